@@ -1,0 +1,381 @@
+"""Command line: ``gpu-planner`` (the GUI), ``gpu-planner plan …``, ``gpu-planner catalog …``.
+
+Exit status: 0 success; 2 invalid input (one line on stderr naming the flag, the value and what is
+allowed; never a traceback); 1 anything else. See ../shared/cli-contract.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from typing import Any, Sequence
+
+from pydantic import ValidationError
+
+from app import __version__
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Invalid input: printed as one line, exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2 (argparse prints usage + message)
+        raise UsageError(message)
+
+
+def _quantity(text: str) -> float:
+    from app.core.units import parse_quantity
+
+    try:
+        v = parse_quantity(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a number (use e.g. 7000000000, 7e9, 7B, 1.4T, 500M, 8K)") from None
+    return v
+
+
+def _positive(text: str) -> float:
+    v = _quantity(text)
+    if v <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} must be greater than 0")
+    return v
+
+
+def _positive_int(text: str) -> int:
+    v = _quantity(text)
+    if v < 1 or v != int(v):
+        raise argparse.ArgumentTypeError(f"{text!r} must be a whole number of at least 1")
+    return int(v)
+
+
+def _own(text: str) -> tuple[str, int]:
+    gpu, sep, n = text.partition(":")
+    if not sep or not gpu:
+        raise argparse.ArgumentTypeError(f"{text!r} must look like GPU_ID:COUNT, e.g. rtx-a6000:4")
+    return gpu, _positive_int(n)
+
+
+# Scenario field -> the flag that sets it, for error messages.
+FIELD_FLAGS = {
+    "tokens": "--tokens", "samples": "--samples", "seq_len": "--seq-len", "epochs": "--epochs",
+    "method": "--method", "lora_rank": "--lora-rank", "precision": "--precision", "optimizer": "--optimizer",
+    "zero_stage": "--zero", "recompute": "--recompute", "micro_batch": "--micro-batch", "quant": "--quant",
+    "context": "--context", "concurrency": "--concurrency", "kv_dtype": "--kv-dtype", "gpu_id": "--gpu",
+    "gpu_count": "--gpus", "tp": "--tp", "pp": "--pp", "mfu": "--mfu", "currency": "--currency",
+    "budget": "--budget", "deadline_days": "--deadline-days", "deployment": "--deployment",
+    "max_gpus": "--max-gpus", "cloud_price": "--cloud-price", "gpu_price": "--gpu-price",
+    "hours_per_day": "--hours-per-day", "days_per_month": "--days-per-month",
+    "electricity_price_per_kwh": "--electricity-price", "pue": "--pue", "years": "--years",
+    "network": "--network", "output_tokens": "--output-tokens", "fx_jpy_per_usd": "--fx",
+    "cpt_fraction": "--cpt-fraction", "params_total": "--params", "params_active": "--active-params",
+    "layers": "--layers", "hidden": "--hidden", "heads": "--heads", "kv_heads": "--kv-heads", "ffn": "--ffn",
+    "vocab": "--vocab", "lora_targets": "--lora-targets",
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="gpu-planner", description="Plan GPUs, time and cost for LLM work.")
+    p.add_argument("--version", action="version", version=f"gpu-planner {__version__}")
+    sub = p.add_subparsers(dest="command", parser_class=_Parser)
+
+    sub.add_parser("gui", help="open the wizard (the default)")
+
+    pl = sub.add_parser("plan", help="plan one scenario")
+    g = pl.add_argument_group("goal and model")
+    g.add_argument("--goal", required=True, choices=["inference", "finetune", "cpt", "scratch"])
+    g.add_argument("--model", help="catalog model id (see: gpu-planner catalog models)")
+    g.add_argument("--params", type=_positive, help="total parameters, e.g. 7B")
+    g.add_argument("--active-params", type=_positive, help="active parameters per token (MoE)")
+    for flag in ("--layers", "--hidden", "--heads", "--kv-heads", "--ffn", "--vocab"):
+        g.add_argument(flag, type=_positive_int)
+    d = pl.add_argument_group("data")
+    d.add_argument("--tokens", type=_positive)
+    d.add_argument("--samples", type=_positive)
+    d.add_argument("--seq-len", type=_positive_int)
+    d.add_argument("--epochs", type=_positive)
+    d.add_argument("--cpt-fraction", type=_positive, help="continued pre-training tokens as a fraction of Chinchilla's (default 0.1)")
+    t = pl.add_argument_group("training")
+    t.add_argument("--method", choices=["full", "lora", "qlora"], default="full")
+    t.add_argument("--lora-rank", type=_positive_int)
+    t.add_argument("--lora-targets", choices=["all-linear", "attention", "qv"])
+    t.add_argument("--precision", choices=["bf16", "fp16", "fp8", "fp32"])
+    t.add_argument("--optimizer", choices=["adamw", "adamw-8bit", "sgd"])
+    t.add_argument("--zero", type=int, choices=[0, 1, 2, 3])
+    t.add_argument("--recompute", choices=["none", "selective", "full"])
+    t.add_argument("--micro-batch", type=_positive_int)
+    i = pl.add_argument_group("inference")
+    from app.core.precision import KV_BITS, WEIGHT_BITS
+
+    i.add_argument("--quant", type=str.lower, choices=sorted(WEIGHT_BITS), metavar="FORMAT",
+                   help="weight format: " + ", ".join(sorted(WEIGHT_BITS)))
+    i.add_argument("--context", type=_positive_int)
+    i.add_argument("--concurrency", type=_positive_int)
+    i.add_argument("--kv-dtype", type=str.lower, choices=sorted(KV_BITS))
+    i.add_argument("--output-tokens", type=_positive_int)
+    h = pl.add_argument_group("hardware")
+    h.add_argument("--gpu", help="catalog GPU id (see: gpu-planner catalog gpus)")
+    h.add_argument("--gpus", type=_positive_int, help="GPU count for --gpu")
+    h.add_argument("--tp", type=_positive_int)
+    h.add_argument("--pp", type=_positive_int)
+    h.add_argument("--mfu", type=_positive, help="override the utilisation model (0-1)")
+    h.add_argument("--network", choices=["ib-400", "ib-200", "100gbe", "25gbe", "10gbe"])
+    b = pl.add_argument_group("budget")
+    b.add_argument("--budget", type=_positive)
+    b.add_argument("--currency", type=str.upper, choices=["JPY", "USD"])
+    b.add_argument("--deadline-days", type=_positive)
+    b.add_argument("--deployment", choices=["cloud", "onprem", "any"])
+    b.add_argument("--own", type=_own, action="append", default=[], metavar="ID:N")
+    b.add_argument("--max-gpus", type=_positive_int)
+    pr = pl.add_argument_group("prices and on-prem")
+    pr.add_argument("--cloud-price", type=_quantity)
+    pr.add_argument("--gpu-price", type=_quantity)
+    pr.add_argument("--fx", type=_positive, help="JPY per USD (default 150)")
+    pr.add_argument("--hours-per-day", type=_positive)
+    pr.add_argument("--days-per-month", type=_positive)
+    pr.add_argument("--electricity-price", type=_quantity)
+    pr.add_argument("--pue", type=_positive)
+    pr.add_argument("--years", type=_positive)
+    o = pl.add_argument_group("output")
+    o.add_argument("--json", action="store_true")
+    o.add_argument("--pdf", metavar="FILE")
+    o.add_argument("--lang", choices=["ja", "en"])
+
+    cat = sub.add_parser("catalog", help="list catalog entries")
+    cat.add_argument("kind", choices=["gpus", "models"])
+    cat.add_argument("--json", action="store_true")
+    return p
+
+
+def default_lang() -> str:
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        v = os.environ.get(var)
+        if v:
+            return "ja" if v.lower().startswith("ja") else "en"
+    return "en"
+
+
+def scenario_from_args(a: argparse.Namespace):
+    from app.catalog import builtin
+    from app.core.scenario import Scenario
+    from app.core.specs import ModelSpec, model_from_architecture, model_from_params
+
+    arch = {k: getattr(a, k) for k in ("layers", "hidden", "heads", "kv_heads", "ffn", "vocab")}
+    if a.model:
+        model = builtin.model_by_id(a.model)
+        if model is None:
+            ids = ", ".join(m.id for m in builtin.models())
+            raise UsageError(f"argument --model: unknown model {a.model!r}; allowed: {ids}")
+        upd = {k: v for k, v in arch.items() if v is not None}
+        if a.params:
+            upd["params_total"] = a.params
+            upd.setdefault("params_active", a.active_params or a.params)
+        if a.active_params:
+            upd["params_active"] = a.active_params
+        if upd:
+            model = ModelSpec(**{**model.model_dump(), **upd})
+    elif a.params:
+        if arch["layers"] and arch["hidden"] and arch["heads"]:
+            model = model_from_architecture(**{k: v for k, v in arch.items() if v is not None})
+            model = ModelSpec(**{**model.model_dump(), "params_total": a.params,
+                                 "params_active": a.active_params or a.params})
+        else:
+            model = model_from_params(a.params, a.active_params, **arch)
+    elif arch["layers"] and arch["hidden"] and arch["heads"]:
+        model = model_from_architecture(**{k: v for k, v in arch.items() if v is not None})
+    else:
+        raise UsageError("argument --model: give --model ID, or --params N (e.g. 7B), or --layers/--hidden/--heads")
+
+    if (a.gpu is None) != (a.gpus is None):
+        raise UsageError("argument --gpu/--gpus: give both, e.g. --gpu h100-sxm --gpus 8")
+    if a.gpu is not None and builtin.gpu_by_id(a.gpu) is None:
+        ids = ", ".join(g.id for g in builtin.gpus())
+        raise UsageError(f"argument --gpu: unknown GPU {a.gpu!r}; allowed: {ids}")
+    for gid, _n in a.own:
+        if builtin.gpu_by_id(gid) is None:
+            raise UsageError(f"argument --own: unknown GPU {gid!r}; allowed: {', '.join(g.id for g in builtin.gpus())}")
+    lang = a.lang or default_lang()
+    currency = a.currency or ("JPY" if lang == "ja" else "USD")
+    fields: dict[str, Any] = dict(
+        goal=a.goal, model=model, tokens=a.tokens, samples=a.samples, seq_len=a.seq_len, epochs=a.epochs,
+        cpt_fraction=a.cpt_fraction, method=a.method, lora_rank=a.lora_rank, lora_targets=a.lora_targets,
+        precision=a.precision, optimizer=a.optimizer, zero_stage=a.zero, recompute=a.recompute,
+        micro_batch=a.micro_batch, quant=a.quant, context=a.context, concurrency=a.concurrency,
+        kv_dtype=a.kv_dtype, output_tokens=a.output_tokens, gpu_id=a.gpu, gpu_count=a.gpus, tp=a.tp, pp=a.pp,
+        mfu=a.mfu, network=a.network, currency=currency, budget=a.budget, deadline_days=a.deadline_days,
+        deployment=a.deployment, own=dict(a.own), max_gpus=a.max_gpus, cloud_price=a.cloud_price,
+        gpu_price=a.gpu_price, fx_jpy_per_usd=a.fx, hours_per_day=a.hours_per_day,
+        days_per_month=a.days_per_month, electricity_price_per_kwh=a.electricity_price, pue=a.pue, years=a.years,
+    )
+    fields = {k: v for k, v in fields.items() if v is not None}
+    try:
+        return Scenario(**fields), lang
+    except ValidationError as e:
+        raise UsageError(_validation_line(e, fields)) from None
+
+
+def _validation_line(e: ValidationError, fields: dict) -> str:
+    err = e.errors()[0]
+    loc = [str(x) for x in err.get("loc", ())]
+    name = loc[-1] if loc else ""
+    flag = FIELD_FLAGS.get(name, "input")
+    value = err.get("input")
+    if isinstance(value, (dict, list)) or name == "":
+        value = fields.get(name)
+    msg = err.get("msg", "invalid").removeprefix("Value error, ")
+    if name:
+        return f"argument {flag}: {value!r}: {msg}"
+    return f"invalid input: {msg}"
+
+
+def plan_document(plan, scenario, lang: str, catalog_version: str) -> dict:
+    """The contract's JSON document (gpu-planner.plan/1)."""
+    from app.wording import finding_message, verdict_message
+
+    cur = scenario.currency
+
+    def finding(f):
+        return {"code": f.code, "severity": f.severity, "params": f.params,
+                "message": finding_message(f.code, f.params, lang, cur)}
+
+    wl = plan.workload
+    doc = {
+        "schema": plan.schema_id,
+        "goal": plan.goal,
+        "model": plan.model_id,
+        "catalog_version": catalog_version,
+        "currency": cur,
+        "workload": {"params": wl.params, "active_params": wl.active_params, "tokens": wl.tokens,
+                     "train_flops": wl.train_flops, "hardware_flops": wl.hardware_flops,
+                     "trainable_params": wl.trainable_params,
+                     "adjustments": [finding(f) for f in wl.adjustments]},
+        "options": [],
+        "rejected": [{"gpu": r.gpu, "code": r.code, "params": r.params,
+                      "message": finding_message(r.code, r.params, lang, cur)} for r in plan.rejected],
+        "verdict": {"feasible": plan.verdict.feasible, "code": plan.verdict.code, "params": plan.verdict.params,
+                    "message": verdict_message(plan.verdict.code, plan.verdict.params, lang, cur)},
+        "assumptions": [a.model_dump() for a in plan.assumptions],
+        "findings": [finding(f) for f in plan.findings],
+    }
+    for o in plan.options:
+        d = o.model_dump()
+        d["mfu_range"] = list(o.mfu_range)
+        d["wall_clock_s_range"] = list(o.wall_clock_s_range)
+        d["findings"] = [finding(f) for f in o.findings]
+        doc["options"].append(d)
+    return doc
+
+
+def render_summary(plan, scenario, lang: str) -> str:
+    from app.wording import (finding_message, fmt_bytes, fmt_count, fmt_duration, fmt_money,
+                             verdict_message)
+    from PySide6.QtCore import QCoreApplication
+
+    tr = QCoreApplication.translate
+    cur = scenario.currency
+    wl = plan.workload
+    lines = [verdict_message(plan.verdict.code, plan.verdict.params, lang, cur), ""]
+    lines.append(tr("Summary", "Model: {0} ({1} parameters, {2} active)").format(
+        scenario.model.name, fmt_count(wl.params), fmt_count(wl.active_params)))
+    if scenario.is_training:
+        lines.append(tr("Summary", "Workload: {0} tokens, {1:.3g} FLOP").format(fmt_count(wl.tokens), wl.train_flops))
+    for f in plan.findings:
+        lines.append("  · " + finding_message(f.code, f.params, lang, cur))
+    lines.append("")
+    for rank, o in enumerate(plan.options, 1):
+        p = o.parallelism
+        layout = f"TP{p.tp} PP{p.pp} DP{p.dp}" + (f" ZeRO-{p.zero_stage}" if p.zero_stage else "")
+        if not scenario.is_training:
+            layout = f"TP{p.tp} PP{p.pp} x{p.replicas}"
+        fit = tr("Summary", "fits") if o.fits else tr("Summary", "DOES NOT FIT")
+        lines.append(f"{rank}. {o.gpu_count} x {o.gpu_name} ({o.nodes} node(s)), {layout}, {o.precision}")
+        lines.append("   " + tr("Summary", "memory/GPU {0} of {1} ({2})").format(
+            fmt_bytes(o.memory_per_gpu_bytes), fmt_bytes(o.memory_capacity_bytes), fit))
+        if scenario.is_training:
+            lines.append("   " + tr("Summary", "time {0} (range {1} – {2}), MFU {3:.0%}, {4:,.0f} GPU-hours").format(
+                fmt_duration(o.wall_clock_s), fmt_duration(o.wall_clock_s_range[0]),
+                fmt_duration(o.wall_clock_s_range[1]), o.mfu, o.gpu_hours))
+        else:
+            lines.append("   " + tr("Summary", "decode {0:.1f} tokens/s per sequence, {1:,.0f} tokens/s total; first token {2}").format(
+                o.decode_tokens_per_s, o.throughput_tokens_per_s, fmt_duration(o.time_to_first_token_s)))
+        lines.append("   " + tr("Summary", "cost: cloud {0}, on-prem {1}").format(
+            fmt_money(o.cost.cloud, cur, lang), fmt_money(o.cost.onprem, cur, lang)))
+        for f in o.findings:
+            lines.append("   ! " + finding_message(f.code, f.params, lang, cur))
+    if plan.rejected:
+        lines.append("")
+        lines.append(tr("Summary", "Ruled out:"))
+        for r in plan.rejected:
+            lines.append(f"  - {r.gpu}: " + finding_message(r.code, r.params, lang, cur))
+    return "\n".join(lines)
+
+
+def cmd_plan(a: argparse.Namespace) -> int:
+    from app.catalog import builtin
+    from app.core.planner import plan as run_plan
+
+    scenario, lang = scenario_from_args(a)
+    if a.pdf:
+        raise UsageError("argument --pdf: PDF reports are not available yet in this version")
+    try:
+        result = run_plan(scenario, list(builtin.gpus()))
+    except ValueError as e:
+        raise UsageError(f"invalid input: {e}") from None
+    if a.json:
+        doc = plan_document(result, scenario, lang, builtin.catalog_version())
+        json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print(render_summary(result, scenario, lang))
+    return EXIT_OK
+
+
+def cmd_catalog(a: argparse.Namespace) -> int:
+    from app.catalog import builtin
+
+    items = builtin.gpus() if a.kind == "gpus" else builtin.models()
+    if a.json:
+        json.dump([i.model_dump() for i in items], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for i in items:
+            print(f"{i.id:24} {i.name}")
+    return EXIT_OK
+
+
+def cmd_gui(_a: argparse.Namespace | None = None) -> int:
+    from app.ui.application import run
+
+    return run()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    try:
+        a = parser.parse_args(argv)
+        if a.command in (None, "gui"):
+            return cmd_gui(a)
+        if a.command == "plan":
+            return cmd_plan(a)
+        if a.command == "catalog":
+            return cmd_catalog(a)
+        raise UsageError(f"unknown command {a.command!r}")
+    except UsageError as e:
+        print(f"gpu-planner: error: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return EXIT_ERROR
+    except Exception as e:  # never a traceback for the user; the message names what failed
+        print(f"gpu-planner: internal error: {type(e).__name__}: {e}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

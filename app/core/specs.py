@@ -1,0 +1,204 @@
+"""Frozen specs handed into the core: accelerators and models.
+
+Parameter counts follow the standard decoder-only transformer layout (Llama/Mistral/Qwen family):
+per layer Q and O projections of hidden x (heads*head_dim), K and V of hidden x (kv_heads*head_dim),
+a gated (SwiGLU) FFN of 3*hidden*ffn or a plain MLP of 2*hidden*ffn, two RMSNorm vectors; plus the
+token embedding (and an untied output head) and a final norm. Checked against model cards in
+tests/core/test_specs.py (Llama 2 7B = 6.74B, Llama 3.1 8B = 8.03B, Mixtral 8x7B = 46.7B / 12.9B).
+"""
+
+from __future__ import annotations
+
+import math
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+class GpuSpec(BaseModel):
+    """One accelerator. Dense tensor-core peaks only (never the 2:4-sparse figure)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    name: str
+    vendor: str = ""
+    memory_bytes: float = Field(gt=0)
+    bandwidth_bytes_per_s: float = Field(gt=0)
+    peak_flops_bf16: float = Field(gt=0)
+    peak_flops_fp16: float = Field(gt=0)
+    peak_flops_fp8: float | None = None
+    peak_ops_int8: float | None = None
+    tdp_w: float = Field(gt=0)
+    # Scale-up link: bandwidth per GPU (bidirectional, bytes/s) and how many GPUs share one domain.
+    # nvlink_domain == 1 means no NVLink: GPUs talk over PCIe.
+    nvlink_bandwidth_bytes_per_s: float = 0.0
+    nvlink_domain: int = Field(default=1, ge=1)
+    pcie_gen: int = Field(default=4, ge=3, le=6)
+    gpus_per_node: int = Field(default=8, ge=1)
+    price_usd: float | None = None
+    cloud_price_per_gpu_hour_usd: float | None = None
+    source: str = ""
+    as_of: str = ""
+
+    def peak_flops(self, precision: str) -> float | None:
+        """Dense peak for a training/compute precision; fp32 uses the TF32 tensor rate (half of BF16
+        on A100/H100 per NVIDIA's datasheets: 156 vs 312, 494.7 vs 989.4 TFLOPS)."""
+        return {
+            "bf16": self.peak_flops_bf16,
+            "fp16": self.peak_flops_fp16,
+            "fp8": self.peak_flops_fp8,
+            "int8": self.peak_ops_int8,
+            "fp32": self.peak_flops_bf16 / 2,
+        }.get(precision)
+
+    @property
+    def has_nvlink(self) -> bool:
+        return self.nvlink_domain > 1 and self.nvlink_bandwidth_bytes_per_s > 0
+
+
+class ModelSpec(BaseModel):
+    """A transformer LLM. ``params_total`` drives memory, ``params_active`` drives compute (MoE)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str = "custom"
+    name: str = "custom model"
+    params_total: float = Field(gt=0)
+    params_active: float = Field(gt=0)
+    layers: int = Field(ge=1)
+    hidden: int = Field(ge=1)
+    heads: int = Field(ge=1)
+    kv_heads: int = Field(ge=1)
+    head_dim: int = Field(ge=1)
+    ffn: int = Field(ge=1)
+    vocab: int = Field(ge=1)
+    context: int = Field(default=4096, ge=1)
+    num_experts: int = Field(default=1, ge=1)
+    experts_per_token: int = Field(default=1, ge=1)
+    tied_embeddings: bool = False
+    gated_ffn: bool = True
+    # Elements cached per token per layer when the attention is not plain MHA/GQA (e.g. DeepSeek MLA:
+    # kv_lora_rank 512 + rope dim 64 = 576, DeepSeek-V3 config.json). None: 2 * kv_heads * head_dim.
+    kv_elems_per_token_per_layer: int | None = None
+    architecture_estimated: bool = False
+    license: str = ""
+    source: str = ""
+    as_of: str = ""
+
+    @model_validator(mode="after")
+    def _check(self) -> "ModelSpec":
+        if self.params_active > self.params_total * (1 + 1e-9):
+            raise ValueError(
+                f"active parameters ({self.params_active:.3g}) exceed total parameters ({self.params_total:.3g})"
+            )
+        if self.kv_heads > self.heads:
+            raise ValueError(f"kv_heads ({self.kv_heads}) must be at most heads ({self.heads})")
+        if self.experts_per_token > self.num_experts:
+            raise ValueError("experts_per_token must be at most num_experts")
+        return self
+
+    @property
+    def is_moe(self) -> bool:
+        return self.params_active < self.params_total * 0.999
+
+    @property
+    def kv_elems_per_token(self) -> float:
+        """K and V elements cached per token over all layers (vLLM paper §3: 2 x layers x kv_heads x head_dim)."""
+        per_layer = self.kv_elems_per_token_per_layer or 2 * self.kv_heads * self.head_dim
+        return float(per_layer * self.layers)
+
+    @property
+    def embedding_params(self) -> float:
+        """Input embedding plus an untied output head."""
+        return float(self.vocab * self.hidden * (1 if self.tied_embeddings else 2))
+
+
+def count_params(
+    *,
+    layers: int,
+    hidden: int,
+    heads: int,
+    kv_heads: int,
+    ffn: int,
+    vocab: int,
+    head_dim: int | None = None,
+    num_experts: int = 1,
+    experts_per_token: int = 1,
+    tied_embeddings: bool = False,
+    gated_ffn: bool = True,
+) -> tuple[float, float]:
+    """Total and active parameters of a decoder-only transformer from its architecture."""
+    hd = head_dim or hidden // heads
+    attn = hidden * heads * hd * 2 + hidden * kv_heads * hd * 2  # Wq, Wo, Wk, Wv
+    expert = (3 if gated_ffn else 2) * hidden * ffn
+    router = hidden * num_experts if num_experts > 1 else 0
+    norms = 2 * hidden
+    per_layer_total = attn + expert * num_experts + router + norms
+    per_layer_active = attn + expert * experts_per_token + router + norms
+    emb = vocab * hidden * (1 if tied_embeddings else 2)
+    total = layers * per_layer_total + emb + hidden
+    active = layers * per_layer_active + emb + hidden
+    return float(total), float(active)
+
+
+def model_from_architecture(
+    *,
+    layers: int,
+    hidden: int,
+    heads: int,
+    kv_heads: int | None = None,
+    ffn: int | None = None,
+    vocab: int = 32000,
+    head_dim: int | None = None,
+    context: int = 4096,
+    num_experts: int = 1,
+    experts_per_token: int = 1,
+    tied_embeddings: bool = False,
+    gated_ffn: bool = True,
+    **extra,
+) -> ModelSpec:
+    """A ModelSpec whose parameter counts are derived from the architecture."""
+    kv = kv_heads or heads
+    hd = head_dim or hidden // heads
+    f = ffn or _default_ffn(hidden, gated_ffn)
+    total, active = count_params(
+        layers=layers, hidden=hidden, heads=heads, kv_heads=kv, ffn=f, vocab=vocab, head_dim=hd,
+        num_experts=num_experts, experts_per_token=experts_per_token,
+        tied_embeddings=tied_embeddings, gated_ffn=gated_ffn,
+    )
+    return ModelSpec(
+        params_total=total, params_active=active, layers=layers, hidden=hidden, heads=heads,
+        kv_heads=kv, head_dim=hd, ffn=f, vocab=vocab, context=context, num_experts=num_experts,
+        experts_per_token=experts_per_token, tied_embeddings=tied_embeddings, gated_ffn=gated_ffn,
+        **extra,
+    )
+
+
+def _default_ffn(hidden: int, gated: bool) -> int:
+    # Llama: SwiGLU at 8/3 * hidden rounded up to a multiple of 256 (Touvron et al. 2023, §2.2);
+    # GPT-style MLP: 4 * hidden (Vaswani et al. 2017).
+    if gated:
+        return int(math.ceil(8 * hidden / 3 / 256) * 256)
+    return 4 * hidden
+
+
+def model_from_params(params: float, active: float | None = None, **overrides) -> ModelSpec:
+    """A ModelSpec for a bare parameter count: the architecture is estimated (flagged as such).
+
+    Shape follows the Llama family: head_dim 128, hidden/layers ~ 128 (Llama 2 7B 4096/32,
+    13B 5120/40), SwiGLU FFN, MHA, 32K vocabulary. Activation and KV-cache estimates then carry a
+    finding ``architecture_estimated`` so the user knows to enter the real shape.
+    """
+    body = max(params - 2 * 32000 * 512, params * 0.5)
+    hidden = int(round((body * 128 / 12) ** (1 / 3) / 128)) * 128
+    hidden = max(hidden, 256)
+    layers = max(1, int(round(body / (12 * hidden * hidden))))
+    heads = max(1, hidden // 128)
+    arch = dict(
+        layers=layers, hidden=hidden, heads=heads, kv_heads=heads, head_dim=hidden // heads,
+        ffn=_default_ffn(hidden, True), vocab=32000,
+    )
+    arch.update({k: v for k, v in overrides.items() if v is not None})
+    return ModelSpec(
+        params_total=params, params_active=active or params, architecture_estimated=True, **arch,
+    )

@@ -1,0 +1,41 @@
+"""Units and number parsing. SI inside: bytes, FLOP, seconds, tokens, watts."""
+
+from __future__ import annotations
+
+import math
+import re
+
+KB = 1e3
+MB = 1e6
+GB = 1e9
+TB = 1e12
+KiB = 1024.0
+MiB = 1024.0**2
+GiB = 1024.0**3
+
+HOUR_S = 3600.0
+DAY_S = 86400.0
+YEAR_S = 365.25 * DAY_S  # Julian year, used only for display of long durations
+
+# Decimal suffixes as people write model sizes and token counts: 7B, 1.4T, 500M, 8K.
+_SUFFIX = {"": 1.0, "K": 1e3, "M": 1e6, "B": 1e9, "G": 1e9, "T": 1e12, "P": 1e15}
+_NUMBER = re.compile(r"^\s*([+-]?(?:\d+(?:[._]\d+)*|\d*\.\d+)(?:[eE][+-]?\d+)?)\s*([kKmMbBgGtTpP]?)\s*$")
+
+
+def parse_quantity(text: str | float | int) -> float:
+    """Parse ``7000000000``, ``7e9``, ``7B``, ``1.4T``, ``500M``, ``8K`` into a float.
+
+    Suffixes are decimal (K = 1e3, M = 1e6, B/G = 1e9, T = 1e12). Raises ValueError with the
+    accepted forms when the text is not a finite number.
+    """
+    if isinstance(text, (int, float)):
+        value = float(text)
+    else:
+        m = _NUMBER.match(str(text).replace(",", ""))
+        if not m:
+            raise ValueError(f"not a number: {text!r} (use e.g. 7000000000, 7e9, 7B, 1.4T, 500M, 8K)")
+        digits = m.group(1).replace("_", "")
+        value = float(digits) * _SUFFIX[m.group(2).upper()]
+    if not math.isfinite(value):
+        raise ValueError(f"not a finite number: {text!r}")
+    return value

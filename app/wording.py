@@ -1,0 +1,155 @@
+"""Turn the core's codes into sentences, and numbers into display strings, in English or Japanese.
+
+Every sentence goes through QCoreApplication.translate so Qt's translation files (the i18n issue)
+cover the CLI, the wizard and the report alike. Only QtCore is imported (no GUI).
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QCoreApplication
+
+from app.core.units import GiB
+
+_tr = QCoreApplication.translate
+
+
+def fmt_bytes(b: float | None) -> str:
+    if b is None:
+        return "–"
+    if b >= 1024 * GiB:
+        return f"{b / (1024 * GiB):.2f} TiB"
+    if b >= GiB:
+        return f"{b / GiB:.1f} GiB"
+    return f"{b / 1024**2:.0f} MiB"
+
+
+def fmt_count(n: float | None) -> str:
+    if n is None:
+        return "–"
+    for v, s in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")):
+        if abs(n) >= v:
+            return f"{n / v:.3g}{s}"
+    return f"{n:.3g}"
+
+
+def fmt_duration(sec: float | None) -> str:
+    if sec is None or not math.isfinite(sec):
+        return "–"
+    if sec < 1:
+        return _tr("Units", "{0:.0f} ms").format(sec * 1000)
+    if sec < 120:
+        return _tr("Units", "{0:.1f} s").format(sec)
+    if sec < 2 * 3600:
+        return _tr("Units", "{0:.0f} min").format(sec / 60)
+    if sec < 3 * 86400:
+        return _tr("Units", "{0:.1f} h").format(sec / 3600)
+    if sec < 730 * 86400:
+        return _tr("Units", "{0:.1f} days").format(sec / 86400)
+    return _tr("Units", "{0:.1f} years").format(sec / (365.25 * 86400))
+
+
+def fmt_money(amount: float | None, currency: str, lang: str = "en") -> str:
+    """USD as $3.4M / $48,000; JPY as 約4.8万円 / 約8.0億円 in Japanese, ¥1,728,000 in English."""
+    if amount is None or not math.isfinite(amount):
+        return "–"
+    if currency == "USD":
+        a = abs(amount)
+        if a >= 1e9:
+            return f"${amount / 1e9:.1f}B"
+        if a >= 1e6:
+            return f"${amount / 1e6:.1f}M"
+        if a >= 1e4:
+            return f"${amount / 1e3:.0f}K"
+        return f"${amount:,.0f}"
+    if lang == "ja":
+        a = abs(amount)
+        if a >= 1e12:
+            return f"約{amount / 1e12:.1f}兆円"
+        if a >= 1e8:
+            return f"約{amount / 1e8:.1f}億円"
+        if a >= 1e4:
+            return f"約{amount / 1e4:.1f}万円"
+        return f"{amount:,.0f}円"
+    return f"¥{amount:,.0f}"
+
+
+def _days(p: dict, key: str) -> str:
+    v = p.get(key)
+    return "–" if v is None else f"{float(v):.1f}"
+
+
+def finding_message(code: str, p: dict, lang: str = "en", currency: str = "USD") -> str:
+    """One sentence for a finding code and its parameters."""
+    t = _tr
+    if code == "does_not_fit":
+        return t("Findings", "Needs {0} per GPU but the GPU has {1}.").format(
+            fmt_bytes(p.get("memory_per_gpu_bytes") or p.get("min_memory_per_gpu_bytes")), fmt_bytes(p.get("capacity_bytes")))
+    if code == "exceeds_deadline":
+        return t("Findings", "Takes {0} days, past the {1}-day deadline.").format(_days(p, "days"), _days(p, "deadline_days"))
+    if code == "deadline_at_risk":
+        return t("Findings", "At the low end of the utilisation range it takes {0} days, past the {1}-day deadline.").format(_days(p, "days_slow"), _days(p, "deadline_days"))
+    if code == "over_budget":
+        return t("Findings", "Costs {0}, over the budget of {1}.").format(
+            fmt_money(p.get("cost"), currency, lang), fmt_money(p.get("budget"), currency, lang))
+    if code == "tp_spans_pcie":
+        if int(p.get("nvlink_domain") or 1) <= 1:
+            return t("Findings", "Tensor parallelism over {0} GPUs runs over PCIe Gen{1} (no NVLink): expect a large slowdown.").format(p.get("tp"), p.get("pcie_gen", "?"))
+        return t("Findings", "Tensor parallelism over {0} GPUs runs over PCIe Gen{1} (NVLink joins only {2}): expect a large slowdown.").format(p.get("tp"), p.get("pcie_gen", "?"), p.get("nvlink_domain"))
+    if code == "tp_spans_nodes":
+        return t("Findings", "Tensor parallelism of {0} spans nodes of {1} GPUs: it crosses the network every layer.").format(p.get("tp"), p.get("gpus_per_node"))
+    if code == "dp_over_pcie":
+        return t("Findings", "Gradients are synchronised over PCIe Gen{0}, not NVLink.").format(p.get("pcie_gen"))
+    if code == "multinode_over_ethernet":
+        return t("Findings", "{0} nodes talk over {1}: utilisation x{2}.").format(p.get("nodes"), p.get("network"), p.get("factor"))
+    if code == "precision_unsupported":
+        return t("Findings", "{0} has no {1} tensor cores.").format(p.get("gpu"), p.get("precision"))
+    if code == "precision_emulated":
+        return t("Findings", "{0} weights are dequantised and computed in BF16 on {1}.").format(p.get("quant"), p.get("gpu"))
+    if code == "cloud_price_missing":
+        return t("Findings", "No cloud price for {0}: pass --cloud-price.").format(p.get("gpu"))
+    if code == "gpu_price_missing":
+        return t("Findings", "No purchase price for {0}: pass --gpu-price.").format(p.get("gpu"))
+    if code == "decode_compute_bound":
+        return t("Findings", "At concurrency {0} decoding is compute-bound, not memory-bound.").format(p.get("concurrency"))
+    if code == "context_exceeds_model":
+        return t("Findings", "Context {0} exceeds the model's {1} tokens.").format(p.get("context"), p.get("model_context"))
+    if code == "kv_cache_dominates":
+        return t("Findings", "The KV cache ({0}) is larger than the weights ({1}).").format(fmt_bytes(p.get("kv_cache_bytes")), fmt_bytes(p.get("weights_bytes")))
+    if code == "architecture_estimated":
+        return t("Findings", "Architecture estimated from the parameter count ({0} layers, hidden {1}); give --layers/--hidden/--heads for exact activations and KV cache.").format(p.get("layers"), p.get("hidden"))
+    if code == "tokens_chinchilla_default":
+        return t("Findings", "Tokens default to {0:g} per parameter (Chinchilla): {1}.").format(float(p.get("tokens_per_param", 20)), fmt_count(p.get("tokens")))
+    if code == "tokens_cpt_default":
+        return t("Findings", "Continued pre-training defaults to {0:.0%} of the Chinchilla tokens: {1}.").format(float(p.get("fraction", 0.1)), fmt_count(p.get("tokens")))
+    if code == "tokens_from_samples":
+        return t("Findings", "Tokens = samples x sequence length x epochs = {0}.").format(fmt_count(p.get("tokens")))
+    if code == "tokens_below_chinchilla":
+        return t("Findings", "Only {0:.1f} tokens per parameter, well below Chinchilla's 20.").format(float(p.get("tokens_per_param", 0)))
+    if code == "flops_frozen_base":
+        return t("Findings", "{0}: the frozen base needs no weight gradients, so compute is 4·N·D, not 6·N·D.").format(str(p.get("method", "")).upper())
+    if code == "flops_full_recompute":
+        return t("Findings", "Full recomputation adds a forward pass (+2·N·D).")
+    if code == "flops_selective_recompute":
+        return t("Findings", "Selective recomputation re-runs attention scores (a few percent more compute).")
+    if code == "no_configuration_fits":
+        return t("Verdict", "No configuration fits in memory within the GPU limit.")
+    if code == "deadline_not_met":
+        return t("Verdict", "Not feasible by the deadline: the fastest option ({0} x {1}) takes {2} days against {3}.").format(
+            p.get("gpu_count"), p.get("gpu"), _days(p, "best_days"), _days(p, "deadline_days"))
+    if code == "feasible_service":
+        return t("Verdict", "Feasible: {0} x {1} serves {2:.0f} tokens/s per sequence ({3:,.0f} tokens/s in all); {4} over {5:g} years.").format(
+            p.get("gpu_count"), p.get("gpu"), float(p.get("decode_tokens_per_s") or 0), float(p.get("throughput_tokens_per_s") or 0),
+            fmt_money(p.get("cost"), currency, lang), float(p.get("years") or 0))
+    if code == "feasible":
+        return t("Verdict", "Feasible: {0} x {1}, about {2} days, {3}.").format(
+            p.get("gpu_count"), p.get("gpu"), _days(p, "days"), fmt_money(p.get("cost"), currency, lang))
+    return code
+
+
+def verdict_message(code: str, p: dict, lang: str = "en", currency: str = "USD") -> str:
+    if code == "over_budget":
+        return _tr("Verdict", "Over budget: the cheapest fitting option costs {0} against {1}.").format(
+            fmt_money(p.get("min_cost"), currency, lang), fmt_money(p.get("budget"), currency, lang))
+    return finding_message(code, p, lang, currency)
