@@ -1,0 +1,143 @@
+"""The command-line contract (../shared/cli-contract.md), run as a user runs it."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from app.cli import main
+
+
+def run(*args):
+    r = subprocess.run([sys.executable, "-m", "app", *args], capture_output=True, text=True, timeout=120)
+    return r.returncode, r.stdout, r.stderr
+
+
+def run_json(capsys, *args):
+    rc = main(["plan", *args, "--json"])
+    out = capsys.readouterr()
+    assert rc == 0, out.err
+    return json.loads(out.out)
+
+
+CONTRACT_OPTION_KEYS = {"gpu", "gpu_count", "nodes", "parallelism", "precision", "mfu", "fits",
+                        "memory_per_gpu_bytes", "memory_breakdown_bytes", "wall_clock_s", "wall_clock_s_range",
+                        "gpu_hours", "throughput_tokens_per_s", "decode_tokens_per_s", "cost", "findings"}
+
+
+@pytest.mark.parametrize("args", [
+    ["--goal", "inference", "--model", "llama-3.1-70b", "--quant", "q4_k_m", "--context", "8K", "--concurrency", "4"],
+    ["--goal", "finetune", "--model", "llama-3.1-8b", "--method", "lora", "--samples", "20000", "--seq-len", "2048", "--epochs", "3"],
+    ["--goal", "cpt", "--model", "qwen2.5-7b", "--tokens", "100B"],
+    ["--goal", "scratch", "--params", "7B", "--currency", "JPY"],
+])
+def test_all_four_goals_answer_with_the_contract_keys(capsys, args):
+    doc = run_json(capsys, *args)
+    assert doc["schema"] == "gpu-planner.plan/1"
+    assert doc["goal"] == args[1]
+    assert doc["catalog_version"]
+    assert set(doc["workload"]) >= {"params", "active_params", "tokens", "train_flops"}
+    assert doc["options"], doc["rejected"]
+    for o in doc["options"]:
+        assert set(o) >= CONTRACT_OPTION_KEYS
+        assert set(o["parallelism"]) >= {"tp", "pp", "dp", "zero_stage"}
+        assert set(o["memory_breakdown_bytes"]) == {"weights", "gradients", "optimizer", "activations", "kv_cache", "overhead"}
+        assert o["memory_per_gpu_bytes"] == pytest.approx(sum(o["memory_breakdown_bytes"].values()))
+        assert set(o["cost"]) >= {"currency", "cloud", "onprem"}
+        for f in o["findings"]:
+            assert set(f) >= {"code", "severity", "message"}
+    assert set(doc["verdict"]) >= {"feasible", "code", "message"}
+    assert all(set(a) >= {"name", "value", "source"} for a in doc["assumptions"])
+    best = doc["options"][0]
+    if doc["verdict"]["feasible"]:
+        assert best["fits"]
+
+
+def test_scratch_workload_follows_chinchilla(capsys):
+    doc = run_json(capsys, "--goal", "scratch", "--params", "70B", "--layers", "80", "--hidden", "8192", "--heads", "64")
+    assert doc["workload"]["tokens"] == pytest.approx(1.4e12)
+    assert doc["workload"]["train_flops"] == pytest.approx(5.88e23)
+
+
+def test_gpu_and_gpus_evaluate_exactly_that_configuration_even_if_it_does_not_fit(capsys):
+    doc = run_json(capsys, "--goal", "finetune", "--model", "llama-2-70b", "--tokens", "1e8", "--gpu", "rtx-4090", "--gpus", "1")
+    assert len(doc["options"]) == 1
+    o = doc["options"][0]
+    assert (o["gpu"], o["gpu_count"], o["fits"]) == ("rtx-4090", 1, False)
+    assert o["findings"][0]["code"] == "does_not_fit"
+    assert doc["verdict"]["feasible"] is False
+
+
+def test_moe_json_uses_active_params_for_flops(capsys):
+    doc = run_json(capsys, "--goal", "cpt", "--model", "deepseek-v3", "--tokens", "1T", "--gpu", "h800", "--gpus", "256")
+    assert doc["workload"]["active_params"] == 37e9
+    assert doc["workload"]["train_flops"] == pytest.approx(6 * 37e9 * 1e12)
+
+
+def test_human_summary_without_json(capsys):
+    assert main(["plan", "--goal", "inference", "--model", "mistral-7b", "--gpu", "l4", "--gpus", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "NVIDIA L4" in out and "tokens/s" in out
+
+
+def test_japanese_money_uses_man_and_oku(capsys):
+    assert main(["plan", "--goal", "scratch", "--model", "llama-2-7b", "--gpu", "a100-80gb-sxm", "--gpus", "64", "--lang", "ja"]) == 0
+    out = capsys.readouterr().out
+    assert "万円" in out or "億円" in out
+
+
+@pytest.mark.parametrize("args,flag", [
+    (["--goal", "train"], "--goal"),
+    (["--goal", "scratch", "--params", "seven"], "--params"),
+    (["--goal", "scratch", "--params", "-7B"], "--params"),
+    (["--goal", "scratch", "--model", "gpt-5"], "--model"),
+    (["--goal", "scratch", "--model", "llama-2-7b", "--gpu", "h100-sxm"], "--gpu"),
+    (["--goal", "scratch", "--model", "llama-2-7b", "--gpu", "tpu-v9", "--gpus", "8"], "--gpu"),
+    (["--goal", "finetune", "--model", "llama-2-7b"], "--samples"),
+    (["--goal", "scratch", "--model", "llama-2-7b", "--mfu", "1.5"], "--mfu"),
+    (["--goal", "inference", "--model", "llama-2-7b", "--quant", "q3_x"], "--quant"),
+    (["--goal", "scratch", "--model", "llama-2-7b", "--own", "a100"], "--own"),
+])
+def test_bad_input_is_one_line_naming_the_flag_exit_2(args, flag):
+    rc, out, err = run("plan", *args)
+    assert rc == 2
+    assert "Traceback" not in err
+    lines = [l for l in err.splitlines() if l.strip()]
+    assert len(lines) == 1, err
+    assert flag in lines[0]
+
+
+def test_catalog_lists_contract_ids(capsys):
+    assert main(["catalog", "gpus", "--json"]) == 0
+    gpus = {g["id"]: g for g in json.loads(capsys.readouterr().out)}
+    for gid in ["a100-40gb-sxm", "a100-80gb-sxm", "a100-80gb-pcie", "h100-sxm", "h100-pcie", "h200", "h800",
+                "b200", "rtx-a6000", "rtx-6000-ada", "l40s", "l4", "rtx-4090", "rtx-3090", "mi300x"]:
+        assert gpus[gid]["source"] and gpus[gid]["as_of"]
+    assert main(["catalog", "models", "--json"]) == 0
+    models = {m["id"] for m in json.loads(capsys.readouterr().out)}
+    assert models >= {"llama-2-7b", "llama-2-13b", "llama-2-70b", "llama-3.1-8b", "llama-3.1-70b", "llama-3.1-405b",
+                      "mistral-7b", "mixtral-8x7b", "qwen2.5-7b", "qwen2.5-72b", "deepseek-v3", "gemma-2-27b"}
+
+
+def test_catalog_gpus_are_dense_figures():
+    """H100 SXM datasheet prints 1,979 BF16 / 3,958 FP8 TFLOPS *with sparsity*; the dense figures are
+    989 / 1,979. RTX 4090 training uses the FP32-accumulate rate 165.2, not 330.3 (Ada whitepaper)."""
+    from app.catalog import builtin
+
+    h100 = builtin.gpu_by_id("h100-sxm")
+    assert h100.peak_flops_bf16 == 989e12 and h100.peak_flops_fp8 == 1979e12
+    assert builtin.gpu_by_id("rtx-4090").peak_flops_bf16 == 165.2e12
+    # the seed article's "A6000 38 TFLOP/s" is the FP32 CUDA-core rate; the BF16 tensor rate is 154.8
+    assert builtin.gpu_by_id("rtx-a6000").peak_flops_bf16 == 154.8e12
+
+
+def test_number_suffixes():
+    from app.core.units import parse_quantity
+
+    assert parse_quantity("7000000000") == parse_quantity("7e9") == parse_quantity("7B") == 7e9
+    assert parse_quantity("1.4T") == 1.4e12
+    assert parse_quantity("500M") == 5e8
+    assert parse_quantity("8K") == 8000
+    with pytest.raises(ValueError):
+        parse_quantity("7X")

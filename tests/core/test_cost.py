@@ -1,0 +1,67 @@
+"""Money against the seed article's worked figures and the DeepSeek-V3 report."""
+
+import pytest
+
+from app.core.cost import breakeven_hours, job_cost
+from app.core.planner import evaluate
+from app.core.scenario import Goal
+
+from .helpers import a100_80, scenario
+
+
+def test_seed_three_year_cloud_cost():
+    """Seed article §2: A100 80GB at 300 JPY/h, 8 h/day, 20 days/month, 3 years = 300 x 8 x 20 x 36
+    = 1,728,000 JPY (the seed's 約173万円)."""
+    s = scenario(goal=Goal.INFERENCE, currency="JPY", cloud_price=300, gpu_price=1_800_000,
+                 hours_per_day=8, days_per_month=20, years=3, gpu_id="a100", gpu_count=1)
+    o = evaluate(s, a100_80(), 1)
+    assert o.cost.cloud == pytest.approx(1_728_000)
+    assert o.cost.items["cloud_rental"] == pytest.approx(1_728_000)
+
+
+def test_seed_breakeven_of_buying_an_a100():
+    """Seed article §2: buying at 1.8M JPY against renting at 300 JPY/h pays back in ~3 years at 160
+    h/month: 1,800,000 / 300 = 6,000 h = 37.5 months (ignoring electricity, as the seed's claim does)."""
+    assert breakeven_hours(1_800_000, 300, 0) == pytest.approx(6000)
+    s = scenario(goal=Goal.INFERENCE, currency="JPY", cloud_price=300, gpu_price=1_800_000, host_cost_fraction=0,
+                 electricity_price_per_kwh=0, hours_per_day=8, days_per_month=20)
+    cost, _ = job_cost(s, a100_80(), 1, 100.0)
+    assert cost.breakeven_months == pytest.approx(37.5)
+
+
+def test_electricity_counts_power_pue_hours_and_price():
+    """8 x 700 W for a 720-hour month at PUE 1.5 and 30 JPY/kWh: 5.6 kW x 1.5 x 720 h x 30 = 181,440 JPY.
+    (The seed's "数万円 a month" for 8 H100s around the clock is low by this arithmetic.)"""
+    from app.core.specs import GpuSpec
+
+    h100 = GpuSpec(id="h100", name="H100", memory_bytes=80 * 2**30, bandwidth_bytes_per_s=3.35e12,
+                   peak_flops_bf16=989e12, peak_flops_fp16=989e12, tdp_w=700, price_usd=0)
+    s = scenario(goal=Goal.INFERENCE, currency="JPY", pue=1.5, electricity_price_per_kwh=30)
+    cost, _ = job_cost(s, h100, 8, 720.0)
+    assert cost.items["electricity"] == pytest.approx(181_440)
+
+
+def test_deepseek_v3_reported_cost():
+    """DeepSeek-V3 technical report, Table 1: 2.788M H800 GPU-hours at an assumed $2 per GPU-hour =
+    $5.576M."""
+    from app.core.specs import GpuSpec
+
+    h800 = GpuSpec(id="h800", name="H800", memory_bytes=80 * 2**30, bandwidth_bytes_per_s=3.35e12,
+                   peak_flops_bf16=989e12, peak_flops_fp16=989e12, tdp_w=700, cloud_price_per_gpu_hour_usd=2.0)
+    s = scenario(goal=Goal.SCRATCH)
+    cost, _ = job_cost(s, h800, 2048, 2.788e6 / 2048)
+    assert cost.cloud == pytest.approx(5.576e6)
+
+
+def test_owned_gpus_cost_no_purchase():
+    s = scenario(goal=Goal.FINETUNE, tokens=1e8, gpu_price=10_000, own={"a100": 8})
+    cost, _ = job_cost(s, a100_80(), 8, 10.0)
+    assert cost.items["gpu_purchase"] == 0
+    assert cost.onprem == pytest.approx(cost.items["electricity"])
+
+
+def test_jpy_conversion_uses_the_stated_fx_rate():
+    gpu = a100_80().model_copy(update={"cloud_price_per_gpu_hour_usd": 2.0})
+    s = scenario(goal=Goal.FINETUNE, tokens=1e8, currency="JPY", fx_jpy_per_usd=160)
+    cost, _ = job_cost(s, gpu, 1, 10.0)
+    assert cost.cloud == pytest.approx(2.0 * 160 * 10)
