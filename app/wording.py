@@ -143,8 +143,10 @@ def finding_message(code: str, p: dict, lang: str = "en", currency: str = "USD")
             p.get("gpu_count"), p.get("gpu"), float(p.get("decode_tokens_per_s") or 0), float(p.get("throughput_tokens_per_s") or 0),
             fmt_money(p.get("cost"), currency, lang), float(p.get("years") or 0))
     if code == "feasible":
-        return t("Verdict", "Feasible: {0} x {1}, about {2} days, {3}.").format(
-            p.get("gpu_count"), p.get("gpu"), _days(p, "days"), fmt_money(p.get("cost"), currency, lang))
+        days = p.get("days")
+        return t("Verdict", "Feasible: {0} x {1}, about {2}, {3}.").format(
+            p.get("gpu_count"), p.get("gpu"), fmt_duration(None if days is None else float(days) * 86400.0),
+            fmt_money(p.get("cost"), currency, lang))
     return code
 
 

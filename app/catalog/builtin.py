@@ -47,6 +47,7 @@ def gpus() -> tuple[GpuSpec, ...]:
             nvlink_domain=int(r["nvlink_domain"] or 1),
             pcie_gen=int(r["pcie_gen"] or 4),
             gpus_per_node=int(r["gpus_per_node"] or 8),
+            mamf_fraction=_f(r.get("mamf_fraction", "")),
             price_usd=_f(r["price_usd"]),
             cloud_price_per_gpu_hour_usd=_f(r["cloud_usd_per_gpu_hour"]),
             source="; ".join(x for x in (r["source"], r["price_source"], r["cloud_source"]) if x),

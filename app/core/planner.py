@@ -117,7 +117,8 @@ def evaluate(s: Scenario, gpu: GpuSpec, count: int, wl: Workload | None = None) 
     nodes = nodes_for(gpu, count)
     if s.is_training:
         layouts = _training_layouts(s, gpu, count) or [_fallback_layout(s, gpu, count)]
-        lay = _pick(layouts, gpu.memory_bytes, key=lambda l: (l.eff_nominal, -l.memory.total))
+        # best utilisation; on a tie the simpler layout (least model splitting, lowest ZeRO stage)
+        lay = _pick(layouts, gpu.memory_bytes, key=lambda l: (round(l.eff_nominal, 9), -l.tp * l.pp, -l.zero, -l.memory.total))
         peak = gpu.peak_flops(s.precision) or gpu.peak_flops_bf16
         t = training_time_s(wl.hardware_flops, count, peak, lay.eff_nominal)
         t_fast = training_time_s(wl.hardware_flops, count, peak, lay.eff_high)

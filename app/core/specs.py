@@ -35,6 +35,9 @@ class GpuSpec(BaseModel):
     nvlink_domain: int = Field(default=1, ge=1)
     pcie_gen: int = Field(default=4, ge=3, le=6)
     gpus_per_node: int = Field(default=8, ge=1)
+    # Maximum achievable matmul FLOPS as a fraction of the dense BF16 peak (stas00/ml-engineering MAMF
+    # table: A100 86.9%, H100 80.3%, B200 77.6%, MI300X 51.4%). None: not measured.
+    mamf_fraction: float | None = Field(default=None, gt=0, le=1)
     price_usd: float | None = None
     cloud_price_per_gpu_hour_usd: float | None = None
     source: str = ""

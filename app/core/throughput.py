@@ -20,6 +20,9 @@ Multipliers (stated estimates unless a source is given), each reported as a find
 - ZeRO-3 / FSDP full sharding: x0.9 (1.5x the communication volume of plain DP, ZeRO paper §7).
 - Pipeline bubble (p-1)/m with m = 8p micro-batches in flight (Narayanan et al. 2021 §2.2): x1/(1+(p-1)/m).
 - LoRA x0.85, QLoRA x0.55 (dequantising NF4 weights in every forward and backward pass).
+- GPUs whose best matmul reaches a different share of peak than A100/H100 (on which the base rests,
+  mean 0.836) scale by MAMF / 0.836: MI300X 0.514 -> x0.61, B200 0.776 -> x0.93 (stas00/ml-engineering,
+  "Maximum Achievable Matmul FLOPS" table).
 
 Inference decode is memory-bandwidth bound at small batch: each step reads the weights once and every
 sequence's KV cache. Model bandwidth utilisation (MBU) 0.6 (range 0.5-0.8): Databricks' "LLM Inference
@@ -45,6 +48,7 @@ DP_PCIE_FACTOR = 0.85
 ZERO3_FACTOR = 0.9
 LORA_FACTOR = 0.85
 QLORA_FACTOR = 0.55
+MAMF_REFERENCE = (0.869 + 0.803) / 2  # A100, H100: the GPUs of the runs behind BASE_MFU
 NETWORK_FACTOR = {
     Network.IB_400: 1.0,
     Network.IB_200: 0.95,
@@ -81,7 +85,7 @@ def nodes_for(gpu: GpuSpec, count: int) -> int:
 def training_efficiency(s: Scenario, gpu: GpuSpec, count: int, tp: int, pp: int, dp: int, zero_stage: int) -> Efficiency:
     """Utilisation of the dense peak (hardware FLOPs) for a training layout."""
     findings: list[Finding] = []
-    factor = 1.0
+    factor = gpu_matmul_factor(gpu)
     if s.precision == "fp8":
         factor *= FP8_FACTOR
     if s.method == Method.LORA:
@@ -112,6 +116,11 @@ def training_efficiency(s: Scenario, gpu: GpuSpec, count: int, tp: int, pp: int,
     if s.mfu is not None:
         return Efficiency(s.mfu, s.mfu, s.mfu, findings)
     return Efficiency(BASE_MFU * factor, BASE_MFU_RANGE[0] * factor, BASE_MFU_RANGE[1] * factor, findings)
+
+
+def gpu_matmul_factor(gpu: GpuSpec) -> float:
+    """How this GPU's achievable matmul share of peak compares with A100/H100 (1.0 when unmeasured)."""
+    return (gpu.mamf_fraction / MAMF_REFERENCE) if gpu.mamf_fraction else 1.0
 
 
 def training_time_s(hardware_flops: float, gpus: int, peak_flops: float, utilisation: float) -> float:
@@ -162,13 +171,13 @@ def inference_speed(s: Scenario, gpu: GpuSpec, tp: int, pp: int, replicas: int) 
 
     def step(mbu: float, mfu: float) -> tuple[float, bool]:
         mem_t = bytes_per_step_per_gpu / (gpu.bandwidth_bytes_per_s * mbu)
-        comp_t = 2.0 * m.params_active * seqs / (tp * peak * mfu)
+        comp_t = 2.0 * m.params_active * seqs / (tp * peak * mfu * gpu_matmul_factor(gpu))
         return max(mem_t, comp_t) / tp_eff, comp_t > mem_t
 
     st, bound = step(MBU, PREFILL_MFU)
     st_fast, _ = step(MBU_RANGE[1], PREFILL_MFU_RANGE[1])
     st_slow, _ = step(MBU_RANGE[0], PREFILL_MFU_RANGE[0])
-    prefill = tp * peak * PREFILL_MFU * tp_eff / (2.0 * m.params_active)
+    prefill = tp * peak * PREFILL_MFU * gpu_matmul_factor(gpu) * tp_eff / (2.0 * m.params_active)
     prompt = max(s.inference_context - s.output_tokens, 1)
     ttft = prompt / prefill
     ttft_fast = prompt / (prefill * PREFILL_MFU_RANGE[1] / PREFILL_MFU)

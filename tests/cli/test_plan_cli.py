@@ -141,3 +141,25 @@ def test_number_suffixes():
     assert parse_quantity("8K") == 8000
     with pytest.raises(ValueError):
         parse_quantity("7X")
+
+
+def test_backtest_llama31_405b_gpu_hours(capsys):
+    """Llama 3.1 model card: 405B trained on 15.6T tokens (Llama 3 paper) used 30.84M H100-80GB
+    GPU-hours. With the catalog's H100 and the default utilisation model on 16,384 GPUs the prediction
+    is within 15% and the reported figure lies inside the range."""
+    doc = run_json(capsys, "--goal", "scratch", "--model", "llama-3.1-405b", "--tokens", "15.6T", "--gpu", "h100-sxm", "--gpus", "16384")
+    o = doc["options"][0]
+    assert o["fits"]
+    assert o["gpu_hours"] == pytest.approx(30.84e6, rel=0.15)
+    fast, slow = o["wall_clock_s_range"]
+    assert fast * 16384 / 3600 <= 30.84e6 <= slow * 16384 / 3600
+
+
+def test_backtest_deepseek_v3_pretraining_gpu_hours(capsys):
+    """DeepSeek-V3 technical report, Table 1: pre-training on 14.8T tokens took 2,664K H800 GPU-hours
+    on 2,048 GPUs with FP8 mixed precision. The reported figure lies inside the predicted range."""
+    doc = run_json(capsys, "--goal", "scratch", "--model", "deepseek-v3", "--tokens", "14.8T", "--precision", "fp8", "--gpu", "h800", "--gpus", "2048")
+    o = doc["options"][0]
+    assert o["fits"]
+    fast, slow = o["wall_clock_s_range"]
+    assert fast * 2048 / 3600 <= 2.664e6 <= slow * 2048 / 3600
