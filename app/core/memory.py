@@ -29,6 +29,7 @@ from app.core.precision import kv_bytes_per_elem, weight_bytes_per_param
 from app.core.results import MemoryBreakdown
 from app.core.scenario import Method, Optimizer, Recompute, Scenario
 from app.core.specs import ModelSpec
+from app.core.workload import lora_trainable_params
 
 # Optimizer bytes per trainable parameter, by optimizer and training precision family.
 _OPTIMIZER_BYTES_MIXED = {Optimizer.ADAMW: 12.0, Optimizer.ADAMW_8BIT: 6.0, Optimizer.SGD: 8.0}
@@ -100,8 +101,7 @@ def kv_cache_bytes(model: ModelSpec, *, tokens: float, kv_dtype: str = "fp16", t
     if per_layer is None:
         kv_per_gpu = max(model.kv_heads / tp, 1.0)
         per_layer = 2 * kv_per_gpu * model.head_dim
-    else:
-        per_layer = per_layer  # latent (MLA) cache is replicated across tp ranks
+    # a latent (MLA) cache is not split by heads: every tp rank keeps all of it
     layers = model.layers / pp
     return tokens * per_layer * layers * kv_bytes_per_elem(kv_dtype)
 
@@ -120,8 +120,6 @@ def training_memory(s: Scenario, *, tp: int, pp: int, dp: int, zero_stage: int) 
                                     weight_bytes=4.0 if fp32 else 2.0,
                                     grad_bytes=4.0 if fp32 else 2.0, optimizer_bytes=opt_bytes)
     else:
-        from app.core.workload import lora_trainable_params
-
         base_fmt = "nf4" if s.method == Method.QLORA else ("fp32" if fp32 else "bf16")
         base_params = params_on_most_loaded_gpu(m, tp, pp)
         base = base_params * weight_bytes_per_param(base_fmt)

@@ -59,7 +59,7 @@ def _training_layouts(s: Scenario, gpu: GpuSpec, count: int) -> list[_Layout]:
     tps = [s.tp] if s.tp else [t for t in _pow2_upto(min(count, gpu.gpus_per_node)) if m.heads % t == 0]
     out: list[_Layout] = []
     for tp in tps:
-        pps = [s.pp] if s.pp else [p for p in _pow2_upto(min(count // tp, m.layers)) if p >= 1]
+        pps = [s.pp] if s.pp else _pow2_upto(min(count // tp, m.layers))
         for pp in pps:
             if count % (tp * pp):
                 continue

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from app.core.memory import kv_cache_bytes
 from app.core.precision import compute_precision_for, weight_bytes_per_param
 from app.core.results import Finding
 from app.core.scenario import Method, Network, Scenario
@@ -159,8 +160,6 @@ def inference_speed(s: Scenario, gpu: GpuSpec, tp: int, pp: int, replicas: int) 
         read_params = m.params_active if seqs == 1 else m.params_total
     else:
         read_params = m.params_total
-    from app.core.memory import kv_cache_bytes
-
     kv_read = kv_cache_bytes(m, tokens=float(s.inference_context) * seqs, kv_dtype=s.kv_dtype, tp=tp, pp=1)
     bytes_per_step_per_gpu = read_params * bpw / tp + kv_read
     precision = compute_precision_for(s.quant)
