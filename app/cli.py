@@ -270,50 +270,6 @@ def plan_document(plan, scenario, lang: str, catalog_version: str) -> dict:
     return doc
 
 
-def render_summary(plan, scenario, lang: str) -> str:
-    from app.wording import (finding_message, fmt_bytes, fmt_count, fmt_duration, fmt_money,
-                             verdict_message)
-    from PySide6.QtCore import QCoreApplication
-
-    tr = QCoreApplication.translate
-    cur = scenario.currency
-    wl = plan.workload
-    lines = [verdict_message(plan.verdict.code, plan.verdict.params, lang, cur), ""]
-    lines.append(tr("Summary", "Model: {0} ({1} parameters, {2} active)").format(
-        scenario.model.name, fmt_count(wl.params), fmt_count(wl.active_params)))
-    if scenario.is_training:
-        lines.append(tr("Summary", "Workload: {0} tokens, {1:.3g} FLOP").format(fmt_count(wl.tokens), wl.train_flops))
-    for f in plan.findings:
-        lines.append("  · " + finding_message(f.code, f.params, lang, cur))
-    lines.append("")
-    for rank, o in enumerate(plan.options, 1):
-        p = o.parallelism
-        layout = f"TP{p.tp} PP{p.pp} DP{p.dp}" + (f" ZeRO-{p.zero_stage}" if p.zero_stage else "")
-        if not scenario.is_training:
-            layout = f"TP{p.tp} PP{p.pp} x{p.replicas}"
-        fit = tr("Summary", "fits") if o.fits else tr("Summary", "DOES NOT FIT")
-        lines.append(f"{rank}. {o.gpu_count} x {o.gpu_name} ({o.nodes} node(s)), {layout}, {o.precision}")
-        lines.append("   " + tr("Summary", "memory/GPU {0} of {1} ({2})").format(
-            fmt_bytes(o.memory_per_gpu_bytes), fmt_bytes(o.memory_capacity_bytes), fit))
-        if scenario.is_training:
-            lines.append("   " + tr("Summary", "time {0} (range {1} – {2}), MFU {3:.0%}, {4:,.0f} GPU-hours").format(
-                fmt_duration(o.wall_clock_s), fmt_duration(o.wall_clock_s_range[0]),
-                fmt_duration(o.wall_clock_s_range[1]), o.mfu, o.gpu_hours))
-        else:
-            lines.append("   " + tr("Summary", "decode {0:.1f} tokens/s per sequence, {1:,.0f} tokens/s total; first token {2}").format(
-                o.decode_tokens_per_s, o.throughput_tokens_per_s, fmt_duration(o.time_to_first_token_s)))
-        lines.append("   " + tr("Summary", "cost: cloud {0}, on-prem {1}").format(
-            fmt_money(o.cost.cloud, cur, lang), fmt_money(o.cost.onprem, cur, lang)))
-        for f in o.findings:
-            lines.append("   ! " + finding_message(f.code, f.params, lang, cur))
-    if plan.rejected:
-        lines.append("")
-        lines.append(tr("Summary", "Ruled out:"))
-        for r in plan.rejected:
-            lines.append(f"  - {r.gpu}: " + finding_message(r.code, r.params, lang, cur))
-    return "\n".join(lines)
-
-
 def cmd_plan(a: argparse.Namespace) -> int:
     from app.catalog import builtin
     from app.core.planner import plan as run_plan
@@ -330,6 +286,8 @@ def cmd_plan(a: argparse.Namespace) -> int:
         json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
+        from app.wording import render_summary
+
         print(render_summary(result, scenario, lang))
     return EXIT_OK
 

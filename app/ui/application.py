@@ -83,7 +83,13 @@ class QuickPlanWindow(QMainWindow):
         for w in (self.tokens, self.samples):
             w.textChanged.connect(self._timer.start)
         self.count.valueChanged.connect(self._timer.start)
+        self.gpu.currentIndexChanged.connect(self._on_gpu_changed)
+        self._on_gpu_changed()
         self.recompute()
+
+    def _on_gpu_changed(self) -> None:
+        # the count only applies to a chosen GPU; "Recommend" searches counts itself
+        self.count.setEnabled(self.gpu.currentData() is not None)
 
     def _scenario(self):
         from app.catalog import builtin
@@ -112,7 +118,7 @@ class QuickPlanWindow(QMainWindow):
     def recompute(self) -> None:
         from pydantic import ValidationError
 
-        from app.cli import render_summary
+        from app.wording import render_summary
         from app.core.planner import plan
 
         try:
