@@ -15,6 +15,7 @@ from typing import Any, Sequence
 from pydantic import ValidationError
 
 from app import __version__
+from app.catalog.repository import CatalogError
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -145,9 +146,27 @@ def build_parser() -> argparse.ArgumentParser:
     o.add_argument("--pdf", metavar="FILE")
     o.add_argument("--lang", choices=["ja", "en"])
 
-    cat = sub.add_parser("catalog", help="list catalog entries")
-    cat.add_argument("kind", choices=["gpus", "models"])
-    cat.add_argument("--json", action="store_true")
+    cat = sub.add_parser("catalog", help="list, import, export or build catalog entries")
+    csub = cat.add_subparsers(dest="action", parser_class=_Parser, required=True)
+    for kind in ("gpus", "models", "runs", "offers"):
+        k = csub.add_parser(kind, help=f"list {kind} (shipped and your own)")
+        k.add_argument("--json", action="store_true")
+        k.add_argument("--origin", choices=["all", "shipped", "user"], default="all")
+    imp = csub.add_parser("import", help="add or replace your own entries from a CSV (all rows or none)")
+    imp.add_argument("file", metavar="FILE.csv")
+    exp = csub.add_parser("export", help="write entries to a CSV in the import format")
+    exp.add_argument("export_kind", metavar="KIND", choices=["gpus", "models", "runs", "offers"])
+    exp.add_argument("file", metavar="FILE.csv")
+    exp.add_argument("--origin", choices=["all", "shipped", "user"], default="all")
+    rm = csub.add_parser("remove", help="delete one of your own entries")
+    rm.add_argument("remove_kind", metavar="KIND", choices=["gpus", "models", "runs", "offers"])
+    rm.add_argument("entry_id", metavar="ID")
+    bld = csub.add_parser("build", help="(developers) build catalog.db from resources/data/*.csv")
+    bld.add_argument("--data", metavar="DIR")
+    bld.add_argument("--out", metavar="FILE")
+
+    bt = sub.add_parser("backtest", help="predicted vs reported GPU-hours for the catalog's published runs")
+    bt.add_argument("--json", action="store_true")
     return p
 
 
@@ -159,16 +178,22 @@ def default_lang() -> str:
     return "en"
 
 
+def catalog():
+    """The process catalog (shipped catalog.db + the user's overlay)."""
+    from app.catalog.repository import default_catalog
+
+    return default_catalog()
+
+
 def scenario_from_args(a: argparse.Namespace):
-    from app.catalog import builtin
     from app.core.scenario import Scenario
     from app.core.specs import ModelSpec, model_from_architecture, model_from_params
 
     arch = {k: getattr(a, k) for k in ("layers", "hidden", "heads", "kv_heads", "ffn", "vocab")}
     if a.model:
-        model = builtin.model_by_id(a.model)
+        model = catalog().model(a.model)
         if model is None:
-            ids = ", ".join(m.id for m in builtin.models())
+            ids = ", ".join(m.id for m in catalog().models())
             raise UsageError(f"argument --model: unknown model {a.model!r}; allowed: {ids}")
         upd = {k: v for k, v in arch.items() if v is not None}
         if a.params:
@@ -192,12 +217,12 @@ def scenario_from_args(a: argparse.Namespace):
 
     if (a.gpu is None) != (a.gpus is None):
         raise UsageError("argument --gpu/--gpus: give both, e.g. --gpu h100-sxm --gpus 8")
-    if a.gpu is not None and builtin.gpu_by_id(a.gpu) is None:
-        ids = ", ".join(g.id for g in builtin.gpus())
+    if a.gpu is not None and catalog().gpu(a.gpu) is None:
+        ids = ", ".join(g.id for g in catalog().gpus())
         raise UsageError(f"argument --gpu: unknown GPU {a.gpu!r}; allowed: {ids}")
     for gid, _n in a.own:
-        if builtin.gpu_by_id(gid) is None:
-            raise UsageError(f"argument --own: unknown GPU {gid!r}; allowed: {', '.join(g.id for g in builtin.gpus())}")
+        if catalog().gpu(gid) is None:
+            raise UsageError(f"argument --own: unknown GPU {gid!r}; allowed: {', '.join(g.id for g in catalog().gpus())}")
     lang = a.lang or default_lang()
     currency = a.currency or ("JPY" if lang == "ja" else "USD")
     fields: dict[str, Any] = dict(
@@ -271,18 +296,17 @@ def plan_document(plan, scenario, lang: str, catalog_version: str) -> dict:
 
 
 def cmd_plan(a: argparse.Namespace) -> int:
-    from app.catalog import builtin
     from app.core.planner import plan as run_plan
 
     scenario, lang = scenario_from_args(a)
     if a.pdf:
         raise UsageError("argument --pdf: PDF reports are not available yet in this version")
     try:
-        result = run_plan(scenario, list(builtin.gpus()))
+        result = run_plan(scenario, list(catalog().gpus()))
     except ValueError as e:
         raise UsageError(f"invalid input: {e}") from None
     if a.json:
-        doc = plan_document(result, scenario, lang, builtin.catalog_version())
+        doc = plan_document(result, scenario, lang, catalog().version())
         json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
@@ -292,16 +316,91 @@ def cmd_plan(a: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_catalog(a: argparse.Namespace) -> int:
-    from app.catalog import builtin
+def _entry_json(kind: str, e) -> dict:
+    d = e.model_dump()
+    d.setdefault("name", getattr(e, "name", e.id))
+    return d
 
-    items = builtin.gpus() if a.kind == "gpus" else builtin.models()
+
+def _entry_line(kind: str, e) -> str:
+    from app.wording import fmt_bytes
+
+    if kind == "gpus":
+        link = f"scale-up x{e.nvlink_domain}" if e.has_nvlink else "PCIe only"
+        what = f"{fmt_bytes(e.memory_bytes):>8}  BF16 {e.peak_flops_bf16 / 1e12:7.1f} TFLOPS  {link}"
+    elif kind == "models":
+        moe = f" ({e.params_active / 1e9:.1f}B active)" if e.is_moe else ""
+        what = f"{e.params_total / 1e9:8.2f}B{moe}  ctx {e.context}  {e.license}"
+    elif kind == "runs":
+        hours = f"{e.gpu_hours:,.0f} GPU-h" if e.gpu_hours else "GPU-h n/a"
+        what = f"{e.gpu_count or '?'} x {e.gpu or e.gpu_name or '?'}  {hours}"
+    else:
+        what = f"{e.gpu}  {e.price_per_gpu_hour:g} {e.currency}/GPU-h  {e.pricing}  {e.region}"
+    mark = "  [yours]" if e.origin == "user" else ""
+    return f"{e.id:34} {getattr(e, 'name', ''):34.34} {what}  (as of {e.as_of}){mark}"
+
+
+def cmd_catalog(a: argparse.Namespace) -> int:
+    from app.catalog.csv_io import CatalogCsvError
+
+    if a.action == "build":
+        from pathlib import Path
+
+        from app.catalog.build import build
+        from app.paths import catalog_db_path, data_dir
+
+        counts = build(Path(a.data) if a.data else data_dir(), Path(a.out) if a.out else catalog_db_path())
+        print("built " + (a.out or str(catalog_db_path())) + ": " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+        return EXIT_OK
+    cat = catalog()
+    for problem in cat.problems:
+        print(f"gpu-planner: warning: {problem}", file=sys.stderr)
+    if a.action == "import":
+        try:
+            kind, added, replaced = cat.import_csv(a.file)
+        except FileNotFoundError:
+            raise UsageError(f"argument FILE.csv: {a.file!r} does not exist") from None
+        except CatalogCsvError as e:
+            shown = "; ".join(str(p) for p in e.problems[:3])
+            more = f" (and {len(e.problems) - 3} more)" if len(e.problems) > 3 else ""
+            raise UsageError(f"{a.file}: nothing imported: {shown}{more}") from None
+        print(f"imported {added + replaced} {kind} into {cat.overlay_path} ({added} new, {replaced} replacing an existing id)")
+        return EXIT_OK
+    if a.action == "export":
+        n = cat.export_csv(a.export_kind, a.file, a.origin)
+        print(f"wrote {n} {a.export_kind} to {a.file}")
+        return EXIT_OK
+    if a.action == "remove":
+        if not cat.remove(a.remove_kind, a.entry_id):
+            raise UsageError(f"argument ID: {a.entry_id!r} is not one of your own {a.remove_kind} "
+                             "(shipped entries cannot be removed; import a row with the same id to override one)")
+        print(f"removed {a.entry_id} from your {a.remove_kind}")
+        return EXIT_OK
+    items = [e for e in cat.entries(a.action) if a.origin == "all" or e.origin == a.origin]
     if a.json:
-        json.dump([i.model_dump() for i in items], sys.stdout, ensure_ascii=False, indent=2)
+        json.dump([_entry_json(a.action, i) for i in items], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         for i in items:
-            print(f"{i.id:24} {i.name}")
+            print(_entry_line(a.action, i))
+    return EXIT_OK
+
+
+def cmd_backtest(a: argparse.Namespace) -> int:
+    from app.core.backtest import backtest
+
+    cat = catalog()
+    result = backtest(list(cat.runs()), list(cat.gpus()), list(cat.models()))
+    if a.json:
+        doc = {"schema": "gpu-planner.backtest/1", "catalog_version": cat.version(),
+               "rows": [r.model_dump() for r in result.rows],
+               "summary": [s.model_dump() for s in result.summaries]}
+        json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    from app.wording import render_backtest
+
+    print(render_backtest(result))
     return EXIT_OK
 
 
@@ -322,6 +421,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_plan(a)
         if a.command == "catalog":
             return cmd_catalog(a)
+        if a.command == "backtest":
+            return cmd_backtest(a)
         raise UsageError(f"unknown command {a.command!r}")
     except UsageError as e:
         print(f"gpu-planner: error: {e}", file=sys.stderr)
@@ -329,6 +430,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except KeyboardInterrupt:
+        return EXIT_ERROR
+    except CatalogError as e:
+        print(f"gpu-planner: error: {e}", file=sys.stderr)
         return EXIT_ERROR
     except Exception as e:  # never a traceback for the user; the message names what failed
         print(f"gpu-planner: internal error: {type(e).__name__}: {e}", file=sys.stderr)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.core.units import GiB
 
@@ -111,6 +111,8 @@ def finding_message(code: str, p: dict, lang: str = "en", currency: str = "USD")
         return t("Findings", "No cloud price for {0}: pass --cloud-price.").format(p.get("gpu"))
     if code == "gpu_price_missing":
         return t("Findings", "No purchase price for {0}: pass --gpu-price.").format(p.get("gpu"))
+    if code == "power_unknown":
+        return t("Findings", "{0}: power draw is not published; electricity is not counted.").format(p.get("gpu"))
     if code == "decode_compute_bound":
         return t("Findings", "At concurrency {0} decoding is compute-bound, not memory-bound.").format(p.get("concurrency"))
     if code == "context_exceeds_model":
@@ -195,4 +197,49 @@ def render_summary(plan, scenario, lang: str) -> str:
         lines.append(tr("Summary", "Ruled out:"))
         for r in plan.rejected:
             lines.append(f"  - {r.gpu}: " + finding_message(r.code, r.params, lang, cur))
+    return "\n".join(lines)
+
+
+_SKIPPED = {
+    "no_params": QT_TRANSLATE_NOOP("Backtest", "no parameter count"),
+    "no_tokens": QT_TRANSLATE_NOOP("Backtest", "no token count"),
+    "no_gpu": QT_TRANSLATE_NOOP("Backtest", "accelerator not in the catalog"),
+    "no_gpu_count": QT_TRANSLATE_NOOP("Backtest", "no GPU count"),
+    "no_gpu_hours": QT_TRANSLATE_NOOP("Backtest", "no GPU-hours or GPU count x days"),
+}
+
+
+def skipped_message(code: str) -> str:
+    return _tr("Backtest", _SKIPPED.get(code, code))
+
+
+def render_backtest(result) -> str:
+    """Predicted vs reported GPU-hours as a plain-text table with the summary lines."""
+    tr = _tr
+    head = tr("Backtest", "{0:34} {1:>20} {2:>14} {3:>9} {4:>14} {5:>20} {6:>8} {7:>8}").format(
+        "run", "GPUs", "reported GPU-h", "basis", "predicted", "range", "error", "impl.MFU")
+    lines = [head]
+    skipped = []
+    for r in result.rows:
+        if r.skipped:
+            skipped.append(f"  {r.run}: {skipped_message(r.skipped)}")
+            continue
+        lo, hi = r.predicted_gpu_hours_range
+        gpus = f"{r.gpu_count} x {r.gpu}"
+        mark = "" if r.within_range else " *"
+        lines.append(
+            f"{r.run:34.34} {gpus:>20.20} {fmt_count(r.reported_gpu_hours):>14} {r.basis:>9} "
+            f"{fmt_count(r.predicted_gpu_hours):>14} {fmt_count(lo) + '–' + fmt_count(hi):>20} "
+            f"{r.error:>+8.0%} {r.implied_mfu:>8.0%}{mark}")
+    lines.append("")
+    lines.append(tr("Backtest", "* reported figure outside the predicted range. error = predicted / reported - 1."))
+    for s in result.summaries:
+        if not s.runs:
+            continue
+        lines.append(tr("Backtest", "{0}: {1} runs, median |error| {2:.0%}, median error {3:+.0%}, worst {4} ({5:+.0%}), {6} within range").format(
+            s.basis, s.runs, s.median_abs_error, s.median_error, s.worst_run, s.worst_error, s.within_range))
+    if skipped:
+        lines.append("")
+        lines.append(tr("Backtest", "Not predicted (not enough data):"))
+        lines.extend(skipped)
     return "\n".join(lines)

@@ -10,18 +10,18 @@ import subprocess
 import sys
 import time
 
-from app.catalog import builtin
+from app.catalog.repository import default_catalog
 from app.core.planner import plan
 from app.core.scenario import Scenario
 
 
 def main() -> None:
-    gpus = list(builtin.gpus())
+    gpus = list(default_catalog().gpus())
     cases = {
-        "inference llama-3.1-70b": dict(goal="inference", model=builtin.model_by_id("llama-3.1-70b"), concurrency=16),
-        "finetune llama-3.1-8b lora": dict(goal="finetune", model=builtin.model_by_id("llama-3.1-8b"), method="lora", samples=20000),
-        "cpt qwen2.5-72b": dict(goal="cpt", model=builtin.model_by_id("qwen2.5-72b")),
-        "scratch llama-3.1-405b": dict(goal="scratch", model=builtin.model_by_id("llama-3.1-405b")),
+        "inference llama-3.1-70b": dict(goal="inference", model=default_catalog().model("llama-3.1-70b"), concurrency=16),
+        "finetune llama-3.1-8b lora": dict(goal="finetune", model=default_catalog().model("llama-3.1-8b"), method="lora", samples=20000),
+        "cpt qwen2.5-72b": dict(goal="cpt", model=default_catalog().model("qwen2.5-72b")),
+        "scratch llama-3.1-405b": dict(goal="scratch", model=default_catalog().model("llama-3.1-405b")),
     }
     for name, kw in cases.items():
         s = Scenario(**kw)

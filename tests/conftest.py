@@ -2,3 +2,17 @@ import os
 
 # Qt must never try to open a display in tests (platform.md: without it pytest aborts the process).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_data(tmp_path, monkeypatch):
+    """Each test gets its own user data dir, so a test never reads or writes the real user's catalog
+    (napari's _fresh_settings idea), and a fresh process-wide catalog."""
+    from app.catalog.repository import default_catalog
+
+    monkeypatch.setenv("GPU_PLANNER_DATA_DIR", str(tmp_path / "userdata"))
+    default_catalog.cache_clear()
+    yield
+    default_catalog.cache_clear()

@@ -43,13 +43,13 @@ def test_core_uses_no_file_io():
 
 def test_planning_touches_no_files(monkeypatch):
     """Run a whole plan with open() forbidden: the core must not read or write anything."""
-    from app.catalog import builtin
+    from app.catalog.repository import default_catalog
 
-    gpus = list(builtin.gpus())  # the catalog may read its files; the core may not
+    gpus = list(default_catalog().gpus())  # the catalog may read its files; the core may not
     from app.core.planner import plan
     from app.core.scenario import Goal, Scenario
 
-    model = builtin.model_by_id("llama-3.1-8b")
+    model = default_catalog().model("llama-3.1-8b")
 
     def no_open(*a, **k):
         raise AssertionError("core opened a file")

@@ -56,7 +56,9 @@ def job_cost(s: Scenario, gpu: GpuSpec, count: int, hours: float) -> tuple[Cost,
     else:
         cloud = count * hours * price
         items["cloud_rental"] = cloud
-    kw = gpu.tdp_w / 1000.0 * count * s.pue
+    if gpu.tdp_w is None:
+        findings.append(Finding(code="power_unknown", severity="info", params={"gpu": gpu.id}))
+    kw = (gpu.tdp_w or 0.0) / 1000.0 * count * s.pue
     elec_per_hour = kw * s.electricity_price
     electricity = elec_per_hour * hours
     owned = min(s.own.get(gpu.id, 0), count)

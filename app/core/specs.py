@@ -25,10 +25,10 @@ class GpuSpec(BaseModel):
     memory_bytes: float = Field(gt=0)
     bandwidth_bytes_per_s: float = Field(gt=0)
     peak_flops_bf16: float = Field(gt=0)
-    peak_flops_fp16: float = Field(gt=0)
+    peak_flops_fp16: float | None = Field(default=None, gt=0)  # None: no FP16 path (TPU); BF16 is used
     peak_flops_fp8: float | None = None
     peak_ops_int8: float | None = None
-    tdp_w: float = Field(gt=0)
+    tdp_w: float | None = Field(default=None, gt=0)  # None: not published (TPUs)
     # Scale-up link: bandwidth per GPU (bidirectional, bytes/s) and how many GPUs share one domain.
     # nvlink_domain == 1 means no NVLink: GPUs talk over PCIe.
     nvlink_bandwidth_bytes_per_s: float = 0.0
@@ -39,16 +39,21 @@ class GpuSpec(BaseModel):
     # table: A100 86.9%, H100 80.3%, B200 77.6%, MI300X 51.4%). None: not measured.
     mamf_fraction: float | None = Field(default=None, gt=0, le=1)
     price_usd: float | None = None
+    price_source: str = ""
+    price_as_of: str = ""
     cloud_price_per_gpu_hour_usd: float | None = None
+    cloud_price_source: str = ""
     source: str = ""
     as_of: str = ""
+    notes: str = ""
+    origin: str = "shipped"  # shipped | user (the user's overlay catalog)
 
     def peak_flops(self, precision: str) -> float | None:
         """Dense peak for a training/compute precision; fp32 uses the TF32 tensor rate (half of BF16
         on A100/H100 per NVIDIA's datasheets: 156 vs 312, 494.7 vs 989.4 TFLOPS)."""
         return {
             "bf16": self.peak_flops_bf16,
-            "fp16": self.peak_flops_fp16,
+            "fp16": self.peak_flops_fp16 or self.peak_flops_bf16,
             "fp8": self.peak_flops_fp8,
             "int8": self.peak_ops_int8,
             "fp32": self.peak_flops_bf16 / 2,
@@ -84,9 +89,12 @@ class ModelSpec(BaseModel):
     # kv_lora_rank 512 + rope dim 64 = 576, DeepSeek-V3 config.json). None: 2 * kv_heads * head_dim.
     kv_elems_per_token_per_layer: int | None = None
     architecture_estimated: bool = False
+    params_stated: float | None = None  # the count the model card states, when it differs in rounding
     license: str = ""
     source: str = ""
     as_of: str = ""
+    notes: str = ""
+    origin: str = "shipped"
 
     @model_validator(mode="after")
     def _check(self) -> "ModelSpec":
@@ -205,3 +213,74 @@ def model_from_params(params: float, active: float | None = None, **overrides) -
     return ModelSpec(
         params_total=params, params_active=active or params, architecture_estimated=True, **arch,
     )
+
+
+PRICING_KINDS = ("on-demand", "spot", "reserved")
+FIGURE_STATUSES = ("reported", "derived", "estimate")
+
+
+class CloudOffer(BaseModel):
+    """One rentable configuration at one provider, priced per GPU-hour in the provider's currency."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    provider: str
+    instance: str = ""
+    gpu: str
+    gpus_per_instance: int = Field(default=1, ge=1)
+    pricing: str = "on-demand"
+    price_per_gpu_hour: float = Field(gt=0)
+    currency: str = "USD"
+    region: str = ""
+    source: str = ""
+    as_of: str = ""
+    notes: str = ""
+    origin: str = "shipped"
+
+    @property
+    def name(self) -> str:
+        return f"{self.provider} {self.instance}".strip()
+
+    def price_per_gpu_hour_in(self, currency: str, fx_jpy_per_usd: float) -> float:
+        """The price converted with an explicit JPY-per-USD rate."""
+        if currency == self.currency:
+            return self.price_per_gpu_hour
+        if self.currency == "USD" and currency == "JPY":
+            return self.price_per_gpu_hour * fx_jpy_per_usd
+        if self.currency == "JPY" and currency == "USD":
+            return self.price_per_gpu_hour / fx_jpy_per_usd
+        raise ValueError(f"cannot convert {self.currency} to {currency}")
+
+
+class TrainingRun(BaseModel):
+    """A published training run. ``status`` says for each figure whether it is reported by the
+    source, derived from reported figures, or an estimate."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    name: str
+    org: str = ""
+    year: int | None = None
+    model: str | None = None  # catalog model id when the architecture is in the catalog
+    params_total: float | None = Field(default=None, gt=0)
+    params_active: float | None = Field(default=None, gt=0)
+    tokens: float | None = Field(default=None, gt=0)
+    gpu: str | None = None  # catalog accelerator id
+    gpu_name: str = ""
+    gpu_count: int | None = Field(default=None, ge=1)
+    days: float | None = Field(default=None, gt=0)
+    gpu_hours: float | None = Field(default=None, gt=0)
+    mfu: float | None = Field(default=None, gt=0, le=1)
+    tflops_per_gpu: float | None = Field(default=None, gt=0)
+    cost_usd: float | None = Field(default=None, gt=0)
+    precision: str = ""
+    status: dict[str, str] = Field(default_factory=dict)
+    source: str = ""
+    as_of: str = ""
+    notes: str = ""
+    origin: str = "shipped"
+
+    def status_of(self, figure: str) -> str | None:
+        return self.status.get(figure)

@@ -20,10 +20,10 @@ class QuickPlanWindow(QMainWindow):
 
     def __init__(self) -> None:
         super().__init__()
-        from app.catalog import builtin
+        from app.catalog.repository import default_catalog
 
-        self._gpus = list(builtin.gpus())
-        self._models = list(builtin.models())
+        self._gpus = list(default_catalog().gpus())
+        self._models = list(default_catalog().models())
         self.setWindowTitle(self.tr("LLM GPU Planner {0}").format(__version__))
         central = QWidget(self)
         row = QHBoxLayout(central)
@@ -92,12 +92,12 @@ class QuickPlanWindow(QMainWindow):
         self.count.setEnabled(self.gpu.currentData() is not None)
 
     def _scenario(self):
-        from app.catalog import builtin
+        from app.catalog.repository import default_catalog
         from app.core.scenario import Scenario
         from app.core.units import parse_quantity
 
         goal = self.goal.currentData()
-        kw: dict = {"goal": goal, "model": builtin.model_by_id(self.model.currentData()),
+        kw: dict = {"goal": goal, "model": default_catalog().model(self.model.currentData()),
                     "currency": self.currency.currentData()}
         for name, edit, label in (("tokens", self.tokens, self.tr("Tokens")), ("samples", self.samples, self.tr("Fine-tuning samples"))):
             text = edit.text().strip()

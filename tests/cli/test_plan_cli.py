@@ -123,13 +123,13 @@ def test_catalog_lists_contract_ids(capsys):
 def test_catalog_gpus_are_dense_figures():
     """H100 SXM datasheet prints 1,979 BF16 / 3,958 FP8 TFLOPS *with sparsity*; the dense figures are
     989 / 1,979. RTX 4090 training uses the FP32-accumulate rate 165.2, not 330.3 (Ada whitepaper)."""
-    from app.catalog import builtin
+    from app.catalog.repository import default_catalog
 
-    h100 = builtin.gpu_by_id("h100-sxm")
+    h100 = default_catalog().gpu("h100-sxm")
     assert h100.peak_flops_bf16 == 989e12 and h100.peak_flops_fp8 == 1979e12
-    assert builtin.gpu_by_id("rtx-4090").peak_flops_bf16 == 165.2e12
+    assert default_catalog().gpu("rtx-4090").peak_flops_bf16 == 165.2e12
     # the seed article's "A6000 38 TFLOP/s" is the FP32 CUDA-core rate; the BF16 tensor rate is 154.8
-    assert builtin.gpu_by_id("rtx-a6000").peak_flops_bf16 == 154.8e12
+    assert default_catalog().gpu("rtx-a6000").peak_flops_bf16 == 154.8e12
 
 
 def test_number_suffixes():

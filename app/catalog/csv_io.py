@@ -1,0 +1,213 @@
+"""Reading and writing catalog CSV files, with every problem reported by line and column.
+
+``read_csv`` checks the whole file before anything is used: header, each cell against its column's
+type and range, duplicate ids, references to other kinds, and the cross-field rules of the core
+specs (e.g. kv_heads <= heads). It returns records (database field names, SI units) and a list of
+problems; callers import nothing when the list is not empty.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from app.catalog.convert import to_spec
+from app.catalog.schema import DATE_PATTERN, ID_PATTERN, KINDS, Column, Kind
+from app.core.units import parse_quantity
+
+
+@dataclass(frozen=True)
+class Problem:
+    line: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"line {self.line}" + (f", column {self.column}" if self.column else "")
+        return f"{where}: {self.message}"
+
+
+class CatalogCsvError(ValueError):
+    """A CSV file that cannot be used; ``problems`` lists every bad cell."""
+
+    def __init__(self, path: str, problems: list[Problem]):
+        self.path = path
+        self.problems = problems
+        first = problems[0]
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        super().__init__(f"{path}: {first}{more}")
+
+
+def detect_kind(header: list[str]) -> Kind | None:
+    """The kind whose signature columns all appear in the header."""
+    cols = set(header)
+    found = [k for k in KINDS.values() if set(k.signature) <= cols]
+    return found[0] if len(found) == 1 else None
+
+
+def parse_cell(col: Column, text: str):
+    """The cell's value in database units, or raise ValueError with what is allowed."""
+    text = (text or "").strip()
+    if not text:
+        if col.required:
+            raise ValueError(f"is required ({col.allowed()})")
+        return col.default
+    if col.type == "str":
+        return text
+    if col.type in ("id", "ref"):
+        if not ID_PATTERN.match(text):
+            raise ValueError(f"{text!r} is not an id: use {Column('x', 'id').allowed()}")
+        return text
+    if col.type == "date":
+        if not DATE_PATTERN.match(text):
+            raise ValueError(f"{text!r} is not {col.allowed()}")
+        return text
+    if col.type == "bool":
+        low = text.lower()
+        if low in ("true", "yes", "1"):
+            return True
+        if low in ("false", "no", "0"):
+            return False
+        raise ValueError(f"{text!r} is not {col.allowed()}")
+    if col.type == "choice":
+        for c in col.choices:
+            if c.lower() == text.lower():
+                return c
+        raise ValueError(f"{text!r} is not {col.allowed()}")
+    try:
+        value = parse_quantity(text)
+    except ValueError:
+        raise ValueError(f"{text!r} is not {col.allowed()}") from None
+    bad = (
+        (col.gt is not None and not value > col.gt)
+        or (col.ge is not None and not value >= col.ge)
+        or (col.le is not None and not value <= col.le)
+    )
+    if col.type == "int" and value != int(value):
+        bad = True
+    if bad:
+        raise ValueError(f"{text!r} is out of range: {col.allowed()}")
+    if col.type == "int":
+        return int(value)
+    return value * col.scale
+
+
+def format_cell(col: Column, value) -> str:
+    """Inverse of parse_cell, for export: plain numbers, no float noise."""
+    if value is None:
+        return ""
+    if col.type == "bool":
+        return "true" if value else "false"
+    if col.type == "int":
+        return str(int(value))
+    if col.type == "float":
+        v = value / col.scale
+        return f"{v:.10g}"
+    return str(value)
+
+
+def _spec_problem(kind: Kind, line: int, err: ValidationError) -> list[Problem]:
+    out = []
+    by_field = {c.name: c.csv for c in kind.columns}
+    for e in err.errors():
+        loc = e.get("loc") or ()
+        field = str(loc[0]) if loc else ""
+        msg = e.get("msg", "invalid").removeprefix("Value error, ")
+        out.append(Problem(line, by_field.get(field, ""), msg))
+    return out
+
+
+def parse_records(kind: Kind, text: str, known: dict[str, set[str]] | None = None,
+                  where: str = "file") -> tuple[list[dict], list[Problem]]:
+    """Records and problems for a CSV text of one kind. ``known`` holds ids of other kinds that
+    references may point at (ids in this same file count as known too)."""
+    problems: list[Problem] = []
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    header = [h.strip() for h in (reader.fieldnames or [])]
+    if not header:
+        return [], [Problem(1, "", "the file is empty; expected a header line")]
+    reader.fieldnames = header
+    allowed = set(kind.header)
+    unknown = [h for h in header if h not in allowed]
+    if unknown:
+        problems.append(Problem(1, unknown[0], f"unknown column for {kind.name}; allowed: {', '.join(kind.header)}"))
+    for col in kind.columns:
+        if col.required and col.csv not in header:
+            problems.append(Problem(1, col.csv, f"required column is missing from the header ({col.allowed()})"))
+    if problems:
+        return [], problems
+    records: list[dict] = []
+    lines: list[int] = []
+    seen: dict[str, int] = {}
+    for raw in reader:
+        line = reader.line_num
+        if not any((v or "").strip() for v in raw.values() if isinstance(v, str)):
+            continue  # blank line
+        if None in raw:
+            problems.append(Problem(line, "", f"more cells than header columns ({len(header)})"))
+            continue
+        rec, ok = {}, True
+        for col in kind.columns:
+            try:
+                rec[col.name] = parse_cell(col, raw.get(col.csv, ""))
+            except ValueError as e:
+                problems.append(Problem(line, col.csv, str(e)))
+                ok = False
+        if not ok:
+            continue
+        if rec["id"] in seen:
+            problems.append(Problem(line, "id", f"duplicate id {rec['id']!r} (first on line {seen[rec['id']]})"))
+            continue
+        seen[rec["id"]] = line
+        try:
+            to_spec(kind.name, rec)
+        except ValidationError as e:
+            problems.extend(_spec_problem(kind, line, e))
+            continue
+        except ValueError as e:
+            problems.append(Problem(line, "", str(e)))
+            continue
+        records.append(rec)
+        lines.append(line)
+    if known is not None:
+        for rec, line in zip(records, lines):
+            for col in kind.columns:
+                if col.type == "ref" and rec.get(col.name):
+                    pool = known.get(col.ref, set()) | (set(seen) if col.ref == kind.name else set())
+                    if rec[col.name] not in pool:
+                        problems.append(Problem(line, col.csv, f"{rec[col.name]!r} is not {col.allowed()}"))
+    return records, problems
+
+
+def read_csv(path: str | Path, kind: Kind | None = None, known: dict[str, set[str]] | None = None
+             ) -> tuple[Kind, list[dict]]:
+    """Read and check a whole file; raise CatalogCsvError naming line and column on any problem."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise CatalogCsvError(str(path), [Problem(1, "", "not UTF-8 text; save the CSV as UTF-8")]) from None
+    if kind is None:
+        header = next(csv.reader(io.StringIO(text.lstrip("\ufeff"))), [])
+        kind = detect_kind([h.strip() for h in header])
+        if kind is None:
+            sigs = "; ".join(f"{k.name}: {', '.join(k.signature)}" for k in KINDS.values())
+            raise CatalogCsvError(str(path), [Problem(1, "", f"cannot tell which catalog this is from the header (needs the columns of one of {sigs})")])
+    records, problems = parse_records(kind, text, known, str(path))
+    if problems:
+        raise CatalogCsvError(str(path), problems)
+    return kind, records
+
+
+def write_csv(path: str | Path, kind: Kind, records: list[dict]) -> None:
+    """Write records in the kind's CSV format (UTF-8, header first, LF line ends)."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(kind.header)
+    for rec in records:
+        w.writerow([format_cell(c, rec.get(c.name)) for c in kind.columns])
+    Path(path).write_text(buf.getvalue(), encoding="utf-8")

@@ -1,0 +1,263 @@
+"""The catalog as the rest of the app sees it: shipped catalog.db plus the user's overlay.
+
+- The shipped ``catalog.db`` is opened read-only (SQLite ``mode=ro&immutable=1``) and never written.
+- The user's additions and edits live in ``catalog-user.db`` in the user data directory. A user row
+  wins over a shipped row with the same id; listings mark it ``origin = "user"``.
+- Rows come out as the core's frozen specs (GpuSpec, ModelSpec, TrainingRun, CloudOffer).
+- A broken overlay never stops the app: it is reported in ``problems`` and the shipped rows are used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from functools import lru_cache
+from pathlib import Path
+
+from app.catalog.convert import to_spec
+from app.catalog.csv_io import read_csv, write_csv
+from app.catalog.schema import BUILD_ORDER, KINDS
+from app.paths import catalog_db_path, data_dir, user_data_dir
+
+OVERLAY_NAME = "catalog-user.db"
+
+
+class CatalogError(RuntimeError):
+    """The catalog cannot be read or written; the message says which file and what to do."""
+
+
+def _ro_engine(path: Path):
+    from sqlalchemy.pool import StaticPool
+    from sqlmodel import create_engine
+
+    uri = path.resolve().as_uri() + "?mode=ro&immutable=1"
+    return create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
+                         poolclass=StaticPool)
+
+
+def _rw_engine(path: Path):
+    from sqlmodel import create_engine
+
+    return create_engine(f"sqlite:///{path}")
+
+
+def _read_all(engine) -> tuple[dict[str, str], dict[str, list[dict]]]:
+    from sqlmodel import Session, select
+
+    from app.catalog.tables import TABLES, Meta
+
+    with Session(engine) as s:
+        meta = {m.key: m.value for m in s.exec(select(Meta))}
+        rows = {}
+        for name in BUILD_ORDER:
+            t = TABLES[name]
+            rows[name] = [r.model_dump(exclude={"seq"}) for r in s.exec(select(t).order_by(t.seq, t.id))]
+    return meta, rows
+
+
+class Catalog:
+    """Shipped rows merged with the user's overlay. Cheap to query; read once, kept in memory."""
+
+    def __init__(self, shipped: Path | None = None, overlay: Path | None = None):
+        self.shipped_path = Path(shipped) if shipped else catalog_db_path()
+        self.overlay_path = Path(overlay) if overlay else user_data_dir() / OVERLAY_NAME
+        self.problems: list[str] = []
+        self._meta, self._shipped = self._load_shipped()
+        self._user = self._load_overlay()
+        self._specs: dict[str, tuple] = {}
+
+    # ----- loading -------------------------------------------------------------------------
+    def _load_shipped(self) -> tuple[dict[str, str], dict[str, list[dict]]]:
+        from app.catalog.tables import SCHEMA_VERSION
+
+        if not self.shipped_path.exists():
+            # A source checkout without a built catalog: read the CSVs directly (same checks).
+            from app.catalog.build import content_hash, read_sources
+
+            sources = read_sources(data_dir())
+            self.problems.append(f"{self.shipped_path} not found; read the CSV sources instead "
+                                 "(run `gpu-planner catalog build`)")
+            return {"schema_version": str(SCHEMA_VERSION), "content_hash": content_hash(sources)}, sources
+        try:
+            engine = _ro_engine(self.shipped_path)
+            meta, rows = _read_all(engine)
+            engine.dispose()
+        except Exception as e:  # noqa: BLE001 - any SQLite/SQLAlchemy failure means the same thing here
+            raise CatalogError(f"cannot read the shipped catalog {self.shipped_path}: {e}; reinstall the app "
+                               "or run `gpu-planner catalog build`") from None
+        if meta.get("schema_version") != str(SCHEMA_VERSION):
+            raise CatalogError(f"{self.shipped_path} has catalog schema {meta.get('schema_version')!r}; this app "
+                               f"reads schema {SCHEMA_VERSION}. Run `gpu-planner catalog build`.")
+        return meta, rows
+
+    def _load_overlay(self) -> dict[str, list[dict]]:
+        from app.catalog.tables import SCHEMA_VERSION
+
+        empty = {k: [] for k in BUILD_ORDER}
+        if not self.overlay_path.exists():
+            return empty
+        try:
+            engine = _ro_engine(self.overlay_path)
+            meta, rows = _read_all(engine)
+            engine.dispose()
+        except Exception as e:  # noqa: BLE001
+            self.problems.append(f"your catalog {self.overlay_path} could not be read ({e}); using the "
+                                 "shipped catalog only. The file was left untouched.")
+            return empty
+        if meta.get("schema_version") != str(SCHEMA_VERSION):
+            self.problems.append(f"your catalog {self.overlay_path} has schema {meta.get('schema_version')!r}, "
+                                 f"this app reads {SCHEMA_VERSION}; it was left untouched and not used.")
+            return empty
+        return rows
+
+    # ----- queries -------------------------------------------------------------------------
+    def records(self, kind: str, origin: str = "all") -> list[dict]:
+        """Merged records of one kind; a user record replaces the shipped one with its id in place."""
+        shipped, user = self._shipped[kind], self._user[kind]
+        if origin == "user":
+            return [dict(r) for r in user]
+        if origin == "shipped":
+            return [dict(r) for r in shipped]
+        by_id = {r["id"]: r for r in user}
+        out = [dict(by_id.pop(r["id"], r)) for r in shipped]
+        out.extend(dict(r) for r in user if r["id"] in by_id)
+        return out
+
+    def _all(self, kind: str) -> tuple:
+        if kind not in self._specs:
+            user_ids = {r["id"] for r in self._user[kind]}
+            self._specs[kind] = tuple(
+                to_spec(kind, r, "user" if r["id"] in user_ids else "shipped") for r in self.records(kind))
+        return self._specs[kind]
+
+    def gpus(self):
+        return self._all("gpus")
+
+    def models(self):
+        return self._all("models")
+
+    def runs(self):
+        return self._all("runs")
+
+    def offers(self):
+        return self._all("offers")
+
+    def entries(self, kind: str) -> tuple:
+        return self._all(kind)
+
+    def gpu(self, gpu_id: str):
+        return next((g for g in self.gpus() if g.id == gpu_id), None)
+
+    def model(self, model_id: str):
+        return next((m for m in self.models() if m.id == model_id), None)
+
+    def offers_for(self, gpu_id: str):
+        return tuple(o for o in self.offers() if o.gpu == gpu_id)
+
+    def known_ids(self) -> dict[str, set[str]]:
+        return {k: {r["id"] for r in self.records(k)} for k in BUILD_ORDER}
+
+    def version(self) -> str:
+        """Shipped content hash, plus a hash of the user's rows when there are any."""
+        v = f"{self._meta.get('schema_version', '?')}-{self._meta.get('content_hash', '')[:12]}"
+        if any(self._user.values()):
+            blob = json.dumps(self._user, sort_keys=True).encode()
+            v += "+user-" + hashlib.sha256(blob).hexdigest()[:8]
+        return v
+
+    @property
+    def shipped_hash(self) -> str:
+        return self._meta.get("content_hash", "")
+
+    # ----- the user's entries ----------------------------------------------------------------
+    def import_csv(self, path: str | Path) -> tuple[str, int, int]:
+        """Check every row of ``path``; import all of them into the overlay, or nothing.
+
+        Returns (kind, rows added, rows that replace an existing id). Raises CatalogCsvError naming
+        line and column when any row is bad, CatalogError when the overlay cannot be written.
+        """
+        kind, records = read_csv(path, known=self.known_ids())
+        existing = self.known_ids()[kind.name]
+        replaced = sum(1 for r in records if r["id"] in existing)
+        self._write_overlay(kind.name, records)
+        return kind.name, len(records) - replaced, replaced
+
+    def remove(self, kind: str, entry_id: str) -> bool:
+        """Delete one of the user's own rows (shipped rows cannot be removed, only overridden)."""
+        if not any(r["id"] == entry_id for r in self._user[kind]):
+            return False
+        from sqlmodel import Session
+
+        from app.catalog.tables import TABLES
+
+        engine = self._overlay_engine()
+        with Session(engine) as s:
+            row = s.get(TABLES[kind], entry_id)
+            if row is not None:
+                s.delete(row)
+            s.commit()
+        engine.dispose()
+        self._user[kind] = [r for r in self._user[kind] if r["id"] != entry_id]
+        self._specs.pop(kind, None)
+        return True
+
+    def export_csv(self, kind: str, path: str | Path, origin: str = "all") -> int:
+        recs = self.records(kind, origin)
+        write_csv(path, KINDS[kind], recs)
+        return len(recs)
+
+    def _overlay_engine(self):
+        from sqlmodel import Session, SQLModel
+
+        from app.catalog.tables import SCHEMA_VERSION, Meta
+
+        try:
+            self.overlay_path.parent.mkdir(parents=True, exist_ok=True)
+            engine = _rw_engine(self.overlay_path)
+            SQLModel.metadata.create_all(engine)
+            with Session(engine) as s:
+                found = s.get(Meta, "schema_version")
+                if found is None:
+                    s.add(Meta(key="schema_version", value=str(SCHEMA_VERSION)))
+                    s.commit()
+                elif found.value != str(SCHEMA_VERSION):
+                    raise CatalogError(f"your catalog {self.overlay_path} has schema {found.value!r}; this app "
+                                       f"writes schema {SCHEMA_VERSION}. Nothing was changed.")
+        except CatalogError:
+            raise
+        except Exception as e:  # noqa: BLE001
+            raise CatalogError(f"cannot write your catalog {self.overlay_path}: {e}. Nothing was changed.") from None
+        return engine
+
+    def _write_overlay(self, kind: str, records: list[dict]) -> None:
+        from sqlmodel import Session, func, select
+
+        from app.catalog.tables import TABLES
+
+        table = TABLES[kind]
+        engine = self._overlay_engine()
+        try:
+            with Session(engine) as s:  # one transaction: all rows or none
+                start = (s.exec(select(func.max(table.seq))).one() or 0) + 1
+                for i, rec in enumerate(records):
+                    old = s.get(table, rec["id"])
+                    if old is not None:
+                        for k, v in rec.items():
+                            setattr(old, k, v)
+                        s.add(old)
+                    else:
+                        s.add(table(seq=start + i, **rec))
+                s.commit()
+        except Exception as e:  # noqa: BLE001
+            raise CatalogError(f"cannot write your catalog {self.overlay_path}: {e}. Nothing was changed.") from None
+        finally:
+            engine.dispose()
+        self._user = self._load_overlay()
+        self._specs.clear()
+
+
+@lru_cache(maxsize=1)
+def default_catalog() -> Catalog:
+    """The process-wide catalog (shipped + the user's overlay), read on first use."""
+    return Catalog()
