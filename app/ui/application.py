@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QMainWindow, QPlainTextEdit, QSpinBox, QWidget)
+                               QMainWindow, QMessageBox, QPlainTextEdit, QSpinBox, QWidget)
 
 from app import __version__
 
@@ -22,8 +22,9 @@ class QuickPlanWindow(QMainWindow):
         super().__init__()
         from app.catalog.repository import default_catalog
 
-        self._gpus = list(default_catalog().gpus())
-        self._models = list(default_catalog().models())
+        catalog = default_catalog()
+        self._gpus = list(catalog.gpus())
+        self._models = list(catalog.models())
         self.setWindowTitle(self.tr("LLM GPU Planner {0}").format(__version__))
         central = QWidget(self)
         row = QHBoxLayout(central)
@@ -137,7 +138,17 @@ class QuickPlanWindow(QMainWindow):
 def run(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("LLM GPU Planner")
+    from app.catalog.repository import CatalogError, default_catalog
+
+    try:
+        catalog = default_catalog()
+    except CatalogError as e:
+        QMessageBox.critical(None, QCoreApplication.translate("Application", "LLM GPU Planner"),
+                             QCoreApplication.translate("Application", "The catalog cannot be read:\n{0}").format(e))
+        return 1
     w = QuickPlanWindow()
+    for problem in catalog.problems:  # e.g. the user's catalog could not be read: shipped rows are used
+        w.statusBar().showMessage(problem)
     w.resize(1200, 760)
     w.show()
     return app.exec()
