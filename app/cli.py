@@ -54,6 +54,19 @@ def _positive_int(text: str) -> int:
     return int(v)
 
 
+def _choices(flag: str, allowed: list[str]):
+    """A comma list of allowed values (``bf16,fp8``); the error names the bad one and the choices."""
+
+    def parse(text: str) -> tuple[str, ...]:
+        items = tuple(x.strip().lower() for x in text.split(",") if x.strip())
+        bad = [x for x in items if x not in allowed]
+        if bad or not items:
+            raise argparse.ArgumentTypeError(f"{(bad or [text])[0]!r} is not one of {', '.join(allowed)}")
+        return items
+
+    return parse
+
+
 def _own(text: str) -> tuple[str, int]:
     gpu, sep, n = text.partition(":")
     if not sep or not gpu:
@@ -75,7 +88,9 @@ FIELD_FLAGS = {
     "network": "--network", "output_tokens": "--output-tokens", "fx_jpy_per_usd": "--fx",
     "cpt_fraction": "--cpt-fraction", "params_total": "--params", "params_active": "--active-params",
     "layers": "--layers", "hidden": "--hidden", "heads": "--heads", "kv_heads": "--kv-heads", "ffn": "--ffn",
-    "vocab": "--vocab", "lora_targets": "--lora-targets",
+    "vocab": "--vocab", "lora_targets": "--lora-targets", "power_limit_kw": "--power-limit-kw",
+    "precision_choices": "--precision", "quant_choices": "--quant", "pricing": "--pricing", "rank_by": "--rank",
+    "cloud_offer": "--offer",
 }
 
 
@@ -104,7 +119,8 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--method", choices=["full", "lora", "qlora"], default="full")
     t.add_argument("--lora-rank", type=_positive_int)
     t.add_argument("--lora-targets", choices=["all-linear", "attention", "qv"])
-    t.add_argument("--precision", choices=["bf16", "fp16", "fp8", "fp32"])
+    t.add_argument("--precision", type=_choices("--precision", ["bf16", "fp16", "fp8", "fp32"]), metavar="P[,P...]",
+                   help="training precision; a comma list searches each (e.g. bf16,fp8)")
     t.add_argument("--optimizer", choices=["adamw", "adamw-8bit", "sgd"])
     t.add_argument("--zero", type=int, choices=[0, 1, 2, 3])
     t.add_argument("--recompute", choices=["none", "selective", "full"])
@@ -112,8 +128,8 @@ def build_parser() -> argparse.ArgumentParser:
     i = pl.add_argument_group("inference")
     from app.core.precision import KV_BITS, WEIGHT_BITS
 
-    i.add_argument("--quant", type=str.lower, choices=sorted(WEIGHT_BITS), metavar="FORMAT",
-                   help="weight format: " + ", ".join(sorted(WEIGHT_BITS)))
+    i.add_argument("--quant", type=_choices("--quant", sorted(WEIGHT_BITS)), metavar="FORMAT[,FORMAT...]",
+                   help="weight format (a comma list searches each): " + ", ".join(sorted(WEIGHT_BITS)))
     i.add_argument("--context", type=_positive_int)
     i.add_argument("--concurrency", type=_positive_int)
     i.add_argument("--kv-dtype", type=str.lower, choices=sorted(KV_BITS))
@@ -132,8 +148,13 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--deployment", choices=["cloud", "onprem", "any"])
     b.add_argument("--own", type=_own, action="append", default=[], metavar="ID:N")
     b.add_argument("--max-gpus", type=_positive_int)
+    b.add_argument("--power-limit-kw", type=_positive, help="on-prem facility power available (GPUs x TDP x PUE)")
+    b.add_argument("--rank", choices=["cost", "time"], help="cost: cheapest meeting the deadline first (default); time: fastest within budget first")
     pr = pl.add_argument_group("prices and on-prem")
     pr.add_argument("--cloud-price", type=_quantity)
+    pr.add_argument("--pricing", choices=["on-demand", "spot", "reserved", "cheapest"],
+                    help="which catalog cloud offers to price with (default on-demand)")
+    pr.add_argument("--offer", metavar="OFFER_ID", help="price the cloud with this catalog offer (see: gpu-planner catalog offers)")
     pr.add_argument("--gpu-price", type=_quantity)
     pr.add_argument("--fx", type=_positive, help="JPY per USD (default 150)")
     pr.add_argument("--hours-per-day", type=_positive)
@@ -164,6 +185,12 @@ def build_parser() -> argparse.ArgumentParser:
     bld = csub.add_parser("build", help="(developers) build catalog.db from resources/data/*.csv")
     bld.add_argument("--data", metavar="DIR")
     bld.add_argument("--out", metavar="FILE")
+
+    cp = sub.add_parser("capacity", help="what you can do with GPUs you own: every goal x model size")
+    cp.add_argument("--own", type=_own, required=True, metavar="ID:N", help="e.g. rtx-a6000:4")
+    cp.add_argument("--network", choices=["ib-400", "ib-200", "100gbe", "25gbe", "10gbe"])
+    cp.add_argument("--json", action="store_true")
+    cp.add_argument("--lang", choices=["ja", "en"])
 
     bt = sub.add_parser("backtest", help="predicted vs reported GPU-hours for the catalog's published runs")
     bt.add_argument("--json", action="store_true")
@@ -223,16 +250,23 @@ def scenario_from_args(a: argparse.Namespace):
     for gid, _n in a.own:
         if catalog().gpu(gid) is None:
             raise UsageError(f"argument --own: unknown GPU {gid!r}; allowed: {', '.join(g.id for g in catalog().gpus())}")
+    if a.offer is not None:
+        offer = next((o for o in catalog().offers() if o.id == a.offer), None)
+        if offer is None:
+            raise UsageError(f"argument --offer: unknown offer {a.offer!r}; see: gpu-planner catalog offers")
     lang = a.lang or default_lang()
     currency = a.currency or ("JPY" if lang == "ja" else "USD")
     fields: dict[str, Any] = dict(
         goal=a.goal, model=model, tokens=a.tokens, samples=a.samples, seq_len=a.seq_len, epochs=a.epochs,
         cpt_fraction=a.cpt_fraction, method=a.method, lora_rank=a.lora_rank, lora_targets=a.lora_targets,
-        precision=a.precision, optimizer=a.optimizer, zero_stage=a.zero, recompute=a.recompute,
-        micro_batch=a.micro_batch, quant=a.quant, context=a.context, concurrency=a.concurrency,
+        precision=a.precision[0] if a.precision else None,
+        precision_choices=a.precision if a.precision and len(a.precision) > 1 else None, optimizer=a.optimizer, zero_stage=a.zero, recompute=a.recompute,
+        micro_batch=a.micro_batch, quant=a.quant[0] if a.quant else None,
+        quant_choices=a.quant if a.quant and len(a.quant) > 1 else None, context=a.context, concurrency=a.concurrency,
         kv_dtype=a.kv_dtype, output_tokens=a.output_tokens, gpu_id=a.gpu, gpu_count=a.gpus, tp=a.tp, pp=a.pp,
         mfu=a.mfu, network=a.network, currency=currency, budget=a.budget, deadline_days=a.deadline_days,
         deployment=a.deployment, own=dict(a.own), max_gpus=a.max_gpus, cloud_price=a.cloud_price,
+        power_limit_kw=a.power_limit_kw, rank_by=a.rank, pricing=a.pricing, cloud_offer=a.offer,
         gpu_price=a.gpu_price, fx_jpy_per_usd=a.fx, hours_per_day=a.hours_per_day,
         days_per_month=a.days_per_month, electricity_price_per_kwh=a.electricity_price, pue=a.pue, years=a.years,
     )
@@ -259,7 +293,7 @@ def _validation_line(e: ValidationError, fields: dict) -> str:
 
 def plan_document(plan, scenario, lang: str, catalog_version: str) -> dict:
     """The contract's JSON document (gpu-planner.plan/1)."""
-    from app.wording import finding_message, verdict_message
+    from app.wording import finding_message, suggestion_message, verdict_message
 
     cur = scenario.currency
 
@@ -282,7 +316,12 @@ def plan_document(plan, scenario, lang: str, catalog_version: str) -> dict:
         "rejected": [{"gpu": r.gpu, "code": r.code, "params": r.params,
                       "message": finding_message(r.code, r.params, lang, cur)} for r in plan.rejected],
         "verdict": {"feasible": plan.verdict.feasible, "code": plan.verdict.code, "params": plan.verdict.params,
-                    "message": verdict_message(plan.verdict.code, plan.verdict.params, lang, cur)},
+                    "message": verdict_message(plan.verdict.code, plan.verdict.params, lang, cur),
+                    "suggestions": [{"code": x.code, "params": x.params, "distance": x.distance,
+                                     "message": suggestion_message(x.code, x.params, lang, cur)}
+                                    for x in plan.verdict.suggestions]},
+        "rejected_summary": plan.rejected_summary,
+        "evaluated": plan.evaluated,
         "assumptions": [a.model_dump() for a in plan.assumptions],
         "findings": [finding(f) for f in plan.findings],
     }
@@ -302,7 +341,7 @@ def cmd_plan(a: argparse.Namespace) -> int:
     if a.pdf:
         raise UsageError("argument --pdf: PDF reports are not available yet in this version")
     try:
-        result = run_plan(scenario, list(catalog().gpus()))
+        result = run_plan(scenario, list(catalog().gpus()), list(catalog().offers()))
     except ValueError as e:
         raise UsageError(f"invalid input: {e}") from None
     if a.json:
@@ -386,6 +425,27 @@ def cmd_catalog(a: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_capacity(a: argparse.Namespace) -> int:
+    from app.core.inventory import capacity
+
+    gid, n = a.own
+    gpu = catalog().gpu(gid)
+    if gpu is None:
+        raise UsageError(f"argument --own: unknown GPU {gid!r}; allowed: {', '.join(g.id for g in catalog().gpus())}")
+    kw = {"network": a.network} if a.network else {}
+    rows = capacity(gpu, n, **kw)
+    if a.json:
+        doc = {"schema": "gpu-planner.capacity/1", "gpu": gid, "gpu_count": n, "catalog_version": catalog().version(),
+               "rows": [r.model_dump() for r in rows]}
+        json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    from app.wording import render_capacity
+
+    print(render_capacity(gpu, n, rows, a.lang or default_lang()))
+    return EXIT_OK
+
+
 def cmd_backtest(a: argparse.Namespace) -> int:
     from app.core.backtest import backtest
 
@@ -423,6 +483,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_catalog(a)
         if a.command == "backtest":
             return cmd_backtest(a)
+        if a.command == "capacity":
+            return cmd_capacity(a)
         raise UsageError(f"unknown command {a.command!r}")
     except UsageError as e:
         print(f"gpu-planner: error: {e}", file=sys.stderr)

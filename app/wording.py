@@ -111,6 +111,19 @@ def finding_message(code: str, p: dict, lang: str = "en", currency: str = "USD")
         return t("Findings", "No cloud price for {0}: pass --cloud-price.").format(p.get("gpu"))
     if code == "gpu_price_missing":
         return t("Findings", "No purchase price for {0}: pass --gpu-price.").format(p.get("gpu"))
+    if code == "power_limit_exceeded":
+        return t("Findings", "Draws {0:.1f} kW with PUE, over the on-prem power limit of {1:g} kW.").format(
+            float(p.get("power_kw") or 0), float(p.get("limit_kw") or 0))
+    if code == "too_slow":
+        return t("Findings", "Too slow: even {0} GPUs take {1} days against the {2}-day deadline.").format(
+            p.get("gpu_count"), _days(p, "best_days"), _days(p, "deadline_days"))
+    if code == "power_limit":
+        return t("Findings", "Needs at least {0:.1f} kW, over the power limit of {1:g} kW.").format(
+            float(p.get("min_power_kw") or 0), float(p.get("limit_kw") or 0))
+    if code == "no_price":
+        return t("Findings", "What fits has no price for this deployment (no cloud offer or purchase price in the catalog): pass --gpu-price or --cloud-price.")
+    if code == "dominated":
+        return t("Findings", "Another configuration is both cheaper and faster.")
     if code == "power_unknown":
         return t("Findings", "{0}: power draw is not published; electricity is not counted.").format(p.get("gpu"))
     if code == "decode_compute_bound":
@@ -154,9 +167,76 @@ def finding_message(code: str, p: dict, lang: str = "en", currency: str = "USD")
 
 def verdict_message(code: str, p: dict, lang: str = "en", currency: str = "USD") -> str:
     if code == "over_budget":
-        return _tr("Verdict", "Over budget: the cheapest fitting option costs {0} against {1}.").format(
+        return _tr("Verdict", "Over budget: the cheapest option that meets the deadline costs {0} against {1}.").format(
             fmt_money(p.get("min_cost"), currency, lang), fmt_money(p.get("budget"), currency, lang))
     return finding_message(code, p, lang, currency)
+
+
+def suggestion_message(code: str, p: dict, lang: str = "en", currency: str = "USD") -> str:
+    """One sentence for a computed way out of an infeasible plan."""
+    t = _tr
+    days = p.get("days")
+    what = ""
+    if p.get("gpu") and code != "smaller_model":
+        if p.get("request_s") is not None:
+            took = t("Suggestion", "{0} per request").format(fmt_duration(float(p["request_s"])))
+        else:
+            took = fmt_duration(None if days is None else float(days) * 86400.0)
+        what = t("Suggestion", " ({0} x {1}, {2}, {3})").format(
+            p.get("gpu_count"), p.get("gpu"), took, fmt_money(p.get("cost"), currency, lang))
+    if code == "later_deadline":
+        return t("Suggestion", "Allow {0} days instead of the deadline{1}.").format(p.get("deadline_days"), what)
+    if code == "more_budget":
+        return t("Suggestion", "Raise the budget to {0}{1}.").format(fmt_money(p.get("budget"), currency, lang), what)
+    if code == "fewer_tokens":
+        return t("Suggestion", "Train on {0} tokens ({1:.0%} of the plan).").format(fmt_count(p.get("tokens")), float(p.get("fraction") or 0))
+    if code == "use_lora":
+        return t("Suggestion", "Fine-tune with LoRA instead{0}.").format(what)
+    if code == "use_qlora":
+        return t("Suggestion", "Fine-tune with QLoRA (4-bit base) instead{0}.").format(what)
+    if code == "lower_quant":
+        return t("Suggestion", "Serve the weights as {0}{1}.").format(str(p.get("quant", "")).upper(), what)
+    if code == "smaller_model":
+        return t("Suggestion", "Choose a model of at most {0} parameters (fits {1} x {2}).").format(
+            fmt_count(p.get("params")), p.get("gpu_count"), p.get("gpu"))
+    if code == "more_gpus":
+        return t("Suggestion", "Allow up to {0} GPUs{1}.").format(p.get("max_gpus"), what)
+    if code == "spot_pricing":
+        return t("Suggestion", "Use spot (interruptible) cloud prices{0}.").format(what)
+    if code == "cloud_instead":
+        return t("Suggestion", "Rent in the cloud instead of buying{0}.").format(what)
+    if code == "raise_power_limit":
+        return t("Suggestion", "Provide {0:.1f} kW of power{1}.").format(float(p.get("power_kw") or 0), what)
+    return code
+
+
+_REASONS = {
+    "does_not_fit": QT_TRANSLATE_NOOP("Reasons", "do not fit"),
+    "too_slow": QT_TRANSLATE_NOOP("Reasons", "too slow"),
+    "over_budget": QT_TRANSLATE_NOOP("Reasons", "over budget"),
+    "power_limit": QT_TRANSLATE_NOOP("Reasons", "over the power limit"),
+    "no_price": QT_TRANSLATE_NOOP("Reasons", "without a price"),
+    "dominated": QT_TRANSLATE_NOOP("Reasons", "beaten on cost and time"),
+}
+
+
+def finding_reason(code: str) -> str:
+    return _tr("Reasons", _REASONS.get(code, code))
+
+
+LABELS = {
+    "recommended": QT_TRANSLATE_NOOP("Labels", "recommended"),
+    "cheapest": QT_TRANSLATE_NOOP("Labels", "cheapest"),
+    "fastest": QT_TRANSLATE_NOOP("Labels", "fastest"),
+    "pareto": QT_TRANSLATE_NOOP("Labels", "time/cost front"),
+    "best_for_gpu": QT_TRANSLATE_NOOP("Labels", "best on this GPU"),
+    "owned": QT_TRANSLATE_NOOP("Labels", "with your GPUs"),
+    "nearest": QT_TRANSLATE_NOOP("Labels", "nearest miss"),
+}
+
+
+def label_text(label: str) -> str:
+    return _tr("Labels", LABELS.get(label, label))
 
 
 def render_summary(plan, scenario, lang: str) -> str:
@@ -164,7 +244,10 @@ def render_summary(plan, scenario, lang: str) -> str:
     tr = _tr
     cur = scenario.currency
     wl = plan.workload
-    lines = [verdict_message(plan.verdict.code, plan.verdict.params, lang, cur), ""]
+    lines = [verdict_message(plan.verdict.code, plan.verdict.params, lang, cur)]
+    for sug in plan.verdict.suggestions:
+        lines.append("  → " + suggestion_message(sug.code, sug.params, lang, cur))
+    lines.append("")
     lines.append(tr("Summary", "Model: {0} ({1} parameters, {2} active)").format(
         scenario.model.name, fmt_count(wl.params), fmt_count(wl.active_params)))
     if scenario.is_training:
@@ -178,7 +261,9 @@ def render_summary(plan, scenario, lang: str) -> str:
         if not scenario.is_training:
             layout = f"TP{p.tp} PP{p.pp} x{p.replicas}"
         fit = tr("Summary", "fits") if o.fits else tr("Summary", "DOES NOT FIT")
-        lines.append(f"{rank}. {o.gpu_count} x {o.gpu_name} ({o.nodes} node(s)), {layout}, {o.precision}")
+        tags = ", ".join(label_text(x) for x in o.labels if x != "best_for_gpu")
+        lines.append(f"{rank}. {o.gpu_count} x {o.gpu_name} ({o.nodes} node(s)), {layout}, {o.precision}"
+                     + (f"  [{tags}]" if tags else ""))
         lines.append("   " + tr("Summary", "memory/GPU {0} of {1} ({2})").format(
             fmt_bytes(o.memory_per_gpu_bytes), fmt_bytes(o.memory_capacity_bytes), fit))
         if scenario.is_training:
@@ -192,6 +277,15 @@ def render_summary(plan, scenario, lang: str) -> str:
             fmt_money(o.cost.cloud, cur, lang), fmt_money(o.cost.onprem, cur, lang)))
         for f in o.findings:
             lines.append("   ! " + finding_message(f.code, f.params, lang, cur))
+    if plan.options and plan.options[0].cost.breakeven_hours is not None:
+        c = plan.options[0].cost
+        lines.append("")
+        lines.append(tr("Summary", "Buying instead of renting pays back after {0} of use ({1:.0%} of {2:g} years round the clock).").format(
+            fmt_duration(c.breakeven_hours * 3600.0), c.breakeven_utilisation or 0, c.horizon_years or 0))
+    if plan.rejected_summary:
+        lines.append("")
+        lines.append(tr("Summary", "Also evaluated, not shown: {0}.").format(", ".join(
+            f"{n} {finding_reason(code)}" for code, n in sorted(plan.rejected_summary.items(), key=lambda kv: -kv[1]))))
     if plan.rejected:
         lines.append("")
         lines.append(tr("Summary", "Ruled out:"))
@@ -242,4 +336,27 @@ def render_backtest(result) -> str:
         lines.append("")
         lines.append(tr("Backtest", "Not predicted (not enough data):"))
         lines.extend(skipped)
+    return "\n".join(lines)
+
+
+def render_capacity(gpu, count: int, rows, lang: str = "en") -> str:
+    """The seed's §9 table, generated: per goal and model size, a mark and the time or speed."""
+    tr = _tr
+    marks = {"ok": tr("Capacity", "○ yes"), "slow": tr("Capacity", "△ slow"), "no": tr("Capacity", "× no")}
+    goals = {"inference": tr("Capacity", "Inference"), "finetune": tr("Capacity", "Fine-tuning (100M tokens)"),
+             "cpt": tr("Capacity", "Continued pre-training (10% of Chinchilla tokens)"),
+             "scratch": tr("Capacity", "From scratch (Chinchilla: 20 tokens per parameter)")}
+    lines = [tr("Capacity", "What {0} x {1} can do (○ within 90 days, △ within a year, × does not fit or longer):").format(count, gpu.name)]
+    last = None
+    for r in rows:
+        if r.goal != last:
+            lines.append("")
+            lines.append(goals.get(r.goal, r.goal))
+            last = r.goal
+        if r.goal == "inference":
+            what = tr("Capacity", "{0:.1f} tokens/s per sequence").format(r.decode_tokens_per_s or 0) if r.fits else tr("Capacity", "needs {0} per GPU").format(fmt_bytes(r.memory_per_gpu_bytes))
+        else:
+            what = fmt_duration(r.wall_clock_s) if r.fits else tr("Capacity", "needs {0} per GPU").format(fmt_bytes(r.memory_per_gpu_bytes))
+        variant = r.variant.upper() if r.variant else ""
+        lines.append(f"  {fmt_count(r.params):>6} {variant:6} {marks[r.mark]:8} {what:32} {r.parallelism}")
     return "\n".join(lines)

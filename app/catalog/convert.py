@@ -61,7 +61,7 @@ def offer_spec(r: dict, origin: str = "shipped") -> CloudOffer:
         gpus_per_instance=r.get("gpus_per_instance") or 1, pricing=r["pricing"],
         price_per_gpu_hour=r["price_per_gpu_hour"], currency=r["currency"],
         region=r.get("region") or "", source=r["source"], as_of=r["as_of"],
-        notes=r.get("notes") or "", origin=origin,
+        notes=r.get("notes") or "", eligibility=r.get("eligibility") or "", origin=origin,
     )
 
 

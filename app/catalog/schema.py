@@ -177,6 +177,8 @@ OFFERS = Kind("offers", "cloud_offer", (
     Column("region"),
     *_PROVENANCE,
     Column("notes"),
+    # who may buy it ("" = anyone with a card); restricted offers are never picked automatically
+    Column("eligibility"),
 ), signature=("provider", "price_per_gpu_hour"))
 
 KINDS: dict[str, Kind] = {k.name: k for k in (GPUS, MODELS, RUNS, OFFERS)}

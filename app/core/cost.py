@@ -11,25 +11,74 @@ back by the rent saved net of electricity: (purchase + host) / (rent per hour - 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Iterable
+
 from app.core.results import Cost, Finding
 from app.core.scenario import Scenario
-from app.core.specs import GpuSpec
+from app.core.specs import CloudOffer, GpuSpec
+
+
+@dataclass(frozen=True)
+class Prices:
+    """What one GPU costs in the scenario's currency, and where each figure came from."""
+
+    cloud: float | None  # per GPU-hour
+    cloud_source: str  # "offer" | "gpu-reference" | "user"
+    cloud_offer: str | None  # catalog offer id when an offer was used
+    purchase: float | None  # per GPU
+    purchase_source: str  # "catalog" | "user"
+
+
+def prices_for(s: Scenario, gpu: GpuSpec, offers: Iterable[CloudOffer] = ()) -> Prices:
+    """Cloud price: --cloud-price, else the cheapest catalog offer of the chosen pricing kind
+    (on-demand by default; ``cheapest`` takes any kind), else the GPU row's reference price.
+    Offers in another currency convert at the scenario's FX rate."""
+    cloud, src, offer_id = None, "", None
+    if s.cloud_price is not None:
+        cloud, src = s.cloud_price, "user"
+    else:
+        offers = [o for o in offers if o.gpu == gpu.id]
+        pinned = [o for o in offers if o.id == s.cloud_offer]
+        fitting = pinned or [o for o in offers if not o.eligibility
+                             and (s.pricing == "cheapest" or o.pricing == s.pricing)]
+        if fitting:
+            best = min(fitting, key=lambda o: o.price_per_gpu_hour_in(s.currency, s.fx_jpy_per_usd))
+            cloud, src, offer_id = best.price_per_gpu_hour_in(s.currency, s.fx_jpy_per_usd), "offer", best.id
+        elif gpu.cloud_price_per_gpu_hour_usd is not None and s.pricing in ("on-demand", "cheapest"):
+            cloud, src = s.from_usd(gpu.cloud_price_per_gpu_hour_usd), "gpu-reference"
+    if s.gpu_price is not None:
+        buy, bsrc = s.gpu_price, "user"
+    elif gpu.price_usd is not None:
+        buy, bsrc = s.from_usd(gpu.price_usd), "catalog"
+    else:
+        buy, bsrc = None, ""
+    return Prices(cloud, src, offer_id, buy, bsrc)
 
 
 def cloud_price_per_gpu_hour(s: Scenario, gpu: GpuSpec) -> float | None:
-    if s.cloud_price is not None:
-        return s.cloud_price
-    if gpu.cloud_price_per_gpu_hour_usd is not None:
-        return s.from_usd(gpu.cloud_price_per_gpu_hour_usd)
-    return None
+    return prices_for(s, gpu).cloud
 
 
 def gpu_purchase_price(s: Scenario, gpu: GpuSpec) -> float | None:
-    if s.gpu_price is not None:
-        return s.gpu_price
-    if gpu.price_usd is not None:
-        return s.from_usd(gpu.price_usd)
-    return None
+    return prices_for(s, gpu).purchase
+
+
+def power_kw(s: Scenario, gpu: GpuSpec, count: int) -> float:
+    """Facility power for ``count`` GPUs at board power (TDP) times PUE."""
+    return (gpu.tdp_w or 0.0) / 1000.0 * count * s.pue
+
+
+def cost_totals(s: Scenario, gpu: GpuSpec, count: int, hours: float, p: Prices) -> tuple[float | None, float | None]:
+    """(cloud, on-prem) totals as floats: the search screens thousands of configurations with this;
+    ``job_cost`` itemises the same arithmetic for the options it keeps."""
+    cloud = count * hours * p.cloud if p.cloud is not None else None
+    owned = min(s.own.get(gpu.id, 0), count)
+    if p.purchase is None and owned < count:
+        return cloud, None
+    purchase = (count - owned) * (p.purchase or 0.0)
+    onprem = purchase * (1.0 + s.host_cost_fraction) + power_kw(s, gpu, count) * s.electricity_price * hours
+    return cloud, onprem
 
 
 def service_hours(s: Scenario) -> float:
@@ -44,11 +93,11 @@ def breakeven_hours(purchase: float, rent_per_hour: float, electricity_per_hour:
     return purchase / saving
 
 
-def job_cost(s: Scenario, gpu: GpuSpec, count: int, hours: float) -> tuple[Cost, list[Finding]]:
+def job_cost(s: Scenario, gpu: GpuSpec, count: int, hours: float, prices: Prices | None = None) -> tuple[Cost, list[Finding]]:
     """Cost of running ``count`` GPUs for ``hours`` wall-clock hours."""
     findings: list[Finding] = []
-    price = cloud_price_per_gpu_hour(s, gpu)
-    buy = gpu_purchase_price(s, gpu)
+    p = prices or prices_for(s, gpu)
+    price, buy = p.cloud, p.purchase
     items: dict[str, float] = {}
     cloud = None
     if price is None:
@@ -58,7 +107,7 @@ def job_cost(s: Scenario, gpu: GpuSpec, count: int, hours: float) -> tuple[Cost,
         items["cloud_rental"] = cloud
     if gpu.tdp_w is None:
         findings.append(Finding(code="power_unknown", severity="info", params={"gpu": gpu.id}))
-    kw = (gpu.tdp_w or 0.0) / 1000.0 * count * s.pue
+    kw = power_kw(s, gpu, count)
     elec_per_hour = kw * s.electricity_price
     electricity = elec_per_hour * hours
     owned = min(s.own.get(gpu.id, 0), count)
@@ -73,10 +122,17 @@ def job_cost(s: Scenario, gpu: GpuSpec, count: int, hours: float) -> tuple[Cost,
         items.update(gpu_purchase=purchase, host=host, electricity=electricity)
         if owned:
             items["owned_gpus"] = float(owned)
-    be_h = be_m = None
+    be_h = be_m = be_u = None
     if price is not None and onprem is not None:
         be_h = breakeven_hours(purchase + host, count * price, elec_per_hour)
         if be_h is not None:
             be_m = be_h / (s.hours_per_day * s.days_per_month)
+            be_u = be_h / (s.years * 365.25 * 24.0)
+    horizon = s.years * 365.25 * 24.0
+    cloud_h = count * horizon * price if price is not None else None
+    onprem_h = purchase + host + elec_per_hour * horizon if onprem is not None else None
     return Cost(currency=s.currency, cloud=cloud, onprem=onprem, items=items,
-                cloud_price_per_gpu_hour=price, breakeven_hours=be_h, breakeven_months=be_m), findings
+                cloud_price_per_gpu_hour=price, cloud_price_source=p.cloud_source, cloud_offer=p.cloud_offer,
+                gpu_price=buy, power_kw=kw,
+                breakeven_hours=be_h, breakeven_months=be_m, breakeven_utilisation=be_u,
+                horizon_years=s.years, cloud_horizon_full_use=cloud_h, onprem_horizon_full_use=onprem_h), findings

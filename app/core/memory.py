@@ -111,7 +111,35 @@ def _overhead(s: Scenario, other: float) -> float:
 
 
 def training_memory(s: Scenario, *, tp: int, pp: int, dp: int, zero_stage: int) -> MemoryBreakdown:
+    w, g, o, act, overhead = training_memory_parts(s, tp=tp, pp=pp, dp=dp, zero_stage=zero_stage)
+    return MemoryBreakdown(weights=w, gradients=g, optimizer=o, activations=act, overhead=overhead)
+
+
+def training_memory_parts(s: Scenario, *, tp: int, pp: int, dp: int, zero_stage: int
+                          ) -> tuple[float, float, float, float, float]:
+    """(weights, gradients, optimizer, activations, overhead) bytes on the most-loaded GPU; plain
+    floats so the search can evaluate thousands of layouts cheaply."""
+    return zero_shard(s, unsharded_training_parts(s, tp=tp, pp=pp), dp, zero_stage)
+
+
+def zero_shard(s: Scenario, parts: tuple[float, float, float, float], dp: int, zero_stage: int
+               ) -> tuple[float, float, float, float, float]:
+    """ZeRO over ``dp`` ranks (Rajbhandari et al. 2020, Figure 1): stage 1 shards the optimizer
+    states, 2 also the gradients, 3 also the weights (frozen LoRA base included); plus overhead."""
+    w, g, o, act = parts
+    if zero_stage >= 1:
+        o /= dp
+    if zero_stage >= 2:
+        g /= dp
+    if zero_stage >= 3:
+        w /= dp
+    return w, g, o, act, _overhead(s, w + g + o + act)
+
+
+def unsharded_training_parts(s: Scenario, *, tp: int, pp: int) -> tuple[float, float, float, float]:
+    """(weights, gradients, optimizer, activations) per GPU before any ZeRO sharding."""
     m = s.model
+    dp, zero_stage = 1, 0
     fp32 = s.precision == "fp32"
     if s.method == Method.FULL:
         params_gpu = params_on_most_loaded_gpu(m, tp, pp)
@@ -136,12 +164,16 @@ def training_memory(s: Scenario, *, tp: int, pp: int, dp: int, zero_stage: int) 
         w = base + lw
     act = training_activation_bytes(m, seq=s.seq_len, micro_batch=s.micro_batch, tp=tp, pp=pp,
                                     recompute=s.recompute_mode, bytes_per_value=4.0 if fp32 else 2.0)
-    other = w + g + o + act
-    return MemoryBreakdown(weights=w, gradients=g, optimizer=o, activations=act,
-                           overhead=_overhead(s, other))
+    return w, g, o, act
 
 
 def inference_memory(s: Scenario, *, tp: int, pp: int, replicas: int = 1) -> MemoryBreakdown:
+    w, act, kv, overhead = inference_memory_parts(s, tp=tp, pp=pp, replicas=replicas)
+    return MemoryBreakdown(weights=w, activations=act, kv_cache=kv, overhead=overhead)
+
+
+def inference_memory_parts(s: Scenario, *, tp: int, pp: int, replicas: int = 1) -> tuple[float, float, float, float]:
+    """(weights, activations, KV cache, overhead) bytes per GPU while serving."""
     m = s.model
     w = params_on_most_loaded_gpu(m, tp, pp) * weight_bytes_per_param(s.quant)
     seqs = -(-s.concurrency // replicas)  # sequences per replica, rounded up
@@ -150,5 +182,4 @@ def inference_memory(s: Scenario, *, tp: int, pp: int, replicas: int = 1) -> Mem
     # hidden states, QKV and the FFN intermediate in 16-bit, plus fp32 logits for the last tokens.
     chunk = min(s.inference_context, 2048)
     act = chunk * (4 * m.hidden + 2 * m.ffn / tp) * 2.0 + seqs * m.vocab * 4.0
-    other = w + kv + act
-    return MemoryBreakdown(weights=w, activations=act, kv_cache=kv, overhead=_overhead(s, other))
+    return w, act, kv, _overhead(s, w + kv + act)

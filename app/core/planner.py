@@ -6,15 +6,16 @@ deadline); the recommendation issue widens it to Pareto fronts and nearest feasi
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 
 from app.core import memory as mem
-from app.core.cost import job_cost, service_hours
+from app.core.cost import Prices, job_cost, power_kw, service_hours
 from app.core.precision import compute_precision_for
 from app.core.results import (Assumption, Finding, MemoryBreakdown, Option, Parallelism, Plan,
                               Rejected, Verdict, Workload)
 from app.core.scenario import DEFAULT_SOURCES, Deployment, Goal, Scenario
-from app.core.specs import GpuSpec
+from app.core.specs import CloudOffer, GpuSpec
 from app.core.throughput import (BASE_MFU, BASE_MFU_RANGE, MBU, MFU_SOURCES, inference_speed,
                                  nodes_for, training_efficiency, training_time_s)
 from app.core.workload import workload as compute_workload
@@ -30,13 +31,22 @@ def _pow2_upto(n: int) -> list[int]:
     return out
 
 
+def _node_steps(limit: int) -> list[int]:
+    """2, 3, 4, 6, 8, 12, 16, 24, ... (steps of x1.5 and x1.33 alternately) up to ``limit``."""
+    out, a = [], 2
+    while a <= limit:
+        out.append(a)
+        if a * 3 // 2 <= limit:
+            out.append(a * 3 // 2)
+        a *= 2
+    return out
+
+
 def candidate_counts(gpu: GpuSpec, max_gpus: int) -> list[int]:
-    """1, 2, 4, ... up to a node, then whole nodes doubling: 16, 32, ... up to max_gpus."""
+    """Node-shaped GPU counts: 1, 2, 4, ... up to one node, then whole nodes 2, 3, 4, 6, 8, 12, ...
+    (about x1.4 apart, so a deadline is met without doubling the cluster) up to ``max_gpus``."""
     counts = [c for c in _pow2_upto(gpu.gpus_per_node) if c <= max_gpus]
-    n = gpu.gpus_per_node * 2
-    while n <= max_gpus:
-        counts.append(n)
-        n *= 2
+    counts += [n * gpu.gpus_per_node for n in _node_steps(max_gpus // gpu.gpus_per_node)]
     return counts
 
 
@@ -110,15 +120,27 @@ def _precision_findings(s: Scenario, gpu: GpuSpec) -> list[Finding]:
     return []
 
 
-def evaluate(s: Scenario, gpu: GpuSpec, count: int, wl: Workload | None = None) -> Option:
-    """One configuration: ``count`` GPUs of type ``gpu``, best layout that fits (or the least memory)."""
+def _training_layout(s: Scenario, gpu: GpuSpec, count: int, tp: int, pp: int, dp: int, zero: int) -> _Layout:
+    mb = mem.training_memory(s, tp=tp, pp=pp, dp=dp, zero_stage=zero)
+    e = training_efficiency(s, gpu, count, tp, pp, dp, zero)
+    return _Layout(tp, pp, dp, zero, 1, mb, e.nominal, e.low, e.high, e.findings)
+
+
+def evaluate(s: Scenario, gpu: GpuSpec, count: int, wl: Workload | None = None, prices: Prices | None = None,
+             layout: tuple[int, int, int, int] | None = None) -> Option:
+    """One configuration: ``count`` GPUs of type ``gpu``, best layout that fits (or the least memory).
+
+    ``layout`` (tp, pp, dp or replicas, zero) skips the layout search when the caller has chosen it."""
     wl = wl or compute_workload(s)
     findings = _precision_findings(s, gpu)
     nodes = nodes_for(gpu, count)
     if s.is_training:
-        layouts = _training_layouts(s, gpu, count) or [_fallback_layout(s, gpu, count)]
-        # best utilisation; on a tie the simpler layout (least model splitting, lowest ZeRO stage)
-        lay = _pick(layouts, gpu.memory_bytes, key=lambda l: (round(l.eff_nominal, 9), -l.tp * l.pp, -l.zero, -l.memory.total))
+        if layout is not None:
+            lay = _training_layout(s, gpu, count, *layout)
+        else:
+            layouts = _training_layouts(s, gpu, count) or [_fallback_layout(s, gpu, count)]
+            # best utilisation; on a tie the simpler layout (least model splitting, lowest ZeRO stage)
+            lay = _pick(layouts, gpu.memory_bytes, key=lambda l: (round(l.eff_nominal, 9), -l.tp * l.pp, -l.zero, -l.memory.total))
         peak = gpu.peak_flops(s.precision) or gpu.peak_flops_bf16
         t = training_time_s(wl.hardware_flops, count, peak, lay.eff_nominal)
         t_fast = training_time_s(wl.hardware_flops, count, peak, lay.eff_high)
@@ -130,16 +152,21 @@ def evaluate(s: Scenario, gpu: GpuSpec, count: int, wl: Workload | None = None) 
         throughput = wl.tokens / t if t > 0 else 0.0
         decode = prefill = ttft = 0.0
         precision = s.precision
-        cost, cf = job_cost(s, gpu, count, hours)
+        cost, cf = job_cost(s, gpu, count, hours, prices)
     else:
-        layouts = _inference_layouts(s, gpu, count) or [_fallback_layout(s, gpu, count)]
-        speeds = {}
+        if layout is not None:
+            tp, pp, replicas, _ = layout
+            lay = next(l for l in _inference_layouts(s.model_copy(update={"tp": tp, "pp": pp}), gpu, count)
+                       if l.replicas == replicas)
+        else:
+            layouts = _inference_layouts(s, gpu, count) or [_fallback_layout(s, gpu, count)]
+            speeds = {}
 
-        def key(l: _Layout):
-            sp = speeds.setdefault(id(l), inference_speed(s, gpu, l.tp, l.pp, l.replicas))
-            return (sp.aggregate_tokens_per_s, sp.decode_tokens_per_s)
+            def key(l: _Layout):
+                sp = speeds.setdefault(id(l), inference_speed(s, gpu, l.tp, l.pp, l.replicas))
+                return (sp.aggregate_tokens_per_s, sp.decode_tokens_per_s)
 
-        lay = _pick(layouts, gpu.memory_bytes, key=key)
+            lay = _pick(layouts, gpu.memory_bytes, key=key)
         sp = inference_speed(s, gpu, lay.tp, lay.pp, lay.replicas)
         t, (t_fast, t_slow) = sp.request_s, sp.request_s_range
         mfu, mfu_range = MBU, (MBU, MBU)
@@ -148,7 +175,7 @@ def evaluate(s: Scenario, gpu: GpuSpec, count: int, wl: Workload | None = None) 
         hours = service_hours(s)
         gpu_hours = count * hours
         precision = s.quant
-        cost, cf = job_cost(s, gpu, count, hours)
+        cost, cf = job_cost(s, gpu, count, hours, prices)
         if sp.compute_bound:
             findings.append(Finding(code="decode_compute_bound", severity="info", params={"concurrency": s.concurrency}))
         if s.inference_context > s.model.context:
@@ -168,8 +195,12 @@ def evaluate(s: Scenario, gpu: GpuSpec, count: int, wl: Workload | None = None) 
             findings.append(Finding(code="exceeds_deadline", severity="error", params={"days": t / 86400.0, "deadline_days": s.deadline_days}))
         elif t_slow > s.deadline_days * 86400.0:
             findings.append(Finding(code="deadline_at_risk", severity="warning", params={"days_slow": t_slow / 86400.0, "deadline_days": s.deadline_days}))
+    within_power = s.power_limit_kw is None or cost.power_kw <= s.power_limit_kw
+    if not within_power:
+        findings.append(Finding(code="power_limit_exceeded", severity="error" if s.deployment == Deployment.ONPREM else "info",
+                                params={"power_kw": cost.power_kw, "limit_kw": s.power_limit_kw}))
     within = True
-    spend = _relevant_cost(s, cost.cloud, cost.onprem)
+    spend = _relevant_cost(s, cost.cloud, cost.onprem if within_power else None)
     if s.budget is not None and spend is not None and spend > s.budget:
         within = False
         findings.append(Finding(code="over_budget", severity="error", params={"cost": spend, "budget": s.budget, "currency": s.currency}))
@@ -181,7 +212,7 @@ def evaluate(s: Scenario, gpu: GpuSpec, count: int, wl: Workload | None = None) 
         memory_breakdown_bytes=lay.memory, wall_clock_s=t, wall_clock_s_range=(t_fast, t_slow),
         gpu_hours=gpu_hours, throughput_tokens_per_s=throughput, decode_tokens_per_s=decode,
         prefill_tokens_per_s=prefill, time_to_first_token_s=ttft, cost=cost,
-        meets_deadline=meets, within_budget=within, findings=findings,
+        meets_deadline=meets, within_budget=within, within_power=within_power, findings=findings,
     )
 
 
@@ -245,52 +276,52 @@ def assumptions(s: Scenario) -> list[Assumption]:
     return a
 
 
-def plan(s: Scenario, gpus: list[GpuSpec]) -> Plan:
+def plan(s: Scenario, gpus: list[GpuSpec], offers: list[CloudOffer] | tuple = ()) -> Plan:
+    """Evaluate the pinned configuration (``gpu_id`` and ``gpu_count``) or recommend: search every
+    accelerator x count x layout x precision (app.core.recommend) and rank what is viable."""
+    from app.core import recommend
+    from app.core.cost import prices_for
+
+    offers = list(offers)
     wl = compute_workload(s)
     scenario_findings = list(wl.adjustments)
     if s.model.architecture_estimated:
         scenario_findings.append(Finding(code="architecture_estimated", severity="info", params={
             "layers": s.model.layers, "hidden": s.model.hidden, "heads": s.model.heads}))
     by_id = {g.id: g for g in gpus}
-    options: list[Option] = []
     rejected: list[Rejected] = []
+    summary: dict[str, int] = {}
+    evaluated = 0
+    caches: dict = {}
     if s.gpu_id is not None:
         gpu = by_id.get(s.gpu_id)
         if gpu is None:
             raise ValueError(f"unknown GPU id {s.gpu_id!r}")
-        options.append(evaluate(s, gpu, int(s.gpu_count or 1), wl))
+        options = [evaluate(s, gpu, int(s.gpu_count or 1), wl, prices_for(s, gpu, offers))]
+        evaluated = 1
+        cands = []
     else:
-        target_s = (s.deadline_days or DEFAULT_TARGET_DAYS) * 86400.0
-        for gpu in gpus:
-            prec = _precision_findings(s, gpu)
-            if any(f.severity == "error" for f in prec):
-                rejected.append(Rejected(gpu=gpu.id, code="precision_unsupported", params=prec[0].params))
-                continue
-            counts = sorted(set(candidate_counts(gpu, s.max_gpus)) | {n for g, n in s.own.items() if g == gpu.id and n <= s.max_gpus})
-            chosen: Option | None = None
-            smallest_fit: Option | None = None
-            least: Option | None = None
-            for c in counts:
-                o = evaluate(s, gpu, c, wl)
-                if not o.fits:
-                    if least is None or o.memory_per_gpu_bytes < least.memory_per_gpu_bytes:
-                        least = o
-                    continue
-                smallest_fit = smallest_fit or o
-                if not s.is_training or o.wall_clock_s <= target_s:
-                    chosen = o
-                    break
-                chosen = o  # fastest so far; keep scaling up
-            if chosen is None:
-                params = {"min_memory_per_gpu_bytes": least.memory_per_gpu_bytes if least else None,
-                          "capacity_bytes": gpu.memory_bytes, "max_gpus": s.max_gpus}
-                rejected.append(Rejected(gpu=gpu.id, code="does_not_fit", params=params))
-                continue
-            options.append(chosen)
-        options.sort(key=lambda o: _rank_key(s, o))
-    verdict = _verdict(s, options)
+        caches: dict = {}
+        gc_was_on = gc.isenabled()
+        gc.disable()  # thousands of short-lived tuples: a collection mid-search costs more than it frees
+        try:
+            cands, rejected = recommend.search(s, gpus, offers, caches)
+        finally:
+            if gc_was_on:
+                gc.enable()
+        evaluated = len(cands)
+        chosen, summary = recommend.select(s, cands)
+        options = recommend.build_options(s, chosen, offers)
+        rejected += recommend.rejected_gpus(s, cands, {o.gpu for o in options})
+    if s.gpu_id is None and not any(c.viable for c in cands):
+        verdict = recommend.infeasible_verdict(s, cands)
+    else:
+        verdict = _verdict(s, options)
+    if not verdict.feasible and s.gpu_id is None:
+        verdict = verdict.model_copy(update={"suggestions": recommend.suggestions(s, gpus, offers, cands, caches)})
     return Plan(goal=s.goal.value, model_id=s.model.id, workload=wl, options=options, rejected=rejected,
-                verdict=verdict, assumptions=assumptions(s), findings=scenario_findings)
+                verdict=verdict, assumptions=assumptions(s), findings=scenario_findings,
+                rejected_summary=summary, evaluated=evaluated)
 
 
 def _verdict(s: Scenario, options: list[Option]) -> Verdict:
@@ -314,8 +345,9 @@ def _verdict(s: Scenario, options: list[Option]) -> Verdict:
             "best_days": fastest.wall_clock_s / 86400.0, "deadline_days": s.deadline_days, "gpu": fastest.gpu,
             "gpu_count": fastest.gpu_count})
     if any(not o.within_budget for o in fitting):
-        costs = [_relevant_cost(s, o.cost.cloud, o.cost.onprem) for o in fitting]
-        cheapest = min(c for c in costs if c is not None)
+        pool = [o for o in fitting if o.meets_deadline] or fitting
+        costs = [_relevant_cost(s, o.cost.cloud, o.cost.onprem) for o in pool]
+        cheapest = min((c for c in costs if c is not None), default=None)
         return Verdict(feasible=False, code="over_budget", params={"min_cost": cheapest, "budget": s.budget, "currency": s.currency})
     err = next((f for f in best.findings if f.severity == "error"), None)
     return Verdict(feasible=False, code=err.code if err else "infeasible", params=dict(err.params) if err else {})

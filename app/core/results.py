@@ -46,8 +46,16 @@ class Cost(BaseModel):
     onprem: float | None = None
     items: dict[str, float] = Field(default_factory=dict)
     cloud_price_per_gpu_hour: float | None = None
+    cloud_price_source: str = ""  # offer | gpu-reference | user
+    cloud_offer: str | None = None  # catalog offer id behind the cloud price
+    gpu_price: float | None = None  # purchase per GPU
+    power_kw: float = 0.0  # facility power (TDP x count x PUE)
     breakeven_hours: float | None = None  # hours of use at which buying beats renting
-    breakeven_months: float | None = None
+    breakeven_months: float | None = None  # ... at hours_per_day x days_per_month
+    breakeven_utilisation: float | None = None  # ... as a share of the horizon (years, round the clock)
+    horizon_years: float | None = None
+    cloud_horizon_full_use: float | None = None  # renting these GPUs round the clock for the horizon
+    onprem_horizon_full_use: float | None = None  # buying them and running them round the clock
 
 
 class Option(BaseModel):
@@ -73,6 +81,8 @@ class Option(BaseModel):
     cost: Cost
     meets_deadline: bool = True
     within_budget: bool = True
+    within_power: bool = True
+    labels: list[str] = Field(default_factory=list)  # cheapest, fastest, pareto, owned, best_for_gpu
     findings: list[Finding] = Field(default_factory=list)
 
 
@@ -82,10 +92,20 @@ class Rejected(BaseModel):
     params: dict[str, float | int | str | bool | None] = Field(default_factory=dict)
 
 
+class Suggestion(BaseModel):
+    """A computed change to the scenario that makes it feasible (or the closest one found)."""
+
+    code: str  # later_deadline, more_budget, fewer_tokens, use_qlora, use_lora, lower_quant, smaller_model, more_gpus, spot_pricing, cloud_instead, raise_power_limit
+    params: dict[str, float | int | str | bool | None] = Field(default_factory=dict)
+    distance: float = 0.0  # relative size of the change; the nearest comes first
+    feasible: bool = True
+
+
 class Verdict(BaseModel):
     feasible: bool
     code: str
     params: dict[str, float | int | str | bool | None] = Field(default_factory=dict)
+    suggestions: list[Suggestion] = Field(default_factory=list)
 
 
 class Assumption(BaseModel):
@@ -115,3 +135,5 @@ class Plan(BaseModel):
     verdict: Verdict
     assumptions: list[Assumption] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)  # scenario-level (not per option)
+    rejected_summary: dict[str, int] = Field(default_factory=dict)  # configurations set aside, by reason
+    evaluated: int = 0  # configurations (GPU x count x precision) the search evaluated

@@ -63,6 +63,8 @@ NETWORK_BYTES_PER_S = {
     Network.ETH_10G: 10e9 / 8,
 }
 
+PRICINGS = ("on-demand", "spot", "reserved", "cheapest")
+
 LORA_TARGETS = {
     "all-linear": ("q", "k", "v", "o", "gate", "up", "down"),
     "attention": ("q", "k", "v", "o"),
@@ -131,6 +133,12 @@ class Scenario(BaseModel):
     deployment: Deployment = Deployment.ANY
     own: dict[str, int] = Field(default_factory=dict)
     max_gpus: int = Field(default=16384, ge=1, le=1_000_000)
+    power_limit_kw: float | None = Field(default=None, gt=0, le=1_000_000)  # on-prem facility power
+    precision_choices: tuple[str, ...] = ()  # training precisions to search; empty: just ``precision``
+    quant_choices: tuple[str, ...] = ()  # inference weight formats to search; empty: just ``quant``
+    cloud_offer: str | None = None  # a catalog offer id to price the cloud with (its GPU only)
+    pricing: str = "on-demand"  # cloud offers to use: on-demand | spot | reserved | cheapest
+    rank_by: str = "cost"  # cost: cheapest meeting the deadline first; time: fastest within budget first
 
     # --- prices and on-prem ---
     cloud_price: float | None = Field(default=None, ge=0)
@@ -160,6 +168,37 @@ class Scenario(BaseModel):
     def _precision(cls, v: str) -> str:
         if v not in TRAINING_PRECISIONS:
             raise ValueError(f"precision must be one of {', '.join(TRAINING_PRECISIONS)}")
+        return v
+
+    @field_validator("precision_choices")
+    @classmethod
+    def _precisions(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        bad = [p for p in v if p not in TRAINING_PRECISIONS]
+        if bad:
+            raise ValueError(f"precision {bad[0]!r} is not one of {', '.join(TRAINING_PRECISIONS)}")
+        return tuple(dict.fromkeys(v))
+
+    @field_validator("quant_choices")
+    @classmethod
+    def _quants(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        v = tuple(q.lower() for q in v)
+        bad = [q for q in v if q not in WEIGHT_BITS]
+        if bad:
+            raise ValueError(f"quant {bad[0]!r} is not one of {', '.join(sorted(WEIGHT_BITS))}")
+        return tuple(dict.fromkeys(v))
+
+    @field_validator("pricing")
+    @classmethod
+    def _pricing(cls, v: str) -> str:
+        if v not in PRICINGS:
+            raise ValueError(f"pricing must be one of {', '.join(PRICINGS)}")
+        return v
+
+    @field_validator("rank_by")
+    @classmethod
+    def _rank(cls, v: str) -> str:
+        if v not in ("cost", "time"):
+            raise ValueError("rank must be cost or time")
         return v
 
     @field_validator("quant")
@@ -216,6 +255,14 @@ class Scenario(BaseModel):
         if self.recompute is not None:
             return self.recompute
         return Recompute.SELECTIVE if self.method == Method.FULL else Recompute.FULL
+
+    @property
+    def precisions(self) -> tuple[str, ...]:
+        return self.precision_choices or (self.precision,)
+
+    @property
+    def quants(self) -> tuple[str, ...]:
+        return self.quant_choices or (self.quant,)
 
     @property
     def is_training(self) -> bool:

@@ -201,8 +201,11 @@ def model_from_params(params: float, active: float | None = None, **overrides) -
     finding ``architecture_estimated`` so the user knows to enter the real shape.
     """
     body = max(params - 2 * 32000 * 512, params * 0.5)
-    hidden = int(round((body * 128 / 12) ** (1 / 3) / 128)) * 128
-    hidden = max(hidden, 256)
+    hidden = (body * 128 / 12) ** (1 / 3)
+    # a multiple of 1,024 from 2,048 up (8 heads of 128 per step, so tensor parallelism up to 8 divides
+    # the heads, as in Llama 2 7B/13B/70B: 4,096 / 5,120 / 8,192), of 128 below
+    step = 1024 if hidden >= 2048 else 128
+    hidden = max(int(round(hidden / step)) * step, 256)
     layers = max(1, int(round(body / (12 * hidden * hidden))))
     heads = max(1, hidden // 128)
     arch = dict(
@@ -236,6 +239,7 @@ class CloudOffer(BaseModel):
     source: str = ""
     as_of: str = ""
     notes: str = ""
+    eligibility: str = ""  # "" = anyone; otherwise who may buy it (never picked automatically)
     origin: str = "shipped"
 
     @property

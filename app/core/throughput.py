@@ -83,9 +83,38 @@ def nodes_for(gpu: GpuSpec, count: int) -> int:
     return -(-count // gpu.gpus_per_node)
 
 
-def training_efficiency(s: Scenario, gpu: GpuSpec, count: int, tp: int, pp: int, dp: int, zero_stage: int) -> Efficiency:
-    """Utilisation of the dense peak (hardware FLOPs) for a training layout."""
-    findings: list[Finding] = []
+def layout_factor(s: Scenario, gpu: GpuSpec, count: int, tp: int, pp: int, dp: int, zero_stage: int,
+                  findings: list[Finding] | None = None) -> float:
+    """Utilisation multiplier of a training layout on this GPU's interconnect (everything except the
+    GPU's matmul share, precision and method). Appends the reasons to ``findings`` when given."""
+    factor = 1.0
+    if tp > 1:
+        if tp > gpu.gpus_per_node:
+            factor *= TP_CROSS_NODE_FACTOR
+            if findings is not None:
+                findings.append(Finding(code="tp_spans_nodes", severity="warning", params={"tp": tp, "gpus_per_node": gpu.gpus_per_node}))
+        elif not gpu.has_nvlink or tp > gpu.nvlink_domain:
+            factor *= TP_PCIE_FACTOR
+            if findings is not None:
+                findings.append(Finding(code="tp_spans_pcie", severity="warning", params={"tp": tp, "nvlink_domain": gpu.nvlink_domain, "pcie_gen": gpu.pcie_gen}))
+    if dp > 1 and count > 1 and (not gpu.has_nvlink or min(count, gpu.gpus_per_node) > gpu.nvlink_domain):
+        factor *= DP_PCIE_FACTOR
+        if findings is not None:
+            findings.append(Finding(code="dp_over_pcie", severity="info", params={"pcie_gen": gpu.pcie_gen, "nvlink_domain": gpu.nvlink_domain}))
+    if count > gpu.gpus_per_node:
+        net = s.network
+        factor *= NETWORK_FACTOR[net]
+        if findings is not None and net in (Network.ETH_100G, Network.ETH_25G, Network.ETH_10G):
+            findings.append(Finding(code="multinode_over_ethernet", severity="warning", params={"network": net.value, "nodes": nodes_for(gpu, count), "factor": NETWORK_FACTOR[net]}))
+    if zero_stage >= 3 and dp > 1:
+        factor *= ZERO3_FACTOR
+    if pp > 1:
+        factor *= 1.0 / (1.0 + (pp - 1) / (8 * pp))
+    return factor
+
+
+def job_factor(s: Scenario, gpu: GpuSpec) -> float:
+    """Utilisation multiplier that does not depend on the layout: GPU matmul share, FP8, LoRA/QLoRA."""
     factor = gpu_matmul_factor(gpu)
     if s.precision == "fp8":
         factor *= FP8_FACTOR
@@ -93,27 +122,13 @@ def training_efficiency(s: Scenario, gpu: GpuSpec, count: int, tp: int, pp: int,
         factor *= LORA_FACTOR
     elif s.method == Method.QLORA:
         factor *= QLORA_FACTOR
-    nodes = nodes_for(gpu, count)
-    if tp > 1:
-        if tp > gpu.gpus_per_node:
-            factor *= TP_CROSS_NODE_FACTOR
-            findings.append(Finding(code="tp_spans_nodes", severity="warning", params={"tp": tp, "gpus_per_node": gpu.gpus_per_node}))
-        elif not gpu.has_nvlink or tp > gpu.nvlink_domain:
-            factor *= TP_PCIE_FACTOR
-            findings.append(Finding(code="tp_spans_pcie", severity="warning", params={"tp": tp, "nvlink_domain": gpu.nvlink_domain, "pcie_gen": gpu.pcie_gen}))
-    if dp > 1 and count > 1 and (not gpu.has_nvlink or min(count, gpu.gpus_per_node) > gpu.nvlink_domain):
-        factor *= DP_PCIE_FACTOR
-        findings.append(Finding(code="dp_over_pcie", severity="info", params={"pcie_gen": gpu.pcie_gen, "nvlink_domain": gpu.nvlink_domain}))
-    if nodes > 1:
-        net = s.network
-        factor *= NETWORK_FACTOR[net]
-        if net in (Network.ETH_100G, Network.ETH_25G, Network.ETH_10G):
-            findings.append(Finding(code="multinode_over_ethernet", severity="warning", params={"network": net.value, "nodes": nodes, "factor": NETWORK_FACTOR[net]}))
-    if zero_stage >= 3 and dp > 1:
-        factor *= ZERO3_FACTOR
-    if pp > 1:
-        m = 8 * pp
-        factor *= 1.0 / (1.0 + (pp - 1) / m)
+    return factor
+
+
+def training_efficiency(s: Scenario, gpu: GpuSpec, count: int, tp: int, pp: int, dp: int, zero_stage: int) -> Efficiency:
+    """Utilisation of the dense peak (hardware FLOPs) for a training layout."""
+    findings: list[Finding] = []
+    factor = job_factor(s, gpu) * layout_factor(s, gpu, count, tp, pp, dp, zero_stage, findings)
     if s.mfu is not None:
         return Efficiency(s.mfu, s.mfu, s.mfu, findings)
     return Efficiency(BASE_MFU * factor, BASE_MFU_RANGE[0] * factor, BASE_MFU_RANGE[1] * factor, findings)
@@ -184,7 +199,7 @@ def inference_speed(s: Scenario, gpu: GpuSpec, tp: int, pp: int, replicas: int) 
     request = ttft + s.output_tokens * st
     return InferenceSpeed(
         decode_tokens_per_s=1.0 / st,
-        aggregate_tokens_per_s=seqs * replicas / st,
+        aggregate_tokens_per_s=s.concurrency / st,  # seqs x replicas >= concurrency; idle slots add nothing
         prefill_tokens_per_s=prefill,
         ttft_s=ttft,
         request_s=request,
