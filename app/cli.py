@@ -36,7 +36,7 @@ def _quantity(text: str) -> float:
         v = parse_quantity(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not a number (use e.g. 7000000000, 7e9, 7B, 1.4T, 500M, 8K)") from None
+            f"{text!r} is not a number (use e.g. 7000000000, 7e9, 7B, 1.4T, 500M, 8K, 3000万)") from None
     return v
 
 

@@ -277,9 +277,13 @@ def render_summary(plan, scenario, lang: str) -> str:
             fmt_money(o.cost.cloud, cur, lang), fmt_money(o.cost.onprem, cur, lang)))
         for f in o.findings:
             lines.append("   ! " + finding_message(f.code, f.params, lang, cur))
-    if plan.options and plan.options[0].cost.breakeven_hours is not None:
+    if plan.options and plan.options[0].cost.cloud_horizon_full_use is not None and plan.options[0].cost.onprem_horizon_full_use is not None:
         c = plan.options[0].cost
         lines.append("")
+        lines.append(tr("Summary", "Over {0:g} years of round-the-clock use, these GPUs cost {1} rented and {2} bought (with power).").format(
+            c.horizon_years or 0, fmt_money(c.cloud_horizon_full_use, cur, lang), fmt_money(c.onprem_horizon_full_use, cur, lang)))
+    if plan.options and plan.options[0].cost.breakeven_hours is not None:
+        c = plan.options[0].cost
         lines.append(tr("Summary", "Buying instead of renting pays back after {0} of use ({1:.0%} of {2:g} years round the clock).").format(
             fmt_duration(c.breakeven_hours * 3600.0), c.breakeven_utilisation or 0, c.horizon_years or 0))
     if plan.rejected_summary:

@@ -382,8 +382,8 @@ def select(s: Scenario, cands: list[Candidate]) -> tuple[list[tuple[Candidate, l
         ranked = sorted(viable, key=lambda c: _sort_key(s, c))
         tag(ranked[0], "recommended")
         priced = [c for c in viable if c.cost is not None]
-        if priced:
-            tag(min(priced, key=lambda c: (c.cost, c.time_s)), "cheapest")
+        if priced:  # costs within COST_TIE are equal; the tie goes to fewer GPUs, as in the ranking
+            tag(min(priced, key=lambda c: _sort_key(s.model_copy(update={"rank_by": "cost"}), c)), "cheapest")
         tag(min(viable, key=lambda c: (c.time_s, c.cost if c.cost is not None else math.inf)), "fastest")
         for c in pareto(viable):
             tag(c, "pareto")

@@ -18,8 +18,9 @@ DAY_S = 86400.0
 YEAR_S = 365.25 * DAY_S  # Julian year, used only for display of long durations
 
 # Decimal suffixes as people write model sizes and token counts: 7B, 1.4T, 500M, 8K.
-_SUFFIX = {"": 1.0, "K": 1e3, "M": 1e6, "B": 1e9, "G": 1e9, "T": 1e12, "P": 1e15}
-_NUMBER = re.compile(r"^\s*([+-]?(?:\d+(?:[._]\d+)*|\d*\.\d+)(?:[eE][+-]?\d+)?)\s*([kKmMbBgGtTpP]?)\s*$")
+# Japanese money and counts: 千 = 1e3, 万 = 1e4, 億 = 1e8 (e.g. a budget of 3000万 or 1.5億 yen).
+_SUFFIX = {"": 1.0, "K": 1e3, "M": 1e6, "B": 1e9, "G": 1e9, "T": 1e12, "P": 1e15, "千": 1e3, "万": 1e4, "億": 1e8}
+_NUMBER = re.compile(r"^\s*([+-]?(?:\d+(?:[._]\d+)*|\d*\.\d+)(?:[eE][+-]?\d+)?)\s*([kKmMbBgGtTpP千万億]?)\s*(?:円)?\s*$")
 
 
 def parse_quantity(text: str | float | int) -> float:
@@ -33,7 +34,7 @@ def parse_quantity(text: str | float | int) -> float:
     else:
         m = _NUMBER.match(str(text).replace(",", ""))
         if not m:
-            raise ValueError(f"not a number: {text!r} (use e.g. 7000000000, 7e9, 7B, 1.4T, 500M, 8K)")
+            raise ValueError(f"not a number: {text!r} (use e.g. 7000000000, 7e9, 7B, 1.4T, 500M, 8K, 3000万)")
         digits = m.group(1).replace("_", "")
         value = float(digits) * _SUFFIX[m.group(2).upper()]
     if not math.isfinite(value):

@@ -25,6 +25,7 @@ class QuickPlanWindow(QMainWindow):
         catalog = default_catalog()
         self._gpus = list(catalog.gpus())
         self._models = list(catalog.models())
+        self._offers = list(catalog.offers())
         self.setWindowTitle(self.tr("LLM GPU Planner {0}").format(__version__))
         central = QWidget(self)
         row = QHBoxLayout(central)
@@ -132,7 +133,7 @@ class QuickPlanWindow(QMainWindow):
         self.error.setText("")
         from app.cli import default_lang
 
-        self.result.setPlainText(render_summary(plan(s, self._gpus), s, default_lang()))
+        self.result.setPlainText(render_summary(plan(s, self._gpus, self._offers), s, default_lang()))
 
 
 def run(argv: list[str] | None = None) -> int:

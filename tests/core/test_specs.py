@@ -52,3 +52,12 @@ def test_active_above_total_is_rejected():
     with pytest.raises(ValueError, match="active parameters"):
         ModelSpec(params_total=1e9, params_active=2e9, layers=1, hidden=8, heads=1, kv_heads=1,
                   head_dim=8, ffn=8, vocab=8)
+
+
+def test_japanese_number_suffixes():
+    """Budgets are written 3000万 or 1.5億 (円) in Japanese: 万 = 1e4, 億 = 1e8."""
+    from app.core.units import parse_quantity
+
+    assert parse_quantity("3000万") == 3e7
+    assert parse_quantity("1.5億") == 1.5e8
+    assert parse_quantity("2億円") == 2e8
