@@ -62,6 +62,8 @@ def fmt_money(amount: float | None, currency: str, lang: str = "en") -> str:
             return f"${amount / 1e6:.1f}M"
         if a >= 1e4:
             return f"${amount / 1e3:.0f}K"
+        if a < 100:
+            return f"${amount:,.2f}"  # prices per GPU-hour, per kWh
         return f"${amount:,.0f}"
     if lang == "ja":
         a = abs(amount)
@@ -155,12 +157,12 @@ def finding_message(code: str, p: dict, lang: str = "en", currency: str = "USD")
             p.get("gpu_count"), p.get("gpu"), _days(p, "best_days"), _days(p, "deadline_days"))
     if code == "feasible_service":
         return t("Verdict", "Feasible: {0} x {1} serves {2:.0f} tokens/s per sequence ({3:,.0f} tokens/s in all); {4} over {5:g} years.").format(
-            p.get("gpu_count"), p.get("gpu"), float(p.get("decode_tokens_per_s") or 0), float(p.get("throughput_tokens_per_s") or 0),
+            p.get("gpu_count"), p.get("gpu_name") or p.get("gpu"), float(p.get("decode_tokens_per_s") or 0), float(p.get("throughput_tokens_per_s") or 0),
             fmt_money(p.get("cost"), currency, lang), float(p.get("years") or 0))
     if code == "feasible":
         days = p.get("days")
         return t("Verdict", "Feasible: {0} x {1}, about {2}, {3}.").format(
-            p.get("gpu_count"), p.get("gpu"), fmt_duration(None if days is None else float(days) * 86400.0),
+            p.get("gpu_count"), p.get("gpu_name") or p.get("gpu"), fmt_duration(None if days is None else float(days) * 86400.0),
             fmt_money(p.get("cost"), currency, lang))
     return code
 

@@ -136,3 +136,20 @@ def job_cost(s: Scenario, gpu: GpuSpec, count: int, hours: float, prices: Prices
                 gpu_price=buy, power_kw=kw,
                 breakeven_hours=be_h, breakeven_months=be_m, breakeven_utilisation=be_u,
                 horizon_years=s.years, cloud_horizon_full_use=cloud_h, onprem_horizon_full_use=onprem_h), findings
+
+
+def cumulative_costs(s: Scenario, cost: Cost, gpu_count: int, months: int) -> tuple[list[float], list[float | None], list[float | None]]:
+    """Month by month, what renting and what buying these GPUs has cost in total when they are used
+    ``hours_per_day`` x ``days_per_month``: cloud = hours x count x price; on-prem = purchase + host
+    up front, then electricity. Lines cross at the break-even month."""
+    hours_month = s.hours_per_day * s.days_per_month
+    xs = [float(m) for m in range(months + 1)]
+    cloud = [None] * len(xs)
+    onprem = [None] * len(xs)
+    if cost.cloud_price_per_gpu_hour is not None:
+        cloud = [m * hours_month * gpu_count * cost.cloud_price_per_gpu_hour for m in xs]
+    if cost.onprem is not None:
+        upfront = cost.items.get("gpu_purchase", 0.0) + cost.items.get("host", 0.0)
+        per_hour = cost.power_kw * s.electricity_price
+        onprem = [upfront + m * hours_month * per_hour for m in xs]
+    return xs, cloud, onprem

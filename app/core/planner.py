@@ -332,11 +332,11 @@ def _verdict(s: Scenario, options: list[Option]) -> Verdict:
         c = _relevant_cost(s, best.cost.cloud, best.cost.onprem)
         if not s.is_training:
             return Verdict(feasible=True, code="feasible_service", params={
-                "gpu": best.gpu, "gpu_count": best.gpu_count, "decode_tokens_per_s": best.decode_tokens_per_s,
+                "gpu": best.gpu, "gpu_name": best.gpu_name, "gpu_count": best.gpu_count, "decode_tokens_per_s": best.decode_tokens_per_s,
                 "throughput_tokens_per_s": best.throughput_tokens_per_s, "cost": c, "years": s.years,
                 "currency": s.currency})
         return Verdict(feasible=True, code="feasible", params={
-            "gpu": best.gpu, "gpu_count": best.gpu_count, "days": best.wall_clock_s / 86400.0,
+            "gpu": best.gpu, "gpu_name": best.gpu_name, "gpu_count": best.gpu_count, "days": best.wall_clock_s / 86400.0,
             "cost": c, "currency": s.currency})
     fitting = [o for o in options if o.fits]
     if any(not o.meets_deadline for o in fitting) and not any(o.meets_deadline for o in fitting):

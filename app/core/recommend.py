@@ -27,6 +27,8 @@ from app.core.cost import Prices, cost_totals, power_kw, prices_for
 from app.core.precision import weight_bytes_per_param
 from app.core.planner import (DEFAULT_TARGET_DAYS, _inference_layouts, _pow2_upto, _precision_findings,
                               _rank_key, _relevant_cost, _viable, candidate_counts, evaluate)
+from pydantic import BaseModel
+
 from app.core.results import Option, Rejected, Suggestion
 from app.core.scenario import Deployment, Goal, Method, Scenario
 from app.core.specs import CloudOffer, GpuSpec, model_from_params
@@ -621,3 +623,55 @@ def infeasible_verdict(s: Scenario, cands: list[Candidate]):
                                                                   "currency": s.currency, "gpu": cheapest.gpu.id,
                                                                   "gpu_count": cheapest.count})
     return Verdict(feasible=False, code="no_price", params={"deployment": s.deployment.value})
+
+
+class CurvePoint(BaseModel):
+    count: int
+    fits: bool
+    time_s: float | None = None
+    cloud: float | None = None
+    onprem: float | None = None
+
+
+def scaling_curve(s: Scenario, gpu: GpuSpec, offers: list[CloudOffer] = (), max_count: int | None = None,
+                  caches: dict | None = None) -> list[CurvePoint]:
+    """Time and cost against GPU count for one accelerator (every node-shaped count up to
+    ``max_count``), for the wizard's scaling plot. Training: job time; inference: request latency."""
+    from app.core.cost import service_hours
+
+    v = s.model_copy(update={"max_gpus": max_count or s.max_gpus, "deadline_days": None, "budget": None})
+    caches = {} if caches is None else caches
+    key = _memory_key(v)
+    if key not in caches:
+        caches[key] = (_Cache(v, shared=caches.setdefault("orders", {})), _InferenceCache(v))
+    cache, icache = caches[key]
+    prices = prices_for(v, gpu, offers)
+    out = []
+    if v.is_training:
+        wl = compute_workload(v)
+        peak = gpu.peak_flops(v.precision) or gpu.peak_flops_bf16
+        jf = job_factor(v, gpu)
+        for count in _counts(v, gpu):
+            if cache.min_memory(gpu.gpus_per_node, count) > gpu.memory_bytes:
+                out.append(CurvePoint(count=count, fits=False))
+                continue
+            lf, _ = cache.choose(gpu, count)
+            eff = v.mfu if v.mfu is not None else BASE_MFU * jf * lf
+            t = wl.hardware_flops / (count * peak * eff)
+            cloud, onprem = cost_totals(v, gpu, count, t / 3600.0, prices)
+            out.append(CurvePoint(count=count, fits=True, time_s=t, cloud=cloud, onprem=onprem))
+    else:
+        hours = service_hours(v)
+        for count in _counts(v, gpu):
+            best = None
+            for tp, pp, r, total in icache.layouts(gpu.gpus_per_node, count):
+                if total <= gpu.memory_bytes:
+                    sp = inference_speed(v, gpu, tp, pp, r)
+                    if best is None or sp.request_s < best:
+                        best = sp.request_s
+            if best is None:
+                out.append(CurvePoint(count=count, fits=False))
+                continue
+            cloud, onprem = cost_totals(v, gpu, count, hours, prices)
+            out.append(CurvePoint(count=count, fits=True, time_s=best, cloud=cloud, onprem=onprem))
+    return out

@@ -1,144 +1,230 @@
-"""The desktop app. Until the wizard lands (issue 5) this is a one-window quick planner that drives
-the same pipeline as ``gpu-planner plan``: edit a field, the plan recomputes and is shown."""
+"""The desktop app: a main window around the planning wizard, with plan files, the catalog browser
+and settings. ``run()`` is what ``gpu-planner`` (no subcommand) calls."""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QMainWindow, QMessageBox, QPlainTextEdit, QSpinBox, QWidget)
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog,
+                               QFormLayout, QMainWindow, QMessageBox, QVBoxLayout)
 
 from app import __version__
+from app.ui.session import PlanSession
+from app.ui.settings import APPLICATION, ORGANIZATION, Settings
+
+PLAN_FILTER = "GPU plan (*.gpuplan)"
 
 
-class QuickPlanWindow(QMainWindow):
-    """Goal, model, data and GPU choice on the left; the plan summary on the right."""
+def current_lang(settings: Settings | None = None) -> str:
+    s = settings or Settings()
+    if s.language:
+        return s.language
+    from app.cli import default_lang
 
-    GOALS = ("inference", "finetune", "cpt", "scratch")
+    return default_lang()
 
-    def __init__(self) -> None:
-        super().__init__()
-        from app.catalog.repository import default_catalog
 
-        catalog = default_catalog()
-        self._gpus = list(catalog.gpus())
-        self._models = list(catalog.models())
-        self._offers = list(catalog.offers())
-        self.setWindowTitle(self.tr("LLM GPU Planner {0}").format(__version__))
-        central = QWidget(self)
-        row = QHBoxLayout(central)
+class SettingsDialog(QDialog):
+    """Language, currency and FX rate, electricity price, PUE: stored with QSettings."""
+
+    def __init__(self, settings: Settings, parent=None):
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle(self.tr("Settings"))
         form = QFormLayout()
-        row.addLayout(form, 0)
-
-        self.goal = QComboBox()
-        for g, label in zip(self.GOALS, (self.tr("Inference (serve the model)"), self.tr("Fine-tuning (adjust behaviour)"),
-                                         self.tr("Continued pre-training (add knowledge)"), self.tr("From scratch (train a new model)"))):
-            self.goal.addItem(label, g)
-        form.addRow(self.tr("Goal"), self.goal)
-
-        self.model = QComboBox()
-        for m in self._models:
-            self.model.addItem(m.name, m.id)
-        self.model.setCurrentIndex(max(0, self.model.findData("llama-3.1-8b")))
-        form.addRow(self.tr("Model"), self.model)
-
-        self.tokens = QLineEdit()
-        self.tokens.setPlaceholderText(self.tr("default (e.g. 100B, 1.4T)"))
-        self.tokens.setToolTip(self.tr("Training tokens; empty = Chinchilla's 20 per parameter for scratch, 10% of that for continued pre-training"))
-        form.addRow(self.tr("Tokens"), self.tokens)
-        self.samples = QLineEdit("10000")
-        form.addRow(self.tr("Fine-tuning samples"), self.samples)
-
-        self.gpu = QComboBox()
-        self.gpu.addItem(self.tr("Recommend"), None)
-        for g in self._gpus:
-            self.gpu.addItem(g.name, g.id)
-        form.addRow(self.tr("GPU"), self.gpu)
-        self.count = QSpinBox()
-        self.count.setRange(1, 100000)
-        self.count.setValue(8)
-        form.addRow(self.tr("GPU count"), self.count)
-
+        self.language = QComboBox()
+        for text, v in ((self.tr("System"), ""), ("日本語", "ja"), ("English", "en")):
+            self.language.addItem(text, v)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         self.currency = QComboBox()
-        self.currency.addItem("USD", "USD")
-        self.currency.addItem("JPY", "JPY")
-        form.addRow(self.tr("Currency"), self.currency)
+        for text, v in ((self.tr("By language"), ""), ("JPY", "JPY"), ("USD", "USD")):
+            self.currency.addItem(text, v)
+        self.currency.setCurrentIndex(max(0, self.currency.findData(settings.currency)))
+        self.fx = QDoubleSpinBox()
+        self.fx.setRange(1, 1000)
+        self.fx.setValue(settings.fx_jpy_per_usd)
+        self.kwh = QDoubleSpinBox()
+        self.kwh.setRange(0, 1000)
+        self.kwh.setValue(settings.electricity_jpy_per_kwh)
+        self.pue = QDoubleSpinBox()
+        self.pue.setRange(1.0, 5.0)
+        self.pue.setSingleStep(0.05)
+        self.pue.setValue(settings.pue)
+        form.addRow(self.tr("&Language (after restart)"), self.language)
+        form.addRow(self.tr("&Currency"), self.currency)
+        form.addRow(self.tr("&JPY per USD"), self.fx)
+        form.addRow(self.tr("&Electricity (JPY per kWh)"), self.kwh)
+        form.addRow(self.tr("&PUE"), self.pue)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(buttons)
 
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020")
-        self.error.setWordWrap(True)
-        form.addRow(self.error)
+    def accept(self) -> None:
+        s = self.settings
+        s.language = self.language.currentData()
+        s.currency = self.currency.currentData()
+        s.fx_jpy_per_usd = self.fx.value()
+        s.electricity_jpy_per_kwh = self.kwh.value()
+        s.pue = self.pue.value()
+        s.sync()
+        super().accept()
 
-        self.result = QPlainTextEdit()
-        self.result.setReadOnly(True)
-        self.result.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.result.setMinimumWidth(640)
-        row.addWidget(self.result, 1)
-        self.setCentralWidget(central)
 
-        self._timer = QTimer(self, singleShot=True, interval=150)
-        self._timer.timeout.connect(self.recompute)
-        for w in (self.goal, self.model, self.gpu, self.currency):
-            w.currentIndexChanged.connect(self._timer.start)
-        for w in (self.tokens, self.samples):
-            w.textChanged.connect(self._timer.start)
-        self.count.valueChanged.connect(self._timer.start)
-        self.gpu.currentIndexChanged.connect(self._on_gpu_changed)
-        self._on_gpu_changed()
-        self.recompute()
+class MainWindow(QMainWindow):
+    def __init__(self, session: PlanSession | None = None, settings: Settings | None = None):
+        super().__init__()
+        from app.ui.wizard import PlanWizard
 
-    def _on_gpu_changed(self) -> None:
-        # the count only applies to a chosen GPU; "Recommend" searches counts itself
-        self.count.setEnabled(self.gpu.currentData() is not None)
+        self.settings = settings or Settings()
+        self.session = session or PlanSession()
+        if session is None:
+            if not self.settings.currency:
+                self.session.draft["currency"] = "JPY" if current_lang(self.settings) == "ja" else "USD"
+            self.session.apply_settings(self.settings)
+        self.wizard = PlanWizard(self.session, lambda: current_lang(self.settings))
+        self.wizard.setWindowFlags(Qt.WindowType.Widget)
+        self.setCentralWidget(self.wizard)
+        self._build_menus()
+        self.session.sig_file_changed.connect(self._update_title)
+        self._update_title()
+        self.resize(1200, 820)
 
-    def _scenario(self):
-        from app.catalog.repository import default_catalog
-        from app.core.scenario import Scenario
-        from app.core.units import parse_quantity
+    # ----- menus -----------------------------------------------------------------------------
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        a = QAction(text, self)
+        if shortcut is not None:
+            a.setShortcut(shortcut)
+        a.triggered.connect(slot)
+        menu.addAction(a)
+        return a
 
-        goal = self.goal.currentData()
-        kw: dict = {"goal": goal, "model": default_catalog().model(self.model.currentData()),
-                    "currency": self.currency.currentData()}
-        for name, edit, label in (("tokens", self.tokens, self.tr("Tokens")), ("samples", self.samples, self.tr("Fine-tuning samples"))):
-            text = edit.text().strip()
-            if text:
-                try:
-                    v = parse_quantity(text)
-                except ValueError:
-                    raise ValueError(self.tr("{0}: {1!r} is not a number (e.g. 7B, 1.4T, 500M)").format(label, text)) from None
-                if v <= 0:
-                    raise ValueError(self.tr("{0}: must be greater than 0").format(label))
-                kw[name] = v
-        if goal != "finetune":
-            kw.pop("samples", None)
-        if self.gpu.currentData():
-            kw.update(gpu_id=self.gpu.currentData(), gpu_count=self.count.value())
-        return Scenario(**kw)
+    def _build_menus(self) -> None:
+        m = self.menuBar().addMenu(self.tr("&File"))
+        self._action(m, self.tr("&New plan"), self.new_plan, QKeySequence.StandardKey.New)
+        self._action(m, self.tr("&Open…"), self.open_dialog, QKeySequence.StandardKey.Open)
+        self.recent_menu = m.addMenu(self.tr("Open &recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self._action(m, self.tr("&Save"), self.save, QKeySequence.StandardKey.Save)
+        self._action(m, self.tr("Save &as…"), self.save_as, QKeySequence.StandardKey.SaveAs)
+        m.addSeparator()
+        self._action(m, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        t = self.menuBar().addMenu(self.tr("&Tools"))
+        self._action(t, self.tr("&Catalog…"), self.show_catalog, QKeySequence("Ctrl+K"))
+        self._action(t, self.tr("&Settings…"), self.show_settings, QKeySequence.StandardKey.Preferences)
+        h = self.menuBar().addMenu(self.tr("&Help"))
+        self._action(h, self.tr("&About"), self.about)
 
-    def recompute(self) -> None:
-        from pydantic import ValidationError
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        files = self.settings.recent_files
+        if not files:
+            a = self.recent_menu.addAction(self.tr("(none)"))
+            a.setEnabled(False)
+        for f in files:
+            self.recent_menu.addAction(f, lambda f=f: self.open_path(f))
 
-        from app.wording import render_summary
-        from app.core.planner import plan
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.session.name}[*] — LLM GPU Planner {__version__}")
+        self.setWindowModified(self.session.modified)
 
-        try:
-            s = self._scenario()
-        except (ValueError, ValidationError) as e:
-            msg = e.errors()[0]["msg"] if isinstance(e, ValidationError) else str(e)
-            self.error.setText(msg)
-            self.result.setPlainText("")
+    # ----- files -----------------------------------------------------------------------------
+    def maybe_save(self) -> bool:
+        """True when it is fine to drop the current plan (saved, discarded, or unmodified)."""
+        if not self.session.modified:
+            return True
+        r = QMessageBox.question(self, self.tr("Unsaved plan"),
+                                 self.tr("Save the changes to “{0}” first?").format(self.session.name),
+                                 QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                                 | QMessageBox.StandardButton.Cancel)
+        if r == QMessageBox.StandardButton.Save:
+            return self.save()
+        return r == QMessageBox.StandardButton.Discard
+
+    def new_plan(self) -> None:
+        if self.maybe_save():
+            self.session.new()
+            self.session.apply_settings(self.settings)
+            self.wizard.restart()
+
+    def open_dialog(self) -> None:
+        if not self.maybe_save():
             return
-        self.error.setText("")
-        from app.cli import default_lang
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open plan"), self.settings.last_dir, PLAN_FILTER)
+        if path:
+            self.open_path(path, ask=False)
 
-        self.result.setPlainText(render_summary(plan(s, self._gpus, self._offers), s, default_lang()))
+    def open_path(self, path: str, ask: bool = True) -> bool:
+        if ask and not self.maybe_save():
+            return False
+        try:
+            self.session.open(path)
+        except ValueError as e:
+            self.settings.remove_recent(path) if not Path(path).exists() else None
+            QMessageBox.warning(self, self.tr("Cannot open"), str(e))
+            return False
+        self.settings.add_recent(str(Path(path).resolve()))
+        self.settings.last_dir = str(Path(path).parent)
+        self.wizard.restart()
+        return True
+
+    def save(self) -> bool:
+        if self.session.path is None:
+            return self.save_as()
+        return self._write(self.session.path)
+
+    def save_as(self) -> bool:
+        start = str(Path(self.settings.last_dir or Path.home()) / f"{self.session.name}.gpuplan")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save plan"), start, PLAN_FILTER)
+        if not path:
+            return False
+        if not path.endswith(".gpuplan"):
+            path += ".gpuplan"
+        return self._write(Path(path))
+
+    def _write(self, path: Path) -> bool:
+        try:
+            self.session.save(path)
+        except OSError as e:
+            QMessageBox.warning(self, self.tr("Cannot save"), self.tr("{0}: {1}. The plan is still open; nothing was lost.").format(path, e))
+            return False
+        self.settings.add_recent(str(Path(path).resolve()))
+        self.settings.last_dir = str(Path(path).parent)
+        return True
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self.maybe_save():
+            self.session.wait_idle(5000)
+            event.accept()
+        else:
+            event.ignore()
+
+    # ----- dialogs ---------------------------------------------------------------------------
+    def show_catalog(self) -> None:
+        from app.ui.catalog_browser import CatalogBrowser
+
+        CatalogBrowser(self.session, self).exec()
+
+    def show_settings(self) -> None:
+        if SettingsDialog(self.settings, self).exec():
+            self.session.update(fx_jpy_per_usd=self.settings.fx_jpy_per_usd, pue=self.settings.pue)
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("About LLM GPU Planner"), self.tr(
+            "LLM GPU Planner {0}\nPlans GPUs, time and cost for serving, fine-tuning and training language models.\n"
+            "Catalog {1}. Every figure carries its source and date (Tools → Catalog).").format(
+            __version__, self.session.catalog.version()))
 
 
 def run(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
-    app.setApplicationName("LLM GPU Planner")
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
     from app.catalog.repository import CatalogError, default_catalog
 
     try:
@@ -147,9 +233,11 @@ def run(argv: list[str] | None = None) -> int:
         QMessageBox.critical(None, QCoreApplication.translate("Application", "LLM GPU Planner"),
                              QCoreApplication.translate("Application", "The catalog cannot be read:\n{0}").format(e))
         return 1
-    w = QuickPlanWindow()
+    w = MainWindow()
     for problem in catalog.problems:  # e.g. the user's catalog could not be read: shipped rows are used
         w.statusBar().showMessage(problem)
-    w.resize(1200, 760)
+    args = [a for a in (argv or [])[1:] if a.endswith(".gpuplan")]
+    if args:
+        w.open_path(args[0], ask=False)
     w.show()
     return app.exec()

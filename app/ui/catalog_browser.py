@@ -1,0 +1,204 @@
+"""Catalog browser: GPUs, models, runs and offers in filterable tables with sources and dates; add,
+edit and remove your own entries (the overlay), import and export CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
+                               QLabel, QLineEdit, QMessageBox, QPushButton, QScrollArea, QTableView, QTabWidget,
+                               QVBoxLayout, QWidget)
+
+from app.catalog.csv_io import CatalogCsvError, format_cell, parse_cell, parse_records
+from app.catalog.schema import KINDS
+
+KIND_TITLES = {"gpus": "GPUs", "models": "Models", "runs": "Published runs", "offers": "Cloud offers"}
+ROLE_ID = Qt.ItemDataRole.UserRole + 1
+
+
+class EntryDialog(QDialog):
+    """Add or edit one entry: a field per CSV column, each checked as you type."""
+
+    def __init__(self, kind: str, record: dict | None, known: dict, parent=None):
+        super().__init__(parent)
+        self.kind = KINDS[kind]
+        self.known = known
+        self.setWindowTitle(self.tr("Your {0} entry").format(self.tr(KIND_TITLES[kind])))
+        self.edits: dict[str, QLineEdit] = {}
+        inner = QWidget()
+        form = QFormLayout(inner)
+        for col in self.kind.columns:
+            e = QLineEdit(format_cell(col, record.get(col.name)) if record else "")
+            e.setPlaceholderText(col.allowed() + (" *" if col.required else ""))
+            e.setAccessibleName(col.csv)
+            e.textChanged.connect(self._check)
+            self.edits[col.csv] = e
+            form.addRow(col.csv + (" *" if col.required else ""), e)
+        scroll = QScrollArea()
+        scroll.setWidget(inner)
+        scroll.setWidgetResizable(True)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020")
+        self.error.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(scroll, 1)
+        lay.addWidget(self.error)
+        lay.addWidget(self.buttons)
+        self.resize(560, 640)
+        self._check()
+
+    def csv_text(self) -> str:
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(self.kind.header)
+        w.writerow([self.edits[h].text().strip() for h in self.kind.header])
+        return buf.getvalue()
+
+    def _check(self) -> None:
+        bad = []
+        for col in self.kind.columns:
+            e = self.edits[col.csv]
+            try:
+                parse_cell(col, e.text())
+                e.setStyleSheet("")
+            except ValueError as ex:
+                e.setStyleSheet("border: 2px solid #b00020;")
+                bad.append(f"{col.csv}: {ex}")
+        if not bad:
+            _, problems = parse_records(self.kind, self.csv_text(), self.known)
+            bad = [f"{p.column or 'row'}: {p.message}" for p in problems]
+        self.error.setText("\n".join(bad[:4]) + (f"\n… (+{len(bad) - 4})" if len(bad) > 4 else ""))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not bad)
+
+
+class CatalogBrowser(QDialog):
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle(self.tr("Catalog"))
+        self.tabs = QTabWidget()
+        self.views: dict[str, tuple[QTableView, QStandardItemModel, QSortFilterProxyModel]] = {}
+        for kind in KINDS:
+            page = QWidget()
+            filt = QLineEdit()
+            filt.setPlaceholderText(self.tr("Filter…"))
+            filt.setClearButtonEnabled(True)
+            view = QTableView()
+            view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            view.setSortingEnabled(True)
+            model = QStandardItemModel(self)
+            proxy = QSortFilterProxyModel(self)
+            proxy.setSourceModel(model)
+            proxy.setFilterKeyColumn(-1)
+            proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            view.setModel(proxy)
+            filt.textChanged.connect(proxy.setFilterFixedString)
+            view.doubleClicked.connect(lambda _i, k=kind: self.edit(k))
+            lay = QVBoxLayout(page)
+            lay.addWidget(filt)
+            lay.addWidget(view)
+            self.views[kind] = (view, model, proxy)
+            self.tabs.addTab(page, self.tr(KIND_TITLES[kind]))
+        buttons = QHBoxLayout()
+        for text, slot in ((self.tr("&Add…"), lambda: self.edit(self.kind(), new=True)),
+                           (self.tr("&Edit…"), lambda: self.edit(self.kind())),
+                           (self.tr("&Remove mine"), lambda: self.remove(self.kind())),
+                           (self.tr("&Import CSV…"), self.import_csv), (self.tr("E&xport CSV…"), self.export_csv)):
+            b = QPushButton(text)
+            b.clicked.connect(slot)
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.accept)
+        buttons.addWidget(close)
+        self.note = QLabel(self.tr("Shipped entries are read-only; yours (origin: user) live in {0} and win over shipped ones with the same id.").format(
+            session.catalog.overlay_path))
+        self.note.setWordWrap(True)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.tabs, 1)
+        lay.addWidget(self.note)
+        lay.addLayout(buttons)
+        self.resize(1100, 640)
+        self.fill()
+
+    def kind(self) -> str:
+        return list(KINDS)[self.tabs.currentIndex()]
+
+    def fill(self) -> None:
+        cat = self.session.catalog
+        for kind, (view, model, _proxy) in self.views.items():
+            model.clear()
+            cols = KINDS[kind].columns
+            model.setHorizontalHeaderLabels([c.csv for c in cols] + ["origin"])
+            user_ids = {r["id"] for r in cat.records(kind, "user")}
+            for rec in cat.records(kind):
+                items = [QStandardItem(format_cell(c, rec.get(c.name))) for c in cols]
+                items.append(QStandardItem("user" if rec["id"] in user_ids else "shipped"))
+                items[0].setData(rec["id"], ROLE_ID)
+                model.appendRow(items)
+            view.resizeColumnsToContents()
+            for i in range(model.columnCount()):
+                view.setColumnWidth(i, min(view.columnWidth(i), 260))
+
+    def current_id(self, kind: str) -> str | None:
+        view, _m, _p = self.views[kind]
+        idx = view.currentIndex()
+        return idx.siblingAtColumn(0).data(ROLE_ID) if idx.isValid() else None
+
+    def edit(self, kind: str, new: bool = False) -> None:
+        cat = self.session.catalog
+        rec = None
+        if not new:
+            eid = self.current_id(kind)
+            rec = next((r for r in cat.records(kind) if r["id"] == eid), None)
+        dlg = EntryDialog(kind, rec, cat.known_ids(), self)
+        if dlg.exec():
+            self._import_text(dlg.csv_text())
+
+    def _import_text(self, text: str) -> None:
+        import tempfile
+        from pathlib import Path
+
+        with tempfile.TemporaryDirectory() as tmp:
+            p = Path(tmp) / "entry.csv"
+            p.write_text(text, encoding="utf-8")
+            self._import_path(str(p))
+
+    def _import_path(self, path: str) -> bool:
+        try:
+            kind, added, replaced = self.session.catalog.import_csv(path)
+        except CatalogCsvError as e:
+            QMessageBox.warning(self, self.tr("Nothing imported"), "\n".join(str(p) for p in e.problems[:20]))
+            return False
+        except Exception as e:  # noqa: BLE001 - shown to the user; their files are untouched
+            QMessageBox.warning(self, self.tr("Nothing imported"), str(e))
+            return False
+        self.session.reload_catalog()
+        self.fill()
+        return True
+
+    def remove(self, kind: str) -> None:
+        eid = self.current_id(kind)
+        if eid and not self.session.catalog.remove(kind, eid):
+            QMessageBox.information(self, self.tr("Catalog"), self.tr("Only your own entries can be removed."))
+            return
+        self.session.reload_catalog()
+        self.fill()
+
+    def import_csv(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import CSV"), "", "CSV (*.csv)")
+        if path:
+            self._import_path(path)
+
+    def export_csv(self) -> None:
+        kind = self.kind()
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export CSV"), f"{kind}.csv", "CSV (*.csv)")
+        if path:
+            self.session.catalog.export_csv(kind, path)

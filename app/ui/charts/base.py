@@ -1,0 +1,91 @@
+"""A plot with hover values and PNG/SVG export, the base of every chart in the wizard."""
+
+from __future__ import annotations
+
+import math
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+pg.setConfigOptions(antialias=True, foreground="#202020", background="w")
+
+PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b")
+
+
+def log10(v: float) -> float:
+    return math.log10(v) if v and v > 0 else 0.0
+
+
+class ChartPanel(QWidget):
+    """One or more PlotItems in a GraphicsLayoutWidget, a hover readout and export buttons."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.view = pg.GraphicsLayoutWidget()
+        self.view.setMinimumHeight(260)
+        self.readout = QLabel(" ")
+        self.readout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.readout.setWordWrap(True)
+        png = QPushButton(self.tr("Save PNG…"))
+        svg = QPushButton(self.tr("Save SVG…"))
+        png.clicked.connect(lambda: self._ask_export("png"))
+        svg.clicked.connect(lambda: self._ask_export("svg"))
+        bar = QHBoxLayout()
+        bar.addWidget(self.readout, 1)
+        bar.addWidget(png)
+        bar.addWidget(svg)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.view, 1)
+        lay.addLayout(bar)
+
+    def hoverable(self, xs, ys, tips: list[str], color: str, symbol: str = "o", size: int = 8) -> pg.ScatterPlotItem:
+        """Points that show their value on hover (tooltip and the readout line)."""
+        spots = [{"pos": (x, y), "data": t} for x, y, t in zip(xs, ys, tips)]
+        item = pg.ScatterPlotItem(spots=spots, hoverable=True, tip=None, symbol=symbol, size=size,
+                                  brush=pg.mkBrush(color), pen=pg.mkPen("w", width=0.5),
+                                  hoverSize=size + 4, hoverBrush=pg.mkBrush("#000000"))
+        item.sigHovered.connect(self._on_hovered)
+        return item
+
+    def _on_hovered(self, item, points, ev) -> None:
+        if len(points):
+            self.readout.setText(str(points[0].data()))
+            self.view.setToolTip(str(points[0].data()))
+
+    def plots(self) -> list[pg.PlotItem]:
+        return [i for i in self.view.ci.items if isinstance(i, pg.PlotItem)]
+
+    def export(self, path: str) -> None:
+        """Write the whole chart to PNG or SVG (by extension).
+
+        SVG goes through Qt's QSvgGenerator: pyqtgraph 0.14's SVGExporter fails on the path syntax
+        Qt 6.12 writes ("not enough values to unpack")."""
+        if path.lower().endswith(".svg"):
+            from PySide6.QtCore import QRectF
+            from PySide6.QtGui import QPainter
+            from PySide6.QtSvg import QSvgGenerator
+
+            scene = self.view.scene()
+            rect = QRectF(self.view.rect())
+            gen = QSvgGenerator()
+            gen.setFileName(path)
+            gen.setSize(rect.size().toSize())
+            gen.setViewBox(rect)
+            gen.setTitle(self.readout.text() or "LLM GPU Planner chart")
+            painter = QPainter(gen)
+            scene.render(painter, rect, rect)
+            painter.end()
+            return
+        import pyqtgraph.exporters as ex
+
+        exporter = ex.ImageExporter(self.view.scene())
+        exporter.parameters()["width"] = max(800, self.view.width())
+        exporter.export(path)
+
+    def _ask_export(self, ext: str) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export chart"), f"chart.{ext}",
+                                              f"{ext.upper()} (*.{ext})")
+        if path:
+            self.export(path)

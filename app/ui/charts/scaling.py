@@ -1,0 +1,70 @@
+"""Time and cost against GPU count for the leading accelerators, deadline and budget drawn in."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+
+from app.ui.charts.base import PALETTE, ChartPanel, log10
+from app.wording import fmt_duration, fmt_money
+
+
+class ScalingChart(ChartPanel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.time_plot = self.view.addPlot(row=0, col=0)
+        self.cost_plot = self.view.addPlot(row=0, col=1)
+        for p in (self.time_plot, self.cost_plot):
+            p.setLogMode(x=True, y=True)
+            p.showGrid(x=True, y=True, alpha=0.25)
+            p.setLabel("bottom", self.tr("GPUs"))
+        self.time_legend = self.time_plot.addLegend(offset=(-10, 10))
+        self.curves: dict[str, tuple[pg.PlotDataItem, pg.PlotDataItem]] = {}
+        self.deadline_line: pg.InfiniteLine | None = None
+        self.budget_line: pg.InfiniteLine | None = None
+
+    def set_data(self, series: dict[str, list], *, training: bool, deadline_s: float | None, budget: float | None,
+                 currency: str, lang: str, deployment: str = "any") -> None:
+        """``series``: GPU name -> CurvePoints (count, fits, time_s, cloud, onprem)."""
+        for p in (self.time_plot, self.cost_plot):
+            p.clear()
+        self.time_legend.clear()
+        self.curves = {}
+        self.time_plot.setLabel("left", self.tr("days") if training else self.tr("seconds per request"))
+        self.cost_plot.setLabel("left", currency)
+        scale = 86400.0 if training else 1.0
+        for i, (name, points) in enumerate(series.items()):
+            color = PALETTE[i % len(PALETTE)]
+            pts = [p for p in points if p.fits]
+            if not pts:
+                continue
+            xs = [float(p.count) for p in pts]
+            ts = [p.time_s / scale for p in pts]
+            costs = [self._cost(p, deployment) for p in pts]
+            tc = self.time_plot.plot(xs, ts, pen=pg.mkPen(color, width=2), name=name)
+            keep = [(x, c) for x, c in zip(xs, costs) if c is not None]
+            cc = self.cost_plot.plot([k[0] for k in keep], [k[1] for k in keep], pen=pg.mkPen(color, width=2))
+            self.curves[name] = (tc, cc)
+            tips = [f"{name}: {int(x)} GPUs, {fmt_duration(p.time_s)}" for x, p in zip(xs, pts)]
+            self.time_plot.addItem(self.hoverable([log10(x) for x in xs], [log10(t) for t in ts], tips, color))
+            ctips = [f"{name}: {int(x)} GPUs, {fmt_money(c, currency, lang)}" for x, c in keep]
+            self.cost_plot.addItem(self.hoverable([log10(k[0]) for k in keep], [log10(k[1]) for k in keep], ctips, color))
+        self.deadline_line = self.budget_line = None
+        if deadline_s and training:
+            self.deadline_line = pg.InfiniteLine(pos=log10(deadline_s / scale), angle=0,
+                                                 pen=pg.mkPen("#b00020", style=pg.QtCore.Qt.PenStyle.DashLine),
+                                                 label=self.tr("deadline"), labelOpts={"position": 0.1, "color": "#b00020"})
+            self.time_plot.addItem(self.deadline_line)
+        if budget:
+            self.budget_line = pg.InfiniteLine(pos=log10(budget), angle=0,
+                                               pen=pg.mkPen("#b00020", style=pg.QtCore.Qt.PenStyle.DashLine),
+                                               label=self.tr("budget"), labelOpts={"position": 0.1, "color": "#b00020"})
+            self.cost_plot.addItem(self.budget_line)
+
+    @staticmethod
+    def _cost(p, deployment: str):
+        if deployment == "cloud":
+            return p.cloud
+        if deployment == "onprem":
+            return p.onprem
+        vals = [v for v in (p.cloud, p.onprem) if v is not None]
+        return min(vals) if vals else None

@@ -1,0 +1,101 @@
+"""Typed facade over QSettings: language, currency, FX rate, electricity price, PUE, recent files.
+
+Values are read when asked (no settings are read at import). Tests point QSettings at a temporary
+directory (tests/conftest.py) so the user's own settings are never touched.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QSettings
+
+ORGANIZATION = "gpu-planner"
+APPLICATION = "LLM GPU Planner"
+MAX_RECENT = 8
+
+
+class Settings:
+    def __init__(self) -> None:
+        # INI everywhere (readable, and tests can redirect it with QSettings.setPath)
+        self._q = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                            QCoreApplication.organizationName() or ORGANIZATION,
+                            QCoreApplication.applicationName() or APPLICATION)
+
+    def _get(self, key: str, default, typ):
+        v = self._q.value(key, default)
+        try:
+            return typ(v) if v is not None else default
+        except (TypeError, ValueError):
+            return default
+
+    # ----- preferences ---------------------------------------------------------------------
+    @property
+    def language(self) -> str:
+        """"ja", "en", or "" to follow the system."""
+        v = self._get("language", "", str)
+        return v if v in ("", "ja", "en") else ""
+
+    @language.setter
+    def language(self, v: str) -> None:
+        self._q.setValue("language", v)
+
+    @property
+    def currency(self) -> str:
+        v = self._get("currency", "", str)
+        return v if v in ("JPY", "USD") else ""
+
+    @currency.setter
+    def currency(self, v: str) -> None:
+        self._q.setValue("currency", v)
+
+    @property
+    def fx_jpy_per_usd(self) -> float:
+        v = self._get("fx_jpy_per_usd", 150.0, float)
+        return v if 1.0 <= v <= 1000.0 else 150.0
+
+    @fx_jpy_per_usd.setter
+    def fx_jpy_per_usd(self, v: float) -> None:
+        self._q.setValue("fx_jpy_per_usd", float(v))
+
+    @property
+    def electricity_jpy_per_kwh(self) -> float:
+        v = self._get("electricity_jpy_per_kwh", 30.0, float)
+        return v if 0.0 <= v <= 1000.0 else 30.0
+
+    @electricity_jpy_per_kwh.setter
+    def electricity_jpy_per_kwh(self, v: float) -> None:
+        self._q.setValue("electricity_jpy_per_kwh", float(v))
+
+    @property
+    def pue(self) -> float:
+        v = self._get("pue", 1.5, float)
+        return v if 1.0 <= v <= 5.0 else 1.5
+
+    @pue.setter
+    def pue(self, v: float) -> None:
+        self._q.setValue("pue", float(v))
+
+    # ----- files -----------------------------------------------------------------------------
+    @property
+    def recent_files(self) -> list[str]:
+        v = self._q.value("recent_files", [])
+        if isinstance(v, str):
+            v = [v]
+        return [str(x) for x in (v or [])][:MAX_RECENT]
+
+    def add_recent(self, path: str) -> None:
+        files = [path] + [f for f in self.recent_files if f != path]
+        self._q.setValue("recent_files", files[:MAX_RECENT])
+
+    def remove_recent(self, path: str) -> None:
+        self._q.setValue("recent_files", [f for f in self.recent_files if f != path])
+
+    @property
+    def last_dir(self) -> str:
+        return self._get("last_dir", "", str)
+
+    @last_dir.setter
+    def last_dir(self, v: str) -> None:
+        self._q.setValue("last_dir", v)
+
+    def sync(self) -> None:
+        self._q.sync()

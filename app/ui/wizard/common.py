@@ -1,0 +1,133 @@
+"""Pieces every wizard page uses: a page bound to draft keys, and widgets that write the draft.
+
+Pages are thin (pewpew's wizard): ``isComplete`` asks the session whether the page's draft keys
+validate; every edit goes to ``PlanSession.update``; the Scenario is the single source of truth.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+from PySide6.QtCore import QSignalBlocker
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QLabel, QLineEdit, QSpinBox, QWidget,
+                               QWizardPage)
+
+INVALID_STYLE = "border: 2px solid #b00020;"
+
+
+class PageId(IntEnum):
+    GOAL = 0
+    MODEL = 1
+    DATA = 2
+    BUDGET = 3
+    RESULT = 4
+
+
+class BoundPage(QWizardPage):
+    """A page that owns some draft keys and shows their errors."""
+
+    keys: tuple[str, ...] = ()
+
+    def __init__(self, session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.widgets: dict[str, QWidget] = {}
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet("color: #b00020")
+        self.error_label.setWordWrap(True)
+        self.error_label.setObjectName("errors")
+        session.sig_validity_changed.connect(self._on_session_validity)
+        session.sig_draft_changed.connect(self._on_session_draft)
+
+    # ----- completeness ------------------------------------------------------------------
+    def page_errors(self) -> dict[str, str]:
+        return {k: v for k, v in self.session.errors.items() if k in self.keys}
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+        return not self.page_errors()
+
+    def _on_session_validity(self, errors: dict) -> None:
+        mine = self.page_errors()
+        names = {k: getattr(self.widgets.get(k), "accessibleName", lambda: k)() or k for k in mine}
+        self.error_label.setText("\n".join(f"{names[k]}: {v}" for k, v in mine.items()))
+        for k, w in self.widgets.items():
+            w.setStyleSheet(INVALID_STYLE if k in mine else "")
+            w.setToolTip(mine.get(k, w.property("help") or ""))
+        self.completeChanged.emit()
+
+    def _on_session_draft(self) -> None:
+        self.load()
+
+    def load(self) -> None:
+        """Show the draft's values (after opening a file); subclasses extend."""
+        d = self.session.draft
+        for key, w in self.widgets.items():
+            if key not in d:
+                continue
+            with QSignalBlocker(w):
+                set_widget_value(w, d[key])
+
+    # ----- bound widgets -----------------------------------------------------------------
+    def _register(self, key: str, w: QWidget, label: str, help_text: str = "") -> QWidget:
+        w.setAccessibleName(label)
+        w.setProperty("help", help_text)
+        if help_text:
+            w.setToolTip(help_text)
+        self.widgets[key] = w
+        return w
+
+    def line(self, key: str, label: str, placeholder: str = "", help_text: str = "") -> QLineEdit:
+        w = QLineEdit()
+        w.setPlaceholderText(placeholder)
+        w.setText(str(self.session.draft.get(key) or ""))
+        w.textEdited.connect(lambda text, k=key: self.session.update(**{k: text}))
+        return self._register(key, w, label, help_text)
+
+    def combo(self, key: str, label: str, items: list[tuple[str, object]], help_text: str = "") -> QComboBox:
+        w = QComboBox()
+        for text, value in items:
+            w.addItem(text, value)
+        set_widget_value(w, self.session.draft.get(key))
+        w.currentIndexChanged.connect(lambda _i, k=key, c=w: self.session.update(**{k: c.currentData()}))
+        return self._register(key, w, label, help_text)
+
+    def spin(self, key: str, label: str, lo: int, hi: int, help_text: str = "", step: int = 1) -> QSpinBox:
+        w = QSpinBox()
+        w.setRange(lo, hi)
+        w.setSingleStep(step)
+        w.setGroupSeparatorShown(True)
+        w.setValue(int(self.session.draft.get(key) or lo))
+        w.valueChanged.connect(lambda v, k=key: self.session.update(**{k: int(v)}))
+        return self._register(key, w, label, help_text)
+
+    def dspin(self, key: str, label: str, lo: float, hi: float, decimals: int = 2, step: float = 0.1,
+              help_text: str = "") -> QDoubleSpinBox:
+        w = QDoubleSpinBox()
+        w.setRange(lo, hi)
+        w.setDecimals(decimals)
+        w.setSingleStep(step)
+        w.setValue(float(self.session.draft.get(key) or lo))
+        w.valueChanged.connect(lambda v, k=key: self.session.update(**{k: float(v)}))
+        return self._register(key, w, label, help_text)
+
+
+def set_widget_value(w: QWidget, value) -> None:
+    if isinstance(w, QLineEdit):
+        w.setText("" if value is None else str(value))
+    elif isinstance(w, QComboBox):
+        i = w.findData(value)
+        if i >= 0:
+            w.setCurrentIndex(i)
+    elif isinstance(w, QSpinBox):
+        w.setValue(int(value or 0))
+    elif isinstance(w, QDoubleSpinBox):
+        w.setValue(float(value or 0))
+    elif isinstance(w, QCheckBox):
+        w.setChecked(bool(value))
+
+
+def explanation(text: str) -> QLabel:
+    lab = QLabel(text)
+    lab.setWordWrap(True)
+    lab.setStyleSheet("color: #404040")
+    return lab

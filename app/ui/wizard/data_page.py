@@ -1,0 +1,131 @@
+"""Step 3: how much data (training) or how it will be used (inference)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QVBoxLayout
+
+from app.core.precision import WEIGHT_BITS
+from app.core.scenario import DEFAULT_SOURCES
+from app.ui.wizard.common import BoundPage, explanation
+from app.wording import fmt_count
+
+PRECISIONS = ("bf16", "fp8", "fp16", "fp32")
+QUANTS = ("bf16", "fp8", "int8", "int4", "q8_0", "q6_k", "q5_k_m", "q4_k_m", "q3_k_m", "q2_k")
+
+
+class DataPage(BoundPage):
+    keys = ("tokens", "samples", "seq_len", "epochs", "method", "lora_rank", "precisions", "quant", "context",
+            "concurrency", "output_tokens")
+
+    def __init__(self, session, parent=None):
+        super().__init__(session, parent)
+        self.setTitle(self.tr("How much data?"))
+        # --- training ---
+        self.train_box = QGroupBox(self.tr("Training data"))
+        tf = QFormLayout(self.train_box)
+        self.tokens = self.line("tokens", self.tr("Tokens"), self.tr("default: see below"),
+                                self.tr("Words the model reads, in tokens (about 1 token per Japanese character, "
+                                        "0.75 English words). Accepts 100B, 1.4T."))
+        tf.addRow(self.tr("&Tokens"), self.tokens)
+        self.default_note = explanation("")
+        tf.addRow(self.default_note)
+        # --- fine-tuning ---
+        self.ft_box = QGroupBox(self.tr("Fine-tuning"))
+        ff = QFormLayout(self.ft_box)
+        self.method = self.combo("method", self.tr("Method"), [
+            (self.tr("LoRA (small adapters, one or few GPUs)"), "lora"),
+            (self.tr("QLoRA (LoRA on a 4-bit model: least memory)"), "qlora"),
+            (self.tr("Full fine-tuning (all weights: most memory)"), "full")],
+            self.tr("LoRA trains small adapter matrices; QLoRA also stores the base model in 4 bits (Dettmers et al. 2023)."))
+        ff.addRow(self.tr("&Method"), self.method)
+        self.samples = self.line("samples", self.tr("Samples"), "10000", self.tr("Training examples (prompt + answer pairs)."))
+        ff.addRow(self.tr("&Samples"), self.samples)
+        self.seq_len = self.spin("seq_len", self.tr("Tokens per sample"), 16, 1_000_000, self.tr("Sequence length used in training."), 256)
+        ff.addRow(self.tr("Tokens per sa&mple"), self.seq_len)
+        self.epochs = self.dspin("epochs", self.tr("Epochs"), 0.1, 100, 1, 0.5, self.tr("Passes over the data."))
+        ff.addRow(self.tr("&Epochs"), self.epochs)
+        self.lora_rank = self.spin("lora_rank", self.tr("LoRA rank"), 1, 4096, self.tr("Adapter rank r (16 is common)."))
+        ff.addRow(self.tr("LoRA &rank"), self.lora_rank)
+        # --- precision ---
+        self.prec_box = QGroupBox(self.tr("Number formats to compare"))
+        pl = QHBoxLayout(self.prec_box)
+        self.prec_checks: dict[str, QCheckBox] = {}
+        tips = {"bf16": self.tr("BF16 mixed precision: the standard."),
+                "fp8": self.tr("FP8 (H100/H200/B200/MI300X): faster, ~70% of the doubled peak in practice."),
+                "fp16": self.tr("FP16 with loss scaling (V100 era)."), "fp32": self.tr("FP32/TF32: slow, rarely needed.")}
+        for p in PRECISIONS:
+            cb = QCheckBox(p.upper())
+            cb.setToolTip(tips[p])
+            cb.toggled.connect(self._on_precisions)
+            self.prec_checks[p] = cb
+            pl.addWidget(cb)
+        pl.addStretch(1)
+        self.widgets["precisions"] = self.prec_box
+        self.prec_box.setAccessibleName(self.tr("Number formats"))
+        # --- inference ---
+        self.inf_box = QGroupBox(self.tr("Serving"))
+        inf = QFormLayout(self.inf_box)
+        self.quant = self.combo("quant", self.tr("Weight format"), [(q.upper(), q) for q in QUANTS if q in WEIGHT_BITS],
+                                self.tr("Smaller formats need less memory; INT8 loses almost nothing, INT4 a few percent."))
+        inf.addRow(self.tr("&Weight format"), self.quant)
+        self.context = self.spin("context", self.tr("Context (tokens)"), 1, 10_000_000,
+                                 self.tr("Prompt plus answer tokens kept per conversation (KV cache)."), 1024)
+        inf.addRow(self.tr("&Context (tokens)"), self.context)
+        self.concurrency = self.spin("concurrency", self.tr("Simultaneous users"), 1, 1_000_000,
+                                     self.tr("Conversations served at the same time."))
+        inf.addRow(self.tr("Simultaneous &users"), self.concurrency)
+        self.output_tokens = self.spin("output_tokens", self.tr("Answer length (tokens)"), 1, 1_000_000,
+                                       self.tr("Tokens generated per request."), 64)
+        inf.addRow(self.tr("&Answer length (tokens)"), self.output_tokens)
+
+        lay = QVBoxLayout(self)
+        for w in (self.train_box, self.ft_box, self.prec_box, self.inf_box):
+            lay.addWidget(w)
+        lay.addStretch(1)
+        lay.addWidget(self.error_label)
+        self.load()
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt override
+        self.load()
+
+    def load(self) -> None:
+        super().load()
+        d = self.session.draft
+        goal = d.get("goal")
+        training = goal != "inference"
+        self.setTitle(self.tr("How much data?") if training else self.tr("How will it be used?"))
+        self.train_box.setVisible(training)
+        self.prec_box.setVisible(training)
+        self.ft_box.setVisible(goal == "finetune")
+        self.inf_box.setVisible(not training)
+        self.lora_rank.setEnabled(d.get("method") in ("lora", "qlora"))
+        for p, cb in self.prec_checks.items():
+            with QSignalBlocker(cb):
+                cb.setChecked(p in (d.get("precisions") or []))
+        self.default_note.setText(self._default_text(goal))
+
+    def _default_text(self, goal: str) -> str:
+        s = self.session.scenario
+        if goal == "scratch":
+            n = s.model.params_total if s else None
+            return self.tr("Empty = Chinchilla's compute-optimal 20 tokens per parameter{0}. Source: {1}").format(
+                self.tr(" ({0} tokens for this model)").format(fmt_count(20 * n)) if n else "",
+                DEFAULT_SOURCES["chinchilla_tokens_per_param"])
+        if goal == "cpt":
+            n = s.model.params_total if s else None
+            return self.tr("Empty = 10% of the from-scratch tokens{0}. Source: {1}").format(
+                self.tr(" ({0} tokens for this model)").format(fmt_count(2 * n)) if n else "", DEFAULT_SOURCES["cpt_fraction"])
+        if goal == "finetune":
+            return self.tr("Empty = samples × tokens per sample × epochs (below).")
+        return ""
+
+    def _on_precisions(self) -> None:
+        chosen = [p for p in PRECISIONS if self.prec_checks[p].isChecked()]
+        if not chosen:  # at least one: put the last one back
+            with QSignalBlocker(self.prec_checks["bf16"]):
+                self.prec_checks["bf16"].setChecked(True)
+            chosen = ["bf16"]
+        self.session.update(precisions=chosen)
+
+

@@ -1,0 +1,183 @@
+"""Step 2: which model. A searchable catalog picker, or a custom size/architecture (MoE too), with
+the footprint shown live."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QRadioButton, QTableView, QVBoxLayout)
+
+from app.ui.wizard.common import BoundPage
+from app.wording import fmt_bytes, fmt_count
+
+ROLE_ID = Qt.ItemDataRole.UserRole + 1
+
+
+class ModelPage(BoundPage):
+    keys = ("model_id", "params", "active_params")
+
+    def __init__(self, session, parent=None):
+        super().__init__(session, parent)
+        self.setTitle(self.tr("Which model?"))
+        self.setSubTitle(self.tr("Pick a published model, or describe your own by its size."))
+        self.use_catalog = QRadioButton(self.tr("A model from the &catalog"))
+        self.use_custom = QRadioButton(self.tr("My own &size or architecture"))
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search: name, family, licence (e.g. Swallow, Qwen, 70B)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search models"))
+        self.table = QTableView()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setSortingEnabled(True)
+        self.items = QStandardItemModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.items)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+        self.table.setModel(self.proxy)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+
+        custom = QGroupBox(self.tr("Custom model"))
+        form = QFormLayout(custom)
+        self.c_params = QLineEdit()
+        self.c_params.setPlaceholderText(self.tr("e.g. 13B"))
+        self.c_active = QLineEdit()
+        self.c_active.setPlaceholderText(self.tr("MoE only: parameters used per token, e.g. 37B"))
+        self.c_arch = {k: QLineEdit() for k in ("layers", "hidden", "heads", "kv_heads")}
+        for k, w in self.c_arch.items():
+            w.setPlaceholderText(self.tr("optional"))
+        form.addRow(self.tr("Total &parameters"), self.c_params)
+        form.addRow(self.tr("&Active parameters (MoE)"), self.c_active)
+        form.addRow(self.tr("Layers"), self.c_arch["layers"])
+        form.addRow(self.tr("Hidden size"), self.c_arch["hidden"])
+        form.addRow(self.tr("Attention heads"), self.c_arch["heads"])
+        form.addRow(self.tr("KV heads (GQA)"), self.c_arch["kv_heads"])
+        self._register("params", self.c_params, self.tr("Total parameters"),
+                       self.tr("Parameters of the model: 7B, 70B, 1.4T. Memory follows the total."))
+        self._register("active_params", self.c_active, self.tr("Active parameters"),
+                       self.tr("Mixture-of-experts models use only some experts per token: compute follows the active count."))
+        self.custom_box = custom
+
+        self.footprint = QLabel()
+        self.footprint.setWordWrap(True)
+        self.footprint.setObjectName("footprint")
+
+        top = QHBoxLayout()
+        top.addWidget(self.use_catalog)
+        top.addWidget(self.use_custom)
+        top.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.search)
+        lay.addWidget(self.table, 1)
+        lay.addWidget(custom)
+        lay.addWidget(self.footprint)
+        lay.addWidget(self.error_label)
+
+        self.use_catalog.toggled.connect(self._on_mode)
+        self.table.selectionModel().currentRowChanged.connect(self._on_row)
+        for w in (self.c_params, self.c_active, *self.c_arch.values()):
+            w.textEdited.connect(self._on_custom_edit)
+        session.sig_catalog_changed.connect(self.fill)
+        self.fill()
+        self.load()
+
+    def fill(self) -> None:
+        self.items.clear()
+        self.items.setHorizontalHeaderLabels([self.tr("Model"), self.tr("Parameters"), self.tr("Active"),
+                                              self.tr("Context"), self.tr("Licence"), self.tr("Source")])
+        for m in self.session.catalog.models():
+            row = [QStandardItem(m.name), QStandardItem(fmt_count(m.params_total)),
+                   QStandardItem(fmt_count(m.params_active) if m.is_moe else ""), QStandardItem(f"{m.context:,}"),
+                   QStandardItem(m.license), QStandardItem(f"{m.source} ({m.as_of})")]
+            row[0].setData(m.id, ROLE_ID)
+            row[1].setData(m.params_total, Qt.ItemDataRole.UserRole)
+            row[0].setToolTip(m.id + (" · " + m.notes if m.notes else ""))
+            row[5].setToolTip(m.source)
+            for it in row:
+                it.setEditable(False)
+            self.items.appendRow(row)
+        h = self.table.horizontalHeader()
+        h.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        h.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.proxy.setSortRole(Qt.ItemDataRole.DisplayRole)
+        self.load()
+
+    def load(self) -> None:
+        d = self.session.draft
+        catalog_mode = bool(d.get("model_id"))
+        with QSignalBlocker(self.use_catalog), QSignalBlocker(self.use_custom):
+            self.use_catalog.setChecked(catalog_mode)
+            self.use_custom.setChecked(not catalog_mode)
+        self.table.setEnabled(catalog_mode)
+        self.search.setEnabled(catalog_mode)
+        self.custom_box.setEnabled(not catalog_mode)
+        c = d.get("custom") or {}
+        for w, v in ((self.c_params, c.get("params")), (self.c_active, c.get("active_params")),
+                     *((self.c_arch[k], c.get(k)) for k in self.c_arch)):
+            if not w.hasFocus():
+                with QSignalBlocker(w):
+                    w.setText("" if v in (None, "") else str(v))
+        if catalog_mode:
+            self.select_model(d["model_id"], update=False)
+        self._show_footprint()
+
+    def select_model(self, model_id: str, update: bool = True) -> bool:
+        for r in range(self.proxy.rowCount()):
+            idx = self.proxy.index(r, 0)
+            if idx.data(ROLE_ID) == model_id:
+                with QSignalBlocker(self.table.selectionModel()):
+                    self.table.selectRow(r)
+                    self.table.setCurrentIndex(idx)
+                self.table.scrollTo(idx)
+                if update:
+                    self.session.update(model_id=model_id)
+                return True
+        return False
+
+    def _on_mode(self, catalog: bool) -> None:
+        if catalog:
+            idx = self.table.currentIndex()
+            mid = idx.siblingAtColumn(0).data(ROLE_ID) if idx.isValid() else "llama-3.1-8b"
+            self.session.update(model_id=mid)
+        else:
+            self.session.update(model_id=None)
+        self.load()
+
+    def _on_row(self, current, _previous) -> None:
+        if current.isValid() and self.use_catalog.isChecked():
+            self.session.update(model_id=current.siblingAtColumn(0).data(ROLE_ID))
+
+    def _on_custom_edit(self) -> None:
+        custom = {"params": self.c_params.text().strip(), "active_params": self.c_active.text().strip()}
+        for k, w in self.c_arch.items():
+            t = w.text().strip()
+            if t:
+                try:
+                    custom[k] = int(t)
+                except ValueError:
+                    custom[k] = None
+        self.session.update(custom=custom)
+
+    def _show_footprint(self) -> None:
+        s = self.session.scenario
+        if s is None:
+            self.footprint.setText("")
+            return
+        m = s.model
+        kv = m.kv_elems_per_token * 2
+        text = self.tr("{0}: {1} parameters{2}. Weights: {3} in BF16, {4} in INT8, {5} in INT4. KV cache {6} per 1,000 tokens.").format(
+            m.name, fmt_count(m.params_total),
+            self.tr(" ({0} active per token)").format(fmt_count(m.params_active)) if m.is_moe else "",
+            fmt_bytes(m.params_total * 2), fmt_bytes(m.params_total), fmt_bytes(m.params_total * 0.5), fmt_bytes(kv * 1000))
+        if m.architecture_estimated:
+            text += " " + self.tr("(Architecture estimated from the size; enter layers/hidden/heads for exact figures.)")
+        self.footprint.setText(text)
+
+    def _on_session_validity(self, errors: dict) -> None:
+        super()._on_session_validity(errors)
+        self._show_footprint()

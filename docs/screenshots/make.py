@@ -1,0 +1,71 @@
+"""Regenerate the README screenshots under Xvfb:
+
+    xvfb-run -a -s "-screen 0 1400x1000x24" python3 docs/screenshots/make.py
+
+Drives the real window: each wizard page, then the recommendation's tabs for a from-scratch plan with
+a deadline and a budget (so the plots show the constraint lines)."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent
+sys.path.insert(0, str(OUT.parent.parent))
+os.environ.setdefault("GPU_PLANNER_DATA_DIR", tempfile.mkdtemp())  # never the user's own catalog
+
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+
+def main() -> None:
+    app = QApplication(sys.argv)
+    QCoreApplication.setOrganizationName("gpu-planner-screenshots")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
+    from app.ui.application import MainWindow
+    from app.ui.wizard import PageId
+
+    w = MainWindow()
+    w.maybe_save = lambda: True
+    w.resize(1280, 860)
+    w.show()
+
+    def shot(name: str) -> None:
+        for _ in range(5):
+            app.processEvents()
+        w.grab().save(str(OUT / f"{name}.png"))
+
+    def wait_plan() -> None:
+        w.session.wait_idle()
+        for _ in range(20):
+            app.processEvents()
+
+    def run() -> None:
+        wiz = w.wizard
+        wiz.page_at(PageId.GOAL).select("scratch")
+        shot("1-goal")
+        wiz.next()
+        wiz.page_at(PageId.MODEL).select_model("llm-jp-3-13b")
+        shot("2-model")
+        wiz.next()
+        shot("3-data")
+        wiz.next()
+        w.session.update(deadline_days="60", budget="1M", currency="USD")
+        shot("4-budget")
+        wiz.next()
+        wait_plan()
+        page = wiz.page_at(PageId.RESULT)
+        shot("5-recommendation")
+        for i, name in enumerate(("memory", "cloud-vs-onprem", "scaling", "published-runs", "sources"), start=1):
+            page.tabs.setCurrentIndex(i)
+            shot(f"6-{name}")
+        app.quit()
+
+    QTimer.singleShot(300, run)
+    app.exec()
+
+
+if __name__ == "__main__":
+    main()

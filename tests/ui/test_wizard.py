@@ -1,0 +1,225 @@
+"""Drive the real wizard (design habit 6): each goal to a recommendation, Next disabled on bad
+input, plots checked through their data, plan files, the catalog browser, settings."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+from app.ui.application import MainWindow, SettingsDialog
+from app.ui.session import PLANFILE_SCHEMA, PlanSession
+from app.ui.settings import Settings
+from app.ui.wizard import PageId
+
+
+@pytest.fixture
+def window(qtbot):
+    w = MainWindow()
+    qtbot.addWidget(w)
+    # tests change the plan on purpose: no "save?" prompt when pytest-qt closes the window
+    w.maybe_save = lambda: True
+    w.show()
+    yield w
+    w.session.wait_idle()
+
+
+def to_result(qtbot, w):
+    wiz = w.wizard
+    while wiz.currentId() != PageId.RESULT:
+        assert wiz.button(wiz.WizardButton.NextButton).isEnabled(), wiz.currentPage().error_label.text()
+        wiz.next()
+    page = wiz.page_at(PageId.RESULT)
+    qtbot.waitUntil(lambda: page.result is not None and page.result.generation == w.session.generation, timeout=20000)
+    return page
+
+
+def test_next_next_finish_gives_a_recommendation(qtbot, window):
+    page = to_result(qtbot, window)
+    assert page.verdict.text().startswith("Feasible")
+    assert page.model.rowCount() >= 3
+    assert page.table.isEnabled()
+
+
+@pytest.mark.parametrize("goal, model_id", [("inference", "llama-3.1-70b"), ("finetune", "llama-3.1-8b"),
+                                            ("cpt", "llama-3.1-swallow-8b"), ("scratch", "llama-3.2-1b")])
+def test_each_goal_reaches_a_recommendation(qtbot, window, goal, model_id):
+    wiz = window.wizard
+    wiz.page_at(PageId.GOAL).select(goal)
+    wiz.next()
+    assert wiz.currentId() == PageId.MODEL
+    assert wiz.page_at(PageId.MODEL).select_model(model_id)
+    wiz.next()
+    data = wiz.page_at(PageId.DATA)
+    assert data.inf_box.isVisibleTo(data) == (goal == "inference")
+    assert data.ft_box.isVisibleTo(data) == (goal == "finetune")
+    page = to_result(qtbot, window)
+    plan = page.result.plan
+    assert plan.goal == goal and plan.model_id == model_id
+    assert plan.options, page.verdict.text()
+    # the details and every chart show the selected option
+    assert "×" in page.details.toPlainText()
+    assert page.memory_chart.stacked_total_gib() * 1024**3 == pytest.approx(plan.options[0].memory_per_gpu_bytes, rel=1e-6)
+
+
+def test_next_is_disabled_on_invalid_input_and_the_field_says_why(qtbot, window):
+    wiz = window.wizard
+    wiz.next()
+    wiz.next()  # data page, fine-tuning
+    assert wiz.currentId() == PageId.DATA
+    page = wiz.currentPage()
+    samples = page.samples
+    samples.clear()
+    qtbot.keyClicks(samples, "lots")
+    assert not wiz.button(wiz.WizardButton.NextButton).isEnabled()
+    assert "lots" in page.error_label.text() and "7B" in page.error_label.text()
+    assert "b00020" in samples.styleSheet()
+    samples.clear()
+    qtbot.keyClicks(samples, "20K")
+    assert wiz.button(wiz.WizardButton.NextButton).isEnabled()
+    assert window.session.scenario.samples == 20000
+
+
+def test_custom_model_by_size_shows_footprint(qtbot, window):
+    wiz = window.wizard
+    wiz.next()
+    page = wiz.currentPage()
+    page.use_custom.click()
+    assert not wiz.button(wiz.WizardButton.NextButton).isEnabled()  # no size yet
+    qtbot.keyClicks(page.c_params, "13B")
+    assert wiz.button(wiz.WizardButton.NextButton).isEnabled()
+    assert "13B" in page.footprint.text() and "BF16" in page.footprint.text()
+
+
+def test_stale_results_are_never_shown_as_current(qtbot, window):
+    page = to_result(qtbot, window)
+    first = page.result.generation
+    with qtbot.waitSignal(window.session.sig_busy) as blocker:
+        window.session.update(samples="50000")
+    assert blocker.args == [True]
+    assert not page.table.isEnabled() and "Updating" in page.status.text()
+    qtbot.waitUntil(lambda: page.result.generation > first, timeout=20000)
+    assert page.table.isEnabled()
+    assert page.result.scenario.samples == 50000
+
+
+def test_plots_draw_the_plan(qtbot, window):
+    window.session.update(goal="scratch", model_id="llama-3.1-8b", deadline_days="60", budget="2M", currency="USD")
+    page = to_result(qtbot, window)
+    res = page.result
+    # scaling: one time curve per leading GPU type, the deadline drawn at 60 days (log axis)
+    assert page.scaling_chart.curves
+    name, (tcurve, ccurve) = next(iter(page.scaling_chart.curves.items()))
+    xs, ys = tcurve.getOriginalDataset()  # getData() is log10 on the log axes
+    gid = next(iter(res.curves))
+    fitting = [p for p in res.curves[gid] if p.fits]
+    assert list(xs) == pytest.approx([float(p.count) for p in fitting])
+    assert list(ys) == pytest.approx([p.time_s / 86400 for p in fitting])
+    assert page.scaling_chart.deadline_line.value() == pytest.approx(__import__("math").log10(60))
+    # cloud vs on-prem: cumulative lines start at 0 (cloud) and at the purchase (on-prem)
+    o = res.plan.options[0]
+    if page.breakeven_chart.cloud_curve is not None:
+        _, cloud = page.breakeven_chart.cloud_curve.getData()
+        assert cloud[0] == 0
+    if page.breakeven_chart.onprem_curve is not None:
+        _, onprem = page.breakeven_chart.onprem_curve.getData()
+        assert onprem[0] == pytest.approx(o.cost.items.get("gpu_purchase", 0) + o.cost.items.get("host", 0))
+    # published runs: one point per run with GPU-hours, and this plan as a star
+    rx, ry = page.runs_chart.runs_item.getOriginalDataset()
+    assert len(rx) >= 30
+    px, py = page.runs_chart.plan_item.getOriginalDataset()
+    assert px[0] == pytest.approx(res.plan.workload.train_flops)
+
+
+def test_chart_export_png_and_svg(qtbot, window, tmp_path):
+    page = to_result(qtbot, window)
+    for chart in (page.memory_chart, page.scaling_chart):
+        chart.export(str(tmp_path / "c.png"))
+        chart.export(str(tmp_path / "c.svg"))
+        assert (tmp_path / "c.png").stat().st_size > 1000
+        assert "<svg" in (tmp_path / "c.svg").read_text(encoding="utf-8")[:400]
+
+
+def test_plan_file_round_trip_and_title(qtbot, window, tmp_path):
+    window.session.update(goal="inference", model_id="qwen2.5-7b", quant="int4")
+    assert window.isWindowModified()
+    path = tmp_path / "my plan.gpuplan"
+    assert window._write(path)
+    assert not window.isWindowModified()
+    assert window.windowTitle().startswith("my plan")
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    assert doc["schema"] == PLANFILE_SCHEMA and doc["draft"]["quant"] == "int4"
+    other = PlanSession()
+    other.open(path)
+    assert other.draft["model_id"] == "qwen2.5-7b" and other.draft["goal"] == "inference"
+    assert str(path.resolve()) in Settings().recent_files
+
+
+def test_a_broken_plan_file_is_refused_and_the_current_plan_kept(qtbot, window, tmp_path, monkeypatch):
+    window.session.update(samples="12345")
+    bad = tmp_path / "bad.gpuplan"
+    bad.write_text("{not json", encoding="utf-8")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    assert not window.open_path(str(bad), ask=False)
+    assert shown and "not a plan file" in shown[0]
+    assert window.session.draft["samples"] == "12345"
+
+
+def test_unsaved_changes_prompt_before_new(qtbot, window, monkeypatch):
+    del window.maybe_save  # the real prompt
+    window.session.update(samples="777")
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(1) or QMessageBox.StandardButton.Cancel)
+    window.new_plan()
+    assert asked and window.session.draft["samples"] == "777"
+    window.maybe_save = lambda: True
+
+
+def test_settings_persist_and_seed_new_plans(qtbot):
+    s = Settings()
+    dlg = SettingsDialog(s)
+    qtbot.addWidget(dlg)
+    dlg.currency.setCurrentIndex(dlg.currency.findData("JPY"))
+    dlg.fx.setValue(160.0)
+    dlg.pue.setValue(1.3)
+    dlg.accept()
+    again = Settings()
+    assert again.currency == "JPY" and again.fx_jpy_per_usd == 160.0 and again.pue == pytest.approx(1.3)
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.maybe_save = lambda: True
+    assert w.session.draft["currency"] == "JPY" and w.session.draft["fx_jpy_per_usd"] == 160.0
+    w.session.wait_idle()
+
+
+def test_catalog_browser_adds_a_users_gpu_with_live_validation(qtbot, window):
+    from app.ui.catalog_browser import CatalogBrowser, EntryDialog
+
+    browser = CatalogBrowser(window.session, window)
+    qtbot.addWidget(browser)
+    _view, model, _proxy = browser.views["gpus"]
+    assert model.rowCount() == len(window.session.catalog.gpus())
+    dlg = EntryDialog("gpus", None, window.session.catalog.known_ids(), browser)
+    qtbot.addWidget(dlg)
+    save = dlg.buttons.button(QDialogButtonBox.StandardButton.Save)
+    assert not save.isEnabled()
+    for k, v in dict(id="lab-gpu", name="Lab GPU", memory_gib="96", bandwidth_tb_per_s="3", bf16_dense_tflops="400",
+                     tdp_w="500", source="our datasheet", as_of="2026-11").items():
+        dlg.edits[k].setText(v)
+    assert save.isEnabled(), dlg.error.text()
+    dlg.edits["memory_gib"].setText("lots")
+    assert not save.isEnabled() and "memory_gib" in dlg.error.text()
+    dlg.edits["memory_gib"].setText("96")
+    browser._import_text(dlg.csv_text())
+    assert window.session.catalog.gpu("lab-gpu") is not None
+    assert any(model.item(r, 0).text() == "lab-gpu" and model.item(r, model.columnCount() - 1).text() == "user"
+               for r in range(model.rowCount()))
+
+
+def test_keyboard_only_navigation(qtbot, window):
+    wiz = window.wizard
+    qtbot.keyClick(wiz.button(wiz.WizardButton.NextButton), Qt.Key.Key_Space)
+    assert wiz.currentId() == PageId.MODEL
