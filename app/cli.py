@@ -164,7 +164,8 @@ def build_parser() -> argparse.ArgumentParser:
     pr.add_argument("--years", type=_positive)
     o = pl.add_argument_group("output")
     o.add_argument("--json", action="store_true")
-    o.add_argument("--pdf", metavar="FILE")
+    o.add_argument("--pdf", metavar="FILE", help="write the recommendation report (A4 PDF)")
+    o.add_argument("--name", help="plan name printed on the report")
     o.add_argument("--lang", choices=["ja", "en"])
 
     cat = sub.add_parser("catalog", help="list, import, export or build catalog entries")
@@ -339,15 +340,24 @@ def cmd_plan(a: argparse.Namespace) -> int:
 
     scenario, lang = scenario_from_args(a)
     if a.pdf:
-        raise UsageError("argument --pdf: PDF reports are not available yet in this version")
+        from pathlib import Path
+
+        parent = Path(a.pdf).resolve().parent
+        if not parent.is_dir():
+            raise UsageError(f"argument --pdf: folder {str(parent)!r} does not exist")
     try:
         result = run_plan(scenario, list(catalog().gpus()), list(catalog().offers()))
     except ValueError as e:
         raise UsageError(f"invalid input: {e}") from None
+    if a.pdf:
+        pages = write_report_pdf(result, scenario, a.pdf, lang, a.name or scenario.model.name)
+        print(f"wrote {a.pdf} ({pages} pages)", file=sys.stderr)
     if a.json:
         doc = plan_document(result, scenario, lang, catalog().version())
         json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
+    elif a.pdf:
+        pass
     else:
         from app.wording import render_summary
 
@@ -377,6 +387,18 @@ def _entry_line(kind: str, e) -> str:
         what = f"{e.gpu}  {e.price_per_gpu_hour:g} {e.currency}/GPU-h  {e.pricing}  {e.region}"
     mark = "  [yours]" if e.origin == "user" else ""
     return f"{e.id:34} {getattr(e, 'name', ''):34.34} {what}  (as of {e.as_of}){mark}"
+
+
+def write_report_pdf(result, scenario, path: str, lang: str, name: str) -> int:
+    """The PDF report (Qt offscreen, the bundled Japanese font, translations for ``lang``)."""
+    from app.report.document import build_report
+    from app.report.pdf import ensure_gui_app, write_pdf
+
+    ensure_gui_app()
+    try:
+        return write_pdf(build_report(result, scenario, catalog(), name, lang), path)
+    except OSError as e:
+        raise UsageError(f"argument --pdf: cannot write {path!r}: {e.strerror or e}") from None
 
 
 def cmd_catalog(a: argparse.Namespace) -> int:

@@ -16,3 +16,10 @@ def _isolated_user_data(tmp_path, monkeypatch):
     default_catalog.cache_clear()
     yield
     default_catalog.cache_clear()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_qapplication(qapp):
+    """pytest-qt owns the single QApplication of the test run, also for code (CLI --pdf, exports)
+    that would otherwise create its own; two owners crash the interpreter at exit."""
+    yield qapp

@@ -113,6 +113,13 @@ class MainWindow(QMainWindow):
         self._action(m, self.tr("&Save"), self.save, QKeySequence.StandardKey.Save)
         self._action(m, self.tr("Save &as…"), self.save_as, QKeySequence.StandardKey.SaveAs)
         m.addSeparator()
+        self._action(m, self.tr("Export &PDF report…"), lambda: self.export("pdf"), QKeySequence("Ctrl+P"))
+        ex = m.addMenu(self.tr("&Export"))
+        self._action(ex, self.tr("&Markdown…"), lambda: self.export("md"))
+        self._action(ex, self.tr("&CSV (options table)…"), lambda: self.export("csv"))
+        self._action(ex, self.tr("&JSON…"), lambda: self.export("json"))
+        self._action(m, self.tr("&Copy options table"), self.copy_table, QKeySequence("Ctrl+Shift+C"))
+        m.addSeparator()
         self._action(m, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         t = self.menuBar().addMenu(self.tr("&Tools"))
         self._action(t, self.tr("&Catalog…"), self.show_catalog, QKeySequence("Ctrl+K"))
@@ -204,6 +211,56 @@ class MainWindow(QMainWindow):
         else:
             event.ignore()
 
+    # ----- exports ---------------------------------------------------------------------------
+    def _current_result(self):
+        r = self.session.result
+        if r is None or r.generation != self.session.generation:
+            QMessageBox.information(self, self.tr("Export"), self.tr("The plan is still being computed (or some answers need fixing); try again in a moment."))
+            return None
+        return r
+
+    def export(self, kind: str, path: str | None = None) -> bool:
+        """Write the current plan as pdf, md, csv or json. Returns True when written."""
+        r = self._current_result()
+        if r is None:
+            return False
+        filters = {"pdf": "PDF (*.pdf)", "md": "Markdown (*.md)", "csv": "CSV (*.csv)", "json": "JSON (*.json)"}
+        if path is None:
+            start = str(Path(self.settings.last_dir or Path.home()) / f"{self.session.name}.{kind}")
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), start, filters[kind])
+            if not path:
+                return False
+        lang = current_lang(self.settings)
+        cat = self.session.catalog
+        try:
+            if kind == "pdf":
+                from app.report.document import build_report
+                from app.report.pdf import write_pdf
+
+                write_pdf(build_report(r.plan, r.scenario, cat, self.session.name, lang, curves=r.curves), path)
+            else:
+                from app.report import exporters
+
+                text = {"md": lambda: exporters.to_markdown(r.plan, r.scenario, cat, self.session.name, lang),
+                        "csv": lambda: exporters.to_csv(r.plan, r.scenario, lang),
+                        "json": lambda: exporters.to_json(r.plan, r.scenario, lang, cat.version())}[kind]()
+                Path(path).write_text(text, encoding="utf-8")
+        except OSError as e:
+            QMessageBox.warning(self, self.tr("Export"), self.tr("Cannot write {0}: {1}").format(path, e))
+            return False
+        self.statusBar().showMessage(self.tr("Wrote {0}").format(path), 5000)
+        return True
+
+    def copy_table(self) -> None:
+        """The options table as tab-separated text: pastes into a spreadsheet as cells."""
+        r = self._current_result()
+        if r is None:
+            return
+        from app.report.exporters import to_tsv
+
+        QApplication.clipboard().setText(to_tsv(r.plan, r.scenario, current_lang(self.settings)))
+        self.statusBar().showMessage(self.tr("Options table copied"), 3000)
+
     # ----- dialogs ---------------------------------------------------------------------------
     def show_catalog(self) -> None:
         from app.ui.catalog_browser import CatalogBrowser
@@ -225,6 +282,11 @@ def run(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
+    from app.fonts import load_app_fonts
+    from app.i18n import install_translator
+
+    load_app_fonts()
+    install_translator(app, current_lang())
     from app.catalog.repository import CatalogError, default_catalog
 
     try:

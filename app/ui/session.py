@@ -39,8 +39,7 @@ def default_draft() -> dict:
     }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Session", text)
+
 
 
 def _quantity(key: str, value, errors: dict[str, str]):
@@ -52,10 +51,10 @@ def _quantity(key: str, value, errors: dict[str, str]):
     try:
         v = parse_quantity(value)
     except ValueError:
-        errors[key] = _tr("{0!r} is not a number (e.g. 7B, 1.4T, 500M, 3000万)").format(value)
+        errors[key] = QCoreApplication.translate("Session", "{0!r} is not a number (e.g. 7B, 1.4T, 500M, 3000万)").format(value)
         return None
     if v <= 0:
-        errors[key] = _tr("must be greater than 0")
+        errors[key] = QCoreApplication.translate("Session", "must be greater than 0")
         return None
     return v
 
@@ -71,7 +70,7 @@ def build_scenario(draft: dict, catalog) -> tuple[object | None, dict[str, str]]
     if draft.get("model_id"):
         model = catalog.model(draft["model_id"])
         if model is None:
-            errors["model_id"] = _tr("{0!r} is not in the catalog").format(draft["model_id"])
+            errors["model_id"] = QCoreApplication.translate("Session", "{0!r} is not in the catalog").format(draft["model_id"])
     else:
         c = draft.get("custom") or {}
         params = _quantity("params", c.get("params"), errors)
@@ -82,17 +81,17 @@ def build_scenario(draft: dict, catalog) -> tuple[object | None, dict[str, str]]
                 model = model_from_architecture(**arch)
                 if params:
                     model = ModelSpec(**{**model.model_dump(), "params_total": params,
-                                         "params_active": active or params, "name": _tr("custom model")})
+                                         "params_active": active or params, "name": QCoreApplication.translate("Session", "custom model")})
             elif params:
                 model = model_from_params(params, active, **arch)
             elif "params" not in errors:
-                errors["params"] = _tr("give the parameter count (e.g. 7B) or layers, hidden size and heads")
+                errors["params"] = QCoreApplication.translate("Session", "give the parameter count (e.g. 7B) or layers, hidden size and heads")
         except (ValidationError, ValueError) as e:
             msg = e.errors()[0]["msg"] if isinstance(e, ValidationError) else str(e)
             errors["params"] = msg.removeprefix("Value error, ")
     goal = draft.get("goal", "finetune")
     if goal == "finetune" and not q.get("tokens") and not q.get("samples") and "samples" not in errors:
-        errors["samples"] = _tr("fine-tuning needs the number of samples (or tokens)")
+        errors["samples"] = QCoreApplication.translate("Session", "fine-tuning needs the number of samples (or tokens)")
     if errors or model is None:
         return None, errors
     fields = dict(
@@ -204,7 +203,7 @@ class PlanSession(QObject):
     # ----- editing -----------------------------------------------------------------------
     @property
     def name(self) -> str:
-        return self.path.stem if self.path else _tr("Untitled plan")
+        return self.path.stem if self.path else QCoreApplication.translate("Session", "Untitled plan")
 
     def apply_settings(self, settings) -> None:
         """New plans start from the user's preferences (currency, FX, electricity, PUE)."""
@@ -333,11 +332,11 @@ class PlanSession(QObject):
         try:
             doc = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError) as e:
-            raise ValueError(_tr("cannot read {0}: {1}").format(path, e)) from None
+            raise ValueError(QCoreApplication.translate("Session", "cannot read {0}: {1}").format(path, e)) from None
         except json.JSONDecodeError as e:
-            raise ValueError(_tr("{0} is not a plan file (JSON error at line {1})").format(path.name, e.lineno)) from None
+            raise ValueError(QCoreApplication.translate("Session", "{0} is not a plan file (JSON error at line {1})").format(path.name, e.lineno)) from None
         if not isinstance(doc, dict) or doc.get("schema") != PLANFILE_SCHEMA or not isinstance(doc.get("draft"), dict):
-            raise ValueError(_tr("{0} is not a plan file of this version (expected schema {1})").format(path.name, PLANFILE_SCHEMA))
+            raise ValueError(QCoreApplication.translate("Session", "{0} is not a plan file of this version (expected schema {1})").format(path.name, PLANFILE_SCHEMA))
         draft = default_draft()
         draft.update({k: v for k, v in doc["draft"].items() if k in draft})
         self._replace(draft, path)

@@ -223,3 +223,18 @@ def test_keyboard_only_navigation(qtbot, window):
     wiz = window.wizard
     qtbot.keyClick(wiz.button(wiz.WizardButton.NextButton), Qt.Key.Key_Space)
     assert wiz.currentId() == PageId.MODEL
+
+
+def test_export_pdf_markdown_csv_json_and_copy_from_the_window(qtbot, window, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    to_result(qtbot, window)
+    for kind in ("pdf", "md", "csv", "json"):
+        path = tmp_path / f"plan.{kind}"
+        assert window.export(kind, str(path))
+        assert path.stat().st_size > 100
+    assert (tmp_path / "plan.pdf").read_bytes()[:5] == b"%PDF-"
+    window.copy_table()
+    text = QApplication.clipboard().text()
+    assert text.splitlines()[0].startswith("rank\tlabels\tgpu")
+    assert len(text.splitlines()) == len(window.session.result.plan.options) + 1

@@ -9,12 +9,32 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 pg.setConfigOptions(antialias=True, foreground="#202020", background="w")
+LEGEND_TEXT = "9pt"
 
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b")
 
 
 def log10(v: float) -> float:
     return math.log10(v) if v and v > 0 else 0.0
+
+
+def nice_log_ticks(lo: float, hi: float, fmt=None) -> list[tuple[float, str]]:
+    """1-2-5 ticks between lo and hi for a log axis, as (log10 position, label): pyqtgraph's own log
+    ticks crowd into overlapping '2·10¹ 3·10¹ …' labels."""
+    if not (lo > 0 and hi > 0):
+        return []
+    fmt = fmt or (lambda v: f"{v:,.0f}" if v >= 1 else f"{v:g}")
+    out = []
+    e = math.floor(math.log10(lo))
+    while 10 ** e <= hi * 1.0001:
+        for m in (1, 2, 5):
+            v = m * 10 ** e
+            if lo / 1.0001 <= v <= hi * 1.0001:
+                out.append((math.log10(v), fmt(v)))
+        e += 1
+    if len(out) > 8:  # too many: keep the decades
+        out = [t for t in out if abs(10 ** t[0] / 10 ** round(t[0]) - 1) < 1e-6] or out
+    return out
 
 
 class ChartPanel(QWidget):

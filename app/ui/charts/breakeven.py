@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 
-from app.ui.charts.base import ChartPanel
+from app.ui.charts.base import LEGEND_TEXT, ChartPanel
 from app.wording import fmt_money
 
 
@@ -14,7 +14,7 @@ class BreakevenChart(ChartPanel):
         self.plot = self.view.addPlot()
         self.plot.showGrid(x=True, y=True, alpha=0.25)
         self.plot.setLabel("bottom", self.tr("months of use"))
-        self.legend = self.plot.addLegend(offset=(10, 10))
+        self.legend = self.plot.addLegend(offset=(10, 10), labelTextSize=LEGEND_TEXT)
         self.cloud_curve: pg.PlotDataItem | None = None
         self.onprem_curve: pg.PlotDataItem | None = None
         self.breakeven_line: pg.InfiniteLine | None = None

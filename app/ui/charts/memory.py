@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 
-from app.ui.charts.base import PALETTE, ChartPanel
+from app.ui.charts.base import LEGEND_TEXT, PALETTE, ChartPanel
 from app.wording import fmt_bytes
 
 COMPONENTS = ("weights", "gradients", "optimizer", "activations", "kv_cache", "overhead")
@@ -16,7 +16,7 @@ class MemoryChart(ChartPanel):
         self.plot = self.view.addPlot()
         self.plot.showGrid(y=True, alpha=0.25)
         self.plot.setLabel("left", "GiB")
-        self.legend = self.plot.addLegend(offset=(10, 10))
+        self.legend = self.plot.addLegend(offset=(10, 10), labelTextSize=LEGEND_TEXT)
         self.bars: dict[str, pg.BarGraphItem] = {}
         self.capacity_line: pg.InfiniteLine | None = None
         self.names = {

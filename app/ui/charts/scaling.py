@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 
-from app.ui.charts.base import PALETTE, ChartPanel, log10
+from app.ui.charts.base import LEGEND_TEXT, PALETTE, ChartPanel, log10, nice_log_ticks
 from app.wording import fmt_duration, fmt_money
 
 
@@ -17,7 +17,7 @@ class ScalingChart(ChartPanel):
             p.setLogMode(x=True, y=True)
             p.showGrid(x=True, y=True, alpha=0.25)
             p.setLabel("bottom", self.tr("GPUs"))
-        self.time_legend = self.time_plot.addLegend(offset=(-10, 10))
+        self.time_legend = self.time_plot.addLegend(offset=(-10, 10), labelTextSize=LEGEND_TEXT)
         self.curves: dict[str, tuple[pg.PlotDataItem, pg.PlotDataItem]] = {}
         self.deadline_line: pg.InfiniteLine | None = None
         self.budget_line: pg.InfiniteLine | None = None
@@ -48,6 +48,25 @@ class ScalingChart(ChartPanel):
             self.time_plot.addItem(self.hoverable([log10(x) for x in xs], [log10(t) for t in ts], tips, color))
             ctips = [f"{name}: {int(x)} GPUs, {fmt_money(c, currency, lang)}" for x, c in keep]
             self.cost_plot.addItem(self.hoverable([log10(k[0]) for k in keep], [log10(k[1]) for k in keep], ctips, color))
+        all_x = [float(p.count) for pts in series.values() for p in pts if p.fits]
+        all_t = [p.time_s / scale for pts in series.values() for p in pts if p.fits and p.time_s]
+        all_c = [c for pts in series.values() for p in pts if p.fits for c in [self._cost(p, deployment)] if c]
+        if deadline_s and training:
+            all_t.append(deadline_s / scale)
+        if budget:
+            all_c.append(budget)
+        if all_x:
+            xt = [(log10(c), str(int(c))) for c in sorted(set(all_x)) if int(c) & (int(c) - 1) == 0]
+            if len(xt) > 9:
+                xt = xt[::2]
+            for plot in (self.time_plot, self.cost_plot):
+                plot.getAxis("bottom").setTicks([xt, []])
+        if all_t:
+            self.time_plot.getAxis("left").setTicks([nice_log_ticks(min(all_t), max(all_t), lambda v: f"{v:g}"), []])
+        if all_c:
+            self.cost_plot.getAxis("left").setTicks([nice_log_ticks(min(all_c), max(all_c),
+                                                                    lambda v: fmt_money(v, currency, lang, True)), []])
+            self.cost_plot.getAxis("left").setWidth(78)  # room for "約500.0万円"; narrower axes hide the labels
         self.deadline_line = self.budget_line = None
         if deadline_s and training:
             self.deadline_line = pg.InfiniteLine(pos=log10(deadline_s / scale), angle=0,

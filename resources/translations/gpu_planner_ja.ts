@@ -1,0 +1,2116 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja">
+<context>
+    <name>Application</name>
+    <message>
+        <source>LLM GPU Planner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalog cannot be read:
+{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Backtest</name>
+    <message>
+        <source>no parameter count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no token count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accelerator not in the catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no GPU count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no GPU-hours or GPU count x days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0:34} {1:&gt;20} {2:&gt;14} {3:&gt;9} {4:&gt;14} {5:&gt;20} {6:&gt;8} {7:&gt;8}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>* reported figure outside the predicted range. error = predicted / reported - 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: {1} runs, median |error| {2:.0%}, median error {3:+.0%}, worst {4} ({5:+.0%}), {6} within range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not predicted (not enough data):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BreakevenChart</name>
+    <message>
+        <source>months of use</source>
+        <translation>利用月数</translation>
+    </message>
+    <message>
+        <source>cloud (rent)</source>
+        <translation>クラウド（レンタル）</translation>
+    </message>
+    <message>
+        <source>on-prem (buy)</source>
+        <translation>オンプレ（購入）</translation>
+    </message>
+    <message>
+        <source>break-even {0:.1f} months</source>
+        <translation>損益分岐 {0:.1f} か月</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetPage</name>
+    <message>
+        <source>Budget, deadline and what you have</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave budget and deadline empty to see the cheapest way; add GPUs you already own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Money and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished">通貨</translation>
+    </message>
+    <message>
+        <source>Japanese yen (JPY)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>US dollar (USD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;urrency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (e.g. 30M, 200K)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most you can spend on this job (training) or on serving over the horizon (inference).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (the search aims at 90 days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar days the training may take.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Deadline (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloud or on-premises, whichever is cheaper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloud (rent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On-premises (buy or use own)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prefer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cheapest that meets the deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fastest within the budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Prefer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloud prices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On-demand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spot / interruptible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reserved / committed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cheapest of any kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which catalog offers price the cloud (see Catalog → Offers for providers and dates).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloud &amp;prices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GPUs you already own (free to use: only electricity is counted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GPU</source>
+        <translation type="unfinished">GPU</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GPUs you own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add GPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On-premises and limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most GPUs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest cluster to consider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Power limit (kW)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Facility power available on-premises: GPUs x TDP x PUE must stay below it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Electricity per kWh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>30 JPY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PUE</source>
+        <translation type="unfinished">PUE</translation>
+    </message>
+    <message>
+        <source>JPY per USD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours per day in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days per month in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Years (horizon)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network between servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multi-server training over Ethernet is slower (utilisation x0.75 at 100 GbE, x0.3 at 10 GbE).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At &amp;most GPUs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Power &amp;limit (kW)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;lectricity per kWh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;UE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JPY per US&amp;D</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hours per day in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Years (horizon)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Network between servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hover over a field to see where its default comes from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Capacity</name>
+    <message>
+        <source>○ yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>△ slow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>× no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inference</source>
+        <translation type="unfinished">推論</translation>
+    </message>
+    <message>
+        <source>Fine-tuning (100M tokens)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continued pre-training (10% of Chinchilla tokens)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From scratch (Chinchilla: 20 tokens per parameter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What {0} x {1} can do (○ within 90 days, △ within a year, × does not fit or longer):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0:.1f} tokens/s per sequence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs {0} per GPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CatalogBrowser</name>
+    <message>
+        <source>Catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipped entries are read-only; yours (origin: user) live in {0} and win over shipped ones with the same id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only your own entries can be removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChartPanel</name>
+    <message>
+        <source>Save PNG…</source>
+        <translation>PNGで保存…</translation>
+    </message>
+    <message>
+        <source>Save SVG…</source>
+        <translation>SVGで保存…</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>グラフを書き出す</translation>
+    </message>
+</context>
+<context>
+    <name>DataPage</name>
+    <message>
+        <source>How much data?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training data</source>
+        <translation type="unfinished">学習データ</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation type="unfinished">トークン</translation>
+    </message>
+    <message>
+        <source>default: see below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words the model reads, in tokens (about 1 token per Japanese character, 0.75 English words). Accepts 100B, 1.4T.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fine-tuning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LoRA (small adapters, one or few GPUs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QLoRA (LoRA on a 4-bit model: least memory)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full fine-tuning (all weights: most memory)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LoRA trains small adapter matrices; QLoRA also stores the base model in 4 bits (Dettmers et al. 2023).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training examples (prompt + answer pairs).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens per sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sequence length used in training.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens per sa&amp;mple</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passes over the data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LoRA rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adapter rank r (16 is common).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LoRA &amp;rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number formats to compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BF16 mixed precision: the standard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FP8 (H100/H200/B200/MI300X): faster, ~70% of the doubled peak in practice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FP16 with loss scaling (V100 era).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FP32/TF32: slow, rarely needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number formats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serving</source>
+        <translation type="unfinished">推論条件</translation>
+    </message>
+    <message>
+        <source>Weight format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smaller formats need less memory; INT8 loses almost nothing, INT4 a few percent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Weight format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Context (tokens)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt plus answer tokens kept per conversation (KV cache).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Context (tokens)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simultaneous users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversations served at the same time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simultaneous &amp;users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer length (tokens)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens generated per request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Answer length (tokens)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How will it be used?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty = Chinchilla&apos;s compute-optimal 20 tokens per parameter{0}. Source: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ({0} tokens for this model)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty = 10% of the from-scratch tokens{0}. Source: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty = samples × tokens per sample × epochs (below).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EntryDialog</name>
+    <message>
+        <source>Your {0} entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Findings</name>
+    <message>
+        <source>Needs {0} per GPU but the GPU has {1}.</source>
+        <translation>GPU 1枚あたり {0} 必要ですが、GPUのメモリは {1} です。</translation>
+    </message>
+    <message>
+        <source>Takes {0} days, past the {1}-day deadline.</source>
+        <translation>{0} 日かかり、期限の {1} 日を超えます。</translation>
+    </message>
+    <message>
+        <source>At the low end of the utilisation range it takes {0} days, past the {1}-day deadline.</source>
+        <translation>利用効率が想定範囲の下限だと {0} 日かかり、期限の {1} 日を超えます。</translation>
+    </message>
+    <message>
+        <source>Costs {0}, over the budget of {1}.</source>
+        <translation>費用 {0} で、予算 {1} を超えます。</translation>
+    </message>
+    <message>
+        <source>Tensor parallelism over {0} GPUs runs over PCIe Gen{1} (no NVLink): expect a large slowdown.</source>
+        <translation>{0} 枚にまたがるテンソル並列が PCIe Gen{1} を経由します（NVLinkなし）。大幅な速度低下が見込まれます。</translation>
+    </message>
+    <message>
+        <source>Tensor parallelism over {0} GPUs runs over PCIe Gen{1} (NVLink joins only {2}): expect a large slowdown.</source>
+        <translation>{0} 枚にまたがるテンソル並列が PCIe Gen{1} を経由します（NVLinkは {2} 枚まで）。大幅な速度低下が見込まれます。</translation>
+    </message>
+    <message>
+        <source>Tensor parallelism of {0} spans nodes of {1} GPUs: it crosses the network every layer.</source>
+        <translation>テンソル並列 {0} が {1} 枚構成のサーバーをまたぎ、層ごとにネットワーク通信が発生します。</translation>
+    </message>
+    <message>
+        <source>Gradients are synchronised over PCIe Gen{0}, not NVLink.</source>
+        <translation>勾配の同期は NVLink ではなく PCIe Gen{0} 経由です。</translation>
+    </message>
+    <message>
+        <source>{0} nodes talk over {1}: utilisation x{2}.</source>
+        <translation>{0} 台のサーバーが {1} で通信します（利用効率 ×{2}）。</translation>
+    </message>
+    <message>
+        <source>{0} has no {1} tensor cores.</source>
+        <translation>{0} は {1} のテンソルコアを持ちません。</translation>
+    </message>
+    <message>
+        <source>{0} weights are dequantised and computed in BF16 on {1}.</source>
+        <translation>{1} では {0} の重みを逆量子化し BF16 で計算します。</translation>
+    </message>
+    <message>
+        <source>No cloud price for {0}: pass --cloud-price.</source>
+        <translation>{0} のクラウド価格がありません（--cloud-price で指定）。</translation>
+    </message>
+    <message>
+        <source>No purchase price for {0}: pass --gpu-price.</source>
+        <translation>{0} の購入価格がありません（--gpu-price で指定）。</translation>
+    </message>
+    <message>
+        <source>Draws {0:.1f} kW with PUE, over the on-prem power limit of {1:g} kW.</source>
+        <translation>PUE込みで {0:.1f} kW を使い、オンプレの電力上限 {1:g} kW を超えます。</translation>
+    </message>
+    <message>
+        <source>Too slow: even {0} GPUs take {1} days against the {2}-day deadline.</source>
+        <translation>時間が足りません：{0} 枚でも {1} 日かかります（期限 {2} 日）。</translation>
+    </message>
+    <message>
+        <source>Needs at least {0:.1f} kW, over the power limit of {1:g} kW.</source>
+        <translation>最低 {0:.1f} kW 必要で、電力上限 {1:g} kW を超えます。</translation>
+    </message>
+    <message>
+        <source>What fits has no price for this deployment (no cloud offer or purchase price in the catalog): pass --gpu-price or --cloud-price.</source>
+        <translation>収まる構成にはこの導入形態での価格がありません（カタログにクラウド価格・購入価格なし）。--gpu-price または --cloud-price で指定してください。</translation>
+    </message>
+    <message>
+        <source>Another configuration is both cheaper and faster.</source>
+        <translation>より安く、より速い別の構成があります。</translation>
+    </message>
+    <message>
+        <source>{0}: power draw is not published; electricity is not counted.</source>
+        <translation>{0}：消費電力が公表されていないため、電気代は含めていません。</translation>
+    </message>
+    <message>
+        <source>At concurrency {0} decoding is compute-bound, not memory-bound.</source>
+        <translation>同時 {0} 件では、生成はメモリ帯域ではなく演算性能で律速されます。</translation>
+    </message>
+    <message>
+        <source>Context {0} exceeds the model&apos;s {1} tokens.</source>
+        <translation>コンテキスト {0} はモデルの上限 {1} トークンを超えます。</translation>
+    </message>
+    <message>
+        <source>The KV cache ({0}) is larger than the weights ({1}).</source>
+        <translation>KVキャッシュ（{0}）が重み（{1}）より大きくなります。</translation>
+    </message>
+    <message>
+        <source>Architecture estimated from the parameter count ({0} layers, hidden {1}); give --layers/--hidden/--heads for exact activations and KV cache.</source>
+        <translation>構造はパラメータ数から推定しました（{0} 層、hidden {1}）。正確な値には --layers/--hidden/--heads を指定してください。</translation>
+    </message>
+    <message>
+        <source>Tokens default to {0:g} per parameter (Chinchilla): {1}.</source>
+        <translation>トークン数はパラメータあたり {0:g}（Chinchilla則）として {1} としました。</translation>
+    </message>
+    <message>
+        <source>Continued pre-training defaults to {0:.0%} of the Chinchilla tokens: {1}.</source>
+        <translation>継続事前学習のトークン数は Chinchilla 則の {0:.0%}、{1} としました。</translation>
+    </message>
+    <message>
+        <source>Tokens = samples x sequence length x epochs = {0}.</source>
+        <translation>トークン数 = サンプル数 × 系列長 × エポック数 = {0}。</translation>
+    </message>
+    <message>
+        <source>Only {0:.1f} tokens per parameter, well below Chinchilla&apos;s 20.</source>
+        <translation>パラメータあたり {0:.1f} トークンで、Chinchilla 則の 20 を大きく下回ります。</translation>
+    </message>
+    <message>
+        <source>{0}: the frozen base needs no weight gradients, so compute is 4·N·D, not 6·N·D.</source>
+        <translation>{0}：ベースモデルは凍結され重みの勾配が不要なため、計算量は 6·N·D ではなく 4·N·D です。</translation>
+    </message>
+    <message>
+        <source>Full recomputation adds a forward pass (+2·N·D).</source>
+        <translation>全再計算で順伝播が1回増えます（+2·N·D）。</translation>
+    </message>
+    <message>
+        <source>Selective recomputation re-runs attention scores (a few percent more compute).</source>
+        <translation>選択的再計算でアテンションスコアを再計算します（計算量が数%増）。</translation>
+    </message>
+</context>
+<context>
+    <name>GoalPage</name>
+    <message>
+        <source>What do you want to do?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick the kind of work. You can change it later; every answer updates the plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Use a model (inference)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run an existing model to answer questions or power a service. Needs the least hardware.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Adjust a model (fine-tuning)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teach an existing model your tasks, tone or format with thousands of examples. LoRA/QLoRA make this possible on one or a few GPUs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add knowledge (continued pre-training)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep training an existing model on billions of words of your domain or language (e.g. Japanese). Weeks on a GPU cluster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Build a new model (from scratch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train your own model from nothing. Months on hundreds to thousands of GPUs; usually only for large organisations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>recommended</source>
+        <translation>推奨</translation>
+    </message>
+    <message>
+        <source>cheapest</source>
+        <translation>最安</translation>
+    </message>
+    <message>
+        <source>fastest</source>
+        <translation>最速</translation>
+    </message>
+    <message>
+        <source>time/cost front</source>
+        <translation>時間・費用の効率的フロンティア</translation>
+    </message>
+    <message>
+        <source>best on this GPU</source>
+        <translation>このGPUで最良</translation>
+    </message>
+    <message>
+        <source>with your GPUs</source>
+        <translation>手持ちのGPU</translation>
+    </message>
+    <message>
+        <source>nearest miss</source>
+        <translation>惜しい候補</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Markdown…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;CSV (options table)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;JSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy options table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Catalog…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the changes to “{0}” first?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: {1}. The plan is still open; nothing was lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan is still being computed (or some answers need fixing); try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options table copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About LLM GPU Planner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LLM GPU Planner {0}
+Plans GPUs, time and cost for serving, fine-tuning and training language models.
+Catalog {1}. Every figure carries its source and date (Tools → Catalog).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MemoryChart</name>
+    <message>
+        <source>weights</source>
+        <translation>重み</translation>
+    </message>
+    <message>
+        <source>gradients</source>
+        <translation>勾配</translation>
+    </message>
+    <message>
+        <source>optimizer states</source>
+        <translation>オプティマイザ状態</translation>
+    </message>
+    <message>
+        <source>activations</source>
+        <translation>アクティベーション</translation>
+    </message>
+    <message>
+        <source>KV cache</source>
+        <translation>KVキャッシュ</translation>
+    </message>
+    <message>
+        <source>overhead</source>
+        <translation>オーバーヘッド</translation>
+    </message>
+    <message>
+        <source>per GPU</source>
+        <translation>GPUあたり</translation>
+    </message>
+    <message>
+        <source>VRAM {0}</source>
+        <translation>VRAM {0}</translation>
+    </message>
+    <message>
+        <source>{0} of {1} per GPU</source>
+        <translation>GPUあたり {0}（容量 {1}）</translation>
+    </message>
+</context>
+<context>
+    <name>ModelPage</name>
+    <message>
+        <source>Which model?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a published model, or describe your own by its size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A model from the &amp;catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My own &amp;size or architecture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search: name, family, licence (e.g. Swallow, Qwen, 70B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 13B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MoE only: parameters used per token, e.g. 37B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total &amp;parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Active parameters (MoE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attention heads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KV heads (GQA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters of the model: 7B, 70B, 1.4T. Memory follows the total.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mixture-of-experts models use only some experts per token: compute follows the active count.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished">モデル</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation type="unfinished">パラメータ</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished">出典</translation>
+    </message>
+    <message>
+        <source>{0}: {1} parameters{2}. Weights: {3} in BF16, {4} in INT8, {5} in INT4. KV cache {6} per 1,000 tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ({0} active per token)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(Architecture estimated from the size; enter layers/hidden/heads for exact figures.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlanWizard</name>
+    <message>
+        <source>Start over</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Reasons</name>
+    <message>
+        <source>do not fit</source>
+        <translation>件がメモリに収まらない</translation>
+    </message>
+    <message>
+        <source>too slow</source>
+        <translation>件が期限に間に合わない</translation>
+    </message>
+    <message>
+        <source>over budget</source>
+        <translation>件が予算超過</translation>
+    </message>
+    <message>
+        <source>over the power limit</source>
+        <translation>件が電力上限超過</translation>
+    </message>
+    <message>
+        <source>without a price</source>
+        <translation>件が価格不明</translation>
+    </message>
+    <message>
+        <source>beaten on cost and time</source>
+        <translation>件が費用・時間とも他に劣る</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>Inference (serving an existing model)</source>
+        <translation>推論（既存モデルの利用）</translation>
+    </message>
+    <message>
+        <source>Fine-tuning (adjusting an existing model)</source>
+        <translation>ファインチューニング（既存モデルの調整）</translation>
+    </message>
+    <message>
+        <source>Continued pre-training (adding knowledge)</source>
+        <translation>継続事前学習（知識の追加）</translation>
+    </message>
+    <message>
+        <source>Training from scratch (a new model)</source>
+        <translation>フルスクラッチ学習（新しいモデル）</translation>
+    </message>
+    <message>
+        <source>GPU</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <source>The processor that does the arithmetic of AI models. Its memory (VRAM) decides what fits.</source>
+        <translation>AIモデルの計算を担うプロセッサ。搭載メモリ（VRAM）で載せられるモデルの大きさが決まります。</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>パラメータ</translation>
+    </message>
+    <message>
+        <source>The numbers a model learns; 7B = 7 billion. Memory grows with them.</source>
+        <translation>モデルが学習する数値。7B は70億。多いほどメモリが必要です。</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>トークン</translation>
+    </message>
+    <message>
+        <source>Pieces of text the model reads; about one per Japanese character or 0.75 English words.</source>
+        <translation>モデルが読む文章の単位。日本語ではおよそ1文字1トークン、英語では0.75語程度。</translation>
+    </message>
+    <message>
+        <source>Inference</source>
+        <translation>推論</translation>
+    </message>
+    <message>
+        <source>Using a trained model to answer requests.</source>
+        <translation>学習済みモデルを使って問い合わせに答えること。</translation>
+    </message>
+    <message>
+        <source>Fine-tuning / LoRA / QLoRA</source>
+        <translation>ファインチューニング / LoRA / QLoRA</translation>
+    </message>
+    <message>
+        <source>Adjusting a model with your examples; LoRA trains small add-ons, QLoRA does so on a 4-bit copy of the model.</source>
+        <translation>自社の事例でモデルを調整すること。LoRA は小さな追加部分だけを学習し、QLoRA はそれを4ビットに量子化したモデル上で行います。</translation>
+    </message>
+    <message>
+        <source>Continued pre-training</source>
+        <translation>継続事前学習</translation>
+    </message>
+    <message>
+        <source>Training an existing model further on a large body of new text (e.g. Japanese).</source>
+        <translation>既存モデルを大量の新しい文章（日本語など）でさらに学習させること。</translation>
+    </message>
+    <message>
+        <source>MFU</source>
+        <translation>MFU</translation>
+    </message>
+    <message>
+        <source>Model FLOPs utilisation: the share of the GPU&apos;s peak arithmetic the job really uses (typically 30-50%).</source>
+        <translation>モデルFLOPs利用率。GPUの理論演算性能のうち実際に使えている割合（通常30〜50%）。</translation>
+    </message>
+    <message>
+        <source>Tensor / pipeline / data parallelism</source>
+        <translation>テンソル並列 / パイプライン並列 / データ並列</translation>
+    </message>
+    <message>
+        <source>Ways to split one model or job over many GPUs; tensor parallelism needs fast links (NVLink).</source>
+        <translation>1つのモデルや学習を複数GPUに分ける方法。テンソル並列には高速な接続（NVLink）が必要です。</translation>
+    </message>
+    <message>
+        <source>ZeRO / FSDP</source>
+        <translation>ZeRO / FSDP</translation>
+    </message>
+    <message>
+        <source>Spreading optimizer states, gradients and weights over GPUs to save memory.</source>
+        <translation>オプティマイザ状態・勾配・重みをGPU間で分割し、メモリを節約する手法。</translation>
+    </message>
+    <message>
+        <source>NVLink / PCIe / InfiniBand</source>
+        <translation>NVLink / PCIe / InfiniBand</translation>
+    </message>
+    <message>
+        <source>Links between GPUs inside a server (NVLink fast, PCIe slower) and between servers (InfiniBand, Ethernet).</source>
+        <translation>サーバー内のGPU間接続（NVLinkは高速、PCIeは低速）とサーバー間接続（InfiniBand、Ethernet）。</translation>
+    </message>
+    <message>
+        <source>PUE</source>
+        <translation>PUE</translation>
+    </message>
+    <message>
+        <source>Power usage effectiveness: data-centre power per unit of IT power (cooling etc.); 1.5 means +50%.</source>
+        <translation>電力使用効率。IT機器の電力に対するデータセンター全体の電力（冷却など）。1.5 なら +50%。</translation>
+    </message>
+    <message>
+        <source>Break-even</source>
+        <translation>損益分岐点</translation>
+    </message>
+    <message>
+        <source>The amount of use after which buying GPUs costs less than renting them.</source>
+        <translation>GPUを購入した方がレンタルより安くなる利用量。</translation>
+    </message>
+    <message>
+        <source>Memory per parameter in training</source>
+        <translation>学習時のパラメータあたりメモリ</translation>
+    </message>
+    <message>
+        <source>Activation memory</source>
+        <translation>アクティベーションのメモリ</translation>
+    </message>
+    <message>
+        <source>Activation recomputation</source>
+        <translation>アクティベーション再計算</translation>
+    </message>
+    <message>
+        <source>Tokens per parameter (from scratch)</source>
+        <translation>パラメータあたりトークン数（フルスクラッチ）</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>通貨</translation>
+    </message>
+    <message>
+        <source>Exchange rate (JPY per USD)</source>
+        <translation>為替レート（1ドルあたり円）</translation>
+    </message>
+    <message>
+        <source>Electricity price per kWh</source>
+        <translation>電気料金（1kWhあたり）</translation>
+    </message>
+    <message>
+        <source>Data-centre overhead (PUE)</source>
+        <translation>データセンターの付帯電力（PUE）</translation>
+    </message>
+    <message>
+        <source>Servers and network, share of GPU price</source>
+        <translation>サーバー・ネットワーク費（GPU価格に対する割合）</translation>
+    </message>
+    <message>
+        <source>Fixed memory per GPU (CUDA, libraries)</source>
+        <translation>GPUあたり固定メモリ（CUDA、ライブラリ）</translation>
+    </message>
+    <message>
+        <source>Memory fragmentation</source>
+        <translation>メモリの断片化</translation>
+    </message>
+    <message>
+        <source>Continued pre-training share of from-scratch tokens</source>
+        <translation>継続事前学習のトークン数（フルスクラッチに対する割合）</translation>
+    </message>
+    <message>
+        <source>Utilisation (MFU)</source>
+        <translation>利用効率（MFU）</translation>
+    </message>
+    <message>
+        <source>Target duration without a deadline (days)</source>
+        <translation>期限がない場合の目標期間（日）</translation>
+    </message>
+    <message>
+        <source>Memory-bandwidth utilisation when generating</source>
+        <translation>生成時のメモリ帯域利用率</translation>
+    </message>
+    <message>
+        <source>Hours of service over the horizon</source>
+        <translation>期間中の稼働時間</translation>
+    </message>
+    <message>
+        <source>weights</source>
+        <translation>重み</translation>
+    </message>
+    <message>
+        <source>gradients</source>
+        <translation>勾配</translation>
+    </message>
+    <message>
+        <source>optimizer states</source>
+        <translation>オプティマイザ状態</translation>
+    </message>
+    <message>
+        <source>activations</source>
+        <translation>アクティベーション</translation>
+    </message>
+    <message>
+        <source>KV cache</source>
+        <translation>KVキャッシュ</translation>
+    </message>
+    <message>
+        <source>runtime overhead</source>
+        <translation>実行時オーバーヘッド</translation>
+    </message>
+    <message>
+        <source>tensor {0} × pipeline {1} × data {2}{3}</source>
+        <translation>テンソル {0} × パイプライン {1} × データ {2}{3}</translation>
+    </message>
+    <message>
+        <source>, ZeRO stage {0}</source>
+        <translation>、ZeRO ステージ {0}</translation>
+    </message>
+    <message>
+        <source>tensor {0} × pipeline {1}, {2} replica(s)</source>
+        <translation>テンソル {0} × パイプライン {1}、レプリカ {2}</translation>
+    </message>
+    <message>
+        <source>GPU plan</source>
+        <translation>GPU計画</translation>
+    </message>
+    <message>
+        <source>Ways to make it feasible, nearest first:</source>
+        <translation>実現するための変更（近い順）：</translation>
+    </message>
+    <message>
+        <source>server(s)</source>
+        <translation>台</translation>
+    </message>
+    <message>
+        <source>Recommended</source>
+        <translation>推奨構成</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>並列化</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <source>{0} (range {1} – {2})</source>
+        <translation>{0}（幅 {1}〜{2}）</translation>
+    </message>
+    <message>
+        <source>Cost, cloud</source>
+        <translation>費用（クラウド）</translation>
+    </message>
+    <message>
+        <source>Cost, on-premises</source>
+        <translation>費用（オンプレ）</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>{0:.1f} tokens/s per user, {1:,.0f} tokens/s in all</source>
+        <translation>1ユーザーあたり毎秒 {0:.1f} トークン、全体で毎秒 {1:,.0f} トークン</translation>
+    </message>
+    <message>
+        <source>Cost over {0:g} years</source>
+        <translation>{0:g} 年間の費用</translation>
+    </message>
+    <message>
+        <source>cloud {0}, on-premises {1}</source>
+        <translation>クラウド {0}、オンプレ {1}</translation>
+    </message>
+    <message>
+        <source>Memory per GPU</source>
+        <translation>GPUあたりメモリ</translation>
+    </message>
+    <message>
+        <source>{0} of {1}</source>
+        <translation>{0}（容量 {1}）</translation>
+    </message>
+    <message>
+        <source>Buy or rent</source>
+        <translation>購入かレンタルか</translation>
+    </message>
+    <message>
+        <source>buying pays back after {0:.1f} months at {1:g} h/day</source>
+        <translation>1日 {1:g} 時間の利用なら {0:.1f} か月で購入の元が取れる</translation>
+    </message>
+    <message>
+        <source>Time ranges span the utilisation range seen in published runs (MFU 0.30–0.50 scaled by the GPU and layout); cost ranges follow the time.</source>
+        <translation>期間の幅は公表された学習事例の利用効率の幅（MFU 0.30〜0.50、GPUと並列化で補正）に基づきます。費用の幅は期間に比例します。</translation>
+    </message>
+    <message>
+        <source>What was asked</source>
+        <translation>検討条件</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>{0} parameters{1}</source>
+        <translation>パラメータ数 {0}{1}</translation>
+    </message>
+    <message>
+        <source>, {0} active per token</source>
+        <translation>（トークンあたり有効 {0}）</translation>
+    </message>
+    <message>
+        <source>Training data</source>
+        <translation>学習データ</translation>
+    </message>
+    <message>
+        <source>{0} tokens</source>
+        <translation>{0} トークン</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>計算量</translation>
+    </message>
+    <message>
+        <source>{0:.3g} FLOP (6 × parameters × tokens)</source>
+        <translation>{0:.3g} FLOP（6 × パラメータ数 × トークン数）</translation>
+    </message>
+    <message>
+        <source>Serving</source>
+        <translation>推論条件</translation>
+    </message>
+    <message>
+        <source>{0} weights, {1:,} tokens of context, {2} simultaneous users</source>
+        <translation>重み {0}、コンテキスト {1:,} トークン、同時 {2} ユーザー</translation>
+    </message>
+    <message>
+        <source>budget {0}</source>
+        <translation>予算 {0}</translation>
+    </message>
+    <message>
+        <source>deadline {0:g} days</source>
+        <translation>期限 {0:g} 日</translation>
+    </message>
+    <message>
+        <source>cloud or on-premises</source>
+        <translation>クラウドまたはオンプレ</translation>
+    </message>
+    <message>
+        <source>cloud only</source>
+        <translation>クラウドのみ</translation>
+    </message>
+    <message>
+        <source>on-premises only</source>
+        <translation>オンプレのみ</translation>
+    </message>
+    <message>
+        <source>own GPUs: {0}</source>
+        <translation>保有GPU：{0}</translation>
+    </message>
+    <message>
+        <source>power limit {0:g} kW</source>
+        <translation>電力上限 {0:g} kW</translation>
+    </message>
+    <message>
+        <source>at most {0:,} GPUs</source>
+        <translation>GPU 最大 {0:,} 枚</translation>
+    </message>
+    <message>
+        <source>Constraints</source>
+        <translation>制約条件</translation>
+    </message>
+    <message>
+        <source>The recommended configuration</source>
+        <translation>推奨構成</translation>
+    </message>
+    <message>
+        <source>{0} × {1} in {2} server(s) of {3} GPUs.</source>
+        <translation>{1} × {0} 枚（{3} 枚構成のサーバー {2} 台）。</translation>
+    </message>
+    <message>
+        <source>Layout: {0}; number format {1}.</source>
+        <translation>並列化：{0}、数値形式 {1}。</translation>
+    </message>
+    <message>
+        <source>NVLink joins {0} GPUs</source>
+        <translation>NVLink で {0} 枚を接続</translation>
+    </message>
+    <message>
+        <source>no NVLink (PCIe Gen{0} only)</source>
+        <translation>NVLink なし（PCIe Gen{0} のみ）</translation>
+    </message>
+    <message>
+        <source>Each GPU: {0} memory, {1:.0f} TFLOPS BF16 (dense), {2}.</source>
+        <translation>各GPU：メモリ {0}、BF16 {1:.0f} TFLOPS（密）、{2}。</translation>
+    </message>
+    <message>
+        <source>Expected utilisation (MFU) {0:.0%}; {1:,.0f} GPU-hours.</source>
+        <translation>想定利用効率（MFU）{0:.0%}、{1:,.0f} GPU時間。</translation>
+    </message>
+    <message>
+        <source>total per GPU</source>
+        <translation>GPUあたり合計</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>内訳</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <source>Alternatives</source>
+        <translation>他の候補</translation>
+    </message>
+    <message>
+        <source>{0:.1f} tok/s</source>
+        <translation>毎秒 {0:.1f} トークン</translation>
+    </message>
+    <message>
+        <source>GPUs</source>
+        <translation>GPU構成</translation>
+    </message>
+    <message>
+        <source>Cloud</source>
+        <translation>クラウド</translation>
+    </message>
+    <message>
+        <source>On-prem</source>
+        <translation>オンプレ</translation>
+    </message>
+    <message>
+        <source>Why listed</source>
+        <translation>掲載理由</translation>
+    </message>
+    <message>
+        <source>TP tensor, PP pipeline, DP data parallel; Z ZeRO stage.</source>
+        <translation>TP テンソル並列、PP パイプライン並列、DP データ並列、Z ZeRO ステージ。</translation>
+    </message>
+    <message>
+        <source>{0} configurations evaluated in all; not listed: {1}.</source>
+        <translation>評価した構成は計 {0} 件。掲載していないもの：{1}。</translation>
+    </message>
+    <message>
+        <source>Rent or buy</source>
+        <translation>レンタルか購入か</translation>
+    </message>
+    <message>
+        <source> — {0}, {1}, {2} (as of {3})</source>
+        <translation>（{0}、{1}、{2}、{3} 時点）</translation>
+    </message>
+    <message>
+        <source>Cloud price: {0} per GPU-hour{1}.</source>
+        <translation>クラウド価格：GPU 1時間あたり {0}{1}。</translation>
+    </message>
+    <message>
+        <source>Purchase: {0} per GPU plus {1:.0%} for servers and network; power {2:.1f} kW with PUE {3:g} at {4} per kWh.</source>
+        <translation>購入：GPU 1枚 {0}、サーバー・ネットワークに {1:.0%} を加算。電力 {2:.1f} kW（PUE {3:g}）、電気料金 1kWh あたり {4}。</translation>
+    </message>
+    <message>
+        <source>Used {0:g} hours a day, buying becomes cheaper than renting after &lt;b&gt;{1:.1f} months&lt;/b&gt; ({2:.0%} utilisation over {3:g} years).</source>
+        <translation>1日 {0:g} 時間使う場合、&lt;b&gt;{1:.1f} か月&lt;/b&gt;で購入がレンタルより安くなります（{3:g} 年間で稼働率 {2:.0%}）。</translation>
+    </message>
+    <message>
+        <source>Over {0:g} years of round-the-clock use: renting {1}, buying {2}.</source>
+        <translation>{0:g} 年間フル稼働した場合：レンタル {1}、購入 {2}。</translation>
+    </message>
+    <message>
+        <source>More or fewer GPUs</source>
+        <translation>GPU枚数を変えた場合</translation>
+    </message>
+    <message>
+        <source>Time and cost against the number of GPUs for the leading GPU types; the dashed lines are the deadline and the budget.</source>
+        <translation>上位のGPUについて、GPU枚数ごとの期間と費用。破線は期限と予算です。</translation>
+    </message>
+    <message>
+        <source>Compared with published training runs</source>
+        <translation>公表された学習事例との比較</translation>
+    </message>
+    <message>
+        <source>The same model predicts the GPU-hours of {0} published runs with a median error of {1:.0%} (the planner is optimistic by {2:.0%} in the median); treat the time as ±{1:.0%}.</source>
+        <translation>同じ計算モデルで公表された学習事例 {0} 件のGPU時間を予測すると、誤差の中央値は {1:.0%}（中央値で {2:.0%} 楽観的）。期間は ±{1:.0%} 程度の幅で見てください。</translation>
+    </message>
+    <message>
+        <source>Findings and risks</source>
+        <translation>注意点とリスク</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>なし。</translation>
+    </message>
+    <message>
+        <source>Estimates assume a well-tuned software stack (Megatron-LM, DeepSpeed, FSDP or vLLM); hardware failures and restarts add time that published runs report as 5–20%.</source>
+        <translation>見積もりは十分に調整されたソフトウェア（Megatron-LM、DeepSpeed、FSDP、vLLM）を前提としています。ハードウェア障害や再起動で、公表事例では5〜20%の追加時間が生じています。</translation>
+    </message>
+    <message>
+        <source>Assumptions and sources</source>
+        <translation>前提と出典</translation>
+    </message>
+    <message>
+        <source>Assumption</source>
+        <translation>前提</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>出典</translation>
+    </message>
+    <message>
+        <source>entered by the user</source>
+        <translation>ユーザー入力</translation>
+    </message>
+    <message>
+        <source>Catalog entries used</source>
+        <translation>使用したカタログ項目</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>時点</translation>
+    </message>
+    <message>
+        <source>Glossary</source>
+        <translation>用語集</translation>
+    </message>
+    <message>
+        <source>LLM GPU Planner {0} · catalog {1} · {2}</source>
+        <translation>LLM GPU Planner {0} · カタログ {1} · {2}</translation>
+    </message>
+    <message>
+        <source>this plan</source>
+        <translation>この計画</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message>
+        <source>Recommendation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ways to make it feasible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ranked options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cloud vs on-prem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Scaling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Published runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updating…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some answers need fixing before a plan can be made (go Back).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan could not be computed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} configurations evaluated; {1} shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GPU</source>
+        <translation type="unfinished">GPU</translation>
+    </message>
+    <message>
+        <source>GPUs</source>
+        <translation type="unfinished">GPU構成</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation type="unfinished">並列化</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">期間</translation>
+    </message>
+    <message>
+        <source>Speed / user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloud</source>
+        <translation type="unfinished">クラウド</translation>
+    </message>
+    <message>
+        <source>On-prem</source>
+        <translation type="unfinished">オンプレ</translation>
+    </message>
+    <message>
+        <source>Memory / GPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0:.1f} tok/s</source>
+        <translation type="unfinished">毎秒 {0:.1f} トークン</translation>
+    </message>
+    <message>
+        <source>Layout: tensor parallel {0}, pipeline {1}, data parallel {2}, ZeRO stage {3}, replicas {4}; {5}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time {0} (range {1} – {2}); utilisation (MFU) {3:.0%}; {4} GPU-hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0:.1f} tokens/s per user, {1:,.0f} tokens/s in all; first token after {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloud: {0} ({1} per GPU-hour{2})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, offer {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On-prem: {0} = GPUs {1} + servers and network {2} + electricity {3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buying beats renting after {0:.1f} months at {1:g} h/day ({2:.0%} utilisation over {3:g} years).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this plan</source>
+        <translation type="unfinished">この計画</translation>
+    </message>
+    <message>
+        <source>Assumptions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catalog entries used</source>
+        <translation type="unfinished">使用したカタログ項目</translation>
+    </message>
+</context>
+<context>
+    <name>RunsChart</name>
+    <message>
+        <source>training compute 6·N·D (FLOP)</source>
+        <translation>学習計算量 6·N·D（FLOP）</translation>
+    </message>
+    <message>
+        <source>GPU-hours</source>
+        <translation>GPU時間</translation>
+    </message>
+</context>
+<context>
+    <name>ScalingChart</name>
+    <message>
+        <source>GPUs</source>
+        <translation>GPU枚数</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>seconds per request</source>
+        <translation>1リクエストの秒数</translation>
+    </message>
+    <message>
+        <source>deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>budget</source>
+        <translation>予算</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>{0!r} is not a number (e.g. 7B, 1.4T, 500M, 3000万)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be greater than 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0!r} is not in the catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>custom model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give the parameter count (e.g. 7B) or layers, hidden size and heads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fine-tuning needs the number of samples (or tokens)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untitled plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is not a plan file (JSON error at line {1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is not a plan file of this version (expected schema {1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language (after restart)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;JPY per USD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Electricity (JPY per kWh)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;PUE</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Suggestion</name>
+    <message>
+        <source>{0} per request</source>
+        <translation>1リクエスト {0}</translation>
+    </message>
+    <message>
+        <source> ({0} x {1}, {2}, {3})</source>
+        <translation>（{1} × {0} 枚、{2}、{3}）</translation>
+    </message>
+    <message>
+        <source>Allow {0} days instead of the deadline{1}.</source>
+        <translation>期限を {0} 日に延ばす{1}。</translation>
+    </message>
+    <message>
+        <source>Raise the budget to {0}{1}.</source>
+        <translation>予算を {0} に増やす{1}。</translation>
+    </message>
+    <message>
+        <source>Train on {0} tokens ({1:.0%} of the plan).</source>
+        <translation>学習トークン数を {0}（計画の {1:.0%}）に減らす。</translation>
+    </message>
+    <message>
+        <source>Fine-tune with LoRA instead{0}.</source>
+        <translation>LoRA でファインチューニングする{0}。</translation>
+    </message>
+    <message>
+        <source>Fine-tune with QLoRA (4-bit base) instead{0}.</source>
+        <translation>QLoRA（4ビットのベースモデル）でファインチューニングする{0}。</translation>
+    </message>
+    <message>
+        <source>Serve the weights as {0}{1}.</source>
+        <translation>重みを {0} で推論する{1}。</translation>
+    </message>
+    <message>
+        <source>Choose a model of at most {0} parameters (fits {1} x {2}).</source>
+        <translation>パラメータ数 {0} 以下のモデルにする（{2} × {1} 枚に収まる）。</translation>
+    </message>
+    <message>
+        <source>Allow up to {0} GPUs{1}.</source>
+        <translation>GPUを最大 {0} 枚まで使う{1}。</translation>
+    </message>
+    <message>
+        <source>Use spot (interruptible) cloud prices{0}.</source>
+        <translation>スポット（中断あり）料金のクラウドを使う{0}。</translation>
+    </message>
+    <message>
+        <source>Rent in the cloud instead of buying{0}.</source>
+        <translation>購入せずクラウドで借りる{0}。</translation>
+    </message>
+    <message>
+        <source>Provide {0:.1f} kW of power{1}.</source>
+        <translation>電力を {0:.1f} kW 確保する{1}。</translation>
+    </message>
+</context>
+<context>
+    <name>Summary</name>
+    <message>
+        <source>Model: {0} ({1} parameters, {2} active)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workload: {0} tokens, {1:.3g} FLOP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DOES NOT FIT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>memory/GPU {0} of {1} ({2})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time {0} (range {1} – {2}), MFU {3:.0%}, {4:,.0f} GPU-hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decode {0:.1f} tokens/s per sequence, {1:,.0f} tokens/s total; first token {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cost: cloud {0}, on-prem {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over {0:g} years of round-the-clock use, these GPUs cost {1} rented and {2} bought (with power).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buying instead of renting pays back after {0} of use ({1:.0%} of {2:g} years round the clock).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also evaluated, not shown: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ruled out:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message>
+        <source>{0:.0f} ms</source>
+        <translation>{0:.0f} ミリ秒</translation>
+    </message>
+    <message>
+        <source>{0:.1f} s</source>
+        <translation>{0:.1f} 秒</translation>
+    </message>
+    <message>
+        <source>{0:.0f} min</source>
+        <translation>{0:.0f} 分</translation>
+    </message>
+    <message>
+        <source>{0:.1f} h</source>
+        <translation>{0:.1f} 時間</translation>
+    </message>
+    <message>
+        <source>{0:.1f} days</source>
+        <translation>{0:.1f} 日</translation>
+    </message>
+    <message>
+        <source>{0:.1f} years</source>
+        <translation>{0:.1f} 年</translation>
+    </message>
+</context>
+<context>
+    <name>Verdict</name>
+    <message>
+        <source>No configuration fits in memory within the GPU limit.</source>
+        <translation>GPU枚数の上限内でメモリに収まる構成がありません。</translation>
+    </message>
+    <message>
+        <source>Not feasible by the deadline: the fastest option ({0} x {1}) takes {2} days against {3}.</source>
+        <translation>期限内には終わりません：最速の構成（{1} × {0} 枚）でも {2} 日かかります（期限 {3} 日）。</translation>
+    </message>
+    <message>
+        <source>Feasible: {0} x {1} serves {2:.0f} tokens/s per sequence ({3:,.0f} tokens/s in all); {4} over {5:g} years.</source>
+        <translation>実現可能：{1} × {0} 枚で、1系列あたり毎秒 {2:.0f} トークン（全体で毎秒 {3:,.0f} トークン）、{5:g} 年間で {4}。</translation>
+    </message>
+    <message>
+        <source>Feasible: {0} x {1}, about {2}, {3}.</source>
+        <translation>実現可能：{1} × {0} 枚、約 {2}、{3}。</translation>
+    </message>
+    <message>
+        <source>Over budget: the cheapest option that meets the deadline costs {0} against {1}.</source>
+        <translation>予算超過：期限に間に合う最安の構成でも {0} かかります（予算 {1}）。</translation>
+    </message>
+</context>
+</TS>
