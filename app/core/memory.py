@@ -40,9 +40,11 @@ def model_state_bytes(params: float, *, dp: int, zero_stage: int, weight_bytes: 
                       grad_bytes: float = 2.0, optimizer_bytes: float = 12.0) -> tuple[float, float, float]:
     """(weights, gradients, optimizer) bytes per GPU for ``params`` parameters replicated over ``dp``
     data-parallel ranks with ZeRO stage ``zero_stage`` (Rajbhandari et al. 2020, Figure 1)."""
-    w = params * weight_bytes
-    g = params * grad_bytes
-    o = params * optimizer_bytes
+    return _shard(params * weight_bytes, params * grad_bytes, params * optimizer_bytes, dp, zero_stage)
+
+
+def _shard(w: float, g: float, o: float, dp: int, zero_stage: int) -> tuple[float, float, float]:
+    """ZeRO stage 1 shards optimizer states over dp, 2 also gradients, 3 also weights."""
     if zero_stage >= 1:
         o /= dp
     if zero_stage >= 2:
@@ -127,12 +129,7 @@ def zero_shard(s: Scenario, parts: tuple[float, float, float, float], dp: int, z
     """ZeRO over ``dp`` ranks (Rajbhandari et al. 2020, Figure 1): stage 1 shards the optimizer
     states, 2 also the gradients, 3 also the weights (frozen LoRA base included); plus overhead."""
     w, g, o, act = parts
-    if zero_stage >= 1:
-        o /= dp
-    if zero_stage >= 2:
-        g /= dp
-    if zero_stage >= 3:
-        w /= dp
+    w, g, o = _shard(w, g, o, dp, zero_stage)
     return w, g, o, act, _overhead(s, w + g + o + act)
 
 

@@ -63,6 +63,18 @@ class Candidate:
         return not self.reason
 
 
+def tp_pp_splits(s: Scenario, gpn: int, count: int, allow_tp1_always: bool):
+    """(tp, pp, rest) for ``count`` GPUs: tensor parallelism a power of two within a node that divides
+    the heads (or the pinned --tp), pipeline a power of two up to the layers (or --pp), the rest data
+    parallel ranks (training) or replicas (inference)."""
+    m = s.model
+    tps = [s.tp] if s.tp else [t for t in _pow2_upto(min(count, gpn)) if m.heads % t == 0 or (allow_tp1_always and t == 1)]
+    for tp in tps:
+        for pp in ([s.pp] if s.pp else _pow2_upto(min(count // tp, m.layers))):
+            if count % (tp * pp) == 0:
+                yield tp, pp, count // (tp * pp)
+
+
 @dataclass
 class _Cache:
     """Per-plan caches shared by all accelerators (memory does not depend on the GPU type)."""
@@ -80,16 +92,11 @@ class _Cache:
         v = self.entries.get(key)
         if v is not None:
             return v
-        s, m = self.s, self.s.model
-        tps = [s.tp] if s.tp else [t for t in _pow2_upto(min(count, gpn)) if m.heads % t == 0]
+        s = self.s
         out = []
-        for tp in tps:
-            for pp in ([s.pp] if s.pp else _pow2_upto(min(count // tp, m.layers))):
-                if count % (tp * pp):
-                    continue
-                dp = count // (tp * pp)
-                for z in ([s.zero_stage] if s.zero_stage is not None else ([0, 1, 2, 3] if dp > 1 else [0])):
-                    out.append((tp, pp, dp, z, self.memory(tp, pp, dp, z)))
+        for tp, pp, dp in tp_pp_splits(s, gpn, count, allow_tp1_always=False):
+            for z in ([s.zero_stage] if s.zero_stage is not None else ([0, 1, 2, 3] if dp > 1 else [0])):
+                out.append((tp, pp, dp, z, self.memory(tp, pp, dp, z)))
         if not out:  # e.g. 3 GPUs: plain data parallelism
             z = s.zero_stage if s.zero_stage is not None else (3 if count > 1 else 0)
             out.append((1, 1, count, z, self.memory(1, 1, count, z)))
@@ -241,15 +248,9 @@ class _InferenceCache:
         key = (gpn, count)
         v = self.entries.get(key)
         if v is None:
-            s, m = self.s, self.s.model
-            tps = [s.tp] if s.tp else [t for t in _pow2_upto(min(count, gpn)) if m.heads % t == 0 or t == 1]
-            v = []
-            for tp in tps:
-                for pp in ([s.pp] if s.pp else _pow2_upto(min(count // tp, m.layers))):
-                    if count % (tp * pp):
-                        continue
-                    r = count // (tp * pp)
-                    v.append((tp, pp, r, sum(mem.inference_memory_parts(s, tp=tp, pp=pp, replicas=r))))
+            s = self.s
+            v = [(tp, pp, r, sum(mem.inference_memory_parts(s, tp=tp, pp=pp, replicas=r)))
+                 for tp, pp, r in tp_pp_splits(s, gpn, count, allow_tp1_always=True)]
             if not v:
                 v.append((1, 1, count, sum(mem.inference_memory_parts(s, tp=1, pp=1, replicas=count))))
             self.entries[key] = v
