@@ -10,7 +10,10 @@ Scenario and recomputes the Plan off the GUI thread (Anki's QueryOp idea, with Q
 
 from __future__ import annotations
 
+import gc
 import json
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -134,6 +137,29 @@ class _Signals(QObject):
     failed = Signal(int, str)
 
 
+_gc_lock = threading.Lock()
+_gc_jobs = [0, False]  # running jobs, whether the collector was on before the first
+
+
+@contextmanager
+def _no_collection_in_worker():
+    """Keep Python's cyclic GC out of worker threads while they plan: a collection there may
+    finalize Qt wrappers owned by the GUI thread, which deadlocked the GUI and the worker (seen in
+    tests: both threads stuck in pure-Python frames). The GUI thread collects when the job is done."""
+    with _gc_lock:
+        if _gc_jobs[0] == 0:
+            _gc_jobs[1] = gc.isenabled()
+            gc.disable()
+        _gc_jobs[0] += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_jobs[0] -= 1
+            if _gc_jobs[0] == 0 and _gc_jobs[1]:
+                gc.enable()
+
+
 class _PlanJob(QRunnable):
     """Runs the core off the GUI thread; never touches widgets."""
 
@@ -143,26 +169,30 @@ class _PlanJob(QRunnable):
         self.signals = _Signals()
 
     def run(self) -> None:  # noqa: D401 - Qt override
+        try:
+            with _no_collection_in_worker():
+                self._run()
+        except Exception as e:  # noqa: BLE001 - reported to the user, never a crash of the worker
+            self.signals.failed.emit(self.generation, f"{type(e).__name__}: {e}")
+
+    def _run(self) -> None:
         from app.core.planner import plan
         from app.core.recommend import scaling_curve
 
-        try:
-            p = plan(self.scenario, self.gpus, self.offers)
-            curves = {}
-            by_id = {g.id: g for g in self.gpus}
-            seen = []
-            for o in p.options:
-                if o.gpu not in seen and o.fits:
-                    seen.append(o.gpu)
-                if len(seen) == CURVE_GPUS:
-                    break
-            caches: dict = {}
-            top = max([o.gpu_count for o in p.options] + [8])
-            for gid in seen:
-                curves[gid] = scaling_curve(self.scenario, by_id[gid], self.offers, max_count=max(16, top * 4), caches=caches)
-            self.signals.done.emit(PlanResult(self.generation, self.scenario, p, curves))
-        except Exception as e:  # noqa: BLE001 - reported to the user, never a crash of the worker
-            self.signals.failed.emit(self.generation, f"{type(e).__name__}: {e}")
+        p = plan(self.scenario, self.gpus, self.offers)
+        curves = {}
+        by_id = {g.id: g for g in self.gpus}
+        seen = []
+        for o in p.options:
+            if o.gpu not in seen and o.fits:
+                seen.append(o.gpu)
+            if len(seen) == CURVE_GPUS:
+                break
+        caches: dict = {}
+        top = max([o.gpu_count for o in p.options] + [8])
+        for gid in seen:
+            curves[gid] = scaling_curve(self.scenario, by_id[gid], self.offers, max_count=max(16, top * 4), caches=caches)
+        self.signals.done.emit(PlanResult(self.generation, self.scenario, p, curves))
 
 
 class PlanSession(QObject):
