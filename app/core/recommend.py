@@ -329,6 +329,8 @@ def search(s: Scenario, gpus: list[GpuSpec], offers: list[CloudOffer] = (), cach
             if (v.is_training and v.precision == "fp16" and "bf16" in s.precisions
                     and gpu.peak_flops("fp16") == gpu.peak_flops_bf16):
                 continue  # identical to the bf16 run on this GPU (same peak, same 2-byte states)
+            if v.is_training and v.precision == "fp32" and "bf16" in s.precisions:
+                continue  # dominated by bf16 on the same GPU: half the peak, twice the state memory
             prices = prices_for(v, gpu, offers)
             if v.is_training:
                 found = _training_candidates(v, gpu, prices, cache, wl.hardware_flops, target_s)
