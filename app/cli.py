@@ -335,10 +335,32 @@ def plan_document(plan, scenario, lang: str, catalog_version: str) -> dict:
     return doc
 
 
+def use_language(lang: str, gui: bool = False) -> None:
+    """Messages in ``lang``: a QCoreApplication (cheap, no GUI) carries the Qt translator; with
+    ``gui`` (a PDF will be drawn) it is the offscreen QApplication the report needs."""
+    if lang == "en":
+        return
+    from PySide6.QtCore import QCoreApplication
+
+    from app.i18n import set_language
+
+    if gui:
+        from app.report.pdf import ensure_gui_app
+
+        ensure_gui_app()
+    elif QCoreApplication.instance() is None:
+        _APP.append(QCoreApplication(["gpu-planner"]))
+    set_language(lang)
+
+
+_APP: list = []
+
+
 def cmd_plan(a: argparse.Namespace) -> int:
     from app.core.planner import plan as run_plan
 
     scenario, lang = scenario_from_args(a)
+    use_language(lang, gui=bool(a.pdf))
     if a.pdf:
         from pathlib import Path
 

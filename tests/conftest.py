@@ -16,6 +16,10 @@ def _isolated_user_data(tmp_path, monkeypatch):
     default_catalog.cache_clear()
     yield
     default_catalog.cache_clear()
+    from app.i18n import current_language, set_language
+
+    if current_language() != "en":  # a --lang ja run switches the process's translator: switch back
+        set_language("en")
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -163,3 +163,10 @@ def test_backtest_deepseek_v3_pretraining_gpu_hours(capsys):
     assert o["fits"]
     fast, slow = o["wall_clock_s_range"]
     assert fast * 2048 / 3600 <= 2.664e6 <= slow * 2048 / 3600
+
+
+def test_japanese_messages_in_json(capsys):
+    """--lang ja words verdicts and findings in Japanese (codes stay stable identifiers)."""
+    doc = run_json(capsys, "--goal", "finetune", "--model", "llama-3.1-8b", "--samples", "10000", "--lang", "ja")
+    assert doc["verdict"]["code"] == "feasible" and doc["verdict"]["message"].startswith("実現可能")
+    assert "サンプル数" in doc["workload"]["adjustments"][0]["message"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pyqtgraph as pg
 
 from app.ui.charts.base import LEGEND_TEXT, ChartPanel
@@ -30,6 +32,17 @@ class BreakevenChart(ChartPanel):
         if any(v is not None for v in onprem):
             self.onprem_curve = self.plot.plot(months, onprem, pen=pg.mkPen("#d62728", width=2), name=self.tr("on-prem (buy)"))
             self.plot.addItem(self.hoverable(months, onprem, [f"{int(m)}: {fmt_money(v, currency, lang)}" for m, v in zip(months, onprem)], "#d62728", size=5))
+        vals = [v for v in (*cloud, *onprem) if v is not None]
+        if vals:  # money ticks (約500万円 / $3.4M) instead of pyqtgraph's 6e+06
+            top = max(vals)
+            step = 10 ** math.floor(math.log10(top / 4)) if top > 0 else 1
+            for m in (1, 2, 5, 10):
+                if top / (step * m) <= 6:
+                    step *= m
+                    break
+            ticks = [(k * step, fmt_money(k * step, currency, lang, True)) for k in range(int(top // step) + 2)]
+            self.plot.getAxis("left").setTicks([ticks, []])
+            self.plot.getAxis("left").setWidth(78)
         if breakeven_months is not None and months and breakeven_months <= months[-1]:
             self.breakeven_line = pg.InfiniteLine(pos=breakeven_months, angle=90, pen=pg.mkPen("#404040", style=pg.QtCore.Qt.PenStyle.DashLine),
                                                   label=self.tr("break-even {0:.1f} months").format(breakeven_months),
