@@ -345,7 +345,7 @@ def use_language(lang: str, gui: bool = False) -> None:
     from app.i18n import set_language
 
     if gui:
-        from app.report.pdf import ensure_gui_app
+        from app.ui.report.pdf import ensure_gui_app
 
         ensure_gui_app()
     elif QCoreApplication.instance() is None:
@@ -413,8 +413,8 @@ def _entry_line(kind: str, e) -> str:
 
 def write_report_pdf(result, scenario, path: str, lang: str, name: str) -> int:
     """The PDF report (Qt offscreen, the bundled Japanese font, translations for ``lang``)."""
-    from app.report.document import build_report
-    from app.report.pdf import ensure_gui_app, write_pdf
+    from app.ui.report.document import build_report
+    from app.ui.report.pdf import ensure_gui_app, write_pdf
 
     ensure_gui_app()
     try:

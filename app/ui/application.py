@@ -234,12 +234,12 @@ class MainWindow(QMainWindow):
         cat = self.session.catalog
         try:
             if kind == "pdf":
-                from app.report.document import build_report
-                from app.report.pdf import write_pdf
+                from app.ui.report.document import build_report
+                from app.ui.report.pdf import write_pdf
 
                 write_pdf(build_report(r.plan, r.scenario, cat, self.session.name, lang, curves=r.curves), path)
             else:
-                from app.report import exporters
+                from app.ui.report import exporters
 
                 text = {"md": lambda: exporters.to_markdown(r.plan, r.scenario, cat, self.session.name, lang),
                         "csv": lambda: exporters.to_csv(r.plan, r.scenario, lang),
@@ -256,7 +256,7 @@ class MainWindow(QMainWindow):
         r = self._current_result()
         if r is None:
             return
-        from app.report.exporters import to_tsv
+        from app.ui.report.exporters import to_tsv
 
         QApplication.clipboard().setText(to_tsv(r.plan, r.scenario, current_lang(self.settings)))
         self.statusBar().showMessage(self.tr("Options table copied"), 3000)

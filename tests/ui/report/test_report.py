@@ -76,7 +76,7 @@ def _plan():
 
 
 def test_csv_tsv_json_and_markdown_exports():
-    from app.report import exporters
+    from app.ui.report import exporters
 
     c, s, p = _plan()
     rows = list(csv.reader(io.StringIO(exporters.to_csv(p, s, "en"))))

@@ -8,7 +8,7 @@ import io
 import json
 import re
 
-from app.report.document import build_report
+from app.ui.report.document import build_report
 
 
 def options_rows(plan, scenario, lang: str) -> list[list[str]]:
@@ -50,7 +50,7 @@ def to_markdown(plan, scenario, catalog, name: str, lang: str) -> str:
     """The report's text as Markdown (no charts): headings, paragraphs, lists and tables."""
     from PySide6.QtGui import QTextDocument
 
-    from app.report.pdf import ensure_gui_app
+    from app.ui.report.pdf import ensure_gui_app
 
     ensure_gui_app()  # QTextDocument needs a GUI application (offscreen when headless)
     report = build_report(plan, scenario, catalog, name, lang, charts=False)
