@@ -215,7 +215,7 @@ def catalog():
 
 def scenario_from_args(a: argparse.Namespace):
     from app.core.scenario import Scenario
-    from app.core.specs import ModelSpec, model_from_architecture, model_from_params
+    from app.core.specs import ModelSpec, custom_model
 
     arch = {k: getattr(a, k) for k in ("layers", "hidden", "heads", "kv_heads", "ffn", "vocab")}
     if a.model:
@@ -231,16 +231,9 @@ def scenario_from_args(a: argparse.Namespace):
             upd["params_active"] = a.active_params
         if upd:
             model = ModelSpec(**{**model.model_dump(), **upd})
-    elif a.params:
-        if arch["layers"] and arch["hidden"] and arch["heads"]:
-            model = model_from_architecture(**{k: v for k, v in arch.items() if v is not None})
-            model = ModelSpec(**{**model.model_dump(), "params_total": a.params,
-                                 "params_active": a.active_params or a.params})
-        else:
-            model = model_from_params(a.params, a.active_params, **arch)
-    elif arch["layers"] and arch["hidden"] and arch["heads"]:
-        model = model_from_architecture(**{k: v for k, v in arch.items() if v is not None})
     else:
+        model = custom_model(a.params, a.active_params, **arch)
+    if model is None:
         raise UsageError("argument --model: give --model ID, or --params N (e.g. 7B), or --layers/--hidden/--heads")
 
     if (a.gpu is None) != (a.gpus is None):

@@ -218,6 +218,21 @@ def model_from_params(params: float, active: float | None = None, **overrides) -
     )
 
 
+def custom_model(params: float | None = None, active: float | None = None, **arch) -> ModelSpec | None:
+    """A model the user describes: from layers/hidden/heads when given (a stated parameter count then
+    overrides the counted one), else estimated from the parameter count; None when neither is given.
+    The CLI's --params/--layers… and the wizard's custom model both come here."""
+    arch = {k: v for k, v in arch.items() if v}
+    if arch.get("layers") and arch.get("hidden") and arch.get("heads"):
+        model = model_from_architecture(**arch)
+        if params:
+            model = ModelSpec(**{**model.model_dump(), "params_total": params, "params_active": active or params})
+        return model
+    if params:
+        return model_from_params(params, active, **arch)
+    return None
+
+
 PRICING_KINDS = ("on-demand", "spot", "reserved")
 FIGURE_STATUSES = ("reported", "derived", "estimate")
 

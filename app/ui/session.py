@@ -65,7 +65,7 @@ def _quantity(key: str, value, errors: dict[str, str]):
 def build_scenario(draft: dict, catalog) -> tuple[object | None, dict[str, str]]:
     """(Scenario or None, errors by draft key). The same Scenario the CLI builds from its flags."""
     from app.core.scenario import Scenario
-    from app.core.specs import ModelSpec, model_from_architecture, model_from_params
+    from app.core.specs import custom_model
 
     errors: dict[str, str] = {}
     q = {k: _quantity(k, draft.get(k), errors) for k in QUANTITY_KEYS if k in draft}
@@ -80,14 +80,8 @@ def build_scenario(draft: dict, catalog) -> tuple[object | None, dict[str, str]]
         active = _quantity("active_params", c.get("active_params"), errors)
         arch = {k: c.get(k) for k in ("layers", "hidden", "heads", "kv_heads", "ffn", "vocab") if c.get(k)}
         try:
-            if arch.get("layers") and arch.get("hidden") and arch.get("heads"):
-                model = model_from_architecture(**arch)
-                if params:
-                    model = ModelSpec(**{**model.model_dump(), "params_total": params,
-                                         "params_active": active or params, "name": QCoreApplication.translate("Session", "custom model")})
-            elif params:
-                model = model_from_params(params, active, **arch)
-            elif "params" not in errors:
+            model = custom_model(params, active, **arch)
+            if model is None and "params" not in errors:
                 errors["params"] = QCoreApplication.translate("Session", "give the parameter count (e.g. 7B) or layers, hidden size and heads")
         except (ValidationError, ValueError) as e:
             msg = e.errors()[0]["msg"] if isinstance(e, ValidationError) else str(e)
