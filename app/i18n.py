@@ -1,53 +1,91 @@
 """Translations: Qt .qm files under resources/translations, built from the .ts sources by
-packaging/build_translations.py (pyside6-lupdate + pyside6-lrelease; never edited by hand)."""
+packaging/build_translations.py (pyside6-lupdate + pyside6-lrelease; never edited by hand).
+
+``translate(context, text)`` is what non-widget code (wording, CLI) calls. With a Qt application it is
+``QCoreApplication.translate``; without one (the CLI never makes one unless it draws a PDF) it asks a
+QTranslator directly, so ``gpu-planner … --lang ja`` words every message in Japanese at no GUI cost.
+"""
 
 from __future__ import annotations
 
+import os
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
 from app.paths import resource_dir
 
-_installed: dict = {}
+LANGUAGES = ("en", "ja")
+_state: dict = {"lang": "en", "installed": None, "standalone": None}
 
 
 def qm_path(lang: str):
     return resource_dir() / "translations" / f"gpu_planner_{lang}.qm"
 
 
-def install_translator(app, lang: str) -> bool:
-    """Install the translator for ``lang`` ("en" removes any); True when one is active."""
-    from PySide6.QtCore import QTranslator
+def system_language() -> str:
+    """"ja" when the user's environment asks for Japanese, else "en".
 
-    old = _installed.pop("app", None)
-    if old is not None:
-        app.removeTranslator(old)
-    if lang == "en":
-        _current["lang"] = "en"
-        return False
-    t = QTranslator(app)
-    if not t.load(str(qm_path(lang))):
-        return False
-    app.installTranslator(t)
-    _installed["app"] = t
-    _current["lang"] = lang
-    return True
-
-
-_current = {"lang": "en"}
+    POSIX locale variables win (they are what a terminal user set; LANGUAGE is a priority list);
+    otherwise Qt's view of the system (Windows and macOS keep the language outside the environment).
+    """
+    for var in ("LC_ALL", "LC_MESSAGES", "LANGUAGE", "LANG"):
+        v = os.environ.get(var)
+        if v and v not in ("C", "POSIX", "C.UTF-8"):
+            return "ja" if v.lower().startswith("ja") else "en"
+    return "ja" if QLocale.system().language() == QLocale.Language.Japanese else "en"
 
 
 def current_language() -> str:
-    return _current["lang"]
+    return _state["lang"]
+
+
+def _load(lang: str) -> QTranslator | None:
+    t = QTranslator()
+    return t if t.load(str(qm_path(lang))) else None
+
+
+def install_translator(app, lang: str) -> bool:
+    """Install the translator for ``lang`` on ``app`` ("en" removes any); True when one is active."""
+    old = _state["installed"]
+    if old is not None:
+        app.removeTranslator(old)
+        _state["installed"] = None
+    if lang not in LANGUAGES or lang == "en":
+        _state["lang"] = "en"
+        return False
+    t = _load(lang)
+    if t is None:
+        _state["lang"] = "en"
+        return False
+    t.setParent(app)
+    app.installTranslator(t)
+    _state["installed"] = t
+    _state["lang"] = lang
+    return True
 
 
 def set_language(lang: str) -> bool:
-    """Switch the process's translations to ``lang`` (needs a QCoreApplication)."""
-    from PySide6.QtCore import QCoreApplication
+    """Switch the process's translations to ``lang``; True when a translator is active.
 
+    Works with or without a QCoreApplication: the application gets the translator (widgets see a
+    LanguageChange event), and ``translate`` uses it directly when there is no application.
+    """
     app = QCoreApplication.instance()
-    if app is None:
-        return False
-    ok = install_translator(app, lang)
-    _current["lang"] = lang if (ok or lang == "en") else "en"
-    return ok
+    _state["standalone"] = _load(lang) if lang in LANGUAGES and lang != "en" else None
+    if app is not None:
+        return install_translator(app, lang)
+    _state["lang"] = lang if _state["standalone"] is not None else "en"
+    return _state["standalone"] is not None
+
+
+def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """Qt's translate, also without an application (see the module docstring)."""
+    if QCoreApplication.instance() is not None:
+        return QCoreApplication.translate(context, text, disambiguation, n)
+    t = _state["standalone"]
+    if t is not None:
+        return t.translate(context, text, disambiguation, n) or text
+    return text
 
 
 class language:  # noqa: N801 - used as a context manager: ``with language("ja"): ...``

@@ -13,6 +13,7 @@ import hashlib
 import json
 import sqlite3
 from functools import lru_cache
+from dataclasses import dataclass
 from pathlib import Path
 
 from app.catalog.convert import to_spec
@@ -25,6 +26,26 @@ OVERLAY_NAME = "catalog-user.db"
 
 class CatalogError(RuntimeError):
     """The catalog cannot be read or written; the message says which file and what to do."""
+
+
+_PROBLEM_TEXT = {
+    "shipped_missing": "{path} not found; read the CSV sources instead (run `gpu-planner catalog build`)",
+    "overlay_unreadable": "your catalog {path} could not be read ({error}); using the shipped catalog only. "
+                          "The file was left untouched.",
+    "overlay_schema": "your catalog {path} has schema {found!r}, this app reads {expected}; it was left untouched "
+                      "and not used.",
+}
+
+
+@dataclass(frozen=True)
+class CatalogProblem:
+    """Something the user should know about the catalog (a code the UI and CLI word; str() is English)."""
+
+    code: str
+    params: dict
+
+    def __str__(self) -> str:
+        return _PROBLEM_TEXT[self.code].format(**self.params)
 
 
 def _ro_engine(path: Path):
@@ -62,7 +83,7 @@ class Catalog:
     def __init__(self, shipped: Path | None = None, overlay: Path | None = None):
         self.shipped_path = Path(shipped) if shipped else catalog_db_path()
         self.overlay_path = Path(overlay) if overlay else user_data_dir() / OVERLAY_NAME
-        self.problems: list[str] = []
+        self.problems: list[CatalogProblem] = []
         self._meta, self._shipped = self._load_shipped()
         self._user = self._load_overlay()
         self._specs: dict[str, tuple] = {}
@@ -76,8 +97,7 @@ class Catalog:
             from app.catalog.build import content_hash, read_sources
 
             sources = read_sources(data_dir())
-            self.problems.append(f"{self.shipped_path} not found; read the CSV sources instead "
-                                 "(run `gpu-planner catalog build`)")
+            self.problems.append(CatalogProblem("shipped_missing", {"path": str(self.shipped_path)}))
             return {"schema_version": str(SCHEMA_VERSION), "content_hash": content_hash(sources)}, sources
         try:
             engine = _ro_engine(self.shipped_path)
@@ -102,12 +122,12 @@ class Catalog:
             meta, rows = _read_all(engine)
             engine.dispose()
         except Exception as e:  # noqa: BLE001
-            self.problems.append(f"your catalog {self.overlay_path} could not be read ({e}); using the "
-                                 "shipped catalog only. The file was left untouched.")
+            self.problems.append(CatalogProblem("overlay_unreadable", {"path": str(self.overlay_path), "error": str(e)}))
             return empty
         if meta.get("schema_version") != str(SCHEMA_VERSION):
-            self.problems.append(f"your catalog {self.overlay_path} has schema {meta.get('schema_version')!r}, "
-                                 f"this app reads {SCHEMA_VERSION}; it was left untouched and not used.")
+            self.problems.append(CatalogProblem("overlay_schema", {"path": str(self.overlay_path),
+                                                                   "found": meta.get("schema_version"),
+                                                                   "expected": SCHEMA_VERSION}))
             return empty
         return rows
 

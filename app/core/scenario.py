@@ -9,9 +9,16 @@ from __future__ import annotations
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from app.core.precision import KV_BITS, TRAINING_PRECISIONS, WEIGHT_BITS
 from app.core.specs import ModelSpec
+
+
+def _not_one_of(value, allowed) -> PydanticCustomError:
+    """A coded error (``type`` "not_one_of"): the UI and CLI word it in the user's language."""
+    return PydanticCustomError("not_one_of", "'{value}' is not one of {allowed}",
+                               {"value": value, "allowed": ", ".join(allowed)})
 
 
 class Goal(StrEnum):
@@ -160,14 +167,14 @@ class Scenario(BaseModel):
     def _currency(cls, v: str) -> str:
         v = v.upper()
         if v not in ("JPY", "USD"):
-            raise ValueError("currency must be JPY or USD")
+            raise _not_one_of(v, ("JPY", "USD"))
         return v
 
     @field_validator("precision")
     @classmethod
     def _precision(cls, v: str) -> str:
         if v not in TRAINING_PRECISIONS:
-            raise ValueError(f"precision must be one of {', '.join(TRAINING_PRECISIONS)}")
+            raise _not_one_of(v, TRAINING_PRECISIONS)
         return v
 
     @field_validator("precision_choices")
@@ -175,7 +182,7 @@ class Scenario(BaseModel):
     def _precisions(cls, v: tuple[str, ...]) -> tuple[str, ...]:
         bad = [p for p in v if p not in TRAINING_PRECISIONS]
         if bad:
-            raise ValueError(f"precision {bad[0]!r} is not one of {', '.join(TRAINING_PRECISIONS)}")
+            raise _not_one_of(bad[0], TRAINING_PRECISIONS)
         return tuple(dict.fromkeys(v))
 
     @field_validator("quant_choices")
@@ -184,21 +191,21 @@ class Scenario(BaseModel):
         v = tuple(q.lower() for q in v)
         bad = [q for q in v if q not in WEIGHT_BITS]
         if bad:
-            raise ValueError(f"quant {bad[0]!r} is not one of {', '.join(sorted(WEIGHT_BITS))}")
+            raise _not_one_of(bad[0], sorted(WEIGHT_BITS))
         return tuple(dict.fromkeys(v))
 
     @field_validator("pricing")
     @classmethod
     def _pricing(cls, v: str) -> str:
         if v not in PRICINGS:
-            raise ValueError(f"pricing must be one of {', '.join(PRICINGS)}")
+            raise _not_one_of(v, PRICINGS)
         return v
 
     @field_validator("rank_by")
     @classmethod
     def _rank(cls, v: str) -> str:
         if v not in ("cost", "time"):
-            raise ValueError("rank must be cost or time")
+            raise _not_one_of(v, ("cost", "time"))
         return v
 
     @field_validator("quant")
@@ -206,7 +213,7 @@ class Scenario(BaseModel):
     def _quant(cls, v: str) -> str:
         v = v.lower()
         if v not in WEIGHT_BITS:
-            raise ValueError(f"quant must be one of {', '.join(sorted(WEIGHT_BITS))}")
+            raise _not_one_of(v, sorted(WEIGHT_BITS))
         return v
 
     @field_validator("kv_dtype")
@@ -214,22 +221,22 @@ class Scenario(BaseModel):
     def _kv(cls, v: str) -> str:
         v = v.lower()
         if v not in KV_BITS:
-            raise ValueError(f"kv dtype must be one of {', '.join(sorted(KV_BITS))}")
+            raise _not_one_of(v, sorted(KV_BITS))
         return v
 
     @field_validator("lora_targets")
     @classmethod
     def _targets(cls, v: str) -> str:
         if v not in LORA_TARGETS:
-            raise ValueError(f"LoRA targets must be one of {', '.join(LORA_TARGETS)}")
+            raise _not_one_of(v, LORA_TARGETS)
         return v
 
     @model_validator(mode="after")
     def _consistent(self) -> "Scenario":
         if self.goal == Goal.FINETUNE and self.tokens is None and self.samples is None:
-            raise ValueError("fine-tuning needs --samples (with --seq-len and --epochs) or --tokens")
+            raise PydanticCustomError("finetune_needs_data", "fine-tuning needs samples (with sequence length and epochs) or tokens")
         if (self.gpu_id is None) != (self.gpu_count is None):
-            raise ValueError("--gpu and --gpus go together")
+            raise PydanticCustomError("gpu_and_count", "a GPU and a GPU count go together")
         return self
 
     # ---- derived values -------------------------------------------------------------------

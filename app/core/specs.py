@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 
 class GpuSpec(BaseModel):
@@ -99,13 +100,14 @@ class ModelSpec(BaseModel):
     @model_validator(mode="after")
     def _check(self) -> "ModelSpec":
         if self.params_active > self.params_total * (1 + 1e-9):
-            raise ValueError(
-                f"active parameters ({self.params_active:.3g}) exceed total parameters ({self.params_total:.3g})"
-            )
+            raise PydanticCustomError("active_exceeds_total",
+                                      "active parameters ({active}) exceed total parameters ({total})",
+                                      {"active": self.params_active, "total": self.params_total})
         if self.kv_heads > self.heads:
-            raise ValueError(f"kv_heads ({self.kv_heads}) must be at most heads ({self.heads})")
+            raise PydanticCustomError("kv_heads_exceed_heads", "KV heads ({kv_heads}) must be at most heads ({heads})",
+                                      {"kv_heads": self.kv_heads, "heads": self.heads})
         if self.experts_per_token > self.num_experts:
-            raise ValueError("experts_per_token must be at most num_experts")
+            raise PydanticCustomError("experts_exceed", "experts per token must be at most the number of experts")
         return self
 
     @property

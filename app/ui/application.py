@@ -296,8 +296,10 @@ def run(argv: list[str] | None = None) -> int:
                              QCoreApplication.translate("Application", "The catalog cannot be read:\n{0}").format(e))
         return 1
     w = MainWindow()
+    from app.wording import catalog_problem_message
+
     for problem in catalog.problems:  # e.g. the user's catalog could not be read: shipped rows are used
-        w.statusBar().showMessage(problem)
+        w.statusBar().showMessage(catalog_problem_message(problem))
     args = [a for a in (argv or [])[1:] if a.endswith(".gpuplan")]
     if args:
         w.open_path(args[0], ask=False)

@@ -161,7 +161,7 @@ def test_user_entry_wins_over_shipped_row_and_shipped_file_is_untouched(capsys, 
                       bf16_dense_tflops="989", fp16_dense_tflops="989", tdp_w="700", price_usd="20000")
     code, out, err = run_cli(capsys, "catalog", "import", str(write(tmp_path, "mine.csv", row)))
     assert code == 0, err
-    assert "1 gpus" in out and "1 replacing" in out
+    assert "1 GPUs" in out and "1 replacing" in out
     entries = {e["id"]: e for e in json.loads(run_cli(capsys, "catalog", "gpus", "--json")[1])}
     assert entries["h100-sxm"]["price_usd"] == 20000
     assert entries["h100-sxm"]["origin"] == "user"
@@ -217,7 +217,7 @@ def test_cross_field_rules_and_references_are_checked(tmp_path):
                source="s", as_of="2026-01-01")
     with pytest.raises(CatalogCsvError) as e:
         read_csv(write(tmp_path, "m.csv", header + "\n" + ",".join(row[c] for c in cols) + "\n"))
-    assert "kv_heads" in str(e.value)
+    assert "KV heads (8) must be at most heads (4)" in str(e.value)
     ocols = KINDS["offers"].header
     orow = dict.fromkeys(ocols, "")
     orow.update(id="o", provider="P", gpu="no-such-gpu", pricing="spot", price_per_gpu_hour="1", currency="USD",
@@ -271,4 +271,4 @@ def test_missing_catalog_db_reads_the_csv_sources(tmp_path):
     cat = Catalog(shipped=tmp_path / "absent.db", overlay=tmp_path / "u.db")
     assert cat.gpu("h100-sxm") is not None
     assert cat.shipped_hash == content_hash(read_sources(data_dir()))
-    assert any("not found" in p for p in cat.problems)
+    assert [p.code for p in cat.problems] == ["shipped_missing"] and "not found" in str(cat.problems[0])
