@@ -16,7 +16,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from app import __version__
 from app.catalog.repository import CatalogError
-from app.i18n import translate
+from app.i18n import current_language, translate
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -87,7 +87,7 @@ FIELD_FLAGS = {
     "max_gpus": "--max-gpus", "cloud_price": "--cloud-price", "gpu_price": "--gpu-price",
     "hours_per_day": "--hours-per-day", "days_per_month": "--days-per-month",
     "electricity_price_per_kwh": "--electricity-price", "pue": "--pue", "years": "--years",
-    "network": "--network", "output_tokens": "--output-tokens", "fx_jpy_per_usd": "--fx",
+    "network": "--network", "output_tokens": "--output-tokens", "fx_jpy_per_usd": "--fx", "fx_as_of": "--fx-date",
     "cpt_fraction": "--cpt-fraction", "params_total": "--params", "params_active": "--active-params",
     "layers": "--layers", "hidden": "--hidden", "heads": "--heads", "kv_heads": "--kv-heads", "ffn": "--ffn",
     "vocab": "--vocab", "lora_targets": "--lora-targets", "power_limit_kw": "--power-limit-kw",
@@ -164,6 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
     pr.add_argument("--offer", metavar="OFFER_ID", help=translate("CLI", "price the cloud with this catalog offer (see: gpu-planner catalog offers)"))
     pr.add_argument("--gpu-price", type=_quantity)
     pr.add_argument("--fx", type=_positive, help=translate("CLI", "JPY per USD (default 150)"))
+    pr.add_argument("--fx-date", metavar="YYYY-MM-DD", help=translate("CLI", "the date of the --fx rate, cited in the report"))
     pr.add_argument("--hours-per-day", type=_positive)
     pr.add_argument("--days-per-month", type=_positive)
     pr.add_argument("--electricity-price", type=_quantity)
@@ -318,7 +319,7 @@ def scenario_from_args(a: argparse.Namespace):
         mfu=a.mfu, network=a.network, currency=currency, budget=a.budget, deadline_days=a.deadline_days,
         deployment=a.deployment, own=dict(a.own), max_gpus=a.max_gpus, cloud_price=a.cloud_price,
         power_limit_kw=a.power_limit_kw, rank_by=a.rank, pricing=a.pricing, cloud_offer=a.offer,
-        gpu_price=a.gpu_price, fx_jpy_per_usd=a.fx, hours_per_day=a.hours_per_day,
+        gpu_price=a.gpu_price, fx_jpy_per_usd=a.fx, fx_as_of=a.fx_date, hours_per_day=a.hours_per_day,
         days_per_month=a.days_per_month, electricity_price_per_kwh=a.electricity_price, pue=a.pue, years=a.years,
     )
     fields = {k: v for k, v in fields.items() if v is not None}
@@ -444,7 +445,7 @@ def _entry_json(kind: str, e) -> dict:
 
 
 def _entry_line(kind: str, e) -> str:
-    from app.wording import fmt_bytes
+    from app.wording import fmt_bytes, fmt_date, pricing_text
 
     if kind == "gpus":
         link = (translate("CLI", "NVLink x{0}").format(e.nvlink_domain) if e.has_nvlink
@@ -461,21 +462,16 @@ def _entry_line(kind: str, e) -> str:
         what = translate("CLI", "{0}  {1:g} {2} per GPU-hour  {3}  {4}").format(
             e.gpu, e.price_per_gpu_hour, e.currency, pricing_text(e.pricing), e.region)
     mark = translate("CLI", "  [yours]") if e.origin == "user" else ""
-    return f"{e.id:34} {getattr(e, 'name', ''):34.34} {what}  " + translate("CLI", "(as of {0})").format(e.as_of) + mark
+    return f"{e.id:34} {getattr(e, 'name', ''):34.34} {what}  " + translate("CLI", "(as of {0})").format(fmt_date(e.as_of, current_language())) + mark
 
 
 _KINDS = {"gpus": QT_TRANSLATE_NOOP("CLI", "GPUs"), "models": QT_TRANSLATE_NOOP("CLI", "models"),
           "runs": QT_TRANSLATE_NOOP("CLI", "published runs"), "offers": QT_TRANSLATE_NOOP("CLI", "cloud offers")}
-_PRICINGS = {"on-demand": QT_TRANSLATE_NOOP("CLI", "on-demand"), "spot": QT_TRANSLATE_NOOP("CLI", "spot"),
-             "reserved": QT_TRANSLATE_NOOP("CLI", "reserved")}
 
 
 def kind_text(kind: str) -> str:
     return translate("CLI", _KINDS.get(kind, kind))
 
-
-def pricing_text(pricing: str) -> str:
-    return translate("CLI", _PRICINGS[pricing]) if pricing in _PRICINGS else pricing
 
 
 def write_report_pdf(result, scenario, path: str, lang: str, name: str) -> int:

@@ -416,6 +416,7 @@ _VALIDATION = {
     "active_exceeds_total": QT_TRANSLATE_NOOP("Validation", "active parameters ({active}) exceed total parameters ({total})"),
     "kv_heads_exceed_heads": QT_TRANSLATE_NOOP("Validation", "KV heads ({kv_heads}) must be at most heads ({heads})"),
     "experts_exceed": QT_TRANSLATE_NOOP("Validation", "experts per token must be at most the number of experts"),
+    "not_a_date": QT_TRANSLATE_NOOP("Validation", "'{value}' is not a date (YYYY-MM-DD)"),
 }
 
 
@@ -450,3 +451,110 @@ def catalog_problem_message(problem) -> str:
     if template is None:
         return str(problem)
     return translate("CatalogProblem", template).format(**problem.params)
+
+
+# ----- assumptions (the report's and the result page's "Assumptions and sources") ---------------
+ASSUMPTION_NAMES = {
+    "bytes_per_param_accounting": QT_TRANSLATE_NOOP("Report", "Memory per parameter in training"),
+    "activations": QT_TRANSLATE_NOOP("Report", "Activation memory"),
+    "recompute": QT_TRANSLATE_NOOP("Report", "Activation recomputation"),
+    "chinchilla_tokens_per_param": QT_TRANSLATE_NOOP("Report", "Tokens per parameter (from scratch)"),
+    "currency": QT_TRANSLATE_NOOP("Report", "Currency"),
+    "fx_jpy_per_usd": QT_TRANSLATE_NOOP("Report", "Exchange rate (JPY per USD)"),
+    "electricity_price_per_kwh": QT_TRANSLATE_NOOP("Report", "Electricity price per kWh"),
+    "pue": QT_TRANSLATE_NOOP("Report", "Data-centre overhead (PUE)"),
+    "host_cost_fraction": QT_TRANSLATE_NOOP("Report", "Servers and network, share of GPU price"),
+    "overhead_fixed_bytes": QT_TRANSLATE_NOOP("Report", "Fixed memory per GPU (CUDA, libraries)"),
+    "overhead_fraction": QT_TRANSLATE_NOOP("Report", "Memory fragmentation"),
+    "cpt_fraction": QT_TRANSLATE_NOOP("Report", "Continued pre-training share of from-scratch tokens"),
+    "mfu": QT_TRANSLATE_NOOP("Report", "Utilisation (MFU)"),
+    "target_days": QT_TRANSLATE_NOOP("Report", "Target duration without a deadline (days)"),
+    "mbu": QT_TRANSLATE_NOOP("Report", "Memory-bandwidth utilisation when generating"),
+    "service_hours": QT_TRANSLATE_NOOP("Report", "Hours of service over the horizon"),
+}
+
+# The core's assumption texts (app/core/planner.py, scenario.DEFAULT_SOURCES, throughput.MFU_SOURCES),
+# word for word, so that they can be translated; tests/test_i18n.py fails when the core's texts drift.
+ASSUMPTION_TEXTS = {
+    "ZeRO 16 (2 weights + 2 gradients + 12 AdamW states)": QT_TRANSLATE_NOOP("Assumptions", "ZeRO 16 (2 weights + 2 gradients + 12 AdamW states)"),
+    "Rajbhandari et al. 2020 (ZeRO), §3.1 and Figure 1; Megatron's 18 and DeepSpeed's estimator's 20 differ by fp32 gradient buffers": QT_TRANSLATE_NOOP("Assumptions", "Rajbhandari et al. 2020 (ZeRO), §3.1 and Figure 1; Megatron's 18 and DeepSpeed's estimator's 20 differ by fp32 gradient buffers"),
+    "Korthikanti et al. 2022 Table 2, sequence parallel with TP": QT_TRANSLATE_NOOP("Assumptions", "Korthikanti et al. 2022 Table 2, sequence parallel with TP"),
+    "default: selective for full training, full for LoRA/QLoRA": QT_TRANSLATE_NOOP("Assumptions", "default: selective for full training, full for LoRA/QLoRA"),
+    "selective": QT_TRANSLATE_NOOP("Assumptions", "selective"),
+    "full": QT_TRANSLATE_NOOP("Assumptions", "full"),
+    "none": QT_TRANSLATE_NOOP("Assumptions", "none"),
+    "Hoffmann et al. 2022 (Chinchilla), compute-optimal ~20 tokens per parameter (Table 3: 70B -> 1.4T)": QT_TRANSLATE_NOOP("Assumptions", "Hoffmann et al. 2022 (Chinchilla), compute-optimal ~20 tokens per parameter (Table 3: 70B -> 1.4T)"),
+    "Seed article §5-6: continued pre-training needs 10-20% of the from-scratch tokens (70B: 100-200B of 1.4T); we take the low end": QT_TRANSLATE_NOOP("Assumptions", "Seed article §5-6: continued pre-training needs 10-20% of the from-scratch tokens (70B: 100-200B of 1.4T); we take the low end"),
+    "Assumed 150 JPY/USD (set 2026-11-28); edit to the rate of your budget date": QT_TRANSLATE_NOOP("Assumptions", "Assumed 150 JPY/USD (set 2026-11-28); edit to the rate of your budget date"),
+    "Assumed 30 JPY/kWh (Japanese high-voltage business tariff, order of magnitude); edit to your contract": QT_TRANSLATE_NOOP("Assumptions", "Assumed 30 JPY/kWh (Japanese high-voltage business tariff, order of magnitude); edit to your contract"),
+    "Uptime Institute Global Data Center Survey 2024: industry average PUE 1.56; we use 1.5": QT_TRANSLATE_NOOP("Assumptions", "Uptime Institute Global Data Center Survey 2024: industry average PUE 1.56; we use 1.5"),
+    "Estimate: server chassis, CPUs, RAM, NICs and switches add ~25% to the GPU price of an 8-GPU node": QT_TRANSLATE_NOOP("Assumptions", "Estimate: server chassis, CPUs, RAM, NICs and switches add ~25% to the GPU price of an 8-GPU node"),
+    "Estimate: CUDA context, cuBLAS/NCCL workspaces ~1 GiB per GPU (PyTorch CUDA context alone is 0.3-0.5 GiB)": QT_TRANSLATE_NOOP("Assumptions", "Estimate: CUDA context, cuBLAS/NCCL workspaces ~1 GiB per GPU (PyTorch CUDA context alone is 0.3-0.5 GiB)"),
+    "Estimate: 5% allocator fragmentation on top of the computed tensors": QT_TRANSLATE_NOOP("Assumptions", "Estimate: 5% allocator fragmentation on top of the computed tensors"),
+    "Assumed round-the-clock service (24 h x 30 days); the seed's 8 h x 20 days is one edit away": QT_TRANSLATE_NOOP("Assumptions", "Assumed round-the-clock service (24 h x 30 days); the seed's 8 h x 20 days is one edit away"),
+    "no deadline given: search aims to finish within 90 days": QT_TRANSLATE_NOOP("Assumptions", "no deadline given: search aims to finish within 90 days"),
+    "Databricks 2023, 'LLM Inference Performance Engineering: Best Practices' (MBU definition; 50% worked example; ~80% for tuned stacks)": QT_TRANSLATE_NOOP("Assumptions", "Databricks 2023, 'LLM Inference Performance Engineering: Best Practices' (MBU definition; 50% worked example; ~80% for tuned stacks)"),
+    "Llama 2 model card (7B 184,320 / 70B 1,720,320 A100 GPU-hours for 2T tokens -> MFU 0.39 / 0.43); Llama 3 paper Table 4 (405B: 38-43% BF16 MFU on H100); OPT-175B 147 TFLOP/s per A100 (0.47); DeepSeek-V3 report (180K H800 GPU-hours per trillion tokens -> 0.35 of BF16 peak)": QT_TRANSLATE_NOOP("Assumptions", "Llama 2 model card (7B 184,320 / 70B 1,720,320 A100 GPU-hours for 2T tokens -> MFU 0.39 / 0.43); Llama 3 paper Table 4 (405B: 38-43% BF16 MFU on H100); OPT-175B 147 TFLOP/s per A100 (0.47); DeepSeek-V3 report (180K H800 GPU-hours per trillion tokens -> 0.35 of BF16 peak)"),
+}
+_PERCENT = {"host_cost_fraction", "overhead_fraction", "cpt_fraction", "mfu", "mbu"}
+
+
+def assumption_name(name: str) -> str:
+    return translate("Report", ASSUMPTION_NAMES[name]) if name in ASSUMPTION_NAMES else name
+
+
+def assumption_value(a) -> str:
+    """An assumption's value for people: 1.0 GiB, 40%, 150; texts translated."""
+    v = a.value
+    if isinstance(v, str):
+        return translate("Assumptions", ASSUMPTION_TEXTS[v]) if v in ASSUMPTION_TEXTS else v
+    if v is None:
+        return "–"
+    if a.name == "overhead_fixed_bytes":
+        return fmt_bytes(v)
+    if a.name in _PERCENT:
+        return f"{v:.0%}"
+    return f"{v:,.4g}" if abs(v) < 1e6 else f"{v:,.0f}"
+
+
+def assumption_source(a, lang: str = "en") -> str:
+    """Where an assumption comes from, in the current language: a flag the user set, a date, a citation."""
+    src = a.source
+    if src in ASSUMPTION_TEXTS:
+        return translate("Assumptions", ASSUMPTION_TEXTS[src])
+    if src.startswith("--"):
+        return translate("Assumptions", "entered by the user ({0})").format(src)
+    if src.startswith("user setting, as of "):
+        return translate("Assumptions", "your setting, rate as of {0}").format(fmt_date(src.rsplit(" ", 1)[-1], lang))
+    if src.startswith("range ") and "; " in src:  # the MFU model: "range lo-hi; sources"
+        rng, _, rest = src.partition("; ")
+        lo, _, hi = rng.removeprefix("range ").partition("-")
+        cited = translate("Assumptions", ASSUMPTION_TEXTS[rest]) if rest in ASSUMPTION_TEXTS else rest
+        return translate("Assumptions", "range {0}–{1}; {2}").format(lo, hi, cited)
+    return src
+
+
+def fmt_date(iso: str | None, lang: str = "en") -> str:
+    """An ISO date (2026-11-28, or 2024-07) in the reader's form: 2026年11月28日 / 28 Nov 2026."""
+    if not iso:
+        return "–"
+    parts = str(iso).split("-")
+    try:
+        nums = [int(x) for x in parts]
+    except ValueError:
+        return str(iso)
+    months = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+    if len(nums) == 3 and 1 <= nums[1] <= 12:
+        return f"{nums[0]}年{nums[1]}月{nums[2]}日" if lang == "ja" else f"{nums[2]} {months[nums[1] - 1]} {nums[0]}"
+    if len(nums) == 2 and 1 <= nums[1] <= 12:
+        return f"{nums[0]}年{nums[1]}月" if lang == "ja" else f"{months[nums[1] - 1]} {nums[0]}"
+    return str(iso)
+
+
+_PRICINGS = {"on-demand": QT_TRANSLATE_NOOP("Labels", "on-demand"), "spot": QT_TRANSLATE_NOOP("Labels", "spot"),
+             "reserved": QT_TRANSLATE_NOOP("Labels", "reserved")}
+
+
+def pricing_text(pricing: str) -> str:
+    """A cloud offer's kind (on-demand, spot, reserved) in the current language."""
+    return translate("Labels", _PRICINGS[pricing]) if pricing in _PRICINGS else pricing

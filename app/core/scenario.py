@@ -21,6 +21,9 @@ def _not_one_of(value, allowed) -> PydanticCustomError:
                                {"value": value, "allowed": ", ".join(allowed)})
 
 
+DEFAULT_FX_AS_OF = "2026-11-28"
+
+
 class Goal(StrEnum):
     INFERENCE = "inference"
     FINETUNE = "finetune"
@@ -81,7 +84,7 @@ LORA_TARGETS = {
 DEFAULT_SOURCES: dict[str, str] = {
     "chinchilla_tokens_per_param": "Hoffmann et al. 2022 (Chinchilla), compute-optimal ~20 tokens per parameter (Table 3: 70B -> 1.4T)",
     "cpt_fraction": "Seed article §5-6: continued pre-training needs 10-20% of the from-scratch tokens (70B: 100-200B of 1.4T); we take the low end",
-    "fx_jpy_per_usd": "Assumed 150 JPY/USD; edit to the rate of your budget date",
+    "fx_jpy_per_usd": "Assumed 150 JPY/USD (set 2026-11-28); edit to the rate of your budget date",
     "electricity_price_per_kwh": "Assumed 30 JPY/kWh (Japanese high-voltage business tariff, order of magnitude); edit to your contract",
     "pue": "Uptime Institute Global Data Center Survey 2024: industry average PUE 1.56; we use 1.5",
     "host_cost_fraction": "Estimate: server chassis, CPUs, RAM, NICs and switches add ~25% to the GPU price of an 8-GPU node",
@@ -150,7 +153,8 @@ class Scenario(BaseModel):
     # --- prices and on-prem ---
     cloud_price: float | None = Field(default=None, ge=0)
     gpu_price: float | None = Field(default=None, ge=0)
-    fx_jpy_per_usd: float = Field(default=150.0, gt=0)
+    fx_jpy_per_usd: float = Field(default=150.0, gt=0, le=10_000)
+    fx_as_of: str | None = None  # ISO date of a user-set rate (cited next to converted prices)
     electricity_price_per_kwh: float | None = Field(default=None, ge=0)
     pue: float = Field(default=1.5, ge=1.0, le=5.0)
     host_cost_fraction: float = Field(default=0.25, ge=0, le=10)
@@ -168,6 +172,19 @@ class Scenario(BaseModel):
         v = v.upper()
         if v not in ("JPY", "USD"):
             raise _not_one_of(v, ("JPY", "USD"))
+        return v
+
+    @field_validator("fx_as_of")
+    @classmethod
+    def _fx_date(cls, v: str | None) -> str | None:
+        if v is None:
+            return v
+        from datetime import date
+
+        try:
+            date.fromisoformat(v)
+        except ValueError:
+            raise PydanticCustomError("not_a_date", "'{value}' is not a date (YYYY-MM-DD)", {"value": v}) from None
         return v
 
     @field_validator("precision")

@@ -6,9 +6,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog,
+from PySide6.QtWidgets import (QApplication, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog,
                                QFormLayout, QMainWindow, QMessageBox, QVBoxLayout)
 
 from app import __version__
@@ -19,12 +19,13 @@ PLAN_FILTER = "GPU plan (*.gpuplan)"
 
 
 def current_lang(settings: Settings | None = None) -> str:
+    """The language setting, or the system's when it is "System" (the default)."""
     s = settings or Settings()
     if s.language:
         return s.language
-    from app.cli import default_lang
+    from app.i18n import system_language
 
-    return default_lang()
+    return system_language()
 
 
 class SettingsDialog(QDialog):
@@ -46,6 +47,11 @@ class SettingsDialog(QDialog):
         self.fx = QDoubleSpinBox()
         self.fx.setRange(1, 1000)
         self.fx.setValue(settings.fx_jpy_per_usd)
+        self.fx_date = QDateEdit()
+        self.fx_date.setCalendarPopup(True)
+        self.fx_date.setDisplayFormat("yyyy-MM-dd")
+        self.fx_date.setDate(QDate.fromString(settings.fx_as_of, "yyyy-MM-dd"))
+        self.fx_date.setToolTip(self.tr("The date of the exchange rate: the report cites it next to every converted price."))
         self.kwh = QDoubleSpinBox()
         self.kwh.setRange(0, 1000)
         self.kwh.setValue(settings.electricity_jpy_per_kwh)
@@ -53,9 +59,10 @@ class SettingsDialog(QDialog):
         self.pue.setRange(1.0, 5.0)
         self.pue.setSingleStep(0.05)
         self.pue.setValue(settings.pue)
-        form.addRow(self.tr("&Language (after restart)"), self.language)
+        form.addRow(self.tr("&Language"), self.language)
         form.addRow(self.tr("&Currency"), self.currency)
         form.addRow(self.tr("&JPY per USD"), self.fx)
+        form.addRow(self.tr("Exchange rate &as of"), self.fx_date)
         form.addRow(self.tr("&Electricity (JPY per kWh)"), self.kwh)
         form.addRow(self.tr("&PUE"), self.pue)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -70,6 +77,7 @@ class SettingsDialog(QDialog):
         s.language = self.language.currentData()
         s.currency = self.currency.currentData()
         s.fx_jpy_per_usd = self.fx.value()
+        s.fx_as_of = self.fx_date.date().toString("yyyy-MM-dd")
         s.electricity_jpy_per_kwh = self.kwh.value()
         s.pue = self.pue.value()
         s.sync()
@@ -87,13 +95,43 @@ class MainWindow(QMainWindow):
             if not self.settings.currency:
                 self.session.draft["currency"] = "JPY" if current_lang(self.settings) == "ja" else "USD"
             self.session.apply_settings(self.settings)
-        self.wizard = PlanWizard(self.session, lambda: current_lang(self.settings))
-        self.wizard.setWindowFlags(Qt.WindowType.Widget)
-        self.setCentralWidget(self.wizard)
-        self._build_menus()
+        self.wizard = None
+        self._build_ui()
         self.session.sig_file_changed.connect(self._update_title)
         self._update_title()
         self.resize(1200, 820)
+
+    def _build_ui(self) -> None:
+        """The wizard and the menus, in the current language (built again when the language changes)."""
+        from app.ui.wizard import PlanWizard
+
+        self.wizard = PlanWizard(self.session, lambda: current_lang(self.settings))
+        self.wizard.setWindowFlags(Qt.WindowType.Widget)
+        self.setCentralWidget(self.wizard)  # the previous wizard, if any, is deleted
+        self.menuBar().clear()
+        self._build_menus()
+
+    def apply_language(self, lang: str) -> None:
+        """Switch the whole window to ``lang`` at once, keeping the plan and the page the user is on.
+
+        The translator is swapped and the wizard and menus are built again from the session (the
+        single source of truth), so every label, error and result is worded anew; nothing is lost.
+        """
+        from app.i18n import set_language
+
+        page = self.wizard.currentId() if self.wizard is not None else -1
+        set_language(lang)
+        if not self.settings.currency:  # "by language": money follows the language
+            self.session.update(currency="JPY" if lang == "ja" else "USD")
+        self.session.revalidate()
+        self._build_ui()
+        self.wizard.restart()
+        while self.wizard.currentId() != page and self.wizard.currentId() < page and self.wizard.currentPage().isComplete():
+            before = self.wizard.currentId()
+            self.wizard.next()
+            if self.wizard.currentId() == before:
+                break
+        self._update_title()
 
     # ----- menus -----------------------------------------------------------------------------
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
@@ -268,8 +306,12 @@ class MainWindow(QMainWindow):
         CatalogBrowser(self.session, self).exec()
 
     def show_settings(self) -> None:
+        before = current_lang(self.settings)
         if SettingsDialog(self.settings, self).exec():
-            self.session.update(fx_jpy_per_usd=self.settings.fx_jpy_per_usd, pue=self.settings.pue)
+            self.session.update(fx_jpy_per_usd=self.settings.fx_jpy_per_usd, fx_as_of=self.settings.fx_as_of,
+                                pue=self.settings.pue)
+            if current_lang(self.settings) != before:
+                self.apply_language(current_lang(self.settings))
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About LLM GPU Planner"), self.tr(

@@ -84,8 +84,9 @@ def build_scenario(draft: dict, catalog) -> tuple[object | None, dict[str, str]]
             if model is None and "params" not in errors:
                 errors["params"] = QCoreApplication.translate("Session", "give the parameter count (e.g. 7B) or layers, hidden size and heads")
         except (ValidationError, ValueError) as e:
-            msg = e.errors()[0]["msg"] if isinstance(e, ValidationError) else str(e)
-            errors["params"] = msg.removeprefix("Value error, ")
+            from app.wording import validation_message
+
+            errors["params"] = validation_message(e.errors()[0]) if isinstance(e, ValidationError) else str(e)
     goal = draft.get("goal", "finetune")
     if goal == "finetune" and not q.get("tokens") and not q.get("samples") and "samples" not in errors:
         errors["samples"] = QCoreApplication.translate("Session", "fine-tuning needs the number of samples (or tokens)")
@@ -100,7 +101,7 @@ def build_scenario(draft: dict, catalog) -> tuple[object | None, dict[str, str]]
         output_tokens=draft.get("output_tokens"), currency=draft.get("currency"), budget=q.get("budget"),
         deadline_days=q.get("deadline_days"), deployment=draft.get("deployment"),
         own={k: int(v) for k, v in (draft.get("own") or {}).items() if int(v) > 0},
-        max_gpus=draft.get("max_gpus"), fx_jpy_per_usd=draft.get("fx_jpy_per_usd"),
+        max_gpus=draft.get("max_gpus"), fx_jpy_per_usd=draft.get("fx_jpy_per_usd"), fx_as_of=draft.get("fx_as_of"),
         electricity_price_per_kwh=q.get("electricity_price_per_kwh"), pue=draft.get("pue"),
         hours_per_day=draft.get("hours_per_day"), days_per_month=draft.get("days_per_month"), years=draft.get("years"),
         pricing=draft.get("pricing"), power_limit_kw=q.get("power_limit_kw"), rank_by=draft.get("rank_by"),
@@ -110,11 +111,13 @@ def build_scenario(draft: dict, catalog) -> tuple[object | None, dict[str, str]]
     try:
         return Scenario(**fields), {}
     except ValidationError as e:
+        from app.wording import validation_message
+
         for err in e.errors():
             loc = [str(x) for x in err.get("loc", ())]
             key = loc[0] if loc else "goal"
             key = {"precision_choices": "precisions", "precision": "precisions"}.get(key, key)
-            errors.setdefault(key, err.get("msg", "invalid").removeprefix("Value error, "))
+            errors.setdefault(key, validation_message(err))
         return None, errors
 
 
@@ -231,7 +234,11 @@ class PlanSession(QObject):
 
     def apply_settings(self, settings) -> None:
         """New plans start from the user's preferences (currency, FX, electricity, PUE)."""
+        from app.core.scenario import DEFAULT_FX_AS_OF
+
         upd = {"fx_jpy_per_usd": settings.fx_jpy_per_usd, "pue": settings.pue}
+        if settings.fx_as_of != DEFAULT_FX_AS_OF or abs(settings.fx_jpy_per_usd - 150.0) > 1e-9:
+            upd["fx_as_of"] = settings.fx_as_of
         if settings.currency:
             upd["currency"] = settings.currency
         cur = upd.get("currency", self.draft["currency"])
@@ -250,6 +257,11 @@ class PlanSession(QObject):
         self._validate()
         self.sig_draft_changed.emit()
         self._schedule()
+
+    def revalidate(self) -> None:
+        """Check the draft again (after the language changed: error messages are worded anew)."""
+        self.errors = {}
+        self._validate()
 
     def _validate(self) -> None:
         self.scenario, errors = build_scenario(self.draft, self.catalog)

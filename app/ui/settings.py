@@ -13,6 +13,16 @@ APPLICATION = "LLM GPU Planner"
 MAX_RECENT = 8
 
 
+def _is_iso_date(v: str) -> bool:
+    from datetime import date
+
+    try:
+        date.fromisoformat(v)
+    except ValueError:
+        return False
+    return True
+
+
 class Settings:
     def __init__(self) -> None:
         # INI everywhere (readable, and tests can redirect it with QSettings.setPath)
@@ -55,6 +65,18 @@ class Settings:
     @fx_jpy_per_usd.setter
     def fx_jpy_per_usd(self, v: float) -> None:
         self._q.setValue("fx_jpy_per_usd", float(v))
+
+    @property
+    def fx_as_of(self) -> str:
+        """The date of the exchange rate (ISO), cited in the report; defaults to the default rate's date."""
+        from app.core.scenario import DEFAULT_FX_AS_OF
+
+        v = self._get("fx_as_of", DEFAULT_FX_AS_OF, str)
+        return v if _is_iso_date(v) else DEFAULT_FX_AS_OF
+
+    @fx_as_of.setter
+    def fx_as_of(self, v: str) -> None:
+        self._q.setValue("fx_as_of", v)
 
     @property
     def electricity_jpy_per_kwh(self) -> float:

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app import __version__
-from app.wording import (finding_message, finding_reason, fmt_bytes, fmt_count, fmt_duration, fmt_money, label_text,
+from app.wording import (assumption_name, assumption_source, assumption_value, finding_message, finding_reason,
+                         fmt_bytes, fmt_count, fmt_date, fmt_duration, fmt_money, label_text, pricing_text,
                          suggestion_message, verdict_message)
 
 CHART_WIDTH_PX = 2400  # rendered width; printed ~17 cm wide -> ~360 dpi
@@ -61,24 +62,6 @@ def _money(v, cur, lang, compact: bool = False):
     return esc(fmt_money(v, cur, lang, compact))
 
 
-ASSUMPTION_NAMES = {
-    "bytes_per_param_accounting": QT_TRANSLATE_NOOP("Report", "Memory per parameter in training"),
-    "activations": QT_TRANSLATE_NOOP("Report", "Activation memory"),
-    "recompute": QT_TRANSLATE_NOOP("Report", "Activation recomputation"),
-    "chinchilla_tokens_per_param": QT_TRANSLATE_NOOP("Report", "Tokens per parameter (from scratch)"),
-    "currency": QT_TRANSLATE_NOOP("Report", "Currency"),
-    "fx_jpy_per_usd": QT_TRANSLATE_NOOP("Report", "Exchange rate (JPY per USD)"),
-    "electricity_price_per_kwh": QT_TRANSLATE_NOOP("Report", "Electricity price per kWh"),
-    "pue": QT_TRANSLATE_NOOP("Report", "Data-centre overhead (PUE)"),
-    "host_cost_fraction": QT_TRANSLATE_NOOP("Report", "Servers and network, share of GPU price"),
-    "overhead_fixed_bytes": QT_TRANSLATE_NOOP("Report", "Fixed memory per GPU (CUDA, libraries)"),
-    "overhead_fraction": QT_TRANSLATE_NOOP("Report", "Memory fragmentation"),
-    "cpt_fraction": QT_TRANSLATE_NOOP("Report", "Continued pre-training share of from-scratch tokens"),
-    "mfu": QT_TRANSLATE_NOOP("Report", "Utilisation (MFU)"),
-    "target_days": QT_TRANSLATE_NOOP("Report", "Target duration without a deadline (days)"),
-    "mbu": QT_TRANSLATE_NOOP("Report", "Memory-bandwidth utilisation when generating"),
-    "service_hours": QT_TRANSLATE_NOOP("Report", "Hours of service over the horizon"),
-}
 
 
 MEMORY_PARTS = {
@@ -159,7 +142,7 @@ def _build_report(plan, scenario, catalog, name, lang, curves, date, charts) -> 
     # ----- first page: the decision ----------------------------------------------------------
     _t0 = QCoreApplication.translate("Report", "GPU plan")
     out.append(f"<h1>{_t0}: {esc(name)}</h1>")
-    out.append(f'<p class="sub">{esc(date.isoformat())} · {esc(tr(GOAL_NAMES[s.goal.value]))} · {esc(s.model.name)}</p>')
+    out.append(f'<p class="sub">{esc(fmt_date(date.isoformat(), lang))} · {esc(tr(GOAL_NAMES[s.goal.value]))} · {esc(s.model.name)}</p>')
     vclass = "verdict-ok" if p.verdict.feasible else "verdict-no"
     out.append(f'<p class="{vclass}">{esc(verdict_message(p.verdict.code, p.verdict.params, lang, cur))}</p>')
     if p.verdict.suggestions:
@@ -283,7 +266,7 @@ def _build_report(plan, scenario, catalog, name, lang, curves, date, charts) -> 
             src = ""
             if c.cloud_offer and c.cloud_offer in offers:
                 of = offers[c.cloud_offer]
-                src = QCoreApplication.translate("Report", " — {0}, {1}, {2} (as of {3})").format(esc(of.name), esc(of.pricing), esc(of.region), esc(of.as_of))
+                src = QCoreApplication.translate("Report", " — {0}, {1}, {2} (as of {3})").format(esc(of.name), esc(pricing_text(of.pricing)), esc(of.region), esc(fmt_date(of.as_of, lang)))
             lines.append(QCoreApplication.translate("Report", "Cloud price: {0} per GPU-hour{1}.").format(_money(c.cloud_price_per_gpu_hour, cur, lang), src))
         if c.gpu_price is not None:
             lines.append(QCoreApplication.translate("Report", "Purchase: {0} per GPU plus {1:.0%} for servers and network; power {2:.1f} kW with PUE {3:g} at {4} per kWh.").format(
@@ -338,19 +321,19 @@ def _build_report(plan, scenario, catalog, name, lang, curves, date, charts) -> 
 
     # ----- 8 assumptions and sources ------------------------------------------------------------
     out.append('<h2 style="page-break-before: always">8. ' + QCoreApplication.translate("Report", "Assumptions and sources") + "</h2>")
-    arows = [[esc(tr(ASSUMPTION_NAMES.get(a.name, a.name))), esc(a.value if not isinstance(a.value, float) else f"{a.value:g}"),
-              esc(a.source)] for a in p.assumptions if a.name != "currency"]
+    arows = [[esc(assumption_name(a.name)), esc(assumption_value(a)), esc(assumption_source(a, lang))]
+             for a in p.assumptions if a.name != "currency"]
     out.append(_table([QCoreApplication.translate("Report", "Assumption"), QCoreApplication.translate("Report", "Value"), QCoreApplication.translate("Report", "Source")], arows, [22, 14, 64]))
     srows = []
     for gid in list(dict.fromkeys(o.gpu for o in p.options))[:5]:
         g = gpus.get(gid)
         if g:
-            srows.append([esc(g.name), esc(g.source), esc(g.as_of)])
+            srows.append([esc(g.name), esc(g.source), esc(fmt_date(g.as_of, lang))])
     for oid in list(dict.fromkeys(o.cost.cloud_offer for o in p.options if o.cost.cloud_offer))[:5]:
         of = offers.get(oid)
         if of:
-            srows.append([esc(f"{of.name} ({of.pricing})"), esc(of.source), esc(of.as_of)])
-    srows.append([esc(m.name), esc(m.source or QCoreApplication.translate("Report", "entered by the user")), esc(m.as_of)])
+            srows.append([esc(f"{of.name} ({pricing_text(of.pricing)})"), esc(of.source), esc(fmt_date(of.as_of, lang))])
+    srows.append([esc(m.name), esc(m.source or QCoreApplication.translate("Report", "entered by the user")), esc(fmt_date(m.as_of, lang))])
     _t0 = QCoreApplication.translate("Report", "Catalog entries used")
     out.append(f"<h3>{_t0}</h3>")
     out.append(_table([QCoreApplication.translate("Report", "Entry"), QCoreApplication.translate("Report", "Source"), QCoreApplication.translate("Report", "As of")], srows, [26, 60, 14]))
@@ -360,7 +343,7 @@ def _build_report(plan, scenario, catalog, name, lang, curves, date, charts) -> 
     out.append(f"<h2>9. {_t0}</h2>")
     out.append('<table class="kv">' + "".join(f"<tr><td><b>{esc(tr(k))}</b></td><td>{esc(tr(v))}</td></tr>" for k, v in GLOSSARY) + "</table>")
     out.append("</body></html>")
-    footer = QCoreApplication.translate("Report", "LLM GPU Planner {0} · catalog {1} · {2}").format(__version__, catalog.version(), date.isoformat())
+    footer = QCoreApplication.translate("Report", "LLM GPU Planner {0} · catalog {1} · {2}").format(__version__, catalog.version(), fmt_date(date.isoformat(), lang))
     _t0 = QCoreApplication.translate("Report", "GPU plan")
     return Report(title=f"{_t0}: {name}", html="".join(out), images=images, footer=footer, lang=lang)
 

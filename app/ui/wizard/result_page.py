@@ -230,23 +230,32 @@ class ResultPage(BoundPage):
         self.runs_chart.set_data(runs, point)
 
     def _draw_sources(self, result) -> None:
-        p = result.plan
+        from html import escape as esc
+
+        from app.wording import assumption_name, assumption_source, assumption_value, fmt_date, pricing_text
+
+        p, lang = result.plan, self.lang()
         rows = ["<h4>" + self.tr("Assumptions") + "</h4><table>"]
         for a in p.assumptions:
-            rows.append(f"<tr><td><b>{a.name}</b></td><td>{a.value}</td><td>{a.source}</td></tr>")
+            rows.append(f"<tr><td><b>{esc(assumption_name(a.name))}</b></td><td>{esc(assumption_value(a))}</td>"
+                        f"<td>{esc(assumption_source(a, lang))}</td></tr>")
         rows.append("</table><h4>" + self.tr("Catalog entries used") + "</h4><ul>")
         gpus = {g.id: g for g in self.session.catalog.gpus()}
         offers = {o.id: o for o in self.session.catalog.offers()}
+        as_of = self.tr("as of {0}")
         for gid in dict.fromkeys(o.gpu for o in p.options):
             g = gpus.get(gid)
             if g:
-                rows.append(f"<li><b>{g.name}</b>: {g.source} ({self.tr('as of')} {g.as_of})</li>")
+                rows.append(f"<li><b>{esc(g.name)}</b>: {esc(g.source)} ({as_of.format(fmt_date(g.as_of, lang))})</li>")
         for oid in dict.fromkeys(o.cost.cloud_offer for o in p.options if o.cost.cloud_offer):
             of = offers.get(oid)
             if of:
-                rows.append(f"<li><b>{of.name}</b> ({of.pricing}, {of.region}): {of.source} ({self.tr('as of')} {of.as_of})</li>")
+                rows.append(f"<li><b>{esc(of.name)}</b> ({esc(pricing_text(of.pricing))}, {esc(of.region)}): {esc(of.source)} "
+                            f"({as_of.format(fmt_date(of.as_of, lang))})</li>")
         m = result.scenario.model
-        rows.append(f"<li><b>{m.name}</b>: {m.source or self.tr('entered by you')} {('(' + m.as_of + ')') if m.as_of else ''}</li></ul>")
+        dated = f" ({as_of.format(fmt_date(m.as_of, lang))})" if m.as_of else ""
+        source = m.source or self.tr("entered by you")
+        rows.append(f"<li><b>{esc(m.name)}</b>: {esc(source)}{dated}</li></ul>")
         self.sources.setHtml("".join(rows))
 
 
