@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from app.paths import resource_dir
 
 LANGUAGES = ("en", "ja")
-_state: dict = {"lang": "en", "installed": None, "standalone": None}
+_state: dict = {"lang": "en", "installed": None, "qt": None, "standalone": None}
 
 
 def qm_path(lang: str):
@@ -46,10 +46,11 @@ def _load(lang: str) -> QTranslator | None:
 
 def install_translator(app, lang: str) -> bool:
     """Install the translator for ``lang`` on ``app`` ("en" removes any); True when one is active."""
-    old = _state["installed"]
-    if old is not None:
-        app.removeTranslator(old)
-        _state["installed"] = None
+    for key in ("installed", "qt"):
+        old = _state[key]
+        if old is not None:
+            app.removeTranslator(old)
+            _state[key] = None
     if lang not in LANGUAGES or lang == "en":
         _state["lang"] = "en"
         return False
@@ -60,6 +61,11 @@ def install_translator(app, lang: str) -> bool:
     t.setParent(app)
     app.installTranslator(t)
     _state["installed"] = t
+    # Qt's own texts (standard buttons, file dialogs, the wizard's Next/Back) from Qt's translations
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        _state["qt"] = qt
     _state["lang"] = lang
     return True
 

@@ -492,11 +492,17 @@ ASSUMPTION_TEXTS = {
     "Estimate: CUDA context, cuBLAS/NCCL workspaces ~1 GiB per GPU (PyTorch CUDA context alone is 0.3-0.5 GiB)": QT_TRANSLATE_NOOP("Assumptions", "Estimate: CUDA context, cuBLAS/NCCL workspaces ~1 GiB per GPU (PyTorch CUDA context alone is 0.3-0.5 GiB)"),
     "Estimate: 5% allocator fragmentation on top of the computed tensors": QT_TRANSLATE_NOOP("Assumptions", "Estimate: 5% allocator fragmentation on top of the computed tensors"),
     "Assumed round-the-clock service (24 h x 30 days); the seed's 8 h x 20 days is one edit away": QT_TRANSLATE_NOOP("Assumptions", "Assumed round-the-clock service (24 h x 30 days); the seed's 8 h x 20 days is one edit away"),
+    "Assumed 3-year horizon (seed article §2 compares cloud and on-prem over 3 years)": QT_TRANSLATE_NOOP("Assumptions", "Assumed 3-year horizon (seed article §2 compares cloud and on-prem over 3 years)"),
     "no deadline given: search aims to finish within 90 days": QT_TRANSLATE_NOOP("Assumptions", "no deadline given: search aims to finish within 90 days"),
     "Databricks 2023, 'LLM Inference Performance Engineering: Best Practices' (MBU definition; 50% worked example; ~80% for tuned stacks)": QT_TRANSLATE_NOOP("Assumptions", "Databricks 2023, 'LLM Inference Performance Engineering: Best Practices' (MBU definition; 50% worked example; ~80% for tuned stacks)"),
     "Llama 2 model card (7B 184,320 / 70B 1,720,320 A100 GPU-hours for 2T tokens -> MFU 0.39 / 0.43); Llama 3 paper Table 4 (405B: 38-43% BF16 MFU on H100); OPT-175B 147 TFLOP/s per A100 (0.47); DeepSeek-V3 report (180K H800 GPU-hours per trillion tokens -> 0.35 of BF16 peak)": QT_TRANSLATE_NOOP("Assumptions", "Llama 2 model card (7B 184,320 / 70B 1,720,320 A100 GPU-hours for 2T tokens -> MFU 0.39 / 0.43); Llama 3 paper Table 4 (405B: 38-43% BF16 MFU on H100); OPT-175B 147 TFLOP/s per A100 (0.47); DeepSeek-V3 report (180K H800 GPU-hours per trillion tokens -> 0.35 of BF16 peak)"),
 }
 _PERCENT = {"host_cost_fraction", "overhead_fraction", "cpt_fraction", "mfu", "mbu"}
+
+
+def source_text(text: str) -> str:
+    """One of the core's default sources (scenario.DEFAULT_SOURCES) in the current language."""
+    return translate("Assumptions", ASSUMPTION_TEXTS[text]) if text in ASSUMPTION_TEXTS else text
 
 
 def assumption_name(name: str) -> str:
@@ -521,7 +527,7 @@ def assumption_source(a, lang: str = "en") -> str:
     """Where an assumption comes from, in the current language: a flag the user set, a date, a citation."""
     src = a.source
     if src in ASSUMPTION_TEXTS:
-        return translate("Assumptions", ASSUMPTION_TEXTS[src])
+        return source_text(src)
     if src.startswith("--"):
         return translate("Assumptions", "entered by the user ({0})").format(src)
     if src.startswith("user setting, as of "):

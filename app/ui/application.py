@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QApplication, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog,
                                QFormLayout, QMainWindow, QMessageBox, QVBoxLayout)
@@ -15,7 +15,7 @@ from app import __version__
 from app.ui.session import PlanSession
 from app.ui.settings import APPLICATION, ORGANIZATION, Settings
 
-PLAN_FILTER = "GPU plan (*.gpuplan)"
+PLAN_FILTER = QT_TRANSLATE_NOOP("MainWindow", "GPU plan (*.gpuplan)")  # shown through self.tr(PLAN_FILTER)
 
 
 def current_lang(settings: Settings | None = None) -> str:
@@ -200,7 +200,7 @@ class MainWindow(QMainWindow):
     def open_dialog(self) -> None:
         if not self.maybe_save():
             return
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open plan"), self.settings.last_dir, PLAN_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open plan"), self.settings.last_dir, self.tr(PLAN_FILTER))
         if path:
             self.open_path(path, ask=False)
 
@@ -225,7 +225,7 @@ class MainWindow(QMainWindow):
 
     def save_as(self) -> bool:
         start = str(Path(self.settings.last_dir or Path.home()) / f"{self.session.name}.gpuplan")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save plan"), start, PLAN_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save plan"), start, self.tr(PLAN_FILTER))
         if not path:
             return False
         if not path.endswith(".gpuplan"):

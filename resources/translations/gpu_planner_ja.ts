@@ -5,51 +5,191 @@
     <name>Application</name>
     <message>
         <source>LLM GPU Planner</source>
-        <translation type="unfinished"></translation>
+        <translation>LLM GPU Planner</translation>
     </message>
     <message>
         <source>The catalog cannot be read:
 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>カタログを読み込めません：
+{0}</translation>
+    </message>
+</context>
+<context>
+    <name>Assumptions</name>
+    <message>
+        <source>ZeRO 16 (2 weights + 2 gradients + 12 AdamW states)</source>
+        <translation>ZeRO の 16 バイト（重み 2 + 勾配 2 + AdamW の状態 12）</translation>
+    </message>
+    <message>
+        <source>Rajbhandari et al. 2020 (ZeRO), §3.1 and Figure 1; Megatron&apos;s 18 and DeepSpeed&apos;s estimator&apos;s 20 differ by fp32 gradient buffers</source>
+        <translation>Rajbhandari et al. 2020（ZeRO）§3.1 と Figure 1。Megatron の 18、DeepSpeed の見積もりツールの 20 との差は fp32 勾配バッファ</translation>
+    </message>
+    <message>
+        <source>Korthikanti et al. 2022 Table 2, sequence parallel with TP</source>
+        <translation>Korthikanti et al. 2022 Table 2（TP と併用するシーケンス並列）</translation>
+    </message>
+    <message>
+        <source>default: selective for full training, full for LoRA/QLoRA</source>
+        <translation>既定：フル学習では選択的、LoRA/QLoRA では全層</translation>
+    </message>
+    <message>
+        <source>selective</source>
+        <translation>選択的</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>全層</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Hoffmann et al. 2022 (Chinchilla), compute-optimal ~20 tokens per parameter (Table 3: 70B -&gt; 1.4T)</source>
+        <translation>Hoffmann et al. 2022（Chinchilla）。計算最適はパラメータあたり約20トークン（Table 3：70B → 1.4T）</translation>
+    </message>
+    <message>
+        <source>Seed article §5-6: continued pre-training needs 10-20% of the from-scratch tokens (70B: 100-200B of 1.4T); we take the low end</source>
+        <translation>元記事 §5〜6：継続事前学習にはフルスクラッチのトークン数の10〜20%が必要（70B：1.4T のうち 100〜200B）。下限を採用</translation>
+    </message>
+    <message>
+        <source>Assumed 150 JPY/USD (set 2026-11-28); edit to the rate of your budget date</source>
+        <translation>1ドル150円と仮定（2026-11-28 設定）。予算の基準日のレートに変更してください</translation>
+    </message>
+    <message>
+        <source>Assumed 30 JPY/kWh (Japanese high-voltage business tariff, order of magnitude); edit to your contract</source>
+        <translation>1kWh 30円と仮定（日本の高圧業務用電力のおおよその水準）。契約単価に変更してください</translation>
+    </message>
+    <message>
+        <source>Uptime Institute Global Data Center Survey 2024: industry average PUE 1.56; we use 1.5</source>
+        <translation>「Uptime Institute Global Data Center Survey 2024」：業界平均 PUE 1.56。1.5 を採用</translation>
+    </message>
+    <message>
+        <source>Estimate: server chassis, CPUs, RAM, NICs and switches add ~25% to the GPU price of an 8-GPU node</source>
+        <translation>推定：8 GPU ノードでは、サーバー筐体・CPU・メモリ・NIC・スイッチで GPU 価格の約25%が加わる</translation>
+    </message>
+    <message>
+        <source>Estimate: CUDA context, cuBLAS/NCCL workspaces ~1 GiB per GPU (PyTorch CUDA context alone is 0.3-0.5 GiB)</source>
+        <translation>推定：CUDA コンテキストと cuBLAS/NCCL の作業領域で GPU あたり約 1 GiB（PyTorch の CUDA コンテキストだけで 0.3〜0.5 GiB）</translation>
+    </message>
+    <message>
+        <source>Estimate: 5% allocator fragmentation on top of the computed tensors</source>
+        <translation>推定：計算したテンソルに加えて、アロケータの断片化で5%</translation>
+    </message>
+    <message>
+        <source>Assumed round-the-clock service (24 h x 30 days); the seed&apos;s 8 h x 20 days is one edit away</source>
+        <translation>24時間 × 30日の常時稼働と仮定。元記事の 8時間 × 20日 にも変更できます</translation>
+    </message>
+    <message>
+        <source>Assumed 3-year horizon (seed article §2 compares cloud and on-prem over 3 years)</source>
+        <translation>3年間で比較すると仮定（元記事 §2 はクラウドとオンプレを3年間で比較）</translation>
+    </message>
+    <message>
+        <source>no deadline given: search aims to finish within 90 days</source>
+        <translation>期限の指定なし：90日以内に終わる構成を探索</translation>
+    </message>
+    <message>
+        <source>Databricks 2023, &apos;LLM Inference Performance Engineering: Best Practices&apos; (MBU definition; 50% worked example; ~80% for tuned stacks)</source>
+        <translation>Databricks 2023「LLM Inference Performance Engineering: Best Practices」（MBU の定義。計算例は50%、調整済みの環境では約80%）</translation>
+    </message>
+    <message>
+        <source>Llama 2 model card (7B 184,320 / 70B 1,720,320 A100 GPU-hours for 2T tokens -&gt; MFU 0.39 / 0.43); Llama 3 paper Table 4 (405B: 38-43% BF16 MFU on H100); OPT-175B 147 TFLOP/s per A100 (0.47); DeepSeek-V3 report (180K H800 GPU-hours per trillion tokens -&gt; 0.35 of BF16 peak)</source>
+        <translation>Llama 2 モデルカード（2T トークンで 7B は 184,320、70B は 1,720,320 A100 GPU時間 → MFU 0.39 / 0.43）、Llama 3 論文 Table 4（405B：H100 で BF16 MFU 38〜43%）、OPT-175B は A100 1枚あたり 147 TFLOP/s（0.47）、DeepSeek-V3 報告書（1兆トークンあたり 180K H800 GPU時間 → BF16 ピークの 0.35）</translation>
+    </message>
+    <message>
+        <source>entered by the user ({0})</source>
+        <translation>ユーザー入力（{0}）</translation>
+    </message>
+    <message>
+        <source>your setting, rate as of {0}</source>
+        <translation>ユーザー設定、{0} 時点のレート</translation>
+    </message>
+    <message>
+        <source>range {0}–{1}; {2}</source>
+        <translation>幅 {0}〜{1}。{2}</translation>
     </message>
 </context>
 <context>
     <name>Backtest</name>
     <message>
         <source>no parameter count</source>
-        <translation type="unfinished"></translation>
+        <translation>パラメータ数が不明</translation>
     </message>
     <message>
         <source>no token count</source>
-        <translation type="unfinished"></translation>
+        <translation>トークン数が不明</translation>
     </message>
     <message>
         <source>accelerator not in the catalog</source>
-        <translation type="unfinished"></translation>
+        <translation>アクセラレータがカタログにない</translation>
     </message>
     <message>
         <source>no GPU count</source>
-        <translation type="unfinished"></translation>
+        <translation>GPU枚数が不明</translation>
     </message>
     <message>
         <source>no GPU-hours or GPU count x days</source>
-        <translation type="unfinished"></translation>
+        <translation>GPU時間（またはGPU枚数 × 日数）が不明</translation>
     </message>
     <message>
-        <source>{0:34} {1:&gt;20} {2:&gt;14} {3:&gt;9} {4:&gt;14} {5:&gt;20} {6:&gt;8} {7:&gt;8}</source>
-        <translation type="unfinished"></translation>
+        <source>reported</source>
+        <translation>公表値</translation>
+    </message>
+    <message>
+        <source>derived</source>
+        <translation>算出値</translation>
+    </message>
+    <message>
+        <source>estimate</source>
+        <translation>推定値</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全体</translation>
+    </message>
+    <message>
+        <source>run</source>
+        <translation>事例</translation>
+    </message>
+    <message>
+        <source>GPUs</source>
+        <translation>GPU構成</translation>
+    </message>
+    <message>
+        <source>reported GPU-h</source>
+        <translation>公表GPU時間</translation>
+    </message>
+    <message>
+        <source>basis</source>
+        <translation>根拠</translation>
+    </message>
+    <message>
+        <source>predicted</source>
+        <translation>予測</translation>
+    </message>
+    <message>
+        <source>range</source>
+        <translation>幅</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>誤差</translation>
+    </message>
+    <message>
+        <source>impl. MFU</source>
+        <translation>実効MFU</translation>
     </message>
     <message>
         <source>* reported figure outside the predicted range. error = predicted / reported - 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>* 公表値が予測の幅の外。誤差 = 予測 / 公表 − 1。</translation>
     </message>
     <message>
         <source>{0}: {1} runs, median |error| {2:.0%}, median error {3:+.0%}, worst {4} ({5:+.0%}), {6} within range</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：{1} 件、|誤差| の中央値 {2:.0%}、誤差の中央値 {3:+.0%}、最大 {4}（{5:+.0%}）、幅の内側 {6} 件</translation>
     </message>
     <message>
         <source>Not predicted (not enough data):</source>
-        <translation type="unfinished"></translation>
+        <translation>予測できなかったもの（データ不足）：</translation>
     </message>
 </context>
 <context>
@@ -75,345 +215,679 @@
     <name>BudgetPage</name>
     <message>
         <source>Budget, deadline and what you have</source>
-        <translation type="unfinished"></translation>
+        <translation>予算・期限・手持ちの設備</translation>
     </message>
     <message>
         <source>Leave budget and deadline empty to see the cheapest way; add GPUs you already own.</source>
-        <translation type="unfinished"></translation>
+        <translation>予算と期限を空欄にすると最も安い方法を表示します。すでに持っているGPUも追加できます。</translation>
     </message>
     <message>
         <source>Money and time</source>
-        <translation type="unfinished"></translation>
+        <translation>費用と期間</translation>
     </message>
     <message>
         <source>Currency</source>
-        <translation type="unfinished">通貨</translation>
+        <translation>通貨</translation>
     </message>
     <message>
         <source>Japanese yen (JPY)</source>
-        <translation type="unfinished"></translation>
+        <translation>日本円（JPY）</translation>
     </message>
     <message>
         <source>US dollar (USD)</source>
-        <translation type="unfinished"></translation>
+        <translation>米ドル（USD）</translation>
     </message>
     <message>
         <source>C&amp;urrency</source>
-        <translation type="unfinished"></translation>
+        <translation>通貨(&amp;U)</translation>
     </message>
     <message>
         <source>Budget</source>
-        <translation type="unfinished"></translation>
+        <translation>予算</translation>
     </message>
     <message>
         <source>none (e.g. 30M, 200K)</source>
-        <translation type="unfinished"></translation>
+        <translation>なし（例：3000万、30M、200K）</translation>
     </message>
     <message>
         <source>Most you can spend on this job (training) or on serving over the horizon (inference).</source>
-        <translation type="unfinished"></translation>
+        <translation>この作業（学習）、または期間中の推論サービスに使える上限額。</translation>
     </message>
     <message>
         <source>&amp;Budget</source>
-        <translation type="unfinished"></translation>
+        <translation>予算(&amp;B)</translation>
     </message>
     <message>
         <source>Deadline (days)</source>
-        <translation type="unfinished"></translation>
+        <translation>期限（日）</translation>
     </message>
     <message>
         <source>none (the search aims at 90 days)</source>
-        <translation type="unfinished"></translation>
+        <translation>なし（90日以内を目標に探索）</translation>
     </message>
     <message>
         <source>Calendar days the training may take.</source>
-        <translation type="unfinished"></translation>
+        <translation>学習にかけられる日数（暦日）。</translation>
     </message>
     <message>
         <source>&amp;Deadline (days)</source>
-        <translation type="unfinished"></translation>
+        <translation>期限（日）(&amp;D)</translation>
     </message>
     <message>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>設置場所</translation>
     </message>
     <message>
         <source>Cloud or on-premises, whichever is cheaper</source>
-        <translation type="unfinished"></translation>
+        <translation>クラウドとオンプレの安い方</translation>
     </message>
     <message>
         <source>Cloud (rent)</source>
-        <translation type="unfinished"></translation>
+        <translation>クラウド（レンタル）</translation>
     </message>
     <message>
         <source>On-premises (buy or use own)</source>
-        <translation type="unfinished"></translation>
+        <translation>オンプレ（購入または保有）</translation>
     </message>
     <message>
         <source>&amp;Where</source>
-        <translation type="unfinished"></translation>
+        <translation>設置場所(&amp;W)</translation>
     </message>
     <message>
         <source>Prefer</source>
-        <translation type="unfinished"></translation>
+        <translation>優先</translation>
     </message>
     <message>
         <source>Cheapest that meets the deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>期限に間に合う最安</translation>
     </message>
     <message>
         <source>Fastest within the budget</source>
-        <translation type="unfinished"></translation>
+        <translation>予算内で最速</translation>
     </message>
     <message>
         <source>&amp;Prefer</source>
-        <translation type="unfinished"></translation>
+        <translation>優先(&amp;P)</translation>
     </message>
     <message>
         <source>Cloud prices</source>
-        <translation type="unfinished"></translation>
+        <translation>クラウド料金</translation>
     </message>
     <message>
         <source>On-demand</source>
-        <translation type="unfinished"></translation>
+        <translation>オンデマンド</translation>
     </message>
     <message>
         <source>Spot / interruptible</source>
-        <translation type="unfinished"></translation>
+        <translation>スポット（中断あり）</translation>
     </message>
     <message>
         <source>Reserved / committed</source>
-        <translation type="unfinished"></translation>
+        <translation>リザーブド（長期契約）</translation>
     </message>
     <message>
         <source>Cheapest of any kind</source>
-        <translation type="unfinished"></translation>
+        <translation>種類を問わず最安</translation>
     </message>
     <message>
         <source>Which catalog offers price the cloud (see Catalog → Offers for providers and dates).</source>
-        <translation type="unfinished"></translation>
+        <translation>クラウド費用の計算に使うカタログの料金（事業者と時点はカタログ → 料金を参照）。</translation>
     </message>
     <message>
         <source>Cloud &amp;prices</source>
-        <translation type="unfinished"></translation>
+        <translation>クラウド料金(&amp;P)</translation>
     </message>
     <message>
         <source>GPUs you already own (free to use: only electricity is counted)</source>
-        <translation type="unfinished"></translation>
+        <translation>保有しているGPU（購入費はかからず、電気代のみ計上）</translation>
     </message>
     <message>
         <source>GPU</source>
-        <translation type="unfinished">GPU</translation>
+        <translation>GPU</translation>
     </message>
     <message>
         <source>Count</source>
-        <translation type="unfinished"></translation>
+        <translation>枚数</translation>
     </message>
     <message>
         <source>GPUs you own</source>
-        <translation type="unfinished"></translation>
+        <translation>保有GPU</translation>
     </message>
     <message>
         <source>&amp;Add GPU</source>
-        <translation type="unfinished"></translation>
+        <translation>GPUを追加(&amp;A)</translation>
     </message>
     <message>
         <source>Remo&amp;ve</source>
-        <translation type="unfinished"></translation>
+        <translation>削除(&amp;V)</translation>
     </message>
     <message>
         <source>On-premises and limits</source>
-        <translation type="unfinished"></translation>
+        <translation>オンプレと上限</translation>
     </message>
     <message>
         <source>At most GPUs</source>
-        <translation type="unfinished"></translation>
+        <translation>GPU枚数の上限</translation>
     </message>
     <message>
         <source>Largest cluster to consider.</source>
-        <translation type="unfinished"></translation>
+        <translation>検討するクラスタの最大規模。</translation>
     </message>
     <message>
         <source>Power limit (kW)</source>
-        <translation type="unfinished"></translation>
+        <translation>電力上限（kW）</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>なし</translation>
     </message>
     <message>
         <source>Facility power available on-premises: GPUs x TDP x PUE must stay below it.</source>
-        <translation type="unfinished"></translation>
+        <translation>オンプレで使える設備電力。GPU枚数 × TDP × PUE がこれ以下である必要があります。</translation>
     </message>
     <message>
         <source>Electricity per kWh</source>
-        <translation type="unfinished"></translation>
+        <translation>電気料金（1kWhあたり）</translation>
     </message>
     <message>
         <source>30 JPY</source>
-        <translation type="unfinished"></translation>
+        <translation>30円</translation>
     </message>
     <message>
         <source>PUE</source>
-        <translation type="unfinished">PUE</translation>
+        <translation>PUE</translation>
     </message>
     <message>
         <source>JPY per USD</source>
-        <translation type="unfinished"></translation>
+        <translation>1ドルあたりの円</translation>
     </message>
     <message>
         <source>Hours per day in use</source>
-        <translation type="unfinished"></translation>
+        <translation>1日の稼働時間</translation>
     </message>
     <message>
         <source>Days per month in use</source>
-        <translation type="unfinished"></translation>
+        <translation>1か月の稼働日数</translation>
     </message>
     <message>
         <source>Years (horizon)</source>
-        <translation type="unfinished"></translation>
+        <translation>期間（年）</translation>
     </message>
     <message>
         <source>Network between servers</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバー間ネットワーク</translation>
     </message>
     <message>
         <source>Multi-server training over Ethernet is slower (utilisation x0.75 at 100 GbE, x0.3 at 10 GbE).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ethernet での複数サーバー学習は遅くなります（利用効率は 100 GbE で ×0.75、10 GbE で ×0.3）。</translation>
     </message>
     <message>
         <source>At &amp;most GPUs</source>
-        <translation type="unfinished"></translation>
+        <translation>GPU枚数の上限(&amp;M)</translation>
     </message>
     <message>
         <source>Power &amp;limit (kW)</source>
-        <translation type="unfinished"></translation>
+        <translation>電力上限（kW）(&amp;L)</translation>
     </message>
     <message>
         <source>E&amp;lectricity per kWh</source>
-        <translation type="unfinished"></translation>
+        <translation>電気料金（1kWhあたり）(&amp;L)</translation>
     </message>
     <message>
         <source>P&amp;UE</source>
-        <translation type="unfinished"></translation>
+        <translation>PUE(&amp;U)</translation>
     </message>
     <message>
         <source>JPY per US&amp;D</source>
-        <translation type="unfinished"></translation>
+        <translation>1ドルあたりの円(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Hours per day in use</source>
-        <translation type="unfinished"></translation>
+        <translation>1日の稼働時間(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Years (horizon)</source>
-        <translation type="unfinished"></translation>
+        <translation>期間（年）(&amp;Y)</translation>
     </message>
     <message>
         <source>&amp;Network between servers</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバー間ネットワーク(&amp;N)</translation>
     </message>
     <message>
         <source>Hover over a field to see where its default comes from.</source>
-        <translation type="unfinished"></translation>
+        <translation>各欄にマウスを重ねると、既定値の出典が表示されます。</translation>
+    </message>
+</context>
+<context>
+    <name>CLI</name>
+    <message>
+        <source>{0!r} is not a number (use e.g. 7000000000, 7e9, 7B, 1.4T, 500M, 8K, 3000万)</source>
+        <translation>{0!r} は数値ではありません（例：7000000000、7e9、7B、1.4T、500M、8K、3000万）</translation>
+    </message>
+    <message>
+        <source>{0!r} must be greater than 0</source>
+        <translation>{0!r} は 0 より大きい値にしてください</translation>
+    </message>
+    <message>
+        <source>{0!r} must be a whole number of at least 1</source>
+        <translation>{0!r} は 1 以上の整数にしてください</translation>
+    </message>
+    <message>
+        <source>{0!r} is not one of {1}</source>
+        <translation>{0!r} は選べる値（{1}）のどれでもありません</translation>
+    </message>
+    <message>
+        <source>{0!r} must look like GPU_ID:COUNT, e.g. rtx-a6000:4</source>
+        <translation>{0!r} は GPU_ID:枚数 の形にしてください（例：rtx-a6000:4）</translation>
+    </message>
+    <message>
+        <source>Plan GPUs, time and cost for LLM work.</source>
+        <translation>LLM の作業に必要なGPU、期間、費用を計画します。</translation>
+    </message>
+    <message>
+        <source>open the wizard (the default)</source>
+        <translation>ウィザードを開く（既定）</translation>
+    </message>
+    <message>
+        <source>plan one scenario</source>
+        <translation>1つのシナリオを計画する</translation>
+    </message>
+    <message>
+        <source>goal and model</source>
+        <translation>目的とモデル</translation>
+    </message>
+    <message>
+        <source>catalog model id (see: gpu-planner catalog models)</source>
+        <translation>カタログのモデルID（一覧：gpu-planner catalog models）</translation>
+    </message>
+    <message>
+        <source>total parameters, e.g. 7B</source>
+        <translation>総パラメータ数（例：7B）</translation>
+    </message>
+    <message>
+        <source>active parameters per token (MoE)</source>
+        <translation>1トークンあたりの有効パラメータ数（MoE）</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <translation>データ</translation>
+    </message>
+    <message>
+        <source>continued pre-training tokens as a fraction of Chinchilla&apos;s (default 0.1)</source>
+        <translation>継続事前学習のトークン数（Chinchilla の値に対する割合、既定 0.1）</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>学習</translation>
+    </message>
+    <message>
+        <source>training precision; a comma list searches each (e.g. bf16,fp8)</source>
+        <translation>学習の数値形式。カンマ区切りで複数を比較（例：bf16,fp8）</translation>
+    </message>
+    <message>
+        <source>inference</source>
+        <translation>推論</translation>
+    </message>
+    <message>
+        <source>weight format (a comma list searches each): </source>
+        <translation>重みの形式（量子化）。カンマ区切りで複数を比較：</translation>
+    </message>
+    <message>
+        <source>hardware</source>
+        <translation>ハードウェア</translation>
+    </message>
+    <message>
+        <source>catalog GPU id (see: gpu-planner catalog gpus)</source>
+        <translation>カタログのGPU ID（一覧：gpu-planner catalog gpus）</translation>
+    </message>
+    <message>
+        <source>GPU count for --gpu</source>
+        <translation>--gpu の枚数</translation>
+    </message>
+    <message>
+        <source>override the utilisation model (0-1)</source>
+        <translation>利用効率（MFU）を指定して上書き（0〜1）</translation>
+    </message>
+    <message>
+        <source>budget</source>
+        <translation>予算</translation>
+    </message>
+    <message>
+        <source>on-prem facility power available (GPUs x TDP x PUE)</source>
+        <translation>オンプレで使える設備電力（GPU枚数 × TDP × PUE）</translation>
+    </message>
+    <message>
+        <source>cost: cheapest meeting the deadline first (default); time: fastest within budget first</source>
+        <translation>cost：期限に間に合う最安を優先（既定）、time：予算内で最速を優先</translation>
+    </message>
+    <message>
+        <source>prices and on-prem</source>
+        <translation>価格とオンプレ</translation>
+    </message>
+    <message>
+        <source>which catalog cloud offers to price with (default on-demand)</source>
+        <translation>クラウド費用に使うカタログ料金の種類（既定 on-demand）</translation>
+    </message>
+    <message>
+        <source>price the cloud with this catalog offer (see: gpu-planner catalog offers)</source>
+        <translation>このカタログ料金でクラウド費用を計算（一覧：gpu-planner catalog offers）</translation>
+    </message>
+    <message>
+        <source>JPY per USD (default 150)</source>
+        <translation>1ドルあたりの円（既定 150）</translation>
+    </message>
+    <message>
+        <source>the date of the --fx rate, cited in the report</source>
+        <translation>--fx の為替レートの日付（レポートに記載）</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>出力</translation>
+    </message>
+    <message>
+        <source>write the recommendation report (A4 PDF)</source>
+        <translation>推奨構成のレポートを書き出す（A4 PDF）</translation>
+    </message>
+    <message>
+        <source>plan name printed on the report</source>
+        <translation>レポートに印刷する計画名</translation>
+    </message>
+    <message>
+        <source>language of messages and reports (default: the system&apos;s)</source>
+        <translation>メッセージとレポートの言語（既定：システムの言語）</translation>
+    </message>
+    <message>
+        <source>list, import, export or build catalog entries</source>
+        <translation>カタログ項目の一覧・取り込み・書き出し・構築</translation>
+    </message>
+    <message>
+        <source>list {0} (shipped and your own)</source>
+        <translation>{0}の一覧（同梱と自分の項目）</translation>
+    </message>
+    <message>
+        <source>add or replace your own entries from a CSV (all rows or none)</source>
+        <translation>CSV から自分の項目を追加・置換（全行か、まったく取り込まないか）</translation>
+    </message>
+    <message>
+        <source>write entries to a CSV in the import format</source>
+        <translation>項目を取り込み形式の CSV に書き出す</translation>
+    </message>
+    <message>
+        <source>delete one of your own entries</source>
+        <translation>自分の項目を1つ削除する</translation>
+    </message>
+    <message>
+        <source>(developers) build catalog.db from resources/data/*.csv</source>
+        <translation>（開発者向け）resources/data/*.csv から catalog.db を構築</translation>
+    </message>
+    <message>
+        <source>what you can do with GPUs you own: every goal x model size</source>
+        <translation>保有GPUでできること：目的 × モデル規模ごと</translation>
+    </message>
+    <message>
+        <source>e.g. rtx-a6000:4</source>
+        <translation>例：rtx-a6000:4</translation>
+    </message>
+    <message>
+        <source>predicted vs reported GPU-hours for the catalog&apos;s published runs</source>
+        <translation>カタログの公表事例について、予測と公表のGPU時間を比較</translation>
+    </message>
+    <message>
+        <source>argument {0}: unknown model {1!r}; allowed: {2}</source>
+        <translation>引数 {0}：モデル {1!r} はありません。選べる値：{2}</translation>
+    </message>
+    <message>
+        <source>argument --model: give --model ID, or --params N (e.g. 7B), or --layers/--hidden/--heads</source>
+        <translation>引数 --model：--model ID、--params N（例：7B）、または --layers/--hidden/--heads を指定してください</translation>
+    </message>
+    <message>
+        <source>argument --gpu/--gpus: give both, e.g. --gpu h100-sxm --gpus 8</source>
+        <translation>引数 --gpu/--gpus：両方を指定してください（例：--gpu h100-sxm --gpus 8）</translation>
+    </message>
+    <message>
+        <source>argument --offer: unknown offer {0!r}; see: gpu-planner catalog offers</source>
+        <translation>引数 --offer：料金 {0!r} はありません。一覧：gpu-planner catalog offers</translation>
+    </message>
+    <message>
+        <source>argument {0}: unknown GPU {1!r}; allowed: {2}</source>
+        <translation>引数 {0}：GPU {1!r} はありません。選べる値：{2}</translation>
+    </message>
+    <message>
+        <source>argument {0}: {1!r}: {2}</source>
+        <translation>引数 {0}：{1!r}：{2}</translation>
+    </message>
+    <message>
+        <source>argument {0}: {1}</source>
+        <translation>引数 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>invalid input: {0}</source>
+        <translation>入力が正しくありません：{0}</translation>
+    </message>
+    <message>
+        <source>argument --pdf: folder {0!r} does not exist</source>
+        <translation>引数 --pdf：フォルダ {0!r} がありません</translation>
+    </message>
+    <message>
+        <source>wrote {0} ({1} pages)</source>
+        <translation>{0} を書き出しました（{1} ページ）</translation>
+    </message>
+    <message>
+        <source>NVLink x{0}</source>
+        <translation>NVLink ×{0}</translation>
+    </message>
+    <message>
+        <source>PCIe only</source>
+        <translation>PCIe のみ</translation>
+    </message>
+    <message>
+        <source> ({0:.1f}B active)</source>
+        <translation>（有効 {0:.1f}B）</translation>
+    </message>
+    <message>
+        <source>{0:8.2f}B{1}  context {2}  {3}</source>
+        <translation>{0:8.2f}B{1}  コンテキスト {2}  {3}</translation>
+    </message>
+    <message>
+        <source>{0:,.0f} GPU-hours</source>
+        <translation>{0:,.0f} GPU時間</translation>
+    </message>
+    <message>
+        <source>GPU-hours not published</source>
+        <translation>GPU時間は非公表</translation>
+    </message>
+    <message>
+        <source>{0}  {1:g} {2} per GPU-hour  {3}  {4}</source>
+        <translation>{0}  GPU 1時間あたり {1:g} {2}  {3}  {4}</translation>
+    </message>
+    <message>
+        <source>  [yours]</source>
+        <translation>  [自分の項目]</translation>
+    </message>
+    <message>
+        <source>(as of {0})</source>
+        <translation>（{0} 時点）</translation>
+    </message>
+    <message>
+        <source>GPUs</source>
+        <translation>GPU構成</translation>
+    </message>
+    <message>
+        <source>models</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>published runs</source>
+        <translation>公表事例</translation>
+    </message>
+    <message>
+        <source>cloud offers</source>
+        <translation>クラウド料金</translation>
+    </message>
+    <message>
+        <source>argument --pdf: cannot write {0!r}: {1}</source>
+        <translation>引数 --pdf：{0!r} に書き込めません：{1}</translation>
+    </message>
+    <message>
+        <source>built {0}: {1}</source>
+        <translation>{0} を構築しました：{1}</translation>
+    </message>
+    <message>
+        <source>gpu-planner: warning: {0}</source>
+        <translation>gpu-planner：警告：{0}</translation>
+    </message>
+    <message>
+        <source>argument FILE.csv: {0!r} does not exist</source>
+        <translation>引数 FILE.csv：{0!r} がありません</translation>
+    </message>
+    <message>
+        <source> (and {0} more)</source>
+        <translation>（ほか {0} 件）</translation>
+    </message>
+    <message>
+        <source>{0}: nothing imported: {1}{2}</source>
+        <translation>{0}：何も取り込みませんでした：{1}{2}</translation>
+    </message>
+    <message>
+        <source>imported {0} {1} into {2} ({3} new, {4} replacing an existing id)</source>
+        <translation>{1}を {0} 件 {2} に取り込みました（新規 {3} 件、既存 ID の置換 {4} 件）</translation>
+    </message>
+    <message>
+        <source>wrote {0} {1} to {2}</source>
+        <translation>{1}を {0} 件 {2} に書き出しました</translation>
+    </message>
+    <message>
+        <source>argument ID: {0!r} is not one of your own {1} (shipped entries cannot be removed; import a row with the same id to override one)</source>
+        <translation>引数 ID：{0!r} はあなたが追加した{1}ではありません（同梱の項目は削除できません。同じ ID の行を取り込むと上書きできます）</translation>
+    </message>
+    <message>
+        <source>removed {0} from your {1}</source>
+        <translation>あなたの{1}から {0} を削除しました</translation>
+    </message>
+    <message>
+        <source>unknown command {0!r}</source>
+        <translation>コマンド {0!r} はありません</translation>
+    </message>
+    <message>
+        <source>gpu-planner: error: {0}</source>
+        <translation>gpu-planner：エラー：{0}</translation>
+    </message>
+    <message>
+        <source>gpu-planner: internal error: {0}: {1}</source>
+        <translation>gpu-planner：内部エラー：{0}：{1}</translation>
     </message>
 </context>
 <context>
     <name>Capacity</name>
     <message>
         <source>○ yes</source>
-        <translation type="unfinished"></translation>
+        <translation>○ 可</translation>
     </message>
     <message>
         <source>△ slow</source>
-        <translation type="unfinished"></translation>
+        <translation>△ 遅い</translation>
     </message>
     <message>
         <source>× no</source>
-        <translation type="unfinished"></translation>
+        <translation>× 不可</translation>
     </message>
     <message>
         <source>Inference</source>
-        <translation type="unfinished">推論</translation>
+        <translation>推論</translation>
     </message>
     <message>
         <source>Fine-tuning (100M tokens)</source>
-        <translation type="unfinished"></translation>
+        <translation>ファインチューニング（1億トークン）</translation>
     </message>
     <message>
         <source>Continued pre-training (10% of Chinchilla tokens)</source>
-        <translation type="unfinished"></translation>
+        <translation>継続事前学習（Chinchilla トークン数の10%）</translation>
     </message>
     <message>
         <source>From scratch (Chinchilla: 20 tokens per parameter)</source>
-        <translation type="unfinished"></translation>
+        <translation>フルスクラッチ（Chinchilla：パラメータあたり20トークン）</translation>
     </message>
     <message>
         <source>What {0} x {1} can do (○ within 90 days, △ within a year, × does not fit or longer):</source>
-        <translation type="unfinished"></translation>
+        <translation>{1} × {0} 枚でできること（○ 90日以内、△ 1年以内、× メモリに収まらないか1年超）：</translation>
     </message>
     <message>
         <source>{0:.1f} tokens/s per sequence</source>
-        <translation type="unfinished"></translation>
+        <translation>1系列あたり毎秒 {0:.1f} トークン</translation>
     </message>
     <message>
         <source>needs {0} per GPU</source>
-        <translation type="unfinished"></translation>
+        <translation>GPUあたり {0} 必要</translation>
     </message>
 </context>
 <context>
     <name>CatalogBrowser</name>
     <message>
         <source>Catalog</source>
-        <translation type="unfinished"></translation>
+        <translation>カタログ</translation>
     </message>
     <message>
         <source>Filter…</source>
-        <translation type="unfinished"></translation>
+        <translation>絞り込み…</translation>
     </message>
     <message>
         <source>&amp;Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>追加(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>編集(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Remove mine</source>
-        <translation type="unfinished"></translation>
+        <translation>自分の項目を削除(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Import CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSVを取り込む(&amp;I)…</translation>
     </message>
     <message>
         <source>E&amp;xport CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSVに書き出す(&amp;X)…</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>閉じる</translation>
     </message>
     <message>
         <source>Shipped entries are read-only; yours (origin: user) live in {0} and win over shipped ones with the same id.</source>
-        <translation type="unfinished"></translation>
+        <translation>同梱の項目は読み取り専用です。あなたが追加した項目は {0} に保存され、同じ ID の同梱項目より優先されます。</translation>
     </message>
     <message>
         <source>Nothing imported</source>
-        <translation type="unfinished"></translation>
+        <translation>取り込みませんでした</translation>
     </message>
     <message>
         <source>Only your own entries can be removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>削除できるのは自分で追加した項目だけです。</translation>
     </message>
     <message>
         <source>Import CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>CSVを取り込む</translation>
     </message>
     <message>
         <source>Export CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>CSVに書き出す</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogProblem</name>
+    <message>
+        <source>{path} not found; the catalog was read from its CSV sources (run `gpu-planner catalog build`).</source>
+        <translation>{path} が見つからないため、カタログを CSV の元データから読み込みました（`gpu-planner catalog build` を実行してください）。</translation>
+    </message>
+    <message>
+        <source>Your catalog {path} could not be read ({error}); using the shipped catalog only. The file was left untouched.</source>
+        <translation>あなたのカタログ {path} を読み込めませんでした（{error}）。同梱のカタログだけを使います。ファイルには手を加えていません。</translation>
+    </message>
+    <message>
+        <source>Your catalog {path} has schema {found}, this app reads {expected}; it was left untouched and not used.</source>
+        <translation>あなたのカタログ {path} はスキーマ {found} ですが、このアプリが読めるのは {expected} です。ファイルには手を加えず、使用していません。</translation>
     </message>
 </context>
 <context>
@@ -430,211 +904,215 @@
         <source>Export chart</source>
         <translation>グラフを書き出す</translation>
     </message>
+    <message>
+        <source>chart</source>
+        <translation>グラフ</translation>
+    </message>
 </context>
 <context>
     <name>DataPage</name>
     <message>
         <source>How much data?</source>
-        <translation type="unfinished"></translation>
+        <translation>データ量は？</translation>
     </message>
     <message>
         <source>Training data</source>
-        <translation type="unfinished">学習データ</translation>
+        <translation>学習データ</translation>
     </message>
     <message>
         <source>Tokens</source>
-        <translation type="unfinished">トークン</translation>
+        <translation>トークン数</translation>
     </message>
     <message>
         <source>default: see below</source>
-        <translation type="unfinished"></translation>
+        <translation>既定値：下記参照</translation>
     </message>
     <message>
         <source>Words the model reads, in tokens (about 1 token per Japanese character, 0.75 English words). Accepts 100B, 1.4T.</source>
-        <translation type="unfinished"></translation>
+        <translation>モデルが読む文章の量（トークン数。日本語はおよそ1文字1トークン、英語は0.75語程度）。100B、1.4T などと入力できます。</translation>
     </message>
     <message>
         <source>&amp;Tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>トークン数(&amp;T)</translation>
     </message>
     <message>
         <source>Fine-tuning</source>
-        <translation type="unfinished"></translation>
+        <translation>ファインチューニング</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>手法</translation>
     </message>
     <message>
         <source>LoRA (small adapters, one or few GPUs)</source>
-        <translation type="unfinished"></translation>
+        <translation>LoRA（小さなアダプター、GPU 1〜数枚）</translation>
     </message>
     <message>
         <source>QLoRA (LoRA on a 4-bit model: least memory)</source>
-        <translation type="unfinished"></translation>
+        <translation>QLoRA（4ビット量子化モデル上の LoRA：最小メモリ）</translation>
     </message>
     <message>
         <source>Full fine-tuning (all weights: most memory)</source>
-        <translation type="unfinished"></translation>
+        <translation>フルファインチューニング（全重み：最大メモリ）</translation>
     </message>
     <message>
         <source>LoRA trains small adapter matrices; QLoRA also stores the base model in 4 bits (Dettmers et al. 2023).</source>
-        <translation type="unfinished"></translation>
+        <translation>LoRA は小さなアダプター行列だけを学習します。QLoRA はさらにベースモデルを4ビットで保持します（Dettmers et al. 2023）。</translation>
     </message>
     <message>
         <source>&amp;Method</source>
-        <translation type="unfinished"></translation>
+        <translation>手法(&amp;M)</translation>
     </message>
     <message>
         <source>Samples</source>
-        <translation type="unfinished"></translation>
+        <translation>サンプル数</translation>
     </message>
     <message>
         <source>Training examples (prompt + answer pairs).</source>
-        <translation type="unfinished"></translation>
+        <translation>学習事例の数（プロンプトと回答の組）。</translation>
     </message>
     <message>
         <source>&amp;Samples</source>
-        <translation type="unfinished"></translation>
+        <translation>サンプル数(&amp;S)</translation>
     </message>
     <message>
         <source>Tokens per sample</source>
-        <translation type="unfinished"></translation>
+        <translation>1サンプルあたりのトークン数</translation>
     </message>
     <message>
         <source>Sequence length used in training.</source>
-        <translation type="unfinished"></translation>
+        <translation>学習時の系列長。</translation>
     </message>
     <message>
         <source>Tokens per sa&amp;mple</source>
-        <translation type="unfinished"></translation>
+        <translation>1サンプルあたりのトークン数(&amp;M)</translation>
     </message>
     <message>
         <source>Epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>エポック数</translation>
     </message>
     <message>
         <source>Passes over the data.</source>
-        <translation type="unfinished"></translation>
+        <translation>データを何周学習するか。</translation>
     </message>
     <message>
         <source>&amp;Epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>エポック数(&amp;E)</translation>
     </message>
     <message>
         <source>LoRA rank</source>
-        <translation type="unfinished"></translation>
+        <translation>LoRA ランク</translation>
     </message>
     <message>
         <source>Adapter rank r (16 is common).</source>
-        <translation type="unfinished"></translation>
+        <translation>アダプターのランク r（16 が一般的）。</translation>
     </message>
     <message>
         <source>LoRA &amp;rank</source>
-        <translation type="unfinished"></translation>
+        <translation>LoRA ランク(&amp;R)</translation>
     </message>
     <message>
         <source>Number formats to compare</source>
-        <translation type="unfinished"></translation>
+        <translation>比較する数値形式</translation>
     </message>
     <message>
         <source>BF16 mixed precision: the standard.</source>
-        <translation type="unfinished"></translation>
+        <translation>BF16 混合精度：標準。</translation>
     </message>
     <message>
         <source>FP8 (H100/H200/B200/MI300X): faster, ~70% of the doubled peak in practice.</source>
-        <translation type="unfinished"></translation>
+        <translation>FP8（H100/H200/B200/MI300X）：高速。実際には2倍のピーク性能の約70%。</translation>
     </message>
     <message>
         <source>FP16 with loss scaling (V100 era).</source>
-        <translation type="unfinished"></translation>
+        <translation>FP16 とロススケーリング（V100 世代）。</translation>
     </message>
     <message>
         <source>FP32/TF32: slow, rarely needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>FP32/TF32：低速。必要になることはまれです。</translation>
     </message>
     <message>
         <source>Number formats</source>
-        <translation type="unfinished"></translation>
+        <translation>数値形式</translation>
     </message>
     <message>
         <source>Serving</source>
-        <translation type="unfinished">推論条件</translation>
+        <translation>推論条件</translation>
     </message>
     <message>
         <source>Weight format</source>
-        <translation type="unfinished"></translation>
+        <translation>重みの形式（量子化）</translation>
     </message>
     <message>
         <source>Smaller formats need less memory; INT8 loses almost nothing, INT4 a few percent.</source>
-        <translation type="unfinished"></translation>
+        <translation>小さい形式ほどメモリが少なくて済みます。INT8 の精度低下はほぼなく、INT4 は数%です。</translation>
     </message>
     <message>
         <source>&amp;Weight format</source>
-        <translation type="unfinished"></translation>
+        <translation>重みの形式（量子化）(&amp;W)</translation>
     </message>
     <message>
         <source>Context (tokens)</source>
-        <translation type="unfinished"></translation>
+        <translation>コンテキスト（トークン数）</translation>
     </message>
     <message>
         <source>Prompt plus answer tokens kept per conversation (KV cache).</source>
-        <translation type="unfinished"></translation>
+        <translation>会話ごとに保持するプロンプトと回答のトークン数（KVキャッシュ）。</translation>
     </message>
     <message>
         <source>&amp;Context (tokens)</source>
-        <translation type="unfinished"></translation>
+        <translation>コンテキスト（トークン数）(&amp;C)</translation>
     </message>
     <message>
         <source>Simultaneous users</source>
-        <translation type="unfinished"></translation>
+        <translation>同時ユーザー数</translation>
     </message>
     <message>
         <source>Conversations served at the same time.</source>
-        <translation type="unfinished"></translation>
+        <translation>同時に処理する会話の数。</translation>
     </message>
     <message>
         <source>Simultaneous &amp;users</source>
-        <translation type="unfinished"></translation>
+        <translation>同時ユーザー数(&amp;U)</translation>
     </message>
     <message>
         <source>Answer length (tokens)</source>
-        <translation type="unfinished"></translation>
+        <translation>回答の長さ（トークン数）</translation>
     </message>
     <message>
         <source>Tokens generated per request.</source>
-        <translation type="unfinished"></translation>
+        <translation>1リクエストで生成するトークン数。</translation>
     </message>
     <message>
         <source>&amp;Answer length (tokens)</source>
-        <translation type="unfinished"></translation>
+        <translation>回答の長さ（トークン数）(&amp;A)</translation>
     </message>
     <message>
         <source>How will it be used?</source>
-        <translation type="unfinished"></translation>
+        <translation>どのように使いますか？</translation>
     </message>
     <message>
         <source>Empty = Chinchilla&apos;s compute-optimal 20 tokens per parameter{0}. Source: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>空欄 = Chinchilla の計算最適値、パラメータあたり20トークン{0}。出典：{1}</translation>
     </message>
     <message>
         <source> ({0} tokens for this model)</source>
-        <translation type="unfinished"></translation>
+        <translation>（このモデルでは {0} トークン）</translation>
     </message>
     <message>
         <source>Empty = 10% of the from-scratch tokens{0}. Source: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>空欄 = フルスクラッチのトークン数の10%{0}。出典：{1}</translation>
     </message>
     <message>
         <source>Empty = samples × tokens per sample × epochs (below).</source>
-        <translation type="unfinished"></translation>
+        <translation>空欄 = サンプル数 × 1サンプルあたりのトークン数 × エポック数（下記）。</translation>
     </message>
 </context>
 <context>
     <name>EntryDialog</name>
     <message>
         <source>Your {0} entry</source>
-        <translation type="unfinished"></translation>
+        <translation>あなたの{0}項目</translation>
     </message>
 </context>
 <context>
@@ -764,43 +1242,43 @@
     <name>GoalPage</name>
     <message>
         <source>What do you want to do?</source>
-        <translation type="unfinished"></translation>
+        <translation>何をしたいですか？</translation>
     </message>
     <message>
         <source>Pick the kind of work. You can change it later; every answer updates the plan.</source>
-        <translation type="unfinished"></translation>
+        <translation>作業の種類を選んでください。後から変更でき、入力のたびに計画が更新されます。</translation>
     </message>
     <message>
         <source>&amp;Use a model (inference)</source>
-        <translation type="unfinished"></translation>
+        <translation>モデルを使う（推論）(&amp;U)</translation>
     </message>
     <message>
         <source>Run an existing model to answer questions or power a service. Needs the least hardware.</source>
-        <translation type="unfinished"></translation>
+        <translation>既存のモデルを動かして質問に答えたりサービスを提供したりします。必要なハードウェアは最も少なくて済みます。</translation>
     </message>
     <message>
         <source>&amp;Adjust a model (fine-tuning)</source>
-        <translation type="unfinished"></translation>
+        <translation>モデルを調整する（ファインチューニング）(&amp;A)</translation>
     </message>
     <message>
         <source>Teach an existing model your tasks, tone or format with thousands of examples. LoRA/QLoRA make this possible on one or a few GPUs.</source>
-        <translation type="unfinished"></translation>
+        <translation>数千件の事例で、既存モデルに自社の業務・口調・形式を教えます。LoRA/QLoRA なら1〜数枚のGPUで可能です。</translation>
     </message>
     <message>
         <source>&amp;Add knowledge (continued pre-training)</source>
-        <translation type="unfinished"></translation>
+        <translation>知識を追加する（継続事前学習）(&amp;K)</translation>
     </message>
     <message>
         <source>Keep training an existing model on billions of words of your domain or language (e.g. Japanese). Weeks on a GPU cluster.</source>
-        <translation type="unfinished"></translation>
+        <translation>既存モデルを、自分の分野や言語（日本語など）の数十億語の文章でさらに学習させます。GPUクラスタで数週間かかります。</translation>
     </message>
     <message>
         <source>&amp;Build a new model (from scratch)</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいモデルを作る（フルスクラッチ）(&amp;B)</translation>
     </message>
     <message>
         <source>Train your own model from nothing. Months on hundreds to thousands of GPUs; usually only for large organisations.</source>
-        <translation type="unfinished"></translation>
+        <translation>ゼロから独自のモデルを学習します。数百〜数千枚のGPUで数か月かかり、通常は大規模な組織向けです。</translation>
     </message>
 </context>
 <context>
@@ -833,142 +1311,160 @@
         <source>nearest miss</source>
         <translation>惜しい候補</translation>
     </message>
+    <message>
+        <source>on-demand</source>
+        <translation>オンデマンド</translation>
+    </message>
+    <message>
+        <source>spot</source>
+        <translation>スポット</translation>
+    </message>
+    <message>
+        <source>reserved</source>
+        <translation>リザーブド</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>GPU plan (*.gpuplan)</source>
+        <translation>GPU計画 (*.gpuplan)</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;New plan</source>
-        <translation type="unfinished"></translation>
+        <translation>新しい計画(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>開く(&amp;O)…</translation>
     </message>
     <message>
         <source>Open &amp;recent</source>
-        <translation type="unfinished"></translation>
+        <translation>最近使った計画(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存(&amp;S)</translation>
     </message>
     <message>
         <source>Save &amp;as…</source>
-        <translation type="unfinished"></translation>
+        <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
         <source>Export &amp;PDF report…</source>
-        <translation type="unfinished"></translation>
+        <translation>PDFレポートを出力(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;Export</source>
-        <translation type="unfinished"></translation>
+        <translation>書き出し(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Markdown…</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown(&amp;M)…</translation>
     </message>
     <message>
         <source>&amp;CSV (options table)…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV（候補一覧）(&amp;C)…</translation>
     </message>
     <message>
         <source>&amp;JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON(&amp;J)…</translation>
     </message>
     <message>
         <source>&amp;Copy options table</source>
-        <translation type="unfinished"></translation>
+        <translation>候補一覧をコピー(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>終了(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>ツール(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Catalog…</source>
-        <translation type="unfinished"></translation>
+        <translation>カタログ(&amp;C)…</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>設定(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About</source>
-        <translation type="unfinished"></translation>
+        <translation>このアプリについて(&amp;A)</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>（なし）</translation>
     </message>
     <message>
         <source>Unsaved plan</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存の計画</translation>
     </message>
     <message>
         <source>Save the changes to “{0}” first?</source>
-        <translation type="unfinished"></translation>
+        <translation>「{0}」の変更を先に保存しますか？</translation>
     </message>
     <message>
         <source>Open plan</source>
-        <translation type="unfinished"></translation>
+        <translation>計画を開く</translation>
     </message>
     <message>
         <source>Cannot open</source>
-        <translation type="unfinished"></translation>
+        <translation>開けません</translation>
     </message>
     <message>
         <source>Save plan</source>
-        <translation type="unfinished"></translation>
+        <translation>計画を保存</translation>
     </message>
     <message>
         <source>Cannot save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存できません</translation>
     </message>
     <message>
         <source>{0}: {1}. The plan is still open; nothing was lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：{1}。計画は開いたままで、内容は失われていません。</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>書き出し</translation>
     </message>
     <message>
         <source>The plan is still being computed (or some answers need fixing); try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>計画を計算中です（または修正が必要な入力があります）。少し待ってからもう一度お試しください。</translation>
     </message>
     <message>
         <source>Cannot write {0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} に書き込めません：{1}</translation>
     </message>
     <message>
         <source>Wrote {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} を書き出しました</translation>
     </message>
     <message>
         <source>Options table copied</source>
-        <translation type="unfinished"></translation>
+        <translation>候補一覧をコピーしました</translation>
     </message>
     <message>
         <source>About LLM GPU Planner</source>
-        <translation type="unfinished"></translation>
+        <translation>LLM GPU Planner について</translation>
     </message>
     <message>
         <source>LLM GPU Planner {0}
 Plans GPUs, time and cost for serving, fine-tuning and training language models.
 Catalog {1}. Every figure carries its source and date (Tools → Catalog).</source>
-        <translation type="unfinished"></translation>
+        <translation>LLM GPU Planner {0}
+大規模言語モデルの推論・ファインチューニング・学習に必要なGPU、期間、費用を見積もります。
+カタログ {1}。すべての数値に出典と時点があります（ツール → カタログ）。</translation>
     </message>
 </context>
 <context>
@@ -1014,126 +1510,126 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <name>ModelPage</name>
     <message>
         <source>Which model?</source>
-        <translation type="unfinished"></translation>
+        <translation>どのモデルですか？</translation>
     </message>
     <message>
         <source>Pick a published model, or describe your own by its size.</source>
-        <translation type="unfinished"></translation>
+        <translation>公開モデルを選ぶか、独自モデルを規模で指定してください。</translation>
     </message>
     <message>
         <source>A model from the &amp;catalog</source>
-        <translation type="unfinished"></translation>
+        <translation>カタログのモデル(&amp;C)</translation>
     </message>
     <message>
         <source>My own &amp;size or architecture</source>
-        <translation type="unfinished"></translation>
+        <translation>独自の規模・構成を指定(&amp;S)</translation>
     </message>
     <message>
         <source>Search: name, family, licence (e.g. Swallow, Qwen, 70B)</source>
-        <translation type="unfinished"></translation>
+        <translation>検索：名前、系列、ライセンス（例：Swallow、Qwen、70B）</translation>
     </message>
     <message>
         <source>Search models</source>
-        <translation type="unfinished"></translation>
+        <translation>モデルを検索</translation>
     </message>
     <message>
         <source>Custom model</source>
-        <translation type="unfinished"></translation>
+        <translation>独自モデル</translation>
     </message>
     <message>
         <source>e.g. 13B</source>
-        <translation type="unfinished"></translation>
+        <translation>例：13B</translation>
     </message>
     <message>
         <source>MoE only: parameters used per token, e.g. 37B</source>
-        <translation type="unfinished"></translation>
+        <translation>MoE のみ：1トークンあたりに使うパラメータ数（例：37B）</translation>
     </message>
     <message>
         <source>optional</source>
-        <translation type="unfinished"></translation>
+        <translation>任意</translation>
     </message>
     <message>
         <source>Total &amp;parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>総パラメータ数(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Active parameters (MoE)</source>
-        <translation type="unfinished"></translation>
+        <translation>有効パラメータ数（MoE）(&amp;A)</translation>
     </message>
     <message>
         <source>Layers</source>
-        <translation type="unfinished"></translation>
+        <translation>層数</translation>
     </message>
     <message>
         <source>Hidden size</source>
-        <translation type="unfinished"></translation>
+        <translation>隠れ次元</translation>
     </message>
     <message>
         <source>Attention heads</source>
-        <translation type="unfinished"></translation>
+        <translation>アテンションヘッド数</translation>
     </message>
     <message>
         <source>KV heads (GQA)</source>
-        <translation type="unfinished"></translation>
+        <translation>KVヘッド数（GQA）</translation>
     </message>
     <message>
         <source>Total parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>総パラメータ数</translation>
     </message>
     <message>
         <source>Parameters of the model: 7B, 70B, 1.4T. Memory follows the total.</source>
-        <translation type="unfinished"></translation>
+        <translation>モデルのパラメータ数：7B、70B、1.4T など。メモリは総数で決まります。</translation>
     </message>
     <message>
         <source>Active parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>有効パラメータ数</translation>
     </message>
     <message>
         <source>Mixture-of-experts models use only some experts per token: compute follows the active count.</source>
-        <translation type="unfinished"></translation>
+        <translation>MoE（混合エキスパート）モデルは1トークンごとに一部のエキスパートだけを使うため、計算量は有効パラメータ数で決まります。</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished">モデル</translation>
+        <translation>モデル</translation>
     </message>
     <message>
         <source>Parameters</source>
-        <translation type="unfinished">パラメータ</translation>
+        <translation>パラメータ数</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>有効</translation>
     </message>
     <message>
         <source>Context</source>
-        <translation type="unfinished"></translation>
+        <translation>コンテキスト</translation>
     </message>
     <message>
         <source>Licence</source>
-        <translation type="unfinished"></translation>
+        <translation>ライセンス</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished">出典</translation>
+        <translation>出典</translation>
     </message>
     <message>
         <source>{0}: {1} parameters{2}. Weights: {3} in BF16, {4} in INT8, {5} in INT4. KV cache {6} per 1,000 tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：パラメータ数 {1}{2}。重み：BF16 で {3}、INT8 で {4}、INT4 で {5}。KVキャッシュは1,000トークンあたり {6}。</translation>
     </message>
     <message>
         <source> ({0} active per token)</source>
-        <translation type="unfinished"></translation>
+        <translation>（トークンあたり有効 {0}）</translation>
     </message>
     <message>
         <source>(Architecture estimated from the size; enter layers/hidden/heads for exact figures.)</source>
-        <translation type="unfinished"></translation>
+        <translation>（構成は規模から推定しています。正確な値には層数・隠れ次元・ヘッド数を入力してください。）</translation>
     </message>
 </context>
 <context>
     <name>PlanWizard</name>
     <message>
         <source>Start over</source>
-        <translation type="unfinished"></translation>
+        <translation>最初から</translation>
     </message>
 </context>
 <context>
@@ -1702,147 +2198,155 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <name>ResultPage</name>
     <message>
         <source>Recommendation</source>
-        <translation type="unfinished"></translation>
+        <translation>推奨構成</translation>
     </message>
     <message>
         <source>Ways to make it feasible</source>
-        <translation type="unfinished"></translation>
+        <translation>実現するための変更</translation>
     </message>
     <message>
         <source>Ranked options</source>
-        <translation type="unfinished"></translation>
+        <translation>候補（順位順）</translation>
     </message>
     <message>
         <source>&amp;Details</source>
-        <translation type="unfinished"></translation>
+        <translation>詳細(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Memory</source>
-        <translation type="unfinished"></translation>
+        <translation>メモリ(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Cloud vs on-prem</source>
-        <translation type="unfinished"></translation>
+        <translation>クラウドとオンプレ(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Scaling</source>
-        <translation type="unfinished"></translation>
+        <translation>GPU枚数と期間(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Published runs</source>
-        <translation type="unfinished"></translation>
+        <translation>公表事例(&amp;P)</translation>
     </message>
     <message>
         <source>S&amp;ources</source>
-        <translation type="unfinished"></translation>
+        <translation>出典(&amp;O)</translation>
     </message>
     <message>
         <source>Updating…</source>
-        <translation type="unfinished"></translation>
+        <translation>更新中…</translation>
     </message>
     <message>
         <source>Some answers need fixing before a plan can be made (go Back).</source>
-        <translation type="unfinished"></translation>
+        <translation>計画を作るには修正が必要な入力があります（「戻る」で修正してください）。</translation>
     </message>
     <message>
         <source>The plan could not be computed: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>計画を計算できませんでした：{0}</translation>
     </message>
     <message>
         <source>{0} configurations evaluated; {1} shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 件の構成を評価し、{1} 件を表示しています。</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>掲載理由</translation>
     </message>
     <message>
         <source>GPU</source>
-        <translation type="unfinished">GPU</translation>
+        <translation>GPU</translation>
     </message>
     <message>
         <source>GPUs</source>
-        <translation type="unfinished">GPU構成</translation>
+        <translation>GPU構成</translation>
     </message>
     <message>
         <source>Layout</source>
-        <translation type="unfinished">並列化</translation>
+        <translation>並列化</translation>
     </message>
     <message>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>数値形式</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">期間</translation>
+        <translation>期間</translation>
     </message>
     <message>
         <source>Speed / user</source>
-        <translation type="unfinished"></translation>
+        <translation>速度／ユーザー</translation>
     </message>
     <message>
         <source>Cloud</source>
-        <translation type="unfinished">クラウド</translation>
+        <translation>クラウド</translation>
     </message>
     <message>
         <source>On-prem</source>
-        <translation type="unfinished">オンプレ</translation>
+        <translation>オンプレ</translation>
     </message>
     <message>
         <source>Memory / GPU</source>
-        <translation type="unfinished"></translation>
+        <translation>メモリ／GPU</translation>
     </message>
     <message>
         <source>{0:.1f} tok/s</source>
-        <translation type="unfinished">毎秒 {0:.1f} トークン</translation>
+        <translation>毎秒 {0:.1f} トークン</translation>
     </message>
     <message>
         <source>Layout: tensor parallel {0}, pipeline {1}, data parallel {2}, ZeRO stage {3}, replicas {4}; {5}.</source>
-        <translation type="unfinished"></translation>
+        <translation>並列化：テンソル並列 {0}、パイプライン並列 {1}、データ並列 {2}、ZeRO ステージ {3}、レプリカ {4}。{5}。</translation>
     </message>
     <message>
         <source>Time {0} (range {1} – {2}); utilisation (MFU) {3:.0%}; {4} GPU-hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>期間 {0}（幅 {1}〜{2}）、利用効率（MFU）{3:.0%}、{4} GPU時間。</translation>
     </message>
     <message>
         <source>{0:.1f} tokens/s per user, {1:,.0f} tokens/s in all; first token after {2}.</source>
-        <translation type="unfinished"></translation>
+        <translation>1ユーザーあたり毎秒 {0:.1f} トークン、全体で毎秒 {1:,.0f} トークン。最初のトークンまで {2}。</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>費用</translation>
     </message>
     <message>
         <source>Cloud: {0} ({1} per GPU-hour{2})</source>
-        <translation type="unfinished"></translation>
+        <translation>クラウド：{0}（GPU 1時間あたり {1}{2}）</translation>
     </message>
     <message>
         <source>, offer {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>、料金 {0}</translation>
     </message>
     <message>
         <source>On-prem: {0} = GPUs {1} + servers and network {2} + electricity {3}</source>
-        <translation type="unfinished"></translation>
+        <translation>オンプレ：{0} = GPU {1} + サーバー・ネットワーク {2} + 電気代 {3}</translation>
     </message>
     <message>
         <source>Buying beats renting after {0:.1f} months at {1:g} h/day ({2:.0%} utilisation over {3:g} years).</source>
-        <translation type="unfinished"></translation>
+        <translation>1日 {1:g} 時間の利用なら {0:.1f} か月で購入がレンタルより安くなります（{3:g} 年間で稼働率 {2:.0%}）。</translation>
     </message>
     <message>
         <source>Findings</source>
-        <translation type="unfinished"></translation>
+        <translation>注意点</translation>
     </message>
     <message>
         <source>this plan</source>
-        <translation type="unfinished">この計画</translation>
+        <translation>この計画</translation>
     </message>
     <message>
         <source>Assumptions</source>
-        <translation type="unfinished"></translation>
+        <translation>前提</translation>
     </message>
     <message>
         <source>Catalog entries used</source>
-        <translation type="unfinished">使用したカタログ項目</translation>
+        <translation>使用したカタログ項目</translation>
+    </message>
+    <message>
+        <source>as of {0}</source>
+        <translation>{0} 時点</translation>
+    </message>
+    <message>
+        <source>entered by you</source>
+        <translation>ユーザー入力</translation>
     </message>
 </context>
 <context>
@@ -1883,78 +2387,82 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <name>Session</name>
     <message>
         <source>{0!r} is not a number (e.g. 7B, 1.4T, 500M, 3000万)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0!r} は数値ではありません（例：7B、1.4T、500M、3000万）</translation>
     </message>
     <message>
         <source>must be greater than 0</source>
-        <translation type="unfinished"></translation>
+        <translation>0 より大きい値にしてください</translation>
     </message>
     <message>
         <source>{0!r} is not in the catalog</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>custom model</source>
-        <translation type="unfinished"></translation>
+        <translation>{0!r} はカタログにありません</translation>
     </message>
     <message>
         <source>give the parameter count (e.g. 7B) or layers, hidden size and heads</source>
-        <translation type="unfinished"></translation>
+        <translation>パラメータ数（例：7B）、または層数・隠れ次元・ヘッド数を入力してください</translation>
     </message>
     <message>
         <source>fine-tuning needs the number of samples (or tokens)</source>
-        <translation type="unfinished"></translation>
+        <translation>ファインチューニングにはサンプル数（またはトークン数）が必要です</translation>
     </message>
     <message>
         <source>Untitled plan</source>
-        <translation type="unfinished"></translation>
+        <translation>無題の計画</translation>
     </message>
     <message>
         <source>cannot read {0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} を読み込めません：{1}</translation>
     </message>
     <message>
         <source>{0} is not a plan file (JSON error at line {1})</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} は計画ファイルではありません（{1} 行目で JSON エラー）</translation>
     </message>
     <message>
         <source>{0} is not a plan file of this version (expected schema {1})</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} はこのバージョンの計画ファイルではありません（必要なスキーマ：{1}）</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>設定</translation>
     </message>
     <message>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>システムに従う</translation>
     </message>
     <message>
         <source>By language</source>
-        <translation type="unfinished"></translation>
+        <translation>言語に合わせる</translation>
     </message>
     <message>
-        <source>&amp;Language (after restart)</source>
-        <translation type="unfinished"></translation>
+        <source>The date of the exchange rate: the report cites it next to every converted price.</source>
+        <translation>為替レートの日付。レポートでは換算したすべての価格にこの日付を添えます。</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>言語(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Currency</source>
-        <translation type="unfinished"></translation>
+        <translation>通貨(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;JPY per USD</source>
-        <translation type="unfinished"></translation>
+        <translation>1ドルあたりの円(&amp;J)</translation>
+    </message>
+    <message>
+        <source>Exchange rate &amp;as of</source>
+        <translation>為替レートの時点(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Electricity (JPY per kWh)</source>
-        <translation type="unfinished"></translation>
+        <translation>電気料金（1kWhあたり円）(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;PUE</source>
-        <translation type="unfinished"></translation>
+        <translation>PUE(&amp;P)</translation>
     </message>
 </context>
 <context>
@@ -2016,51 +2524,51 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <name>Summary</name>
     <message>
         <source>Model: {0} ({1} parameters, {2} active)</source>
-        <translation type="unfinished"></translation>
+        <translation>モデル：{0}（パラメータ数 {1}、有効 {2}）</translation>
     </message>
     <message>
         <source>Workload: {0} tokens, {1:.3g} FLOP</source>
-        <translation type="unfinished"></translation>
+        <translation>作業量：{0} トークン、{1:.3g} FLOP</translation>
     </message>
     <message>
         <source>fits</source>
-        <translation type="unfinished"></translation>
+        <translation>メモリに収まる</translation>
     </message>
     <message>
         <source>DOES NOT FIT</source>
-        <translation type="unfinished"></translation>
+        <translation>メモリに収まらない</translation>
     </message>
     <message>
         <source>memory/GPU {0} of {1} ({2})</source>
-        <translation type="unfinished"></translation>
+        <translation>GPUあたりメモリ {0}（容量 {1}、{2}）</translation>
     </message>
     <message>
         <source>time {0} (range {1} – {2}), MFU {3:.0%}, {4:,.0f} GPU-hours</source>
-        <translation type="unfinished"></translation>
+        <translation>期間 {0}（幅 {1}〜{2}）、MFU {3:.0%}、{4:,.0f} GPU時間</translation>
     </message>
     <message>
         <source>decode {0:.1f} tokens/s per sequence, {1:,.0f} tokens/s total; first token {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>生成 1系列あたり毎秒 {0:.1f} トークン、全体で毎秒 {1:,.0f} トークン、最初のトークンまで {2}</translation>
     </message>
     <message>
         <source>cost: cloud {0}, on-prem {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>費用：クラウド {0}、オンプレ {1}</translation>
     </message>
     <message>
         <source>Over {0:g} years of round-the-clock use, these GPUs cost {1} rented and {2} bought (with power).</source>
-        <translation type="unfinished"></translation>
+        <translation>{0:g} 年間フル稼働した場合、これらのGPUはレンタルで {1}、購入で {2}（電気代込み）。</translation>
     </message>
     <message>
         <source>Buying instead of renting pays back after {0} of use ({1:.0%} of {2:g} years round the clock).</source>
-        <translation type="unfinished"></translation>
+        <translation>レンタルの代わりに購入すると、{0} の利用で元が取れます（{2:g} 年間フル稼働の {1:.0%}）。</translation>
     </message>
     <message>
         <source>Also evaluated, not shown: {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>評価したが表示していないもの：{0}。</translation>
     </message>
     <message>
         <source>Ruled out:</source>
-        <translation type="unfinished"></translation>
+        <translation>除外した候補：</translation>
     </message>
 </context>
 <context>
@@ -2091,6 +2599,77 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     </message>
 </context>
 <context>
+    <name>Validation</name>
+    <message>
+        <source>must be greater than {gt}</source>
+        <translation>{gt} より大きい値にしてください</translation>
+    </message>
+    <message>
+        <source>must be at least {ge}</source>
+        <translation>{ge} 以上にしてください</translation>
+    </message>
+    <message>
+        <source>must be less than {lt}</source>
+        <translation>{lt} 未満にしてください</translation>
+    </message>
+    <message>
+        <source>must be at most {le}</source>
+        <translation>{le} 以下にしてください</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>整数にしてください</translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation>数値にしてください</translation>
+    </message>
+    <message>
+        <source>must be a finite number</source>
+        <translation>有限の数値にしてください</translation>
+    </message>
+    <message>
+        <source>must be yes or no</source>
+        <translation>はい・いいえのどちらかにしてください</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>入力が必要です</translation>
+    </message>
+    <message>
+        <source>must be one of {expected}</source>
+        <translation>{expected} のどれかにしてください</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not one of {allowed}</source>
+        <translation>&apos;{value}&apos; は選べる値（{allowed}）のどれでもありません</translation>
+    </message>
+    <message>
+        <source>fine-tuning needs samples (with sequence length and epochs) or tokens</source>
+        <translation>ファインチューニングにはサンプル数（系列長・エポック数とともに）またはトークン数が必要です</translation>
+    </message>
+    <message>
+        <source>a GPU and a GPU count go together</source>
+        <translation>GPU とその枚数は両方指定してください</translation>
+    </message>
+    <message>
+        <source>active parameters ({active}) exceed total parameters ({total})</source>
+        <translation>有効パラメータ数（{active}）が総パラメータ数（{total}）を超えています</translation>
+    </message>
+    <message>
+        <source>KV heads ({kv_heads}) must be at most heads ({heads})</source>
+        <translation>KVヘッド数（{kv_heads}）はヘッド数（{heads}）以下にしてください</translation>
+    </message>
+    <message>
+        <source>experts per token must be at most the number of experts</source>
+        <translation>トークンあたりのエキスパート数はエキスパート総数以下にしてください</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a date (YYYY-MM-DD)</source>
+        <translation>&apos;{value}&apos; は日付ではありません（YYYY-MM-DD）</translation>
+    </message>
+</context>
+<context>
     <name>Verdict</name>
     <message>
         <source>No configuration fits in memory within the GPU limit.</source>
@@ -2111,6 +2690,81 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <message>
         <source>Over budget: the cheapest option that meets the deadline costs {0} against {1}.</source>
         <translation>予算超過：期限に間に合う最安の構成でも {0} かかります（予算 {1}）。</translation>
+    </message>
+</context>
+<context>
+    <name>argparse</name>
+    <message>
+        <source>usage: </source>
+        <translation>使い方：</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>位置引数</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>オプション</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>このヘルプを表示して終了</translation>
+    </message>
+    <message>
+        <source>show program&apos;s version number and exit</source>
+        <translation>バージョンを表示して終了</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>引数 %(argument_name)s：%(message)s</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>%(value)r は選べません（選べる値：%(choices)s）</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>%(type)s として正しくない値：%(value)r</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>次の引数が必要です：%s</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>不明な引数：%s</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>値を1つ指定してください</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>値は1つまでです</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>値を1つ以上指定してください</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>あいまいなオプション：%(option)s は %(matches)s のどれにも当てはまります</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>引数 %s とは同時に使えません</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument %r</source>
+        <translation>明示された引数 %r は無視されました</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>引数 %s のいずれかが必要です</translation>
+    </message>
+    <message>
+        <source>unexpected option string: %s</source>
+        <translation>予期しないオプション：%s</translation>
     </message>
 </context>
 </TS>

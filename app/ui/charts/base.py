@@ -105,7 +105,7 @@ class ChartPanel(QWidget):
         exporter.export(path)
 
     def _ask_export(self, ext: str) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export chart"), f"chart.{ext}",
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export chart"), self.tr("chart") + f".{ext}",
                                               f"{ext.upper()} (*.{ext})")
         if path:
             self.export(path)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGridLayout, QGroupBox, Q
                                QTableWidget, QVBoxLayout)
 
 from app.core.scenario import DEFAULT_SOURCES
+from app.wording import source_text
 from app.ui.wizard.common import BoundPage, explanation
 
 
@@ -66,12 +67,12 @@ class BudgetPage(BoundPage):
         self.power = self.line("power_limit_kw", self.tr("Power limit (kW)"), self.tr("none"),
                                self.tr("Facility power available on-premises: GPUs x TDP x PUE must stay below it."))
         self.elec = self.line("electricity_price_per_kwh", self.tr("Electricity per kWh"), self.tr("30 JPY"),
-                              DEFAULT_SOURCES["electricity_price_per_kwh"])
-        self.pue = self.dspin("pue", self.tr("PUE"), 1.0, 5.0, 2, 0.05, DEFAULT_SOURCES["pue"])
-        self.fx = self.dspin("fx_jpy_per_usd", self.tr("JPY per USD"), 1.0, 1000.0, 2, 1.0, DEFAULT_SOURCES["fx_jpy_per_usd"])
-        self.hours = self.dspin("hours_per_day", self.tr("Hours per day in use"), 0.5, 24.0, 1, 1.0, DEFAULT_SOURCES["hours_per_day"])
+                              source_text(DEFAULT_SOURCES["electricity_price_per_kwh"]))
+        self.pue = self.dspin("pue", self.tr("PUE"), 1.0, 5.0, 2, 0.05, source_text(DEFAULT_SOURCES["pue"]))
+        self.fx = self.dspin("fx_jpy_per_usd", self.tr("JPY per USD"), 1.0, 1000.0, 2, 1.0, source_text(DEFAULT_SOURCES["fx_jpy_per_usd"]))
+        self.hours = self.dspin("hours_per_day", self.tr("Hours per day in use"), 0.5, 24.0, 1, 1.0, source_text(DEFAULT_SOURCES["hours_per_day"]))
         self.days = self.dspin("days_per_month", self.tr("Days per month in use"), 1.0, 31.0, 0, 1.0)
-        self.years = self.dspin("years", self.tr("Years (horizon)"), 0.5, 50.0, 1, 0.5, DEFAULT_SOURCES["years"])
+        self.years = self.dspin("years", self.tr("Years (horizon)"), 0.5, 50.0, 1, 0.5, source_text(DEFAULT_SOURCES["years"]))
         self.network = self.combo("network", self.tr("Network between servers"), [
             ("InfiniBand 400G", "ib-400"), ("InfiniBand 200G", "ib-200"), ("100 GbE", "100gbe"), ("25 GbE", "25gbe"), ("10 GbE", "10gbe")],
             self.tr("Multi-server training over Ethernet is slower (utilisation x0.75 at 100 GbE, x0.3 at 10 GbE)."))

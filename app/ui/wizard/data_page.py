@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QV
 
 from app.core.precision import WEIGHT_BITS
 from app.core.scenario import DEFAULT_SOURCES
+from app.wording import source_text
 from app.ui.wizard.common import BoundPage, explanation
 from app.wording import fmt_count
 
@@ -111,11 +112,11 @@ class DataPage(BoundPage):
             n = s.model.params_total if s else None
             return self.tr("Empty = Chinchilla's compute-optimal 20 tokens per parameter{0}. Source: {1}").format(
                 self.tr(" ({0} tokens for this model)").format(fmt_count(20 * n)) if n else "",
-                DEFAULT_SOURCES["chinchilla_tokens_per_param"])
+                source_text(DEFAULT_SOURCES["chinchilla_tokens_per_param"]))
         if goal == "cpt":
             n = s.model.params_total if s else None
             return self.tr("Empty = 10% of the from-scratch tokens{0}. Source: {1}").format(
-                self.tr(" ({0} tokens for this model)").format(fmt_count(2 * n)) if n else "", DEFAULT_SOURCES["cpt_fraction"])
+                self.tr(" ({0} tokens for this model)").format(fmt_count(2 * n)) if n else "", source_text(DEFAULT_SOURCES["cpt_fraction"]))
         if goal == "finetune":
             return self.tr("Empty = samples × tokens per sample × epochs (below).")
         return ""
