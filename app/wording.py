@@ -276,8 +276,8 @@ def render_summary(plan, scenario, lang: str) -> str:
             layout = f"TP{p.tp} PP{p.pp} x{p.replicas}"
         fit = translate("Summary", "fits") if o.fits else translate("Summary", "DOES NOT FIT")
         tags = ", ".join(label_text(x) for x in o.labels if x != "best_for_gpu")
-        lines.append(f"{rank}. {o.gpu_count} x {o.gpu_name} ({o.nodes} node(s)), {layout}, {o.precision}"
-                     + (f"  [{tags}]" if tags else ""))
+        lines.append(translate("Summary", "{0}. {1} x {2} ({3} server(s)), {4}, {5}").format(
+            rank, o.gpu_count, o.gpu_name, o.nodes, layout, o.precision.upper()) + (f"  [{tags}]" if tags else ""))
         lines.append("   " + translate("Summary", "memory/GPU {0} of {1} ({2})").format(
             fmt_bytes(o.memory_per_gpu_bytes), fmt_bytes(o.memory_capacity_bytes), fit))
         if scenario.is_training:

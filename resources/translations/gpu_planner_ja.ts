@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ja">
 <context>
     <name>Application</name>
@@ -21,7 +20,7 @@
         <translation>ZeRO の 16 バイト（重み 2 + 勾配 2 + AdamW の状態 12）</translation>
     </message>
     <message>
-        <source>Rajbhandari et al. 2020 (ZeRO), §3.1 and Figure 1; Megatron&apos;s 18 and DeepSpeed&apos;s estimator&apos;s 20 differ by fp32 gradient buffers</source>
+        <source>Rajbhandari et al. 2020 (ZeRO), §3.1 and Figure 1; Megatron's 18 and DeepSpeed's estimator's 20 differ by fp32 gradient buffers</source>
         <translation>Rajbhandari et al. 2020（ZeRO）§3.1 と Figure 1。Megatron の 18、DeepSpeed の見積もりツールの 20 との差は fp32 勾配バッファ</translation>
     </message>
     <message>
@@ -77,7 +76,7 @@
         <translation>推定：計算したテンソルに加えて、アロケータの断片化で5%</translation>
     </message>
     <message>
-        <source>Assumed round-the-clock service (24 h x 30 days); the seed&apos;s 8 h x 20 days is one edit away</source>
+        <source>Assumed round-the-clock service (24 h x 30 days); the seed's 8 h x 20 days is one edit away</source>
         <translation>24時間 × 30日の常時稼働と仮定。元記事の 8時間 × 20日 にも変更できます</translation>
     </message>
     <message>
@@ -89,7 +88,7 @@
         <translation>期限の指定なし：90日以内に終わる構成を探索</translation>
     </message>
     <message>
-        <source>Databricks 2023, &apos;LLM Inference Performance Engineering: Best Practices&apos; (MBU definition; 50% worked example; ~80% for tuned stacks)</source>
+        <source>Databricks 2023, 'LLM Inference Performance Engineering: Best Practices' (MBU definition; 50% worked example; ~80% for tuned stacks)</source>
         <translation>Databricks 2023「LLM Inference Performance Engineering: Best Practices」（MBU の定義。計算例は50%、調整済みの環境では約80%）</translation>
     </message>
     <message>
@@ -513,7 +512,7 @@
         <translation>データ</translation>
     </message>
     <message>
-        <source>continued pre-training tokens as a fraction of Chinchilla&apos;s (default 0.1)</source>
+        <source>continued pre-training tokens as a fraction of Chinchilla's (default 0.1)</source>
         <translation>継続事前学習のトークン数（Chinchilla の値に対する割合、既定 0.1）</translation>
     </message>
     <message>
@@ -566,7 +565,7 @@
     </message>
     <message>
         <source>which catalog cloud offers to price with (default on-demand)</source>
-        <translation>クラウド費用に使うカタログ料金の種類（既定 on-demand）</translation>
+        <translation>クラウド費用に使うカタログ料金の種類（既定：オンデマンド on-demand）</translation>
     </message>
     <message>
         <source>price the cloud with this catalog offer (see: gpu-planner catalog offers)</source>
@@ -593,7 +592,7 @@
         <translation>レポートに印刷する計画名</translation>
     </message>
     <message>
-        <source>language of messages and reports (default: the system&apos;s)</source>
+        <source>language of messages and reports (default: the system's)</source>
         <translation>メッセージとレポートの言語（既定：システムの言語）</translation>
     </message>
     <message>
@@ -629,7 +628,7 @@
         <translation>例：rtx-a6000:4</translation>
     </message>
     <message>
-        <source>predicted vs reported GPU-hours for the catalog&apos;s published runs</source>
+        <source>predicted vs reported GPU-hours for the catalog's published runs</source>
         <translation>カタログの公表事例について、予測と公表のGPU時間を比較</translation>
     </message>
     <message>
@@ -1092,7 +1091,7 @@
         <translation>どのように使いますか？</translation>
     </message>
     <message>
-        <source>Empty = Chinchilla&apos;s compute-optimal 20 tokens per parameter{0}. Source: {1}</source>
+        <source>Empty = Chinchilla's compute-optimal 20 tokens per parameter{0}. Source: {1}</source>
         <translation>空欄 = Chinchilla の計算最適値、パラメータあたり20トークン{0}。出典：{1}</translation>
     </message>
     <message>
@@ -1198,7 +1197,7 @@
         <translation>同時 {0} 件では、生成はメモリ帯域ではなく演算性能で律速されます。</translation>
     </message>
     <message>
-        <source>Context {0} exceeds the model&apos;s {1} tokens.</source>
+        <source>Context {0} exceeds the model's {1} tokens.</source>
         <translation>コンテキスト {0} はモデルの上限 {1} トークンを超えます。</translation>
     </message>
     <message>
@@ -1207,7 +1206,7 @@
     </message>
     <message>
         <source>Architecture estimated from the parameter count ({0} layers, hidden {1}); give --layers/--hidden/--heads for exact activations and KV cache.</source>
-        <translation>構造はパラメータ数から推定しました（{0} 層、hidden {1}）。正確な値には --layers/--hidden/--heads を指定してください。</translation>
+        <translation>構造はパラメータ数から推定しました（{0} 層、隠れ次元 {1}）。アクティベーションとKVキャッシュの正確な値には --layers/--hidden/--heads を指定してください。</translation>
     </message>
     <message>
         <source>Tokens default to {0:g} per parameter (Chinchilla): {1}.</source>
@@ -1222,7 +1221,7 @@
         <translation>トークン数 = サンプル数 × 系列長 × エポック数 = {0}。</translation>
     </message>
     <message>
-        <source>Only {0:.1f} tokens per parameter, well below Chinchilla&apos;s 20.</source>
+        <source>Only {0:.1f} tokens per parameter, well below Chinchilla's 20.</source>
         <translation>パラメータあたり {0:.1f} トークンで、Chinchilla 則の 20 を大きく下回ります。</translation>
     </message>
     <message>
@@ -1730,7 +1729,7 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>MFU</translation>
     </message>
     <message>
-        <source>Model FLOPs utilisation: the share of the GPU&apos;s peak arithmetic the job really uses (typically 30-50%).</source>
+        <source>Model FLOPs utilisation: the share of the GPU's peak arithmetic the job really uses (typically 30-50%).</source>
         <translation>モデルFLOPs利用率。GPUの理論演算性能のうち実際に使えている割合（通常30〜50%）。</translation>
     </message>
     <message>
@@ -2539,6 +2538,10 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>メモリに収まらない</translation>
     </message>
     <message>
+        <source>{0}. {1} x {2} ({3} server(s)), {4}, {5}</source>
+        <translation>{0}. {2} × {1} 枚（サーバー {3} 台）、{4}、{5}</translation>
+    </message>
+    <message>
         <source>memory/GPU {0} of {1} ({2})</source>
         <translation>GPUあたりメモリ {0}（容量 {1}、{2}）</translation>
     </message>
@@ -2641,8 +2644,8 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>{expected} のどれかにしてください</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not one of {allowed}</source>
-        <translation>&apos;{value}&apos; は選べる値（{allowed}）のどれでもありません</translation>
+        <source>'{value}' is not one of {allowed}</source>
+        <translation>'{value}' は選べる値（{allowed}）のどれでもありません</translation>
     </message>
     <message>
         <source>fine-tuning needs samples (with sequence length and epochs) or tokens</source>
@@ -2665,8 +2668,8 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>トークンあたりのエキスパート数はエキスパート総数以下にしてください</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not a date (YYYY-MM-DD)</source>
-        <translation>&apos;{value}&apos; は日付ではありません（YYYY-MM-DD）</translation>
+        <source>'{value}' is not a date (YYYY-MM-DD)</source>
+        <translation>'{value}' は日付ではありません（YYYY-MM-DD）</translation>
     </message>
 </context>
 <context>
@@ -2711,7 +2714,7 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>このヘルプを表示して終了</translation>
     </message>
     <message>
-        <source>show program&apos;s version number and exit</source>
+        <source>show program's version number and exit</source>
         <translation>バージョンを表示して終了</translation>
     </message>
     <message>
