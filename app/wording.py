@@ -16,6 +16,15 @@ from app.core.units import GiB
 
 
 
+_METHODS = {"full": QT_TRANSLATE_NOOP("Labels", "full"), "lora": "LoRA", "qlora": "QLoRA"}
+
+
+def method_text(method: str) -> str:
+    """A fine-tuning method as written: LoRA, QLoRA, or "full" in the user's language."""
+    name = _METHODS.get(method, method)
+    return translate("Labels", name) if method == "full" else name
+
+
 def fmt_bytes(b: float | None) -> str:
     if b is None:
         return "–"
@@ -159,7 +168,7 @@ def finding_message(code: str, p: dict, lang: str = "en", currency: str = "USD")
     if code == "tokens_below_chinchilla":
         return translate("Findings", "Only {0:.1f} tokens per parameter, well below Chinchilla's 20.").format(float(p.get("tokens_per_param", 0)))
     if code == "flops_frozen_base":
-        return translate("Findings", "{0}: the frozen base needs no weight gradients, so compute is 4·N·D, not 6·N·D.").format(str(p.get("method", "")).upper())
+        return translate("Findings", "{0}: the frozen base needs no weight gradients, so compute is 4·N·D, not 6·N·D.").format(method_text(str(p.get("method", ""))))
     if code == "flops_full_recompute":
         return translate("Findings", "Full recomputation adds a forward pass (+2·N·D).")
     if code == "flops_selective_recompute":
@@ -388,7 +397,7 @@ def render_capacity(gpu, count: int, rows, lang: str = "en") -> str:
             what = translate("Capacity", "{0:.1f} tokens/s per sequence").format(r.decode_tokens_per_s or 0) if r.fits else translate("Capacity", "needs {0} per GPU").format(fmt_bytes(r.memory_per_gpu_bytes))
         else:
             what = fmt_duration(r.wall_clock_s) if r.fits else translate("Capacity", "needs {0} per GPU").format(fmt_bytes(r.memory_per_gpu_bytes))
-        variant = r.variant.upper() if r.variant else ""
+        variant = method_text(r.variant) if r.variant in _METHODS else (r.variant or "").upper()
         lines.append(f"  {fmt_count(r.params):>6} {variant:6} {marks[r.mark]:8} {what:32} {r.parallelism}")
     return "\n".join(lines)
 

@@ -1283,6 +1283,10 @@
 <context>
     <name>Labels</name>
     <message>
+        <source>full</source>
+        <translation>フル</translation>
+    </message>
+    <message>
         <source>recommended</source>
         <translation>推奨</translation>
     </message>

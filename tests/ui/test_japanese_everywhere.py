@@ -16,36 +16,9 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QG
                                QListWidget, QTabWidget, QTextBrowser, QWidget)
 
 from app.i18n import set_language
+from tests.japanese import catalog_words, english
 from app.ui.application import MainWindow, SettingsDialog
 from app.ui.wizard import PageId
-
-# Written in Latin letters in Japanese technical text too.
-LATIN_TERMS = set("""
-GPU GPUs LLM LoRA QLoRA BF16 FP8 FP16 FP32 TF32 INT8 INT4 NF4 KV GQA MoE MFU MBU PUE ZeRO FSDP TP PP DP Z
-NVLink PCIe Gen InfiniBand IB Ethernet GbE JPY USD kW kWh TDP CUDA cuBLAS NCCL TFLOPS TFLOP FLOP FLOPs
-GiB MiB TiB TB GB MB ms CSV PDF JSON Markdown SVG PNG AdamW Adam SGD Megatron DeepSpeed vLLM PyTorch
-Chinchilla Hoffmann Dettmers Kaplan Korthikanti Rajbhandari et al Table Figure arXiv ZeRO Llama Qwen
-AMD NVIDIA Intel Gaudi Swallow tok Q8_0 Q4_K_M q4_k_m q8_0 fp8 bf16 fp16 int8 int4 nf4 x e K M B T
-NIC r OK English On Demand LLM Planner Uptime Institute Databricks OPT DeepSeek H800 Seed gpuplan Sans JP
-""".split())
-WORD = re.compile(r"[A-Za-z][A-Za-z0-9_']*")
-
-
-def _catalog_words(session) -> set[str]:
-    """Words of catalog data (names, ids, sources, notes, regions, licences): shown as published."""
-    words: set[str] = set()
-    cat = session.catalog
-    for kind in ("gpus", "models", "runs", "offers"):
-        for e in cat.entries(kind):
-            for field in ("id", "name", "source", "notes", "region", "license", "family", "provider", "gpu",
-                          "gpu_name", "vendor", "organisation", "model"):
-                v = getattr(e, field, None)
-                if isinstance(v, str):
-                    found = WORD.findall(v)
-                    words.update(found)
-                    words.update(w.split("'")[0] for w in found)
-    return words
-
 
 def _texts(root: QWidget) -> list[str]:
     out: list[str] = []
@@ -78,24 +51,6 @@ def _texts(root: QWidget) -> list[str]:
     return out
 
 
-def _english(texts: list[str], allowed: set[str]) -> set[str]:
-    bad = set()
-    for t in texts:
-        t = re.sub(r"<[^>]+>", " ", t or "")  # rich text: tags are not shown
-        t = re.sub(r"\(&\w\)|&", " ", t)  # keyboard mnemonics: ファイル(&F)
-        t = re.sub(r"「[^」]*」", " ", t)  # titles of cited works are quoted as published
-        t = re.sub(r"\bQ\d_\w+", " ", t)  # llama.cpp formats (Q4_K_M)
-        t = re.sub(r"https?://\S+|\S+\.(gpuplan|csv|pdf|db|ini)\b|--[\w-]+", " ", t)
-        t = re.sub(r"'[^']*'", " ", t)  # what the user typed, quoted back in an error
-        for w in WORD.findall(t):
-            w = w.rstrip("'")
-            if any(c.isdigit() for c in w):  # H100, BF16, 70B: names and figures
-                continue
-            if w not in LATIN_TERMS and w not in allowed:
-                bad.add(w)
-    return bad
-
-
 @pytest.fixture
 def ja_window(qtbot):
     from app.ui.settings import Settings
@@ -125,7 +80,7 @@ def _menus(w) -> list[str]:
                                             ("cpt", "llama-3.1-swallow-8b"), ("scratch", "llama-3.2-1b")])
 def test_no_english_word_in_the_japanese_wizard(qtbot, ja_window, goal, model_id):
     w = ja_window
-    allowed = _catalog_words(w.session)
+    allowed = catalog_words(w.session.catalog)
     wiz = w.wizard
     seen: list[str] = _menus(w)
     wiz.page_at(PageId.GOAL).select(goal)
@@ -155,15 +110,15 @@ def test_no_english_word_in_the_japanese_wizard(qtbot, ja_window, goal, model_id
         page.tabs.setCurrentIndex(i)
         seen += _texts(w)
     assert page.verdict.text() and page.model.rowCount() > 0
-    bad = _english(seen, allowed)
+    bad = english(seen, allowed)
     if bad:
         pytest.fail("English words " + ", ".join(sorted(bad)) + " in:\n" +
-                    "\n".join(sorted({t[:200] for t in seen if _english([t], allowed)})))
+                    "\n".join(sorted({t[:200] for t in seen if english([t], allowed)})))
 
 
-def test_the_scan_finds_english(qtbot):
+def test_the_scan_findsenglish(qtbot):
     """The check must be able to fail: an English label is found, a Japanese one and a GPU name are not."""
-    assert _english(["予算 Budget", "NVIDIA H100 の BF16", "<b>期限</b>"], set()) == {"Budget"}
+    assert english(["予算 Budget", "NVIDIA H100 の BF16", "<b>期限</b>"], set()) == {"Budget"}
 
 
 def test_settings_dialog_in_japanese(qtbot):
@@ -174,7 +129,7 @@ def test_settings_dialog_in_japanese(qtbot):
         d = SettingsDialog(Settings())
         qtbot.addWidget(d)
         d.show()
-        assert not _english(_texts(d), set())
+        assert not english(_texts(d), set())
     finally:
         set_language("en")
 
