@@ -2125,6 +2125,14 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>{0:g} 年間フル稼働した場合：レンタル {1}、購入 {2}。</translation>
     </message>
     <message>
+        <source>assumed rate set {0}</source>
+        <translation>{0} 設定の仮定レート</translation>
+    </message>
+    <message>
+        <source>Prices converted at {0:g} JPY per USD ({1}).</source>
+        <translation>ドル建ての価格は 1ドル {0:g} 円で換算（{1}）。</translation>
+    </message>
+    <message>
         <source>More or fewer GPUs</source>
         <translation>GPU枚数を変えた場合</translation>
     </message>

@@ -62,3 +62,50 @@ def test_japanese_report_has_no_english_words(tmp_path, capsys):
     # catalog citations (sources, URLs) are quoted as published; the rest must be Japanese
     bad = english(body.splitlines(), catalog_words(default_catalog()) | CLI_NAMES)
     assert not bad, sorted(bad)
+
+
+def test_language_follows_the_system_when_not_set(monkeypatch):
+    from app.i18n import system_language
+
+    for var in ("LC_ALL", "LC_MESSAGES", "LANGUAGE", "LANG"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    assert system_language() == "ja"
+    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")  # LC_ALL wins, as in POSIX
+    assert system_language() == "en"
+
+
+def test_money_and_dates_in_japanese_form():
+    """万/億 in Japanese (issue 7's examples), $3.4M in dollars, dates as 2026年11月20日 / 20 Nov 2026."""
+    from app.wording import fmt_date, fmt_money
+
+    assert fmt_money(48_000, "JPY", "ja") == "約4.8万円"
+    assert fmt_money(8.0e8, "JPY", "ja") == "約8.0億円"
+    assert fmt_money(3.4e6, "USD", "ja") == "$3.4M"
+    assert fmt_money(1_728_000, "JPY", "en") == "¥1,728,000"
+    assert fmt_date("2026-11-20", "ja") == "2026年11月20日" and fmt_date("2026-11-20", "en") == "20 Nov 2026"
+    assert fmt_date("2024-07", "ja") == "2024年7月"
+
+
+def test_fx_rate_and_its_date_are_cited_where_money_is_converted(tmp_path, capsys):
+    code, text = _run(capsys, "plan", "--goal", "finetune", "--model", "llama-3.1-8b", "--samples", "10K",
+                      "--fx", "155", "--fx-date", "2026-11-20", "--json")
+    assert code == 0, text
+    import json
+
+    doc = json.loads(text[text.index("{"):])
+    fx = next(a for a in doc["assumptions"] if a["name"] == "fx_jpy_per_usd")
+    assert fx["value"] == 155 and "2026-11-20" in fx["source"]
+    code, text = _run(capsys, "plan", "--goal", "finetune", "--model", "llama-3.1-8b", "--samples", "10K",
+                      "--fx-date", "2026-13-01")
+    assert code == 2 and "--fx-date" in text and "2026-13-01" in text
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_report_cites_the_fx_rate_with_its_date(tmp_path, capsys):
+    pdf = tmp_path / "fx.pdf"
+    code, text = _run(capsys, "plan", "--goal", "finetune", "--model", "llama-3.1-8b", "--samples", "10K",
+                      "--fx", "155", "--fx-date", "2026-11-20", "--pdf", str(pdf))
+    assert code == 0, text
+    body = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "1ドル 155 円で換算（2026年11月20日）" in body

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from app.ui.application import MainWindow, SettingsDialog
@@ -184,14 +184,22 @@ def test_settings_persist_and_seed_new_plans(qtbot):
     qtbot.addWidget(dlg)
     dlg.currency.setCurrentIndex(dlg.currency.findData("JPY"))
     dlg.fx.setValue(160.0)
+    dlg.fx_date.setDate(QDate(2026, 11, 20))
     dlg.pue.setValue(1.3)
     dlg.accept()
     again = Settings()
     assert again.currency == "JPY" and again.fx_jpy_per_usd == 160.0 and again.pue == pytest.approx(1.3)
+    assert again.fx_as_of == "2026-11-20"
     w = MainWindow()
     qtbot.addWidget(w)
     w.maybe_save = lambda: True
     assert w.session.draft["currency"] == "JPY" and w.session.draft["fx_jpy_per_usd"] == 160.0
+    # the rate's date reaches the plan and is cited as its source
+    assert w.session.scenario.fx_as_of == "2026-11-20"
+    w.session.recompute()
+    qtbot.waitUntil(lambda: w.session.result is not None, timeout=20000)
+    fx = next(a for a in w.session.result.plan.assumptions if a.name == "fx_jpy_per_usd")
+    assert fx.value == 160.0 and "2026-11-20" in fx.source
     w.session.wait_idle()
 
 

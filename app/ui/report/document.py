@@ -277,6 +277,14 @@ def _build_report(plan, scenario, catalog, name, lang, curves, date, charts) -> 
         if c.cloud_horizon_full_use is not None and c.onprem_horizon_full_use is not None:
             lines.append(QCoreApplication.translate("Report", "Over {0:g} years of round-the-clock use: renting {1}, buying {2}.").format(
                 s.years, _money(c.cloud_horizon_full_use, cur, lang), _money(c.onprem_horizon_full_use, cur, lang)))
+        offer_currency = offers[c.cloud_offer].currency if c.cloud_offer in offers else cur
+        if cur == "JPY" or offer_currency != cur:  # catalog purchase prices are in USD
+            from app.core.scenario import DEFAULT_FX_AS_OF
+
+            when = (fmt_date(s.fx_as_of, lang) if s.fx_as_of else
+                    QCoreApplication.translate("Report", "assumed rate set {0}").format(fmt_date(DEFAULT_FX_AS_OF, lang)))
+            lines.append(QCoreApplication.translate("Report", "Prices converted at {0:g} JPY per USD ({1}).").format(
+                s.fx_jpy_per_usd, esc(when)))
         out.append("<p>" + "<br>".join(lines) + "</p>")
         if charts and (c.cloud_price_per_gpu_hour is not None or c.onprem is not None):
             images["breakeven"] = _chart_breakeven(s, best, lang)
