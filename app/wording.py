@@ -81,14 +81,14 @@ def fmt_money(amount: float | None, currency: str, lang: str = "en", compact: bo
         if compact:  # table cells: no 約 and no 円 (the column says the currency)
             for v, unit in ((1e12, "兆"), (1e8, "億"), (1e4, "万")):
                 if a >= v:
-                    return f"{amount / v:.1f}{unit}"
+                    return f"{amount / v:,.1f}{unit}"
             return f"{amount:,.0f}"
         if a >= 1e12:
-            return f"約{amount / 1e12:.1f}兆円"
+            return f"約{amount / 1e12:,.1f}兆円"
         if a >= 1e8:
-            return f"約{amount / 1e8:.1f}億円"
+            return f"約{amount / 1e8:,.1f}億円"
         if a >= 1e4:
-            return f"約{amount / 1e4:.1f}万円"
+            return f"約{amount / 1e4:,.1f}万円"
         return f"{amount:,.0f}円"
     if compact:
         a = abs(amount)
@@ -259,6 +259,11 @@ LABELS = {
 }
 
 
+def labels_text(labels) -> str:
+    """An option's labels as one cell: "recommended, cheapest" / "推奨、最安" (best_for_gpu is implied)."""
+    return translate("Labels", ", ").join(label_text(x) for x in labels if x != "best_for_gpu")
+
+
 def label_text(label: str) -> str:
     return translate("Labels", LABELS.get(label, label))
 
@@ -284,7 +289,7 @@ def render_summary(plan, scenario, lang: str) -> str:
         if not scenario.is_training:
             layout = f"TP{p.tp} PP{p.pp} x{p.replicas}"
         fit = translate("Summary", "fits") if o.fits else translate("Summary", "DOES NOT FIT")
-        tags = ", ".join(label_text(x) for x in o.labels if x != "best_for_gpu")
+        tags = labels_text(o.labels)
         lines.append(translate("Summary", "{0}. {1} x {2} ({3} server(s)), {4}, {5}").format(
             rank, o.gpu_count, o.gpu_name, o.nodes, layout, o.precision.upper()) + (f"  [{tags}]" if tags else ""))
         lines.append("   " + translate("Summary", "memory/GPU {0} of {1} ({2})").format(

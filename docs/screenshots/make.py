@@ -1,6 +1,7 @@
 """Regenerate the README screenshots under Xvfb:
 
-    xvfb-run -a -s "-screen 0 1400x1000x24" python3 docs/screenshots/make.py
+    xvfb-run -a -s "-screen 0 1400x1000x24" python3 docs/screenshots/make.py          # English
+    xvfb-run -a -s "-screen 0 1400x1000x24" python3 docs/screenshots/make.py ja       # Japanese, into ja/
 
 Drives the real window: each wizard page, then the recommendation's tabs for a from-scratch plan with
 a deadline and a budget (so the plots show the constraint lines)."""
@@ -21,13 +22,23 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 
 def main() -> None:
-    app = QApplication(sys.argv)
+    lang = sys.argv[1] if len(sys.argv) > 1 else "en"
+    out = OUT / "ja" if lang == "ja" else OUT
+    out.mkdir(exist_ok=True)
+    app = QApplication(sys.argv[:1])
     QCoreApplication.setOrganizationName("gpu-planner-screenshots")
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
+    from app.fonts import load_app_fonts
+    from app.i18n import set_language
     from app.ui.application import MainWindow
+    from app.ui.settings import Settings
     from app.ui.wizard import PageId
 
-    w = MainWindow()
+    load_app_fonts()
+    settings = Settings()
+    settings.language = lang
+    set_language(lang)
+    w = MainWindow(settings=settings)
     w.maybe_save = lambda: True
     w.resize(1280, 860)
     w.show()
@@ -35,7 +46,7 @@ def main() -> None:
     def shot(name: str) -> None:
         for _ in range(5):
             app.processEvents()
-        w.grab().save(str(OUT / f"{name}.png"))
+        w.grab().save(str(out / f"{name}.png"))
 
     def wait_plan() -> None:
         w.session.wait_idle()
@@ -52,7 +63,10 @@ def main() -> None:
         wiz.next()
         shot("3-data")
         wiz.next()
-        w.session.update(deadline_days="60", budget="1M", currency="USD")
+        if lang == "ja":
+            w.session.update(deadline_days="60", budget="1.5億", currency="JPY")
+        else:
+            w.session.update(deadline_days="60", budget="1M", currency="USD")
         shot("4-budget")
         wiz.next()
         wait_plan()

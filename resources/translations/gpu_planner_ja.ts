@@ -1315,6 +1315,10 @@
         <translation>惜しい候補</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>on-demand</source>
         <translation>オンデマンド</translation>
     </message>

@@ -12,7 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app import __version__
 from app.wording import (assumption_name, assumption_source, assumption_value, finding_message, finding_reason,
-                         fmt_bytes, fmt_count, fmt_date, fmt_duration, fmt_money, label_text, pricing_text,
+                         fmt_bytes, fmt_count, fmt_date, fmt_duration, fmt_money, labels_text, pricing_text,
                          suggestion_message, verdict_message)
 
 CHART_WIDTH_PX = 2400  # rendered width; printed ~17 cm wide -> ~360 dpi
@@ -246,7 +246,7 @@ def _build_report(plan, scenario, catalog, name, lang, curves, date, charts) -> 
         arows = []
         for i, o in enumerate(p.options[:12], 1):
             speed = esc(fmt_duration(o.wall_clock_s)) if training else QCoreApplication.translate("Report", "{0:.1f} tok/s").format(o.decode_tokens_per_s)
-            why = ", ".join(label_text(x) for x in o.labels if x != "best_for_gpu")
+            why = labels_text(o.labels)
             arows.append([str(i), f"{o.gpu_count} × {esc(o.gpu_name)}", esc(_short_layout(o, training)), speed,
                           _money(o.cost.cloud, cur, lang, True), _money(o.cost.onprem, cur, lang, True), esc(why)])
         cur_unit = "" if cur == "USD" else (" (円)" if lang == "ja" else " (JPY)")

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QListWidg
                                QTabWidget, QTextBrowser, QVBoxLayout)
 
 from app.ui.wizard.common import BoundPage
-from app.wording import (finding_message, fmt_bytes, fmt_duration, fmt_money, label_text, suggestion_message,
+from app.wording import (finding_message, fmt_bytes, fmt_duration, fmt_money, labels_text, suggestion_message,
                          verdict_message)
 
 
@@ -139,7 +139,7 @@ class ResultPage(BoundPage):
             layout = (f"TP{par.tp} PP{par.pp} DP{par.dp}" + (f" ZeRO-{par.zero_stage}" if par.zero_stage else "")
                       if training else f"TP{par.tp} PP{par.pp} ×{par.replicas}")
             speed = fmt_duration(o.wall_clock_s) if training else self.tr("{0:.1f} tok/s").format(o.decode_tokens_per_s)
-            cells = [str(i), ", ".join(label_text(x) for x in o.labels if x != "best_for_gpu"), o.gpu_name,
+            cells = [str(i), labels_text(o.labels), o.gpu_name,
                      str(o.gpu_count), layout, o.precision, speed, fmt_money(o.cost.cloud, s.currency, lang),
                      fmt_money(o.cost.onprem, s.currency, lang),
                      f"{fmt_bytes(o.memory_per_gpu_bytes)} / {fmt_bytes(o.memory_capacity_bytes)}"]
