@@ -510,7 +510,9 @@ def cmd_catalog(a: argparse.Namespace) -> int:
         except FileNotFoundError:
             raise UsageError(translate("CLI", "argument FILE.csv: {0!r} does not exist").format(a.file)) from None
         except CatalogCsvError as e:
-            shown = "; ".join(str(p) for p in e.problems[:3])
+            from app.wording import csv_problem_message
+
+            shown = "; ".join(csv_problem_message(p) for p in e.problems[:3])
             more = translate("CLI", " (and {0} more)").format(len(e.problems) - 3) if len(e.problems) > 3 else ""
             raise UsageError(translate("CLI", "{0}: nothing imported: {1}{2}").format(a.file, shown, more)) from None
         print(translate("CLI", "imported {0} {1} into {2} ({3} new, {4} replacing an existing id)").format(

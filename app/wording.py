@@ -578,3 +578,61 @@ _PRICINGS = {"on-demand": QT_TRANSLATE_NOOP("Labels", "on-demand"), "spot": QT_T
 def pricing_text(pricing: str) -> str:
     """A cloud offer's kind (on-demand, spot, reserved) in the current language."""
     return translate("Labels", _PRICINGS[pricing]) if pricing in _PRICINGS else pricing
+
+
+# ----- catalog CSV problems (app/catalog/csv_io.py codes) ---------------------------------------
+_CSV_PROBLEMS = {
+    "required": QT_TRANSLATE_NOOP("CatalogCsv", "is required ({allowed})"),
+    "not_id": QT_TRANSLATE_NOOP("CatalogCsv", "{value!r} is not an id: use {allowed}"),
+    "not_allowed": QT_TRANSLATE_NOOP("CatalogCsv", "{value!r} is not {allowed}"),
+    "out_of_range": QT_TRANSLATE_NOOP("CatalogCsv", "{value!r} is out of range: {allowed}"),
+    "empty_file": QT_TRANSLATE_NOOP("CatalogCsv", "the file is empty; expected a header line"),
+    "unknown_column": QT_TRANSLATE_NOOP("CatalogCsv", "unknown column for {kind}; allowed: {columns}"),
+    "missing_column": QT_TRANSLATE_NOOP("CatalogCsv", "required column is missing from the header ({allowed})"),
+    "too_many_cells": QT_TRANSLATE_NOOP("CatalogCsv", "more cells than header columns ({count})"),
+    "duplicate_id": QT_TRANSLATE_NOOP("CatalogCsv", "duplicate id {value!r} (first on line {first})"),
+    "not_utf8": QT_TRANSLATE_NOOP("CatalogCsv", "not UTF-8 text; save the CSV as UTF-8"),
+    "unknown_kind": QT_TRANSLATE_NOOP("CatalogCsv", "cannot tell which catalog this is from the header (needs the columns of one of {signatures})"),
+}
+
+
+def column_allowed(col) -> str:
+    """What a catalog column accepts (schema.Column.allowed), in the current language."""
+    if col.type == "choice":
+        return translate("CatalogCsv", "one of {0}").format(", ".join(col.choices))
+    if col.type == "bool":
+        return translate("CatalogCsv", "true or false")
+    if col.type == "date":
+        return translate("CatalogCsv", "a date YYYY-MM-DD (or YYYY-MM, YYYY)")
+    if col.type == "id":
+        return translate("CatalogCsv", "lower-case letters, digits and - . _ (e.g. h100-sxm)")
+    if col.type == "ref":
+        return translate("CatalogCsv", "an id from the {0} catalog").format(col.ref)
+    if col.type in ("float", "int"):
+        kind = translate("CatalogCsv", "a whole number") if col.type == "int" else translate("CatalogCsv", "a number")
+        bounds = [b for b in ((f"> {col.gt:g}" if col.gt is not None else None),
+                              (f">= {col.ge:g}" if col.ge is not None else None),
+                              (f"<= {col.le:g}" if col.le is not None else None)) if b]
+        return kind + (" " + translate("CatalogCsv", " and ").join(bounds) if bounds else "")
+    return translate("CatalogCsv", "text")
+
+
+def csv_problem_text(problem) -> str:
+    """A CSV problem's message (without line and column) in the current language."""
+    if problem.code == "spec":
+        return validation_message(problem.params["error"])
+    template = _CSV_PROBLEMS.get(problem.code)
+    if template is None:
+        return problem.message
+    params = dict(problem.params)
+    if "col" in params:
+        params["allowed"] = column_allowed(params.pop("col"))
+    return translate("CatalogCsv", template).format(**params)
+
+
+def csv_problem_message(problem) -> str:
+    """"line 3, column memory_gib: 'lots' is not a number > 0", in the current language."""
+    text = csv_problem_text(problem)
+    if problem.column:
+        return translate("CatalogCsv", "line {0}, column {1}: {2}").format(problem.line, problem.column, text)
+    return translate("CatalogCsv", "line {0}: {1}").format(problem.line, text)

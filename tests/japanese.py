@@ -16,19 +16,17 @@ NVLink PCIe Gen InfiniBand IB Ethernet GbE JPY USD kW kWh TDP CUDA cuBLAS NCCL T
 GiB MiB TiB TB GB MB ms CSV PDF JSON Markdown SVG PNG AdamW Adam SGD Megatron DeepSpeed vLLM PyTorch
 Chinchilla Hoffmann Dettmers Kaplan Korthikanti Rajbhandari et al Table Figure arXiv ZeRO Llama Qwen
 AMD NVIDIA Intel Gaudi Swallow tok Q8_0 Q4_K_M q4_k_m q8_0 fp8 bf16 fp16 int8 int4 nf4 x e K M B T
-NIC IT VRAM r OK English On Demand LLM Planner Uptime Institute Databricks OPT DeepSeek H800 Seed gpuplan Sans JP
+NIC IT VRAM FFN ID TOPS MAMF r OK English On Demand LLM Planner Uptime Institute Databricks OPT DeepSeek H800 Seed gpuplan Sans JP
 """.split())
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9_']*")
 
 
 def catalog_words(cat) -> set[str]:
-    """Words of catalog data (names, ids, sources, notes, regions, licences): shown as published."""
+    """Words of catalog data (every text cell: names, ids, sources, notes, regions): shown as published."""
     words: set[str] = set()
     for kind in ("gpus", "models", "runs", "offers"):
-        for e in cat.entries(kind):
-            for field in ("id", "name", "source", "notes", "region", "license", "family", "provider", "gpu",
-                          "gpu_name", "vendor", "organisation", "model"):
-                v = getattr(e, field, None)
+        for rec in cat.records(kind):
+            for v in rec.values():
                 if isinstance(v, str):
                     found = WORD.findall(v)
                     words.update(found)

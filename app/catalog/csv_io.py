@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -20,11 +20,54 @@ from app.catalog.schema import DATE_PATTERN, ID_PATTERN, KINDS, Column, Kind
 from app.core.units import parse_quantity
 
 
+# English wording of each problem code; app/wording.py words the same codes in the user's language.
+PROBLEM_TEXT = {
+    "required": "is required ({allowed})",
+    "not_id": "{value!r} is not an id: use {allowed}",
+    "not_allowed": "{value!r} is not {allowed}",
+    "out_of_range": "{value!r} is out of range: {allowed}",
+    "empty_file": "the file is empty; expected a header line",
+    "unknown_column": "unknown column for {kind}; allowed: {columns}",
+    "missing_column": "required column is missing from the header ({allowed})",
+    "too_many_cells": "more cells than header columns ({count})",
+    "duplicate_id": "duplicate id {value!r} (first on line {first})",
+    "not_utf8": "not UTF-8 text; save the CSV as UTF-8",
+    "unknown_kind": "cannot tell which catalog this is from the header (needs the columns of one of {signatures})",
+}
+
+
+def _english(code: str, params: dict) -> str:
+    p = dict(params)
+    if isinstance(p.get("col"), Column):
+        p["allowed"] = p.pop("col").allowed()
+    return PROBLEM_TEXT[code].format(**p)
+
+
+class CellError(ValueError):
+    """A cell that cannot be read: a code and its parameters (``col`` is the Column, for what is allowed)."""
+
+    def __init__(self, code: str, **params):
+        self.code, self.params = code, params
+        super().__init__(_english(code, params))
+
+
 @dataclass(frozen=True)
 class Problem:
+    """One bad cell or line. ``code``/``params`` let the UI and CLI word it; ``message`` is English.
+    ``code`` "spec" carries a pydantic error (``params["error"]``), "other" a plain message."""
+
     line: int
     column: str
-    message: str
+    code: str
+    params: dict = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        if self.code == "spec":
+            return str(self.params["error"].get("msg", "invalid")).removeprefix("Value error, ")
+        if self.code == "other":
+            return str(self.params.get("message", ""))
+        return _english(self.code, self.params)
 
     def __str__(self) -> str:
         where = f"line {self.line}" + (f", column {self.column}" if self.column else "")
@@ -54,17 +97,17 @@ def parse_cell(col: Column, text: str):
     text = (text or "").strip()
     if not text:
         if col.required:
-            raise ValueError(f"is required ({col.allowed()})")
+            raise CellError("required", col=col)
         return col.default
     if col.type == "str":
         return text
     if col.type in ("id", "ref"):
         if not ID_PATTERN.match(text):
-            raise ValueError(f"{text!r} is not an id: use {Column('x', 'id').allowed()}")
+            raise CellError("not_id", value=text, col=Column("x", "id"))
         return text
     if col.type == "date":
         if not DATE_PATTERN.match(text):
-            raise ValueError(f"{text!r} is not {col.allowed()}")
+            raise CellError("not_allowed", value=text, col=col)
         return text
     if col.type == "bool":
         low = text.lower()
@@ -72,16 +115,16 @@ def parse_cell(col: Column, text: str):
             return True
         if low in ("false", "no", "0"):
             return False
-        raise ValueError(f"{text!r} is not {col.allowed()}")
+        raise CellError("not_allowed", value=text, col=col)
     if col.type == "choice":
         for c in col.choices:
             if c.lower() == text.lower():
                 return c
-        raise ValueError(f"{text!r} is not {col.allowed()}")
+        raise CellError("not_allowed", value=text, col=col)
     try:
         value = parse_quantity(text)
     except ValueError:
-        raise ValueError(f"{text!r} is not {col.allowed()}") from None
+        raise CellError("not_allowed", value=text, col=col) from None
     bad = (
         (col.gt is not None and not value > col.gt)
         or (col.ge is not None and not value >= col.ge)
@@ -90,7 +133,7 @@ def parse_cell(col: Column, text: str):
     if col.type == "int" and value != int(value):
         bad = True
     if bad:
-        raise ValueError(f"{text!r} is out of range: {col.allowed()}")
+        raise CellError("out_of_range", value=text, col=col)
     if col.type == "int":
         return int(value)
     return value * col.scale
@@ -116,8 +159,7 @@ def _spec_problem(kind: Kind, line: int, err: ValidationError) -> list[Problem]:
     for e in err.errors():
         loc = e.get("loc") or ()
         field = str(loc[0]) if loc else ""
-        msg = e.get("msg", "invalid").removeprefix("Value error, ")
-        out.append(Problem(line, by_field.get(field, ""), msg))
+        out.append(Problem(line, by_field.get(field, ""), "spec", {"error": e}))
     return out
 
 
@@ -129,15 +171,15 @@ def parse_records(kind: Kind, text: str, known: dict[str, set[str]] | None = Non
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     header = [h.strip() for h in (reader.fieldnames or [])]
     if not header:
-        return [], [Problem(1, "", "the file is empty; expected a header line")]
+        return [], [Problem(1, "", "empty_file")]
     reader.fieldnames = header
     allowed = set(kind.header)
     unknown = [h for h in header if h not in allowed]
     if unknown:
-        problems.append(Problem(1, unknown[0], f"unknown column for {kind.name}; allowed: {', '.join(kind.header)}"))
+        problems.append(Problem(1, unknown[0], "unknown_column", {"kind": kind.name, "columns": ", ".join(kind.header)}))
     for col in kind.columns:
         if col.required and col.csv not in header:
-            problems.append(Problem(1, col.csv, f"required column is missing from the header ({col.allowed()})"))
+            problems.append(Problem(1, col.csv, "missing_column", {"col": col}))
     if problems:
         return [], problems
     records: list[dict] = []
@@ -148,19 +190,19 @@ def parse_records(kind: Kind, text: str, known: dict[str, set[str]] | None = Non
         if not any((v or "").strip() for v in raw.values() if isinstance(v, str)):
             continue  # blank line
         if None in raw:
-            problems.append(Problem(line, "", f"more cells than header columns ({len(header)})"))
+            problems.append(Problem(line, "", "too_many_cells", {"count": len(header)}))
             continue
         rec, ok = {}, True
         for col in kind.columns:
             try:
                 rec[col.name] = parse_cell(col, raw.get(col.csv, ""))
-            except ValueError as e:
-                problems.append(Problem(line, col.csv, str(e)))
+            except CellError as e:
+                problems.append(Problem(line, col.csv, e.code, e.params))
                 ok = False
         if not ok:
             continue
         if rec["id"] in seen:
-            problems.append(Problem(line, "id", f"duplicate id {rec['id']!r} (first on line {seen[rec['id']]})"))
+            problems.append(Problem(line, "id", "duplicate_id", {"value": rec["id"], "first": seen[rec["id"]]}))
             continue
         seen[rec["id"]] = line
         try:
@@ -169,7 +211,7 @@ def parse_records(kind: Kind, text: str, known: dict[str, set[str]] | None = Non
             problems.extend(_spec_problem(kind, line, e))
             continue
         except ValueError as e:
-            problems.append(Problem(line, "", str(e)))
+            problems.append(Problem(line, "", "other", {"message": str(e)}))
             continue
         records.append(rec)
         lines.append(line)
@@ -179,7 +221,7 @@ def parse_records(kind: Kind, text: str, known: dict[str, set[str]] | None = Non
                 if col.type == "ref" and rec.get(col.name):
                     pool = known.get(col.ref, set()) | (set(seen) if col.ref == kind.name else set())
                     if rec[col.name] not in pool:
-                        problems.append(Problem(line, col.csv, f"{rec[col.name]!r} is not {col.allowed()}"))
+                        problems.append(Problem(line, col.csv, "not_allowed", {"value": rec[col.name], "col": col}))
     return records, problems
 
 
@@ -190,13 +232,13 @@ def read_csv(path: str | Path, kind: Kind | None = None, known: dict[str, set[st
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise CatalogCsvError(str(path), [Problem(1, "", "not UTF-8 text; save the CSV as UTF-8")]) from None
+        raise CatalogCsvError(str(path), [Problem(1, "", "not_utf8")]) from None
     if kind is None:
         header = next(csv.reader(io.StringIO(text.lstrip("\ufeff"))), [])
         kind = detect_kind([h.strip() for h in header])
         if kind is None:
             sigs = "; ".join(f"{k.name}: {', '.join(k.signature)}" for k in KINDS.values())
-            raise CatalogCsvError(str(path), [Problem(1, "", f"cannot tell which catalog this is from the header (needs the columns of one of {sigs})")])
+            raise CatalogCsvError(str(path), [Problem(1, "", "unknown_kind", {"signatures": sigs})])
     records, problems = parse_records(kind, text, known, str(path))
     if problems:
         raise CatalogCsvError(str(path), problems)

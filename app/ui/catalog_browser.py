@@ -6,16 +6,100 @@ from __future__ import annotations
 import csv
 import io
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QMessageBox, QPushButton, QScrollArea, QTableView, QTabWidget,
                                QVBoxLayout, QWidget)
 
-from app.catalog.csv_io import CatalogCsvError, format_cell, parse_cell, parse_records
+from app.catalog.csv_io import CatalogCsvError, CellError, Problem, format_cell, parse_cell, parse_records
 from app.catalog.schema import KINDS
+from app.wording import column_allowed, csv_problem_message, csv_problem_text
 
-KIND_TITLES = {"gpus": "GPUs", "models": "Models", "runs": "Published runs", "offers": "Cloud offers"}
+KIND_TITLES = {"gpus": QT_TRANSLATE_NOOP("CatalogBrowser", "GPUs"), "models": QT_TRANSLATE_NOOP("CatalogBrowser", "Models"),
+               "runs": QT_TRANSLATE_NOOP("CatalogBrowser", "Published runs"),
+               "offers": QT_TRANSLATE_NOOP("CatalogBrowser", "Cloud offers")}
+# Column headers for people; the CSV name (the import format) is the header's tooltip.
+COLUMN_LABELS = {
+    "as_of": QT_TRANSLATE_NOOP("CatalogColumns", "As of"),
+    "bandwidth_tb_per_s": QT_TRANSLATE_NOOP("CatalogColumns", "Memory bandwidth (TB/s)"),
+    "bf16_dense_tflops": QT_TRANSLATE_NOOP("CatalogColumns", "BF16 dense TFLOPS"),
+    "cloud_source": QT_TRANSLATE_NOOP("CatalogColumns", "Cloud price source"),
+    "cloud_usd_per_gpu_hour": QT_TRANSLATE_NOOP("CatalogColumns", "Cloud USD per GPU-hour"),
+    "context": QT_TRANSLATE_NOOP("CatalogColumns", "Context (tokens)"),
+    "cost_status": QT_TRANSLATE_NOOP("CatalogColumns", "Cost: how known"),
+    "cost_usd": QT_TRANSLATE_NOOP("CatalogColumns", "Cost (USD)"),
+    "currency": QT_TRANSLATE_NOOP("CatalogColumns", "Currency"),
+    "days": QT_TRANSLATE_NOOP("CatalogColumns", "Days"),
+    "days_status": QT_TRANSLATE_NOOP("CatalogColumns", "Days: how known"),
+    "eligibility": QT_TRANSLATE_NOOP("CatalogColumns", "Who may use it"),
+    "experts_per_token": QT_TRANSLATE_NOOP("CatalogColumns", "Experts per token"),
+    "ffn": QT_TRANSLATE_NOOP("CatalogColumns", "FFN size"),
+    "fp16_dense_tflops": QT_TRANSLATE_NOOP("CatalogColumns", "FP16 dense TFLOPS"),
+    "fp8_dense_tflops": QT_TRANSLATE_NOOP("CatalogColumns", "FP8 dense TFLOPS"),
+    "gated_ffn": QT_TRANSLATE_NOOP("CatalogColumns", "Gated FFN"),
+    "gpu": QT_TRANSLATE_NOOP("CatalogColumns", "GPU"),
+    "gpu_count": QT_TRANSLATE_NOOP("CatalogColumns", "GPU count"),
+    "gpu_count_status": QT_TRANSLATE_NOOP("CatalogColumns", "GPU count: how known"),
+    "gpu_hours": QT_TRANSLATE_NOOP("CatalogColumns", "GPU-hours"),
+    "gpu_hours_status": QT_TRANSLATE_NOOP("CatalogColumns", "GPU-hours: how known"),
+    "gpu_name": QT_TRANSLATE_NOOP("CatalogColumns", "GPU name"),
+    "gpus_per_instance": QT_TRANSLATE_NOOP("CatalogColumns", "GPUs per instance"),
+    "gpus_per_node": QT_TRANSLATE_NOOP("CatalogColumns", "GPUs per server"),
+    "head_dim": QT_TRANSLATE_NOOP("CatalogColumns", "Head size"),
+    "heads": QT_TRANSLATE_NOOP("CatalogColumns", "Attention heads"),
+    "hidden": QT_TRANSLATE_NOOP("CatalogColumns", "Hidden size"),
+    "id": QT_TRANSLATE_NOOP("CatalogColumns", "ID"),
+    "instance": QT_TRANSLATE_NOOP("CatalogColumns", "Instance"),
+    "int8_dense_tops": QT_TRANSLATE_NOOP("CatalogColumns", "INT8 dense TOPS"),
+    "kv_elems_per_token_per_layer": QT_TRANSLATE_NOOP("CatalogColumns", "KV values per token and layer"),
+    "kv_heads": QT_TRANSLATE_NOOP("CatalogColumns", "KV heads"),
+    "layers": QT_TRANSLATE_NOOP("CatalogColumns", "Layers"),
+    "license": QT_TRANSLATE_NOOP("CatalogColumns", "Licence"),
+    "mamf_fraction": QT_TRANSLATE_NOOP("CatalogColumns", "Achievable matmul share (MAMF)"),
+    "memory_gib": QT_TRANSLATE_NOOP("CatalogColumns", "Memory (GiB)"),
+    "mfu": QT_TRANSLATE_NOOP("CatalogColumns", "MFU"),
+    "mfu_status": QT_TRANSLATE_NOOP("CatalogColumns", "MFU: how known"),
+    "model": QT_TRANSLATE_NOOP("CatalogColumns", "Model"),
+    "name": QT_TRANSLATE_NOOP("CatalogColumns", "Name"),
+    "notes": QT_TRANSLATE_NOOP("CatalogColumns", "Notes"),
+    "num_experts": QT_TRANSLATE_NOOP("CatalogColumns", "Experts"),
+    "nvlink_domain": QT_TRANSLATE_NOOP("CatalogColumns", "GPUs joined by NVLink"),
+    "nvlink_gb_per_s": QT_TRANSLATE_NOOP("CatalogColumns", "NVLink (GB/s)"),
+    "org": QT_TRANSLATE_NOOP("CatalogColumns", "Organisation"),
+    "params_active": QT_TRANSLATE_NOOP("CatalogColumns", "Active parameters"),
+    "params_stated": QT_TRANSLATE_NOOP("CatalogColumns", "Parameters as stated"),
+    "params_status": QT_TRANSLATE_NOOP("CatalogColumns", "Parameters: how known"),
+    "params_total": QT_TRANSLATE_NOOP("CatalogColumns", "Total parameters"),
+    "pcie_gen": QT_TRANSLATE_NOOP("CatalogColumns", "PCIe generation"),
+    "precision": QT_TRANSLATE_NOOP("CatalogColumns", "Number format"),
+    "price_as_of": QT_TRANSLATE_NOOP("CatalogColumns", "Price as of"),
+    "price_per_gpu_hour": QT_TRANSLATE_NOOP("CatalogColumns", "Price per GPU-hour"),
+    "price_source": QT_TRANSLATE_NOOP("CatalogColumns", "Price source"),
+    "price_usd": QT_TRANSLATE_NOOP("CatalogColumns", "Purchase price (USD)"),
+    "pricing": QT_TRANSLATE_NOOP("CatalogColumns", "Kind of price"),
+    "provider": QT_TRANSLATE_NOOP("CatalogColumns", "Provider"),
+    "region": QT_TRANSLATE_NOOP("CatalogColumns", "Region"),
+    "source": QT_TRANSLATE_NOOP("CatalogColumns", "Source"),
+    "tdp_w": QT_TRANSLATE_NOOP("CatalogColumns", "Power (TDP, W)"),
+    "tflops_per_gpu": QT_TRANSLATE_NOOP("CatalogColumns", "TFLOPS per GPU"),
+    "tied_embeddings": QT_TRANSLATE_NOOP("CatalogColumns", "Tied embeddings"),
+    "tokens": QT_TRANSLATE_NOOP("CatalogColumns", "Tokens"),
+    "tokens_status": QT_TRANSLATE_NOOP("CatalogColumns", "Tokens: how known"),
+    "vendor": QT_TRANSLATE_NOOP("CatalogColumns", "Vendor"),
+    "vocab": QT_TRANSLATE_NOOP("CatalogColumns", "Vocabulary"),
+    "year": QT_TRANSLATE_NOOP("CatalogColumns", "Year"),
+}
+ORIGINS = {"user": QT_TRANSLATE_NOOP("CatalogBrowser", "yours"), "shipped": QT_TRANSLATE_NOOP("CatalogBrowser", "shipped")}
+
+
+def kind_title(kind: str) -> str:
+    return QCoreApplication.translate("CatalogBrowser", KIND_TITLES[kind])
+
+
+def column_label(csv_name: str) -> str:
+    """A catalog column's name for people, in the current language (the CSV name when unknown)."""
+    return QCoreApplication.translate("CatalogColumns", COLUMN_LABELS[csv_name]) if csv_name in COLUMN_LABELS else csv_name
 ROLE_ID = Qt.ItemDataRole.UserRole + 1
 
 
@@ -26,17 +110,18 @@ class EntryDialog(QDialog):
         super().__init__(parent)
         self.kind = KINDS[kind]
         self.known = known
-        self.setWindowTitle(self.tr("Your {0} entry").format(self.tr(KIND_TITLES[kind])))
+        self.setWindowTitle(self.tr("Your {0} entry").format(kind_title(kind)))
         self.edits: dict[str, QLineEdit] = {}
         inner = QWidget()
         form = QFormLayout(inner)
         for col in self.kind.columns:
             e = QLineEdit(format_cell(col, record.get(col.name)) if record else "")
-            e.setPlaceholderText(col.allowed() + (" *" if col.required else ""))
-            e.setAccessibleName(col.csv)
+            e.setPlaceholderText(column_allowed(col) + (" *" if col.required else ""))
+            e.setAccessibleName(column_label(col.csv))
+            e.setToolTip(col.csv)
             e.textChanged.connect(self._check)
             self.edits[col.csv] = e
-            form.addRow(col.csv + (" *" if col.required else ""), e)
+            form.addRow(column_label(col.csv) + (" *" if col.required else ""), e)
         scroll = QScrollArea()
         scroll.setWidget(inner)
         scroll.setWidgetResizable(True)
@@ -67,12 +152,12 @@ class EntryDialog(QDialog):
             try:
                 parse_cell(col, e.text())
                 e.setStyleSheet("")
-            except ValueError as ex:
+            except CellError as ex:
                 e.setStyleSheet("border: 2px solid #b00020;")
-                bad.append(f"{col.csv}: {ex}")
+                bad.append(f"{column_label(col.csv)}: {csv_problem_text(Problem(0, col.csv, ex.code, ex.params))}")
         if not bad:
             _, problems = parse_records(self.kind, self.csv_text(), self.known)
-            bad = [f"{p.column or 'row'}: {p.message}" for p in problems]
+            bad = [(column_label(p.column) + ": " if p.column else "") + csv_problem_text(p) for p in problems]
         self.error.setText("\n".join(bad[:4]) + (f"\n… (+{len(bad) - 4})" if len(bad) > 4 else ""))
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not bad)
 
@@ -105,7 +190,7 @@ class CatalogBrowser(QDialog):
             lay.addWidget(filt)
             lay.addWidget(view)
             self.views[kind] = (view, model, proxy)
-            self.tabs.addTab(page, self.tr(KIND_TITLES[kind]))
+            self.tabs.addTab(page, kind_title(kind))
         buttons = QHBoxLayout()
         for text, slot in ((self.tr("&Add…"), lambda: self.edit(self.kind(), new=True)),
                            (self.tr("&Edit…"), lambda: self.edit(self.kind())),
@@ -118,7 +203,7 @@ class CatalogBrowser(QDialog):
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
         buttons.addWidget(close)
-        self.note = QLabel(self.tr("Shipped entries are read-only; yours (origin: user) live in {0} and win over shipped ones with the same id.").format(
+        self.note = QLabel(self.tr("Shipped entries are read-only; yours live in {0} and win over shipped ones with the same id.").format(
             session.catalog.overlay_path))
         self.note.setWordWrap(True)
         lay = QVBoxLayout(self)
@@ -136,11 +221,13 @@ class CatalogBrowser(QDialog):
         for kind, (view, model, _proxy) in self.views.items():
             model.clear()
             cols = KINDS[kind].columns
-            model.setHorizontalHeaderLabels([c.csv for c in cols] + ["origin"])
+            model.setHorizontalHeaderLabels([column_label(c.csv) for c in cols] + [self.tr("Origin")])
+            for i, c in enumerate(cols):
+                model.horizontalHeaderItem(i).setToolTip(c.csv)
             user_ids = {r["id"] for r in cat.records(kind, "user")}
             for rec in cat.records(kind):
                 items = [QStandardItem(format_cell(c, rec.get(c.name))) for c in cols]
-                items.append(QStandardItem("user" if rec["id"] in user_ids else "shipped"))
+                items.append(QStandardItem(self.tr(ORIGINS["user" if rec["id"] in user_ids else "shipped"])))
                 items[0].setData(rec["id"], ROLE_ID)
                 model.appendRow(items)
             view.resizeColumnsToContents()
@@ -175,7 +262,8 @@ class CatalogBrowser(QDialog):
         try:
             kind, added, replaced = self.session.catalog.import_csv(path)
         except CatalogCsvError as e:
-            QMessageBox.warning(self, self.tr("Nothing imported"), "\n".join(str(p) for p in e.problems[:20]))
+            QMessageBox.warning(self, self.tr("Nothing imported"),
+                                "\n".join(csv_problem_message(p) for p in e.problems[:20]))
             return False
         except Exception as e:  # noqa: BLE001 - shown to the user; their files are untouched
             QMessageBox.warning(self, self.tr("Nothing imported"), str(e))

@@ -822,6 +822,30 @@
 <context>
     <name>CatalogBrowser</name>
     <message>
+        <source>GPUs</source>
+        <translation>GPU構成</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>Published runs</source>
+        <translation>公表事例</translation>
+    </message>
+    <message>
+        <source>Cloud offers</source>
+        <translation>クラウド料金</translation>
+    </message>
+    <message>
+        <source>yours</source>
+        <translation>自分の項目</translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation>同梱</translation>
+    </message>
+    <message>
         <source>Catalog</source>
         <translation>カタログ</translation>
     </message>
@@ -854,8 +878,12 @@
         <translation>閉じる</translation>
     </message>
     <message>
-        <source>Shipped entries are read-only; yours (origin: user) live in {0} and win over shipped ones with the same id.</source>
+        <source>Shipped entries are read-only; yours live in {0} and win over shipped ones with the same id.</source>
         <translation>同梱の項目は読み取り専用です。あなたが追加した項目は {0} に保存され、同じ ID の同梱項目より優先されます。</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>由来</translation>
     </message>
     <message>
         <source>Nothing imported</source>
@@ -872,6 +900,372 @@
     <message>
         <source>Export CSV</source>
         <translation>CSVに書き出す</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogColumns</name>
+    <message>
+        <source>As of</source>
+        <translation>時点</translation>
+    </message>
+    <message>
+        <source>Memory bandwidth (TB/s)</source>
+        <translation>メモリ帯域（TB/s）</translation>
+    </message>
+    <message>
+        <source>BF16 dense TFLOPS</source>
+        <translation>BF16 密 TFLOPS</translation>
+    </message>
+    <message>
+        <source>Cloud price source</source>
+        <translation>クラウド価格の出典</translation>
+    </message>
+    <message>
+        <source>Cloud USD per GPU-hour</source>
+        <translation>クラウド USD／GPU時間</translation>
+    </message>
+    <message>
+        <source>Context (tokens)</source>
+        <translation>コンテキスト（トークン数）</translation>
+    </message>
+    <message>
+        <source>Cost: how known</source>
+        <translation>費用の根拠</translation>
+    </message>
+    <message>
+        <source>Cost (USD)</source>
+        <translation>費用（USD）</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>通貨</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>日数</translation>
+    </message>
+    <message>
+        <source>Days: how known</source>
+        <translation>日数の根拠</translation>
+    </message>
+    <message>
+        <source>Who may use it</source>
+        <translation>利用資格</translation>
+    </message>
+    <message>
+        <source>Experts per token</source>
+        <translation>トークンあたりエキスパート数</translation>
+    </message>
+    <message>
+        <source>FFN size</source>
+        <translation>FFN 次元</translation>
+    </message>
+    <message>
+        <source>FP16 dense TFLOPS</source>
+        <translation>FP16 密 TFLOPS</translation>
+    </message>
+    <message>
+        <source>FP8 dense TFLOPS</source>
+        <translation>FP8 密 TFLOPS</translation>
+    </message>
+    <message>
+        <source>Gated FFN</source>
+        <translation>ゲート付き FFN</translation>
+    </message>
+    <message>
+        <source>GPU</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <source>GPU count</source>
+        <translation>GPU枚数</translation>
+    </message>
+    <message>
+        <source>GPU count: how known</source>
+        <translation>GPU枚数の根拠</translation>
+    </message>
+    <message>
+        <source>GPU-hours</source>
+        <translation>GPU時間</translation>
+    </message>
+    <message>
+        <source>GPU-hours: how known</source>
+        <translation>GPU時間の根拠</translation>
+    </message>
+    <message>
+        <source>GPU name</source>
+        <translation>GPU名</translation>
+    </message>
+    <message>
+        <source>GPUs per instance</source>
+        <translation>インスタンスあたりGPU枚数</translation>
+    </message>
+    <message>
+        <source>GPUs per server</source>
+        <translation>サーバーあたりGPU枚数</translation>
+    </message>
+    <message>
+        <source>Head size</source>
+        <translation>ヘッド次元</translation>
+    </message>
+    <message>
+        <source>Attention heads</source>
+        <translation>アテンションヘッド数</translation>
+    </message>
+    <message>
+        <source>Hidden size</source>
+        <translation>隠れ次元</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>インスタンス</translation>
+    </message>
+    <message>
+        <source>INT8 dense TOPS</source>
+        <translation>INT8 密 TOPS</translation>
+    </message>
+    <message>
+        <source>KV values per token and layer</source>
+        <translation>トークン・層あたりの KV 要素数</translation>
+    </message>
+    <message>
+        <source>KV heads</source>
+        <translation>KVヘッド数</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>層数</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>ライセンス</translation>
+    </message>
+    <message>
+        <source>Achievable matmul share (MAMF)</source>
+        <translation>達成可能な行列演算の割合（MAMF）</translation>
+    </message>
+    <message>
+        <source>Memory (GiB)</source>
+        <translation>メモリ（GiB）</translation>
+    </message>
+    <message>
+        <source>MFU</source>
+        <translation>MFU</translation>
+    </message>
+    <message>
+        <source>MFU: how known</source>
+        <translation>MFU の根拠</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>備考</translation>
+    </message>
+    <message>
+        <source>Experts</source>
+        <translation>エキスパート数</translation>
+    </message>
+    <message>
+        <source>GPUs joined by NVLink</source>
+        <translation>NVLink で接続されるGPU枚数</translation>
+    </message>
+    <message>
+        <source>NVLink (GB/s)</source>
+        <translation>NVLink（GB/s）</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>組織</translation>
+    </message>
+    <message>
+        <source>Active parameters</source>
+        <translation>有効パラメータ数</translation>
+    </message>
+    <message>
+        <source>Parameters as stated</source>
+        <translation>公称パラメータ数</translation>
+    </message>
+    <message>
+        <source>Parameters: how known</source>
+        <translation>パラメータ数の根拠</translation>
+    </message>
+    <message>
+        <source>Total parameters</source>
+        <translation>総パラメータ数</translation>
+    </message>
+    <message>
+        <source>PCIe generation</source>
+        <translation>PCIe 世代</translation>
+    </message>
+    <message>
+        <source>Number format</source>
+        <translation>数値形式</translation>
+    </message>
+    <message>
+        <source>Price as of</source>
+        <translation>価格の時点</translation>
+    </message>
+    <message>
+        <source>Price per GPU-hour</source>
+        <translation>GPU 1時間あたりの価格</translation>
+    </message>
+    <message>
+        <source>Price source</source>
+        <translation>価格の出典</translation>
+    </message>
+    <message>
+        <source>Purchase price (USD)</source>
+        <translation>購入価格（USD）</translation>
+    </message>
+    <message>
+        <source>Kind of price</source>
+        <translation>料金の種類</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>事業者</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>リージョン</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>出典</translation>
+    </message>
+    <message>
+        <source>Power (TDP, W)</source>
+        <translation>消費電力（TDP、W）</translation>
+    </message>
+    <message>
+        <source>TFLOPS per GPU</source>
+        <translation>GPUあたり TFLOPS</translation>
+    </message>
+    <message>
+        <source>Tied embeddings</source>
+        <translation>埋め込みの共有</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>トークン数</translation>
+    </message>
+    <message>
+        <source>Tokens: how known</source>
+        <translation>トークン数の根拠</translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation>メーカー</translation>
+    </message>
+    <message>
+        <source>Vocabulary</source>
+        <translation>語彙数</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogCsv</name>
+    <message>
+        <source>is required ({allowed})</source>
+        <translation>入力が必要です（{allowed}）</translation>
+    </message>
+    <message>
+        <source>{value!r} is not an id: use {allowed}</source>
+        <translation>{value!r} は ID ではありません。使える文字：{allowed}</translation>
+    </message>
+    <message>
+        <source>{value!r} is not {allowed}</source>
+        <translation>{value!r} は {allowed} ではありません</translation>
+    </message>
+    <message>
+        <source>{value!r} is out of range: {allowed}</source>
+        <translation>{value!r} は範囲外です：{allowed}</translation>
+    </message>
+    <message>
+        <source>the file is empty; expected a header line</source>
+        <translation>ファイルが空です。見出し行が必要です</translation>
+    </message>
+    <message>
+        <source>unknown column for {kind}; allowed: {columns}</source>
+        <translation>{kind} にない列です。使える列：{columns}</translation>
+    </message>
+    <message>
+        <source>required column is missing from the header ({allowed})</source>
+        <translation>必須の列が見出しにありません（{allowed}）</translation>
+    </message>
+    <message>
+        <source>more cells than header columns ({count})</source>
+        <translation>見出しの列数（{count}）より多くのセルがあります</translation>
+    </message>
+    <message>
+        <source>duplicate id {value!r} (first on line {first})</source>
+        <translation>ID {value!r} が重複しています（最初は {first} 行目）</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text; save the CSV as UTF-8</source>
+        <translation>UTF-8 のテキストではありません。CSV を UTF-8 で保存してください</translation>
+    </message>
+    <message>
+        <source>cannot tell which catalog this is from the header (needs the columns of one of {signatures})</source>
+        <translation>見出しからどのカタログか判別できません（次のいずれかの列が必要です：{signatures}）</translation>
+    </message>
+    <message>
+        <source>one of {0}</source>
+        <translation>{0} のいずれか</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true または false</translation>
+    </message>
+    <message>
+        <source>a date YYYY-MM-DD (or YYYY-MM, YYYY)</source>
+        <translation>日付 YYYY-MM-DD（または YYYY-MM、YYYY）</translation>
+    </message>
+    <message>
+        <source>lower-case letters, digits and - . _ (e.g. h100-sxm)</source>
+        <translation>英小文字・数字と - . _（例：h100-sxm）</translation>
+    </message>
+    <message>
+        <source>an id from the {0} catalog</source>
+        <translation>{0} カタログの ID</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数値</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> かつ </translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文字列</translation>
+    </message>
+    <message>
+        <source>line {0}, column {1}: {2}</source>
+        <translation>{0} 行目、列 {1}：{2}</translation>
+    </message>
+    <message>
+        <source>line {0}: {1}</source>
+        <translation>{0} 行目：{1}</translation>
     </message>
 </context>
 <context>

@@ -109,3 +109,18 @@ def test_report_cites_the_fx_rate_with_its_date(tmp_path, capsys):
     assert code == 0, text
     body = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "1ドル 155 円で換算（2026年11月20日）" in body
+
+
+def test_catalog_import_errors_are_japanese(tmp_path, capsys):
+    from app.catalog.schema import KINDS
+
+    header = ",".join(KINDS["gpus"].header)
+    row = {h: "" for h in KINDS["gpus"].header}
+    row.update(id="my-gpu", name="Mine", memory_gib="lots", bandwidth_tb_per_s="1", bf16_dense_tflops="100",
+               source="me", as_of="2026-01-01")
+    f = tmp_path / "bad.csv"
+    f.write_text(header + "\n" + ",".join(row[h] for h in KINDS["gpus"].header) + "\n", encoding="utf-8")
+    code, text = _run(capsys, "catalog", "import", str(f))
+    assert code == 2
+    assert "2 行目、列 memory_gib：'lots' は 数値 > 0 かつ <= 100000 ではありません" in text, text
+    assert not english([text], catalog_words(default_catalog()) | CLI_NAMES | {"memory_gib"})

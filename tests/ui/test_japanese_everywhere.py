@@ -158,3 +158,33 @@ def test_switching_language_keeps_the_plan_and_rewords_the_window(qtbot):
     finally:
         w.session.wait_idle()
         set_language("en")
+
+
+def test_catalog_browser_and_entry_form_in_japanese(qtbot):
+    from app.ui.catalog_browser import CatalogBrowser, EntryDialog
+    from app.ui.session import PlanSession
+
+    set_language("ja")
+    try:
+        session = PlanSession()
+        b = CatalogBrowser(session)
+        qtbot.addWidget(b)
+        b.show()
+        texts = []
+        for i in range(b.tabs.count()):
+            b.tabs.setCurrentIndex(i)
+            texts += _texts(b)
+        d = EntryDialog("gpus", None, {}, b)
+        qtbot.addWidget(d)
+        d.show()
+        d.edits["memory_gib"].setText("lots")
+        texts += _texts(d)
+        assert "数値" in d.error.text()
+        # rows are catalog data (names, sources) and stay as published; tooltips name the CSV columns
+        from app.catalog.schema import KINDS
+
+        csv_names = {h for k in KINDS.values() for h in k.header}
+        bad = english(texts, catalog_words(session.catalog) | csv_names | {"true", "false", "YYYY", "MM", "DD", "sxm"})
+        assert not bad, sorted(bad)
+    finally:
+        set_language("en")
