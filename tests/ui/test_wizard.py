@@ -219,7 +219,7 @@ def test_catalog_browser_adds_a_users_gpu_with_live_validation(qtbot, window):
         dlg.edits[k].setText(v)
     assert save.isEnabled(), dlg.error.text()
     dlg.edits["memory_gib"].setText("lots")
-    assert not save.isEnabled() and "memory_gib" in dlg.error.text()
+    assert not save.isEnabled() and "Memory (GiB)" in dlg.error.text()
     dlg.edits["memory_gib"].setText("96")
     browser._import_text(dlg.csv_text())
     assert window.session.catalog.gpu("lab-gpu") is not None
