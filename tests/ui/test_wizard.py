@@ -223,7 +223,7 @@ def test_catalog_browser_adds_a_users_gpu_with_live_validation(qtbot, window):
     dlg.edits["memory_gib"].setText("96")
     browser._import_text(dlg.csv_text())
     assert window.session.catalog.gpu("lab-gpu") is not None
-    assert any(model.item(r, 0).text() == "lab-gpu" and model.item(r, model.columnCount() - 1).text() == "user"
+    assert any(model.item(r, 0).text() == "lab-gpu" and model.item(r, model.columnCount() - 1).text() == "yours"
                for r in range(model.rowCount()))
 
 
