@@ -98,7 +98,7 @@ DEFAULT_SOURCES: dict[str, str] = {
 class Scenario(BaseModel):
     """A job to plan. Money fields are in ``currency``; quantities in SI base units."""
 
-    model_config = ConfigDict(frozen=True, use_enum_values=False)
+    model_config = ConfigDict(frozen=True, use_enum_values=False, allow_inf_nan=False)
 
     goal: Goal
     model: ModelSpec

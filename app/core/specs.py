@@ -18,7 +18,7 @@ from pydantic_core import PydanticCustomError
 class GpuSpec(BaseModel):
     """One accelerator. Dense tensor-core peaks only (never the 2:4-sparse figure)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, allow_inf_nan=False)
 
     id: str
     name: str
@@ -68,7 +68,7 @@ class GpuSpec(BaseModel):
 class ModelSpec(BaseModel):
     """A transformer LLM. ``params_total`` drives memory, ``params_active`` drives compute (MoE)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, allow_inf_nan=False)
 
     id: str = "custom"
     name: str = "custom model"
@@ -224,6 +224,9 @@ def custom_model(params: float | None = None, active: float | None = None, **arc
     """A model the user describes: from layers/hidden/heads when given (a stated parameter count then
     overrides the counted one), else estimated from the parameter count; None when neither is given.
     The CLI's --params/--layers… and the wizard's custom model both come here."""
+    for value in (params, active):
+        if value is not None and not (math.isfinite(value) and value > 0):
+            raise PydanticCustomError("greater_than", "must be a finite number greater than 0", {"gt": 0})
     arch = {k: v for k, v in arch.items() if v}
     if arch.get("layers") and arch.get("hidden") and arch.get("heads"):
         model = model_from_architecture(**arch)
@@ -242,7 +245,7 @@ FIGURE_STATUSES = ("reported", "derived", "estimate")
 class CloudOffer(BaseModel):
     """One rentable configuration at one provider, priced per GPU-hour in the provider's currency."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, allow_inf_nan=False)
 
     id: str
     provider: str
@@ -278,7 +281,7 @@ class TrainingRun(BaseModel):
     """A published training run. ``status`` says for each figure whether it is reported by the
     source, derived from reported figures, or an estimate."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, allow_inf_nan=False)
 
     id: str
     name: str
