@@ -11,6 +11,8 @@ back by the rent saved net of electricity: (purchase + host) / (rent per hour - 
 
 from __future__ import annotations
 
+import math
+
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -87,10 +89,13 @@ def service_hours(s: Scenario) -> float:
 
 
 def breakeven_hours(purchase: float, rent_per_hour: float, electricity_per_hour: float) -> float | None:
+    """Hours of use after which buying costs less than renting; None when it never does (renting is no
+    dearer than the electricity, or the saving is so small that the hours overflow)."""
     saving = rent_per_hour - electricity_per_hour
     if saving <= 0:
         return None
-    return purchase / saving
+    hours = purchase / saving
+    return hours if math.isfinite(hours) else None
 
 
 def job_cost(s: Scenario, gpu: GpuSpec, count: int, hours: float, prices: Prices | None = None) -> tuple[Cost, list[Finding]]:
