@@ -20,7 +20,40 @@ from pathlib import Path
 from pydantic import ValidationError
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
 
-PLANFILE_SCHEMA = "gpu-planner.planfile/1"
+PLANFILE_PREFIX = "gpu-planner.planfile/"
+PLANFILE_VERSION = 2
+PLANFILE_SCHEMA = f"{PLANFILE_PREFIX}{PLANFILE_VERSION}"
+
+
+def _from_v1(draft: dict) -> dict:
+    """Version 1 (before the FX rate had a date): the rate's date is unknown, so none is cited."""
+    return {**draft, "fx_as_of": None}
+
+
+# version -> the step that lifts a draft of that version to the next one
+MIGRATIONS = {1: _from_v1}
+
+
+def migrate(doc: dict) -> dict:
+    """A plan file's draft at the current version; ValueError("newer"/"unknown") when it cannot be."""
+    schema = doc.get("schema")
+    if not isinstance(schema, str) or not schema.startswith(PLANFILE_PREFIX):
+        raise ValueError("unknown")
+    try:
+        version = int(schema.removeprefix(PLANFILE_PREFIX))
+    except ValueError:
+        raise ValueError("unknown") from None
+    if version > PLANFILE_VERSION:
+        raise ValueError("newer")
+    draft = doc.get("draft")
+    if not isinstance(draft, dict):
+        raise ValueError("unknown")
+    while version < PLANFILE_VERSION:
+        if version not in MIGRATIONS:
+            raise ValueError("unknown")
+        draft = MIGRATIONS[version](draft)
+        version += 1
+    return draft
 DEBOUNCE_MS = 120
 CURVE_GPUS = 3  # accelerator types drawn in the scaling plot
 
@@ -38,7 +71,7 @@ def default_draft() -> dict:
         "currency": "JPY", "budget": "", "deadline_days": "", "deployment": "any", "own": {}, "max_gpus": 16384,
         "fx_jpy_per_usd": 150.0, "electricity_price_per_kwh": "", "pue": 1.5, "hours_per_day": 24.0,
         "days_per_month": 30.0, "years": 3.0, "pricing": "on-demand", "power_limit_kw": "", "rank_by": "cost",
-        "network": "ib-400",
+        "network": "ib-400", "fx_as_of": None,
     }
 
 
@@ -354,6 +387,8 @@ class PlanSession(QObject):
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 fh.write(self.to_json())
+                fh.flush()
+                os.fsync(fh.fileno())  # on disk before the rename makes it the plan
             os.replace(tmp, path)
         finally:
             if os.path.exists(tmp):
@@ -371,8 +406,12 @@ class PlanSession(QObject):
             raise ValueError(QCoreApplication.translate("Session", "cannot read {0}: {1}").format(path, e)) from None
         except json.JSONDecodeError as e:
             raise ValueError(QCoreApplication.translate("Session", "{0} is not a plan file (JSON error at line {1})").format(path.name, e.lineno)) from None
-        if not isinstance(doc, dict) or doc.get("schema") != PLANFILE_SCHEMA or not isinstance(doc.get("draft"), dict):
-            raise ValueError(QCoreApplication.translate("Session", "{0} is not a plan file of this version (expected schema {1})").format(path.name, PLANFILE_SCHEMA))
+        try:
+            loaded = migrate(doc if isinstance(doc, dict) else {})
+        except ValueError as e:
+            if str(e) == "newer":
+                raise ValueError(QCoreApplication.translate("Session", "{0} was saved by a newer version of LLM GPU Planner ({1}); update the app to open it. The file was not changed.").format(path.name, doc.get("app_version", "?"))) from None
+            raise ValueError(QCoreApplication.translate("Session", "{0} is not a plan file of this version (expected schema {1})").format(path.name, PLANFILE_SCHEMA)) from None
         draft = default_draft()
-        draft.update({k: v for k, v in doc["draft"].items() if k in draft})
+        draft.update({k: v for k, v in loaded.items() if k in draft})
         self._replace(draft, path)

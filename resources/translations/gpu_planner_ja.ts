@@ -2827,6 +2827,10 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>{0} は計画ファイルではありません（{1} 行目で JSON エラー）</translation>
     </message>
     <message>
+        <source>{0} was saved by a newer version of LLM GPU Planner ({1}); update the app to open it. The file was not changed.</source>
+        <translation>{0} は新しいバージョンの LLM GPU Planner（{1}）で保存されています。開くにはアプリを更新してください。ファイルは変更していません。</translation>
+    </message>
+    <message>
         <source>{0} is not a plan file of this version (expected schema {1})</source>
         <translation>{0} はこのバージョンの計画ファイルではありません（必要なスキーマ：{1}）</translation>
     </message>
