@@ -455,6 +455,8 @@ def validation_message(err: dict) -> str:
 _CATALOG_PROBLEMS = {
     "shipped_missing": QT_TRANSLATE_NOOP("CatalogProblem", "{path} not found; the catalog was read from its CSV sources (run `gpu-planner catalog build`)."),
     "overlay_unreadable": QT_TRANSLATE_NOOP("CatalogProblem", "Your catalog {path} could not be read ({error}); using the shipped catalog only. The file was left untouched."),
+    "overlay_moved": QT_TRANSLATE_NOOP("CatalogProblem", "Your catalog {path} is damaged ({error}); it was moved to {aside} (kept, not deleted) and the shipped catalog is used. Re-import your entries from CSV."),
+    "overlay_migrated": QT_TRANSLATE_NOOP("CatalogProblem", "Your catalog {path} was upgraded from schema {found} to {expected}; the previous file is kept as {backup}."),
     "overlay_schema": QT_TRANSLATE_NOOP("CatalogProblem", "Your catalog {path} has schema {found}, this app reads {expected}; it was left untouched and not used."),
 }
 

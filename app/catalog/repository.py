@@ -24,6 +24,21 @@ from app.paths import catalog_db_path, data_dir, user_data_dir
 OVERLAY_NAME = "catalog-user.db"
 
 
+# schema version -> a step that upgrades a user's overlay database from it to the next version
+# (sqlite3 connection, inside a transaction). Empty while schema 1 is the only one.
+OVERLAY_MIGRATIONS: dict = {}
+
+
+def _schema_version(path: Path) -> str | None:
+    """The ``schema_version`` in a catalog file's meta table (raises sqlite3.Error when unreadable)."""
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    finally:
+        con.close()
+    return row[0] if row else None
+
+
 class CatalogError(RuntimeError):
     """The catalog cannot be read or written; the message says which file and what to do."""
 
@@ -32,6 +47,10 @@ _PROBLEM_TEXT = {
     "shipped_missing": "{path} not found; read the CSV sources instead (run `gpu-planner catalog build`)",
     "overlay_unreadable": "your catalog {path} could not be read ({error}); using the shipped catalog only. "
                           "The file was left untouched.",
+    "overlay_moved": "your catalog {path} is damaged ({error}); it was moved to {aside} (kept, not deleted) and "
+                     "the shipped catalog is used. Re-import your entries from CSV.",
+    "overlay_migrated": "your catalog {path} was upgraded from schema {found} to {expected}; the previous file "
+                        "is kept as {backup}.",
     "overlay_schema": "your catalog {path} has schema {found!r}, this app reads {expected}; it was left untouched "
                       "and not used.",
 }
@@ -112,24 +131,70 @@ class Catalog:
         return meta, rows
 
     def _load_overlay(self) -> dict[str, list[dict]]:
+        """The user's rows. A damaged file is moved aside (kept) and reported; an older schema is backed
+        up, then migrated; a newer or unknown one is left untouched and not used."""
         from app.catalog.tables import SCHEMA_VERSION
 
         empty = {k: [] for k in BUILD_ORDER}
         if not self.overlay_path.exists():
             return empty
         try:
-            engine = _ro_engine(self.overlay_path)
-            meta, rows = _read_all(engine)
-            engine.dispose()
-        except Exception as e:  # noqa: BLE001
-            self.problems.append(CatalogProblem("overlay_unreadable", {"path": str(self.overlay_path), "error": str(e)}))
+            found = _schema_version(self.overlay_path)
+        except (sqlite3.Error, OSError) as e:
+            self._move_aside(e)
             return empty
-        if meta.get("schema_version") != str(SCHEMA_VERSION):
-            self.problems.append(CatalogProblem("overlay_schema", {"path": str(self.overlay_path),
-                                                                   "found": meta.get("schema_version"),
-                                                                   "expected": SCHEMA_VERSION}))
+        if found != str(SCHEMA_VERSION):
+            if not self._migrate_overlay(found, SCHEMA_VERSION):
+                self.problems.append(CatalogProblem("overlay_schema", {"path": str(self.overlay_path), "found": found,
+                                                                       "expected": SCHEMA_VERSION}))
+                return empty
+        try:
+            engine = _ro_engine(self.overlay_path)
+            _meta, rows = _read_all(engine)
+            engine.dispose()
+        except Exception as e:  # noqa: BLE001 - any SQLite/SQLAlchemy failure: the file is damaged
+            self._move_aside(e)
             return empty
         return rows
+
+    def _move_aside(self, error: Exception) -> None:
+        """Rename a damaged overlay to catalog-user.db.damaged-<time> (never deleted) and say so."""
+        import time
+
+        aside = self.overlay_path.with_name(f"{self.overlay_path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+        try:
+            self.overlay_path.rename(aside)
+        except OSError:
+            self.problems.append(CatalogProblem("overlay_unreadable", {"path": str(self.overlay_path), "error": str(error)}))
+            return
+        self.problems.append(CatalogProblem("overlay_moved", {"path": str(self.overlay_path), "error": str(error),
+                                                              "aside": str(aside)}))
+
+    def _migrate_overlay(self, found: str | None, expected: int) -> bool:
+        """Upgrade an older overlay in place after copying it to catalog-user.db.bak-schema<N>."""
+        import shutil
+
+        if found is None or not found.isdigit() or int(found) >= expected:
+            return False
+        steps = range(int(found), expected)
+        if any(v not in OVERLAY_MIGRATIONS for v in steps):
+            return False
+        backup = self.overlay_path.with_name(f"{self.overlay_path.name}.bak-schema{found}")
+        shutil.copy2(self.overlay_path, backup)
+        con = sqlite3.connect(self.overlay_path)
+        try:
+            with con:
+                for v in steps:
+                    OVERLAY_MIGRATIONS[v](con)
+                con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(expected),))
+        except sqlite3.Error:
+            con.close()
+            shutil.copy2(backup, self.overlay_path)  # as it was
+            return False
+        con.close()
+        self.problems.append(CatalogProblem("overlay_migrated", {"path": str(self.overlay_path), "found": found,
+                                                                 "expected": expected, "backup": str(backup)}))
+        return True
 
     # ----- queries -------------------------------------------------------------------------
     def records(self, kind: str, origin: str = "all") -> list[dict]:

@@ -1279,6 +1279,14 @@
         <translation>あなたのカタログ {path} を読み込めませんでした（{error}）。同梱のカタログだけを使います。ファイルには手を加えていません。</translation>
     </message>
     <message>
+        <source>Your catalog {path} is damaged ({error}); it was moved to {aside} (kept, not deleted) and the shipped catalog is used. Re-import your entries from CSV.</source>
+        <translation>あなたのカタログ {path} は壊れています（{error}）。{aside} に移動し（削除はしていません）、同梱のカタログを使います。自分の項目は CSV から取り込み直してください。</translation>
+    </message>
+    <message>
+        <source>Your catalog {path} was upgraded from schema {found} to {expected}; the previous file is kept as {backup}.</source>
+        <translation>あなたのカタログ {path} をスキーマ {found} から {expected} に更新しました。更新前のファイルは {backup} に残しています。</translation>
+    </message>
+    <message>
         <source>Your catalog {path} has schema {found}, this app reads {expected}; it was left untouched and not used.</source>
         <translation>あなたのカタログ {path} はスキーマ {found} ですが、このアプリが読めるのは {expected} です。ファイルには手を加えず、使用していません。</translation>
     </message>

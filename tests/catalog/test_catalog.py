@@ -256,15 +256,68 @@ def test_remove_only_touches_user_rows(capsys, tmp_path):
     assert Catalog().gpu("h100-sxm") is not None
 
 
-def test_a_broken_overlay_falls_back_to_the_shipped_catalog(capsys, tmp_path, monkeypatch):
+def test_a_broken_overlay_is_moved_aside_and_the_shipped_catalog_used(capsys, tmp_path, monkeypatch):
+    """Issue 9: the app still starts, the damaged file is kept (renamed, never deleted), the user is told."""
     user = tmp_path / "broken"
     user.mkdir()
     (user / "catalog-user.db").write_bytes(b"this is not sqlite")
     monkeypatch.setenv("GPU_PLANNER_DATA_DIR", str(user))
     code, out, err = run_cli(capsys, "catalog", "gpus")
     assert code == 0 and "h100-sxm" in out
-    assert "could not be read" in err and "left untouched" in err
-    assert (user / "catalog-user.db").read_bytes() == b"this is not sqlite"
+    assert "damaged" in err and "moved to" in err
+    kept = list(user.glob("catalog-user.db.damaged-*"))
+    assert len(kept) == 1 and kept[0].read_bytes() == b"this is not sqlite"
+    assert not (user / "catalog-user.db").exists()
+    # the next import starts a fresh overlay; the kept file stays
+    row = gpu_csv_row(id="lab-gpu", name="Lab", memory_gib="80", bandwidth_tb_per_s="2", bf16_dense_tflops="300")
+    code, out, err = run_cli(capsys, "catalog", "import", str(write(tmp_path, "lab.csv", row)))
+    assert code == 0, err
+    assert kept[0].exists() and Catalog().gpu("lab-gpu") is not None
+
+
+def test_an_older_overlay_is_backed_up_then_migrated(capsys, tmp_path, monkeypatch):
+    """A schema change copies the user's overlay to .bak-schema<N> before upgrading it in place."""
+    import sqlite3
+
+    import app.catalog.repository as repo
+    from app.catalog.tables import SCHEMA_VERSION
+
+    user = tmp_path / "old"
+    user.mkdir()
+    monkeypatch.setenv("GPU_PLANNER_DATA_DIR", str(user))
+    row = gpu_csv_row(id="lab-gpu", name="Lab", memory_gib="80", bandwidth_tb_per_s="2", bf16_dense_tflops="300")
+    assert run_cli(capsys, "catalog", "import", str(write(tmp_path, "lab.csv", row)))[0] == 0
+    overlay = user / "catalog-user.db"
+    con = sqlite3.connect(overlay)
+    with con:  # pretend the file was written by the previous schema
+        con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION - 1),))
+    con.close()
+    old_bytes = overlay.read_bytes()
+    steps = []
+    monkeypatch.setitem(repo.OVERLAY_MIGRATIONS, SCHEMA_VERSION - 1, lambda c: steps.append(c))
+    cat = Catalog()
+    assert steps and cat.gpu("lab-gpu") is not None
+    assert [p.code for p in cat.problems] == ["overlay_migrated"]
+    assert (user / f"catalog-user.db.bak-schema{SCHEMA_VERSION - 1}").read_bytes() == old_bytes
+
+
+def test_a_newer_overlay_is_left_untouched_and_not_used(capsys, tmp_path, monkeypatch):
+    import sqlite3
+
+    user = tmp_path / "new"
+    user.mkdir()
+    monkeypatch.setenv("GPU_PLANNER_DATA_DIR", str(user))
+    row = gpu_csv_row(id="lab-gpu", name="Lab", memory_gib="80", bandwidth_tb_per_s="2", bf16_dense_tflops="300")
+    assert run_cli(capsys, "catalog", "import", str(write(tmp_path, "lab.csv", row)))[0] == 0
+    overlay = user / "catalog-user.db"
+    con = sqlite3.connect(overlay)
+    with con:
+        con.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    con.close()
+    before = overlay.read_bytes()
+    cat = Catalog()
+    assert cat.gpu("lab-gpu") is None and [p.code for p in cat.problems] == ["overlay_schema"]
+    assert overlay.read_bytes() == before
 
 
 def test_missing_catalog_db_reads_the_csv_sources(tmp_path):
