@@ -245,6 +245,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         if self.maybe_save():
             self.session.wait_idle(5000)
+            self.session.discard_autosave()  # a clean exit: nothing to recover next time
             event.accept()
         else:
             event.ignore()
@@ -313,6 +314,23 @@ class MainWindow(QMainWindow):
             if current_lang(self.settings) != before:
                 self.apply_language(current_lang(self.settings))
 
+    def offer_autosave(self) -> bool:
+        """After a crash: offer the autosaved plan back. True when it was restored."""
+        doc = self.session.pending_autosave()
+        if doc is None:
+            return False
+        name = doc.get("name") or self.session.name
+        r = QMessageBox.question(self, self.tr("Recover unsaved plan"),
+                                 self.tr("LLM GPU Planner did not close normally. Restore the unsaved plan “{0}” "
+                                         "from {1}?").format(name, str(doc.get("autosaved_at", "")).replace("T", " ")),
+                                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        if r != QMessageBox.StandardButton.Yes:
+            self.session.discard_autosave()
+            return False
+        self.session.restore_autosave(doc)
+        self.wizard.restart()
+        return True
+
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About LLM GPU Planner"), self.tr(
             "LLM GPU Planner {0}\nPlans GPUs, time and cost for serving, fine-tuning and training language models.\n"
@@ -337,13 +355,21 @@ def run(argv: list[str] | None = None) -> int:
         QMessageBox.critical(None, QCoreApplication.translate("Application", "LLM GPU Planner"),
                              QCoreApplication.translate("Application", "The catalog cannot be read:\n{0}").format(e))
         return 1
+    from app.ui import crash
+
+    crash.install()
     w = MainWindow()
     from app.wording import catalog_problem_message
 
-    for problem in catalog.problems:  # e.g. the user's catalog could not be read: shipped rows are used
-        w.statusBar().showMessage(catalog_problem_message(problem))
     args = [a for a in (argv or [])[1:] if a.endswith(".gpuplan")]
+    w.show()
+    for problem in catalog.problems:  # e.g. the user's catalog was damaged and moved aside: say so
+        w.statusBar().showMessage(catalog_problem_message(problem))
+        if problem.code.startswith("overlay_"):
+            QMessageBox.warning(w, QCoreApplication.translate("Application", "Your catalog"),
+                                catalog_problem_message(problem))
     if args:
         w.open_path(args[0], ask=False)
-    w.show()
+    else:
+        w.offer_autosave()
     return app.exec()

@@ -55,6 +55,26 @@ def migrate(doc: dict) -> dict:
         version += 1
     return draft
 DEBOUNCE_MS = 120
+AUTOSAVE_MS = 1000  # an edit reaches the autosave file within a second: a crash costs at most the last edit
+AUTOSAVE_NAME = "autosave.gpuplan"
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file in the same folder, flushed to disk and
+    renamed over the target: a crash or a full disk leaves the previous file as it was."""
+    import os
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(prefix=".gpuplan-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())  # on disk before the rename makes it the plan
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
 CURVE_GPUS = 3  # accelerator types drawn in the scaling plot
 
 # Draft keys that hold quantities typed as text (7B, 1.4T, 3000万).
@@ -259,6 +279,8 @@ class PlanSession(QObject):
         self._jobs: set = set()
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self.recompute)
+        self._autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
+        self._autosave_timer.timeout.connect(self.autosave)
 
     # ----- editing -----------------------------------------------------------------------
     @property
@@ -287,6 +309,7 @@ class PlanSession(QObject):
             return
         self.draft.update(changed)
         self._set_modified(True)
+        self._autosave_timer.start()
         self._validate()
         self.sig_draft_changed.emit()
         self._schedule()
@@ -370,6 +393,55 @@ class PlanSession(QObject):
     def new(self) -> None:
         self._replace(default_draft(), None)
 
+    # ----- autosave (crash recovery) ---------------------------------------------------------
+    @staticmethod
+    def autosave_path() -> Path:
+        from app.paths import user_data_dir
+
+        return user_data_dir() / AUTOSAVE_NAME
+
+    def autosave(self) -> bool:
+        """Write the unsaved plan to the user's data folder (not to the plan's own file)."""
+        self._autosave_timer.stop()
+        if not self.modified:
+            return False
+        from datetime import datetime
+
+        doc = json.loads(self.to_json())
+        doc["original_path"] = str(self.path) if self.path else None
+        doc["autosaved_at"] = datetime.now().isoformat(timespec="seconds")
+        try:
+            self.autosave_path().parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(self.autosave_path(), json.dumps(doc, ensure_ascii=False, indent=2))
+        except OSError:
+            return False  # the data folder is not writable: nothing else to do, the plan is still open
+        return True
+
+    def discard_autosave(self) -> None:
+        self._autosave_timer.stop()
+        try:
+            self.autosave_path().unlink(missing_ok=True)
+        except OSError:
+            pass
+
+    @classmethod
+    def pending_autosave(cls) -> dict | None:
+        """The autosaved plan left by a session that did not end cleanly, or None."""
+        try:
+            doc = json.loads(cls.autosave_path().read_text(encoding="utf-8"))
+            migrate(doc)
+        except (OSError, ValueError):
+            return None
+        return doc if isinstance(doc, dict) else None
+
+    def restore_autosave(self, doc: dict) -> None:
+        """Take the autosaved answers back: the plan is open again, marked as not saved."""
+        draft = default_draft()
+        draft.update({k: v for k, v in migrate(doc).items() if k in draft})
+        original = doc.get("original_path")
+        self._replace(draft, Path(original) if original else None)
+        self._set_modified(True)
+
     def to_json(self) -> str:
         from app import __version__
 
@@ -379,21 +451,10 @@ class PlanSession(QObject):
 
     def save(self, path: str | Path) -> None:
         """Write atomically (temporary file, then rename) so a failed save never truncates a plan."""
-        import os
-        import tempfile
-
         path = Path(path)
-        fd, tmp = tempfile.mkstemp(prefix=".gpuplan-", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(self.to_json())
-                fh.flush()
-                os.fsync(fh.fileno())  # on disk before the rename makes it the plan
-            os.replace(tmp, path)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+        atomic_write(path, self.to_json())
         self.path = path
+        self.discard_autosave()
         self.modified = False
         self.sig_file_changed.emit()
 

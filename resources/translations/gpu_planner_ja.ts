@@ -12,6 +12,10 @@
         <translation>カタログを読み込めません：
 {0}</translation>
     </message>
+    <message>
+        <source>Your catalog</source>
+        <translation>あなたのカタログ</translation>
+    </message>
 </context>
 <context>
     <name>Assumptions</name>
@@ -1311,6 +1315,25 @@
     </message>
 </context>
 <context>
+    <name>Crash</name>
+    <message>
+        <source>(the log could not be written)</source>
+        <translation>（ログを書き込めませんでした）</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>予期しないエラー</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {0}
+
+The details were written to {1}. Your plan is autosaved and the app keeps running; please send the file to the developers.</source>
+        <translation>問題が発生しました：{0}
+
+詳細を {1} に書き出しました。計画は自動保存されており、アプリはこのまま使えます。このファイルを開発者に送ってください。</translation>
+    </message>
+</context>
+<context>
     <name>DataPage</name>
     <message>
         <source>How much data?</source>
@@ -1862,6 +1885,14 @@
     <message>
         <source>Options table copied</source>
         <translation>候補一覧をコピーしました</translation>
+    </message>
+    <message>
+        <source>Recover unsaved plan</source>
+        <translation>未保存の計画の復元</translation>
+    </message>
+    <message>
+        <source>LLM GPU Planner did not close normally. Restore the unsaved plan “{0}” from {1}?</source>
+        <translation>LLM GPU Planner は正常に終了しませんでした。{1} の未保存の計画「{0}」を復元しますか？</translation>
     </message>
     <message>
         <source>About LLM GPU Planner</source>
