@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QDateEdit, QDialog, QDia
                                QFormLayout, QMainWindow, QMessageBox, QVBoxLayout)
 
 from app import __version__
-from app.ui.session import PlanSession
+from app.ui.session import PlanSession, safe_filename
 from app.ui.settings import APPLICATION, ORGANIZATION, Settings
 
 PLAN_FILTER = QT_TRANSLATE_NOOP("MainWindow", "GPU plan (*.gpuplan)")  # shown through self.tr(PLAN_FILTER)
@@ -224,7 +224,7 @@ class MainWindow(QMainWindow):
         return self._write(self.session.path)
 
     def save_as(self) -> bool:
-        start = str(Path(self.settings.last_dir or Path.home()) / f"{self.session.name}.gpuplan")
+        start = str(Path(self.settings.last_dir or Path.home()) / f"{safe_filename(self.session.name)}.gpuplan")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save plan"), start, self.tr(PLAN_FILTER))
         if not path:
             return False
@@ -265,7 +265,7 @@ class MainWindow(QMainWindow):
             return False
         filters = {"pdf": "PDF (*.pdf)", "md": "Markdown (*.md)", "csv": "CSV (*.csv)", "json": "JSON (*.json)"}
         if path is None:
-            start = str(Path(self.settings.last_dir or Path.home()) / f"{self.session.name}.{kind}")
+            start = str(Path(self.settings.last_dir or Path.home()) / f"{safe_filename(self.session.name)}.{kind}")
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), start, filters[kind])
             if not path:
                 return False

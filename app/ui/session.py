@@ -59,6 +59,20 @@ AUTOSAVE_MS = 1000  # an edit reaches the autosave file within a second: a crash
 AUTOSAVE_NAME = "autosave.gpuplan"
 
 
+def safe_filename(name: str, limit: int = 100) -> str:
+    """A file name made from text the user typed: no path separators, no characters Windows or macOS
+    refuse, no control characters, no reserved device names (CON, NUL, …), never empty."""
+    import re
+    import unicodedata
+
+    name = unicodedata.normalize("NFC", name)
+    name = re.sub(r'[\x00-\x1f\x7f<>:"/\\|?*]', "_", name).strip().strip(".")
+    if name.split(".")[0].upper() in {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
+                                      *(f"LPT{i}" for i in range(1, 10))}:
+        name = "_" + name
+    return name[:limit].rstrip(" .") or "plan"
+
+
 def atomic_write(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file in the same folder, flushed to disk and
     renamed over the target: a crash or a full disk leaves the previous file as it was."""

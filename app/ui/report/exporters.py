@@ -58,4 +58,7 @@ def to_markdown(plan, scenario, catalog, name: str, lang: str) -> str:
     doc.setHtml(report.html)
     md = doc.toMarkdown(QTextDocument.MarkdownFeature.MarkdownDialectGitHub)
     md = re.sub(r"\n{3,}", "\n\n", md)
+    # Qt writes text that looks like HTML (a plan named "<b>…") as is, and Markdown would read it as a
+    # tag: escape every "<" that could open one and that Qt left bare (CommonMark backslash escape).
+    md = re.sub(r"(?<!\\)<(?=[A-Za-z/!?])", r"\\<", md)
     return md + f"\n---\n{report.footer}\n"
