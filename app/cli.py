@@ -97,6 +97,8 @@ FIELD_FLAGS = {
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="gpu-planner", description="Plan GPUs, time and cost for LLM work.")
     p.add_argument("--version", action="version", version=f"gpu-planner {__version__}")
+    p.add_argument("--selftest", action="store_true",
+                   help="check this installation: load the catalog, plan each goal, write PDFs to a temporary folder")
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
 
     sub.add_parser("gui", help="open the wizard (the default)")
@@ -512,6 +514,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
         a = parser.parse_args(argv)
+        if a.selftest:
+            from app.selftest import run as selftest
+
+            return selftest()
         if a.command in (None, "gui"):
             return cmd_gui(a)
         if a.command == "plan":
