@@ -5,7 +5,8 @@ It finds the bundled resources, loads the shipped catalog (read-only; the user's
 read), plans one scenario per goal and draws each plan's PDF report into a temporary directory, the
 languages taking turns (English, Japanese, English, Japanese), and checks each result. One line per step on stdout; the first failure is printed on stderr
 as ``selftest: FAILED <step>: <reason>`` and the exit status is 1. Nothing is written outside the
-temporary directory. Without a display (Linux without DISPLAY/WAYLAND_DISPLAY) Qt runs offscreen.
+temporary directory (or GPU_PLANNER_SELFTEST_DIR, which keeps the PDFs for a look). Without a display
+(Linux without DISPLAY/WAYLAND_DISPLAY) Qt runs offscreen.
 
 The PDF is drawn by the Qt layer (app.ui.report), imported only when that step runs: this module
 itself imports no Qt (pyproject's import-linter contract).
@@ -125,11 +126,14 @@ class _Run:
 
 
 def run(workdir: Path | None = None) -> int:
-    """Run every step; 0 when all pass. ``workdir`` keeps the PDFs (default: a temporary directory,
-    removed afterwards)."""
+    """Run every step; 0 when all pass. ``workdir`` (or GPU_PLANNER_SELFTEST_DIR) keeps the PDFs;
+    by default they go to a temporary directory, removed afterwards."""
     headless_if_no_display()
     start = time.perf_counter()
+    workdir = workdir or os.environ.get("GPU_PLANNER_SELFTEST_DIR")
     with tempfile.TemporaryDirectory(prefix="gpu-planner-selftest-") as tmp:
+        if workdir:
+            Path(workdir).mkdir(parents=True, exist_ok=True)
         r = _Run(Path(workdir) if workdir else Path(tmp))
         for name, step in r.steps():
             t0 = time.perf_counter()
