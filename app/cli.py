@@ -104,6 +104,8 @@ CODE_FLAGS = {"finetune_needs_data": "--samples/--tokens", "gpu_and_count": "--g
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="gpu-planner", description=translate("CLI", "Plan GPUs, time and cost for LLM work."))
     p.add_argument("--version", action="version", version=f"gpu-planner {__version__}")
+    p.add_argument("--selftest", action="store_true",
+                   help=translate("CLI", "check this installation: load the catalog, plan each goal, write PDFs to a temporary folder"))
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
 
     gui = sub.add_parser("gui", help=translate("CLI", "open the wizard (the default)"))
@@ -590,6 +592,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser = build_parser()
         with _translated_argparse():
             a = parser.parse_args(argv)
+        if a.selftest:
+            from app.selftest import run as selftest
+
+            return selftest()
         if a.command in (None, "gui"):
             return cmd_gui(a)
         if a.command == "plan":

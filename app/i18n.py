@@ -22,6 +22,13 @@ def qm_path(lang: str):
     return resource_dir() / "translations" / f"gpu_planner_{lang}.qm"
 
 
+def qt_qm_path(lang: str):
+    """Qt's own translation of its standard texts (buttons, dialogs) for ``lang``."""
+    from pathlib import Path
+
+    return Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) / f"qtbase_{lang}.qm"
+
+
 def system_language() -> str:
     """"ja" when the user's environment asks for Japanese, else "en".
 
@@ -63,7 +70,7 @@ def install_translator(app, lang: str) -> bool:
     _state["installed"] = t
     # Qt's own texts (standard buttons, file dialogs, the wizard's Next/Back) from Qt's translations
     qt = QTranslator(app)
-    if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    if qt.load(str(qt_qm_path(lang))):
         app.installTranslator(qt)
         _state["qt"] = qt
     _state["lang"] = lang

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (QApplication, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog,
                                QFormLayout, QMainWindow, QMessageBox, QVBoxLayout)
 
@@ -342,6 +342,10 @@ def run(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
+    from app.paths import resource_dir
+
+    app.setWindowIcon(QIcon(str(resource_dir() / "icons" / "gpu-planner.png")))
+    app.setDesktopFileName("gpu-planner")  # Wayland/X11 match the window to the installed desktop entry
     from app.fonts import load_app_fonts
     from app.i18n import install_translator
 
