@@ -488,6 +488,10 @@
         <translation>LLM の作業に必要なGPU、期間、費用を計画します。</translation>
     </message>
     <message>
+        <source>check this installation: load the catalog, plan each goal, write PDFs to a temporary folder</source>
+        <translation>このインストールを確認：カタログを読み込み、目的ごとに計画し、一時フォルダに PDF を書き出す</translation>
+    </message>
+    <message>
         <source>open the wizard (the default)</source>
         <translation>ウィザードを開く（既定）</translation>
     </message>
