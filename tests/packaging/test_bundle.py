@@ -110,9 +110,11 @@ def test_bundle_is_complete_and_small(built):
     for need in ("catalog.db", "resources/fonts/GPUPlannerSansJP-Regular.otf", "resources/fonts/OFL.txt",
                  "resources/translations/gpu_planner_ja.qm", "resources/icons/gpu-planner.png",
                  "PySide6/Qt/plugins/platforms/libqxcb.so", "PySide6/Qt/plugins/platforms/libqoffscreen.so",
-                 "PySide6/QtOpenGL.abi3.so"):
+                 "PySide6/QtOpenGL.abi3.so", "PySide6/Qt/translations/qtbase_ja.qm"):
         assert (internal / need).exists(), need
-    for unused in ("pytest", "_pytest", "hypothesis", "IPython", "scipy", "PySide6/Qt/translations",
+    # of Qt's own translations only qtbase_ja.qm (Japanese standard buttons and dialogs)
+    assert [p.name for p in (internal / "PySide6/Qt/translations").iterdir()] == ["qtbase_ja.qm"]
+    for unused in ("pytest", "_pytest", "hypothesis", "IPython", "scipy",
                    "PySide6/Qt/plugins/platformthemes/libqgtk3.so", "PySide6/QtTest.abi3.so"):
         assert not (internal / unused).exists(), unused
     bundle_mb = build.folder_bytes(built.bundle) / 1e6
