@@ -12,11 +12,10 @@ import sys
 from typing import Any, Sequence
 
 from pydantic import ValidationError
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from app import __version__
 from app.catalog.repository import CatalogError
-from app.i18n import current_language, translate
+from app.i18n import QT_TRANSLATE_NOOP, current_language, translate
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 

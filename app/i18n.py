@@ -4,15 +4,21 @@ packaging/build_translations.py (pyside6-lupdate + pyside6-lrelease; never edite
 ``translate(context, text)`` is what non-widget code (wording, CLI) calls. With a Qt application it is
 ``QCoreApplication.translate``; without one (the CLI never makes one unless it draws a PDF) it asks a
 QTranslator directly, so ``gpu-planner … --lang ja`` words every message in Japanese at no GUI cost.
+Qt is imported only when a language other than English is set or a Qt application exists: an English
+``gpu-planner plan --json`` loads no Qt at all (issue 10's start-up budget).
 """
 
 from __future__ import annotations
 
 import os
-
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+import sys
 
 from app.paths import resource_dir
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - Qt's marker, read by pyside6-lupdate
+    """Mark ``text`` for translation in ``context`` without importing Qt; translate it where shown."""
+    return text
 
 LANGUAGES = ("en", "ja")
 _state: dict = {"lang": "en", "installed": None, "qt": None, "standalone": None}
@@ -25,6 +31,8 @@ def qm_path(lang: str):
 def qt_qm_path(lang: str):
     """Qt's own translation of its standard texts (buttons, dialogs) for ``lang``."""
     from pathlib import Path
+
+    from PySide6.QtCore import QLibraryInfo
 
     return Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) / f"qtbase_{lang}.qm"
 
@@ -39,6 +47,10 @@ def system_language() -> str:
         v = os.environ.get(var)
         if v and v not in ("C", "POSIX", "C.UTF-8"):
             return "ja" if v.lower().startswith("ja") else "en"
+    if sys.platform not in ("win32", "darwin"):  # elsewhere Qt reads the same variables: none set means C/POSIX
+        return "en"
+    from PySide6.QtCore import QLocale
+
     return "ja" if QLocale.system().language() == QLocale.Language.Japanese else "en"
 
 
@@ -46,7 +58,9 @@ def current_language() -> str:
     return _state["lang"]
 
 
-def _load(lang: str) -> QTranslator | None:
+def _load(lang: str):
+    from PySide6.QtCore import QTranslator
+
     t = QTranslator()
     return t if t.load(str(qm_path(lang))) else None
 
@@ -69,6 +83,8 @@ def install_translator(app, lang: str) -> bool:
     app.installTranslator(t)
     _state["installed"] = t
     # Qt's own texts (standard buttons, file dialogs, the wizard's Next/Back) from Qt's translations
+    from PySide6.QtCore import QTranslator
+
     qt = QTranslator(app)
     if qt.load(str(qt_qm_path(lang))):
         app.installTranslator(qt)
@@ -83,6 +99,11 @@ def set_language(lang: str) -> bool:
     Works with or without a QCoreApplication: the application gets the translator (widgets see a
     LanguageChange event), and ``translate`` uses it directly when there is no application.
     """
+    if lang == "en" and "PySide6.QtCore" not in sys.modules:  # nothing to undo, and no reason to load Qt
+        _state["lang"], _state["standalone"] = "en", None
+        return False
+    from PySide6.QtCore import QCoreApplication
+
     app = QCoreApplication.instance()
     _state["standalone"] = _load(lang) if lang in LANGUAGES and lang != "en" else None
     if app is not None:
@@ -93,8 +114,11 @@ def set_language(lang: str) -> bool:
 
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """Qt's translate, also without an application (see the module docstring)."""
-    if QCoreApplication.instance() is not None:
-        return QCoreApplication.translate(context, text, disambiguation, n)
+    qtcore = sys.modules.get("PySide6.QtCore")
+    if qtcore is None:  # Qt not loaded: no translator can exist, the source text is the answer
+        return text
+    if qtcore.QCoreApplication.instance() is not None:
+        return qtcore.QCoreApplication.translate(context, text, disambiguation, n)
     t = _state["standalone"]
     if t is not None:
         return t.translate(context, text, disambiguation, n) or text

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
-from app.i18n import translate
+from app.i18n import QT_TRANSLATE_NOOP, translate
 
 from app.core.units import GiB
 
