@@ -4,6 +4,9 @@ Scenario and recomputes the Plan off the GUI thread (Anki's QueryOp idea, with Q
 
 - Every edit bumps a generation number; a result from an older generation is dropped, so a stale
   plan is never shown as current. ``sig_busy`` tells views to grey out while a plan is computing.
+- No fixed debounce: an edit starts a plan at once when none is running; edits made while one
+  runs are folded into one plan of the newest draft, started when the running one ends. So an edit
+  shows after one plan's time, and fast typing never queues plans.
 - Invalid input never reaches the core: ``errors`` maps draft keys to a message with the allowed range.
 - The draft is what a .gpuplan file stores (JSON with a schema version).
 """
@@ -18,10 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 PLANFILE_SCHEMA = "gpu-planner.planfile/1"
-DEBOUNCE_MS = 120
 CURVE_GPUS = 3  # accelerator types drawn in the scaling plot
 
 # Draft keys that hold quantities typed as text (7B, 1.4T, 3000万).
@@ -221,8 +223,7 @@ class PlanSession(QObject):
         self.generation = 0
         self._pool = QThreadPool.globalInstance()
         self._jobs: set = set()
-        self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
-        self._timer.timeout.connect(self.recompute)
+        self._pending = False  # the draft changed while a plan was running: plan it when that ends
 
     # ----- editing -----------------------------------------------------------------------
     @property
@@ -260,11 +261,19 @@ class PlanSession(QObject):
     def _schedule(self) -> None:
         self.generation += 1
         self.sig_busy.emit(True)
-        self._timer.start()
+        if self._jobs:
+            self._pending = True
+        else:  # start now: the worker plans while the GUI thread repaints what the edit changed
+            self.recompute()
+
+    def _start_pending(self) -> None:
+        if self._pending and not self._jobs:
+            self._pending = False
+            self.recompute()
 
     def recompute(self) -> None:
         """Start a plan for the current draft (also called directly by tests and on page entry)."""
-        self._timer.stop()
+        self._pending = False
         if self.scenario is None:
             self._validate()
         if self.scenario is None:
@@ -282,6 +291,7 @@ class PlanSession(QObject):
     def _on_job_done(self, result: PlanResult) -> None:
         self._jobs = {j for j in self._jobs if j.generation != result.generation}
         if result.generation != self.generation:
+            self._start_pending()
             return  # an older draft: never shown as current
         self.result = result
         self.sig_busy.emit(False)
@@ -289,6 +299,7 @@ class PlanSession(QObject):
 
     def _on_job_failed(self, generation: int, message: str) -> None:
         self._jobs = {j for j in self._jobs if j.generation != generation}
+        self._start_pending()
         if generation == self.generation:
             self.sig_busy.emit(False)
             self.sig_plan_failed.emit(message)
