@@ -289,6 +289,8 @@ def main() -> None:
     ap.add_argument("--lang", choices=["en", "ja"], default="en", help="language of the app under test")
     ap.add_argument("--bundle", type=Path, default=ROOT / "dist" / "gpu-planner",
                     help="PyInstaller one-folder bundle to measure (default dist/gpu-planner)")
+    ap.add_argument("--only", metavar="PART[,PART]", default="window,cli,search,gui,bundle",
+                    help="measure only these parts: window, cli, search, gui, bundle (default: all)")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--search-repeat", type=int, default=7, help=argparse.SUPPRESS)
     a = ap.parse_args()
@@ -300,53 +302,59 @@ def main() -> None:
         return child_search(a.search_repeat)
 
     repeat = a.repeat or (1 if a.quick else 5)
+    parts = set(a.only.split(","))
     out: dict = {"quick": a.quick, "repeat": repeat, "lang": a.lang, "machine": machine()}
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
         env = child_env(tmp, a.lang)
 
-        log(f"first window x{repeat}")
-        walls, heavy = [], set()
-        for _ in range(repeat):
-            wall, doc = run_child("first-window", env)
-            walls.append(wall)
-            heavy |= set(doc["heavy_modules"])
-        out["first_window_s"] = round(median(walls), 3)
-        out["first_window_heavy_modules"] = sorted(heavy)
-
-        log(f"plan --json x{repeat} per goal")
-        by_goal = {}
-        for goal, args in GOALS.items():
-            times = []
+        if "window" in parts:
+            log(f"first window x{repeat}")
+            walls, heavy = [], set()
             for _ in range(repeat):
-                t0 = time.perf_counter()
-                subprocess.run([sys.executable, "-m", "app", "plan", *args, "--json"], cwd=ROOT, env=env,
-                               check=True, capture_output=True)
-                times.append(time.perf_counter() - t0)
-            by_goal[goal] = round(median(times), 3)
-        out["plan_cli_s"] = max(by_goal.values())
-        out["plan_cli_s_by_goal"] = by_goal
-
-        log("search")
-        _, doc = run_child("search", env, extra=["--search-repeat", str(3 if a.quick else 15)])
-        out["search_ms"] = max(doc[g] for g in GOALS)
-        out["search_ms_by_goal"] = {g: doc[g] for g in GOALS}
-        out["search_ms_by_case"] = {c: doc[c] for c in CASES}
-
-        log(f"wizard run x{repeat}")
-        runs = [run_child("gui", env)[1] for _ in range(repeat)]
-        edits = [e for r in runs for e in r["edit_ms"]]
-        out["edit_to_plot_ms"] = round(median(edits), 1)
-        out["edit_to_plot_ms_max"] = round(max(edits), 1)
-        out["result_page_s"] = round(median([r["result_page_s"] for r in runs]), 3)
-        out["pdf_export_s"] = round(median([r["pdf_s"][0] for r in runs]), 3)
-        warm = [s for r in runs for s in r["pdf_s"][1:]]
-        out["pdf_export_warm_s"] = round(median(warm), 3) if warm else None
-        out["gui_peak_rss_mb"] = round(median([r["peak_rss_mb"] for r in runs]), 1)
-
-    out["bundle_mb"] = dir_mb(a.bundle)
-    out["bundle_path"] = str(a.bundle) if out["bundle_mb"] is not None else None
+                wall, doc = run_child("first-window", env)
+                walls.append(wall)
+                heavy |= set(doc["heavy_modules"])
+            out["first_window_s"] = round(median(walls), 3)
+            out["first_window_heavy_modules"] = sorted(heavy)
+        if "cli" in parts:
+            log(f"plan --json x{repeat} per goal")
+            by_goal = {}
+            for goal, args in GOALS.items():
+                times = []
+                for _ in range(repeat):
+                    t0 = time.perf_counter()
+                    subprocess.run([sys.executable, "-m", "app", "plan", *args, "--json"], cwd=ROOT, env=env,
+                                   check=True, capture_output=True)
+                    times.append(time.perf_counter() - t0)
+                by_goal[goal] = round(median(times), 3)
+            out["plan_cli_s"] = max(by_goal.values())
+            out["plan_cli_s_by_goal"] = by_goal
+        if "search" in parts:
+            log("search")
+            _, doc = run_child("search", env, extra=["--search-repeat", str(3 if a.quick else 15)])
+            out["search_ms"] = max(doc[g] for g in GOALS)
+            out["search_ms_by_goal"] = {g: doc[g] for g in GOALS}
+            out["search_ms_by_case"] = {c: doc[c] for c in CASES}
+        if "gui" in parts:
+            gui(out, env, repeat)
+    if "bundle" in parts:
+        out["bundle_mb"] = dir_mb(a.bundle)
+        out["bundle_path"] = str(a.bundle) if out["bundle_mb"] is not None else None
     print(json.dumps(out, indent=2, ensure_ascii=False))
+
+
+def gui(out: dict, env: dict, repeat: int) -> None:
+    log(f"wizard run x{repeat}")
+    runs = [run_child("gui", env)[1] for _ in range(repeat)]
+    edits = [e for r in runs for e in r["edit_ms"]]
+    out["edit_to_plot_ms"] = round(median(edits), 1)
+    out["edit_to_plot_ms_max"] = round(max(edits), 1)
+    out["result_page_s"] = round(median([r["result_page_s"] for r in runs]), 3)
+    out["pdf_export_s"] = round(median([r["pdf_s"][0] for r in runs]), 3)
+    warm = [s for r in runs for s in r["pdf_s"][1:]]
+    out["pdf_export_warm_s"] = round(median(warm), 3) if warm else None
+    out["gui_peak_rss_mb"] = round(median([r["peak_rss_mb"] for r in runs]), 1)
 
 
 if __name__ == "__main__":
