@@ -12,10 +12,8 @@ import os
 import sys
 from typing import Any, Sequence
 
-from pydantic import ValidationError
-
 from app import __version__
-from app.catalog.repository import CatalogError
+from app.catalog.errors import CatalogError
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -214,6 +212,8 @@ def catalog():
 
 
 def scenario_from_args(a: argparse.Namespace):
+    from pydantic import ValidationError
+
     from app.core.scenario import Scenario
     from app.core.specs import ModelSpec, custom_model
 
@@ -271,7 +271,8 @@ def scenario_from_args(a: argparse.Namespace):
         raise UsageError(_validation_line(e, fields)) from None
 
 
-def _validation_line(e: ValidationError, fields: dict) -> str:
+def _validation_line(e, fields: dict) -> str:
+    """One line for a pydantic ValidationError: the flag, the value, what is allowed."""
     err = e.errors()[0]
     loc = [str(x) for x in err.get("loc", ())]
     name = loc[-1] if loc else ""

@@ -17,14 +17,11 @@ from pathlib import Path
 
 from app.catalog.convert import to_spec
 from app.catalog.csv_io import read_csv, write_csv
+from app.catalog.errors import CatalogError  # noqa: F401 - raised here, importable from here
 from app.catalog.schema import BUILD_ORDER, KINDS, SCHEMA_VERSION
 from app.paths import catalog_db_path, data_dir, user_data_dir
 
 OVERLAY_NAME = "catalog-user.db"
-
-
-class CatalogError(RuntimeError):
-    """The catalog cannot be read or written; the message says which file and what to do."""
 
 
 def _rw_engine(path: Path):
