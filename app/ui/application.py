@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog,
                                QFormLayout, QMainWindow, QMessageBox, QVBoxLayout)
@@ -77,7 +77,10 @@ class SettingsDialog(QDialog):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, session: PlanSession | None = None, settings: Settings | None = None):
+    """``staged=True`` (what ``run()`` uses) builds only the wizard's first page and leaves the
+    draft unchecked: ``finish_start()`` does the rest once the window is on screen."""
+
+    def __init__(self, session: PlanSession | None = None, settings: Settings | None = None, staged: bool = False):
         super().__init__()
         from app.ui.wizard import PlanWizard
 
@@ -86,14 +89,19 @@ class MainWindow(QMainWindow):
         if session is None:
             if not self.settings.currency:
                 self.session.draft["currency"] = "JPY" if current_lang(self.settings) == "ja" else "USD"
-            self.session.apply_settings(self.settings)
-        self.wizard = PlanWizard(self.session, lambda: current_lang(self.settings))
+            self.session.apply_settings(self.settings, validate=not staged)
+        self.wizard = PlanWizard(self.session, lambda: current_lang(self.settings), staged=staged)
         self.wizard.setWindowFlags(Qt.WindowType.Widget)
         self.setCentralWidget(self.wizard)
         self._build_menus()
         self.session.sig_file_changed.connect(self._update_title)
         self._update_title()
         self.resize(1200, 820)
+
+    def finish_start(self) -> None:
+        """Check the draft and build the wizard's other pages (catalog, pydantic: ~0.3 s)."""
+        self.session.validate()
+        self.wizard.build_pages()
 
     # ----- menus -----------------------------------------------------------------------------
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
@@ -278,7 +286,44 @@ class MainWindow(QMainWindow):
             __version__, self.session.catalog.version()))
 
 
+class _AfterFirstPaint(QObject):
+    """Calls ``fn`` once, on the event loop's next turn after ``widget`` was first painted."""
+
+    def __init__(self, widget, fn):
+        super().__init__(widget)
+        self._fn = fn
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint:
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, self._fn)
+        return False
+
+
+def _finish_start(app, w: MainWindow, argv: list[str] | None) -> None:
+    """What the first page did not need: the catalog (its failure ends the app, as before), the
+    other pages, a plan file given on the command line."""
+    from app.catalog.repository import CatalogError, default_catalog
+
+    try:
+        catalog = default_catalog()
+    except CatalogError as e:
+        QMessageBox.critical(w, QCoreApplication.translate("Application", "LLM GPU Planner"),
+                             QCoreApplication.translate("Application", "The catalog cannot be read:\n{0}").format(e))
+        app.exit(1)
+        return
+    w.finish_start()
+    for problem in catalog.problems:  # e.g. the user's catalog could not be read: shipped rows are used
+        w.statusBar().showMessage(problem)
+    args = [a for a in (argv or [])[1:] if a.endswith(".gpuplan")]
+    if args:
+        w.open_path(args[0], ask=False)
+
+
 def run(argv: list[str] | None = None) -> int:
+    """The first page is shown before anything it does not need is imported or read (no catalog,
+    pydantic, pyqtgraph or SQL): the rest follows right after its first paint (issue 10)."""
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
@@ -287,19 +332,7 @@ def run(argv: list[str] | None = None) -> int:
 
     load_app_fonts()
     install_translator(app, current_lang())
-    from app.catalog.repository import CatalogError, default_catalog
-
-    try:
-        catalog = default_catalog()
-    except CatalogError as e:
-        QMessageBox.critical(None, QCoreApplication.translate("Application", "LLM GPU Planner"),
-                             QCoreApplication.translate("Application", "The catalog cannot be read:\n{0}").format(e))
-        return 1
-    w = MainWindow()
-    for problem in catalog.problems:  # e.g. the user's catalog could not be read: shipped rows are used
-        w.statusBar().showMessage(problem)
-    args = [a for a in (argv or [])[1:] if a.endswith(".gpuplan")]
-    if args:
-        w.open_path(args[0], ask=False)
+    w = MainWindow(staged=True)
+    _AfterFirstPaint(w, lambda: _finish_start(app, w, argv))
     w.show()
     return app.exec()

@@ -20,7 +20,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import ValidationError
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 PLANFILE_SCHEMA = "gpu-planner.planfile/1"
@@ -66,6 +65,8 @@ def _quantity(key: str, value, errors: dict[str, str]):
 
 def build_scenario(draft: dict, catalog) -> tuple[object | None, dict[str, str]]:
     """(Scenario or None, errors by draft key). The same Scenario the CLI builds from its flags."""
+    from pydantic import ValidationError
+
     from app.core.scenario import Scenario
     from app.core.specs import custom_model
 
@@ -211,9 +212,7 @@ class PlanSession(QObject):
 
     def __init__(self, catalog=None, parent: QObject | None = None):
         super().__init__(parent)
-        from app.catalog.repository import default_catalog
-
-        self.catalog = catalog or default_catalog()
+        self._catalog = catalog
         self.draft: dict = default_draft()
         self.errors: dict[str, str] = {}
         self.scenario = None
@@ -225,13 +224,28 @@ class PlanSession(QObject):
         self._jobs: set = set()
         self._pending = False  # the draft changed while a plan was running: plan it when that ends
 
+    @property
+    def catalog(self):
+        """The catalog plans are made from; the process catalog is read on first use (not while
+        the first window is being shown)."""
+        if self._catalog is None:
+            from app.catalog.repository import default_catalog
+
+            self._catalog = default_catalog()
+        return self._catalog
+
+    @catalog.setter
+    def catalog(self, catalog) -> None:
+        self._catalog = catalog
+
     # ----- editing -----------------------------------------------------------------------
     @property
     def name(self) -> str:
         return self.path.stem if self.path else QCoreApplication.translate("Session", "Untitled plan")
 
-    def apply_settings(self, settings) -> None:
-        """New plans start from the user's preferences (currency, FX, electricity, PUE)."""
+    def apply_settings(self, settings, validate: bool = True) -> None:
+        """New plans start from the user's preferences (currency, FX, electricity, PUE). With
+        ``validate=False`` the draft is only updated: the caller validates later (``validate()``)."""
         upd = {"fx_jpy_per_usd": settings.fx_jpy_per_usd, "pue": settings.pue}
         if settings.currency:
             upd["currency"] = settings.currency
@@ -240,6 +254,11 @@ class PlanSession(QObject):
         if abs(kwh - 30.0) > 1e-9:
             upd["electricity_price_per_kwh"] = f"{kwh if cur == 'JPY' else kwh / settings.fx_jpy_per_usd:g}"
         self.draft.update(upd)
+        if validate:
+            self._validate()
+
+    def validate(self) -> None:
+        """Check the draft and tell the views (errors, scenario); no plan is started."""
         self._validate()
 
     def update(self, **values) -> None:
