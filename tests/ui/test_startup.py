@@ -78,12 +78,16 @@ def test_first_page_is_painted_before_heavy_modules_load_and_the_wizard_complete
         seen["second_page"] = type(wiz.currentPage()).__name__
         seen["models"] = wiz.currentPage().proxy.rowCount()
         seen["valid"] = w.session.scenario is not None
+        # pyqtgraph and the charts are imported in the background, before the result page needs them
+        seen["preloaded"] = wait(lambda: "app.ui.charts.scaling" in sys.modules)
+        seen["charts_built"] = wiz.page_at(4).charts_ready
         w.session.wait_idle()
         app.exit(0)
     """, tmp_path=tmp_path)
     assert out["rc"] == 0
     assert out["loaded"] == []  # none of HEAVY stood between launch and the first page
     assert out["next_enabled"] and out["second_page"] == "ModelPage" and out["models"] >= 30 and out["valid"]
+    assert out["preloaded"] and not out["charts_built"]
 
 
 def test_an_unreadable_catalog_is_reported_and_ends_the_app(tmp_path):
