@@ -1,7 +1,7 @@
 """Speed figures of the app on this machine, as one JSON object on stdout (issue 10).
 
     python3 benchmarks/run.py            # medians of 5 fresh runs each (about 3 minutes on 2 cores)
-    python3 benchmarks/run.py --quick    # one run each: proves the benchmark still works (CI)
+    python3 benchmarks/run.py --quick    # one run each, two goals in the wizard: proves it works (CI)
     python3 benchmarks/run.py --repeat 9 --bundle dist/gpu-planner
 
 Keys (see docs/benchmarks.md for the targets and the figures measured so far):
@@ -187,8 +187,9 @@ def child_first_window() -> None:
     _launch(script)
 
 
-def child_gui() -> None:
-    """The whole wizard: each goal to a recommendation, edits on the way, PDF exports."""
+def child_gui(goals: int) -> None:
+    """The whole wizard: each goal (the first ``goals``) to a recommendation, edits on the way, PDF
+    exports."""
 
     def script(app):
         import resource
@@ -215,7 +216,7 @@ def child_gui() -> None:
             return r is not None and r.generation == session.generation
 
         tmp = Path(tempfile.mkdtemp())
-        for n, (goal, (model_id, edits)) in enumerate(WIZARD.items()):
+        for n, (goal, (model_id, edits)) in enumerate(list(WIZARD.items())[:goals]):
             if n:
                 w.new_plan()
             _painted(w)
@@ -321,11 +322,12 @@ def main() -> None:
                     help="measure only these parts: window, cli, search, gui, bundle (default: all)")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--search-repeat", type=int, default=7, help=argparse.SUPPRESS)
+    ap.add_argument("--goals", type=int, default=len(WIZARD), help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.child == "first-window":
         return child_first_window()
     if a.child == "gui":
-        return child_gui()
+        return child_gui(a.goals)
     if a.child == "search":
         return child_search(a.search_repeat)
 
@@ -367,7 +369,7 @@ def main() -> None:
             out["search_ms_by_goal"] = {g: doc[g] for g in GOALS}
             out["search_ms_by_case"] = {c: doc[c] for c in CASES}
         if "gui" in parts:
-            gui(out, env, repeat)
+            gui(out, env, repeat, goals=2 if a.quick else len(WIZARD))
     if "bundle" in parts:
         out["bundle_mb"] = dir_mb(a.bundle)
         out["bundle_path"] = str(a.bundle) if out["bundle_mb"] is not None else None
@@ -376,9 +378,9 @@ def main() -> None:
     print(json.dumps(out, indent=2, ensure_ascii=False))
 
 
-def gui(out: dict, env: dict, repeat: int) -> None:
+def gui(out: dict, env: dict, repeat: int, goals: int) -> None:
     log(f"wizard run x{repeat}")
-    runs = [run_child("gui", env)[1] for _ in range(repeat)]
+    runs = [run_child("gui", env, extra=["--goals", str(goals)])[1] for _ in range(repeat)]
     edits = [e for r in runs for e in r["edit_ms"]]
     out["edit_to_plot_ms"] = round(median(edits), 1)
     out["edit_to_plot_ms_max"] = round(max(edits), 1)
