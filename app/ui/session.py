@@ -309,8 +309,8 @@ class PlanSession(QObject):
 
     def _on_job_done(self, result: PlanResult) -> None:
         self._jobs = {j for j in self._jobs if j.generation != result.generation}
+        self._start_pending()
         if result.generation != self.generation:
-            self._start_pending()
             return  # an older draft: never shown as current
         self.result = result
         self.sig_busy.emit(False)
