@@ -142,10 +142,9 @@ def _wait_for(cond, timeout_s: float = 60.0) -> None:
 
 
 def _painted(widget) -> None:
-    """Let the event loop deliver pending updates, then paint ``widget`` now (what the user sees)."""
-    from PySide6.QtWidgets import QApplication
-
-    QApplication.processEvents()
+    """Paint ``widget`` now, as the user will see it. One synchronous paint of the whole window:
+    letting the event loop paint the changed parts first and then repainting everything counted
+    the paint twice."""
     widget.repaint()
 
 
