@@ -1,6 +1,6 @@
 """The recommendation search: every accelerator x node-shaped GPU count x layout x precision.
 
-How it stays fast enough to rerun on every keystroke (benchmarks/plan_speed.py prints the figures):
+How it stays fast enough to rerun on every keystroke (benchmarks/run.py prints the figures: search_ms):
 - memory of a layout (tp, pp, dp, ZeRO stage) does not depend on the GPU type, so it is computed once
   per plan and shared by all accelerators;
 - the order in which layouts are tried (best utilisation first, then the simplest) depends only on the
