@@ -11,10 +11,8 @@ import json
 import sys
 from typing import Any, Sequence
 
-from pydantic import ValidationError
-
 from app import __version__
-from app.catalog.repository import CatalogError
+from app.catalog.errors import CatalogError
 from app.i18n import QT_TRANSLATE_NOOP, current_language, translate
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
@@ -274,6 +272,8 @@ def catalog():
 
 
 def scenario_from_args(a: argparse.Namespace):
+    from pydantic import ValidationError
+
     from app.core.scenario import Scenario
     from app.core.specs import ModelSpec, custom_model
 
@@ -335,7 +335,8 @@ def _unknown_gpu(flag: str, gpu_id: str) -> UsageError:
     return UsageError(translate("CLI", "argument {0}: unknown GPU {1!r}; allowed: {2}").format(flag, gpu_id, ids))
 
 
-def _validation_line(e: ValidationError, fields: dict) -> str:
+def _validation_line(e, fields: dict) -> str:
+    """One line for a pydantic ValidationError: the flag, the value, what is allowed."""
     from app.wording import validation_message
 
     err = e.errors()[0]

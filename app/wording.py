@@ -1,7 +1,8 @@
 """Turn the core's codes into sentences, and numbers into display strings, in English or Japanese.
 
-Every sentence goes through app.i18n.translate (Qt's translate) so Qt's translation files (the i18n issue)
-cover the CLI, the wizard and the report alike. Only QtCore is imported (no GUI).
+Every sentence goes through app.i18n.translate (Qt's translate) so Qt's translation files (issue 7)
+cover the CLI, the wizard and the report alike. Qt is loaded only when a translation can be needed:
+an English ``gpu-planner plan`` never imports it (issue 10's start-up budget).
 """
 
 from __future__ import annotations

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from app.catalog.convert import to_spec
 from app.catalog.csv_io import read_csv, write_csv
-from app.catalog.schema import BUILD_ORDER, KINDS
+from app.catalog.errors import CatalogError  # noqa: F401 - raised here, importable from here
+from app.catalog.schema import BUILD_ORDER, KINDS, SCHEMA_VERSION
 from app.paths import catalog_db_path, data_dir, user_data_dir
 
 OVERLAY_NAME = "catalog-user.db"
@@ -37,10 +38,6 @@ def _schema_version(path: Path) -> str | None:
     finally:
         con.close()
     return row[0] if row else None
-
-
-class CatalogError(RuntimeError):
-    """The catalog cannot be read or written; the message says which file and what to do."""
 
 
 _PROBLEM_TEXT = {
@@ -67,32 +64,38 @@ class CatalogProblem:
         return _PROBLEM_TEXT[self.code].format(**self.params)
 
 
-def _ro_engine(path: Path):
-    from sqlalchemy.pool import StaticPool
-    from sqlmodel import create_engine
-
-    uri = path.resolve().as_uri() + "?mode=ro&immutable=1"
-    return create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
-                         poolclass=StaticPool)
-
-
 def _rw_engine(path: Path):
     from sqlmodel import create_engine
 
     return create_engine(f"sqlite:///{path}")
 
 
-def _read_all(engine) -> tuple[dict[str, str], dict[str, list[dict]]]:
-    from sqlmodel import Session, select
+def _read_all(path: Path) -> tuple[dict[str, str], dict[str, list[dict]]]:
+    """Meta and every kind's records of a catalog file, read-only, with plain sqlite3.
 
-    from app.catalog.tables import TABLES, Meta
-
-    with Session(engine) as s:
-        meta = {m.key: m.value for m in s.exec(select(Meta))}
+    Reading needs no ORM: importing sqlmodel costs 0.3-0.85 s, more than the whole start of the
+    wizard may take (issue 10). Columns come from schema.py, as the tables do; SQLite hands back
+    REAL, INTEGER and TEXT as Python float, int and str, and booleans are stored as 0/1.
+    (tests/catalog checks that this reads what the SQLModel tables read.)"""
+    con = sqlite3.connect(path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
+    try:
+        meta = dict(con.execute("SELECT key, value FROM meta"))
         rows = {}
         for name in BUILD_ORDER:
-            t = TABLES[name]
-            rows[name] = [r.model_dump(exclude={"seq"}) for r in s.exec(select(t).order_by(t.seq, t.id))]
+            kind = KINDS[name]
+            names = [c.name for c in kind.columns]
+            bools = [i for i, c in enumerate(kind.columns) if c.type == "bool"]
+            out = []
+            for row in con.execute(f"SELECT {', '.join(names)} FROM {kind.table} ORDER BY seq, id"):
+                if bools:
+                    row = list(row)
+                    for i in bools:
+                        if row[i] is not None:
+                            row[i] = bool(row[i])
+                out.append(dict(zip(names, row)))
+            rows[name] = out
+    finally:
+        con.close()
     return meta, rows
 
 
@@ -109,8 +112,6 @@ class Catalog:
 
     # ----- loading -------------------------------------------------------------------------
     def _load_shipped(self) -> tuple[dict[str, str], dict[str, list[dict]]]:
-        from app.catalog.tables import SCHEMA_VERSION
-
         if not self.shipped_path.exists():
             # A source checkout without a built catalog: read the CSVs directly (same checks).
             from app.catalog.build import content_hash, read_sources
@@ -119,10 +120,8 @@ class Catalog:
             self.problems.append(CatalogProblem("shipped_missing", {"path": str(self.shipped_path)}))
             return {"schema_version": str(SCHEMA_VERSION), "content_hash": content_hash(sources)}, sources
         try:
-            engine = _ro_engine(self.shipped_path)
-            meta, rows = _read_all(engine)
-            engine.dispose()
-        except Exception as e:  # noqa: BLE001 - any SQLite/SQLAlchemy failure means the same thing here
+            meta, rows = _read_all(self.shipped_path)
+        except Exception as e:  # noqa: BLE001 - any SQLite failure means the same thing here
             raise CatalogError(f"cannot read the shipped catalog {self.shipped_path}: {e}; reinstall the app "
                                "or run `gpu-planner catalog build`") from None
         if meta.get("schema_version") != str(SCHEMA_VERSION):
@@ -133,8 +132,6 @@ class Catalog:
     def _load_overlay(self) -> dict[str, list[dict]]:
         """The user's rows. A damaged file is moved aside (kept) and reported; an older schema is backed
         up, then migrated; a newer or unknown one is left untouched and not used."""
-        from app.catalog.tables import SCHEMA_VERSION
-
         empty = {k: [] for k in BUILD_ORDER}
         if not self.overlay_path.exists():
             return empty
@@ -149,10 +146,8 @@ class Catalog:
                                                                        "expected": SCHEMA_VERSION}))
                 return empty
         try:
-            engine = _ro_engine(self.overlay_path)
-            _meta, rows = _read_all(engine)
-            engine.dispose()
-        except Exception as e:  # noqa: BLE001 - any SQLite/SQLAlchemy failure: the file is damaged
+            _meta, rows = _read_all(self.overlay_path)
+        except Exception as e:  # noqa: BLE001 - any SQLite failure: the file is damaged
             self._move_aside(e)
             return empty
         return rows
@@ -295,7 +290,7 @@ class Catalog:
     def _overlay_engine(self):
         from sqlmodel import Session, SQLModel
 
-        from app.catalog.tables import SCHEMA_VERSION, Meta
+        from app.catalog.tables import Meta
 
         try:
             self.overlay_path.parent.mkdir(parents=True, exist_ok=True)

@@ -17,6 +17,8 @@ from app.core.units import GiB
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:[.\-_][a-z0-9]+)*$")
 DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 CURRENCIES = ("USD", "JPY")
+# Bump when a table or column changes meaning; catalog.db and overlay files record it in `meta`.
+SCHEMA_VERSION = 1
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,7 @@ from typing import Optional
 from sqlmodel import Field, SQLModel
 from sqlmodel.main import SQLModelMetaclass
 
-from app.catalog.schema import BUILD_ORDER, KINDS, Kind
-
-# Bump when a table or column changes meaning; catalog.db and overlay files record it in `meta`.
-SCHEMA_VERSION = 1
+from app.catalog.schema import BUILD_ORDER, KINDS, SCHEMA_VERSION, Kind  # noqa: F401 - SCHEMA_VERSION re-exported
 
 _PY = {"str": str, "id": str, "ref": str, "date": str, "choice": str, "float": float, "int": int, "bool": bool}
 

@@ -1,6 +1,6 @@
 """The recommendation search: every accelerator x node-shaped GPU count x layout x precision.
 
-How it stays fast enough to rerun on every keystroke (benchmarks/plan_speed.py prints the figures):
+How it stays fast enough to rerun on every keystroke (benchmarks/run.py prints the figures: search_ms):
 - memory of a layout (tp, pp, dp, ZeRO stage) does not depend on the GPU type, so it is computed once
   per plan and shared by all accelerators;
 - the order in which layouts are tried (best utilisation first, then the simplest) depends only on the
@@ -81,6 +81,7 @@ class _Cache:
 
     s: Scenario
     mem: dict = field(default_factory=dict)
+    total: dict = field(default_factory=dict)  # (tp, pp, dp, zero) -> memory bytes
     entries: dict = field(default_factory=dict)
     orders: dict = field(default_factory=dict)
     minmem: dict = field(default_factory=dict)
@@ -105,10 +106,14 @@ class _Cache:
         return out
 
     def memory(self, tp: int, pp: int, dp: int, z: int) -> float:
-        base = self.mem.get((tp, pp))
-        if base is None:
-            base = self.mem[(tp, pp)] = mem.unsharded_training_parts(self.s, tp=tp, pp=pp)
-        return sum(mem.zero_shard(self.s, base, dp, z))
+        key = (tp, pp, dp, z)
+        v = self.total.get(key)
+        if v is None:  # every accelerator shape asks again for the same layouts: computed once
+            base = self.mem.get((tp, pp))
+            if base is None:
+                base = self.mem[(tp, pp)] = mem.unsharded_training_parts(self.s, tp=tp, pp=pp)
+            v = self.total[key] = sum(mem.zero_shard(self.s, base, dp, z))
+        return v
 
     def min_memory(self, gpn: int, count: int) -> float:
         v = self.minmem.get((gpn, count))
@@ -564,7 +569,7 @@ def suggestions(s: Scenario, gpus: list[GpuSpec], offers: list[CloudOffer], cand
         for method, code, dist in ((Method.LORA, "use_lora", 0.4), (Method.QLORA, "use_qlora", 0.6)):
             if method == s.method:
                 continue
-            best = _best_viable(s.model_copy(update={"method": method}), gpus, offers)
+            best = _best_viable(s.model_copy(update={"method": method}), gpus, offers, caches)
             if best:
                 out.append(Suggestion(code=code, distance=dist, params=_summary(best)))
                 break

@@ -11,6 +11,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from app.core.constants import DEFAULT_FX_AS_OF  # noqa: F401 - re-exported
 from app.core.precision import KV_BITS, TRAINING_PRECISIONS, WEIGHT_BITS
 from app.core.specs import ModelSpec
 
@@ -19,9 +20,6 @@ def _not_one_of(value, allowed) -> PydanticCustomError:
     """A coded error (``type`` "not_one_of"): the UI and CLI word it in the user's language."""
     return PydanticCustomError("not_one_of", "'{value}' is not one of {allowed}",
                                {"value": value, "allowed": ", ".join(allowed)})
-
-
-DEFAULT_FX_AS_OF = "2026-11-28"
 
 
 class Goal(StrEnum):

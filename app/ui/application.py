@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (QApplication, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog,
                                QFormLayout, QMainWindow, QMessageBox, QVBoxLayout)
@@ -85,27 +85,28 @@ class SettingsDialog(QDialog):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, session: PlanSession | None = None, settings: Settings | None = None):
-        super().__init__()
-        from app.ui.wizard import PlanWizard
+    """``staged=True`` (what ``run()`` uses) builds only the wizard's first page and leaves the
+    draft unchecked: ``finish_start()`` does the rest once the window is on screen."""
 
+    def __init__(self, session: PlanSession | None = None, settings: Settings | None = None, staged: bool = False):
+        super().__init__()
         self.settings = settings or Settings()
         self.session = session or PlanSession()
         if session is None:
             if not self.settings.currency:
                 self.session.draft["currency"] = "JPY" if current_lang(self.settings) == "ja" else "USD"
-            self.session.apply_settings(self.settings)
+            self.session.apply_settings(self.settings, validate=not staged)
         self.wizard = None
-        self._build_ui()
+        self._build_ui(staged=staged)
         self.session.sig_file_changed.connect(self._update_title)
         self._update_title()
         self.resize(1200, 820)
 
-    def _build_ui(self) -> None:
+    def _build_ui(self, staged: bool = False) -> None:
         """The wizard and the menus, in the current language (built again when the language changes)."""
         from app.ui.wizard import PlanWizard
 
-        self.wizard = PlanWizard(self.session, lambda: current_lang(self.settings))
+        self.wizard = PlanWizard(self.session, lambda: current_lang(self.settings), staged=staged)
         self.wizard.setWindowFlags(Qt.WindowType.Widget)
         self.setCentralWidget(self.wizard)  # the previous wizard, if any, is deleted
         self.menuBar().clear()
@@ -132,6 +133,11 @@ class MainWindow(QMainWindow):
             if self.wizard.currentId() == before:
                 break
         self._update_title()
+
+    def finish_start(self) -> None:
+        """Check the draft and build the wizard's other pages (catalog, pydantic: ~0.3 s)."""
+        self.session.validate()
+        self.wizard.build_pages()
 
     # ----- menus -----------------------------------------------------------------------------
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
@@ -338,7 +344,70 @@ class MainWindow(QMainWindow):
             __version__, self.session.catalog.version()))
 
 
+class _AfterFirstPaint(QObject):
+    """Calls ``fn`` once, on the event loop's next turn after ``widget`` was first painted."""
+
+    def __init__(self, widget, fn):
+        super().__init__(widget)
+        self._fn = fn
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint:
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, self._fn)
+        return False
+
+
+def _preload_charts() -> None:
+    """Import pyqtgraph and the chart modules on a background thread while the user answers the
+    first questions, so the result page does not stop the GUI thread for the import (~0.9 s).
+    Imports only: no Qt object is made on that thread. Should the page come first, its own import
+    waits for this one; should this fail, the page imports them itself."""
+    import threading
+
+    def work() -> None:
+        try:
+            import pyqtgraph.exporters  # noqa: F401 - the report renders charts with it
+
+            from app.ui.charts import breakeven, memory, runs, scaling  # noqa: F401
+        except Exception:  # noqa: BLE001
+            pass
+
+    threading.Thread(target=work, name="preload-charts", daemon=True).start()
+
+
+def _finish_start(app, w: MainWindow, argv: list[str] | None) -> None:
+    """What the first page did not need: the catalog (its failure ends the app, as before), the
+    other pages, a plan file given on the command line."""
+    from app.catalog.repository import CatalogError, default_catalog
+
+    try:
+        catalog = default_catalog()
+    except CatalogError as e:
+        QMessageBox.critical(w, QCoreApplication.translate("Application", "LLM GPU Planner"),
+                             QCoreApplication.translate("Application", "The catalog cannot be read:\n{0}").format(e))
+        app.exit(1)
+        return
+    w.finish_start()
+    _preload_charts()
+    from app.wording import catalog_problem_message
+
+    for problem in catalog.problems:  # e.g. the user's catalog was damaged and moved aside: say so
+        w.statusBar().showMessage(catalog_problem_message(problem))
+        if problem.code.startswith("overlay_"):
+            QMessageBox.warning(w, QCoreApplication.translate("Application", "Your catalog"),
+                                catalog_problem_message(problem))
+    args = [a for a in (argv or [])[1:] if a.endswith(".gpuplan")]
+    if args:
+        w.open_path(args[0], ask=False)
+    else:
+        w.offer_autosave()  # the previous session did not end cleanly: offer its plan back
+
+
 def run(argv: list[str] | None = None) -> int:
+    """The first page is shown before anything it does not need is imported or read (no catalog,
+    pydantic, pyqtgraph or SQL): the rest follows right after its first paint (issue 10)."""
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
@@ -351,29 +420,10 @@ def run(argv: list[str] | None = None) -> int:
 
     load_app_fonts()
     install_translator(app, current_lang())
-    from app.catalog.repository import CatalogError, default_catalog
-
-    try:
-        catalog = default_catalog()
-    except CatalogError as e:
-        QMessageBox.critical(None, QCoreApplication.translate("Application", "LLM GPU Planner"),
-                             QCoreApplication.translate("Application", "The catalog cannot be read:\n{0}").format(e))
-        return 1
     from app.ui import crash
 
-    crash.install()
-    w = MainWindow()
-    from app.wording import catalog_problem_message
-
-    args = [a for a in (argv or [])[1:] if a.endswith(".gpuplan")]
+    crash.install()  # from here on an unexpected error is logged and shown, and the app goes on
+    w = MainWindow(staged=True)
+    _AfterFirstPaint(w, lambda: _finish_start(app, w, argv))
     w.show()
-    for problem in catalog.problems:  # e.g. the user's catalog was damaged and moved aside: say so
-        w.statusBar().showMessage(catalog_problem_message(problem))
-        if problem.code.startswith("overlay_"):
-            QMessageBox.warning(w, QCoreApplication.translate("Application", "Your catalog"),
-                                catalog_problem_message(problem))
-    if args:
-        w.open_path(args[0], ask=False)
-    else:
-        w.offer_autosave()
     return app.exec()

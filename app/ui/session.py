@@ -4,6 +4,9 @@ Scenario and recomputes the Plan off the GUI thread (Anki's QueryOp idea, with Q
 
 - Every edit bumps a generation number; a result from an older generation is dropped, so a stale
   plan is never shown as current. ``sig_busy`` tells views to grey out while a plan is computing.
+- No fixed debounce: an edit starts a plan at once when none is running; edits made while one
+  runs are folded into one plan of the newest draft, started when the running one ends. So an edit
+  shows after one plan's time, and fast typing never queues plans.
 - Invalid input never reaches the core: ``errors`` maps draft keys to a message with the allowed range.
 - The draft is what a .gpuplan file stores (JSON with a schema version).
 """
@@ -17,7 +20,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import ValidationError
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
 
 PLANFILE_PREFIX = "gpu-planner.planfile/"
@@ -54,7 +56,8 @@ def migrate(doc: dict) -> dict:
         draft = MIGRATIONS[version](draft)
         version += 1
     return draft
-DEBOUNCE_MS = 120
+
+
 AUTOSAVE_MS = 1000  # an edit reaches the autosave file within a second: a crash costs at most the last edit
 AUTOSAVE_NAME = "autosave.gpuplan"
 
@@ -131,6 +134,8 @@ def _quantity(key: str, value, errors: dict[str, str]):
 
 def build_scenario(draft: dict, catalog) -> tuple[object | None, dict[str, str]]:
     """(Scenario or None, errors by draft key). The same Scenario the CLI builds from its flags."""
+    from pydantic import ValidationError
+
     from app.core.scenario import Scenario
     from app.core.specs import custom_model
 
@@ -279,9 +284,7 @@ class PlanSession(QObject):
 
     def __init__(self, catalog=None, parent: QObject | None = None):
         super().__init__(parent)
-        from app.catalog.repository import default_catalog
-
-        self.catalog = catalog or default_catalog()
+        self._catalog = catalog
         self.draft: dict = default_draft()
         self.errors: dict[str, str] = {}
         self.scenario = None
@@ -291,19 +294,33 @@ class PlanSession(QObject):
         self.generation = 0
         self._pool = QThreadPool.globalInstance()
         self._jobs: set = set()
-        self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
-        self._timer.timeout.connect(self.recompute)
         self._autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self._autosave_timer.timeout.connect(self.autosave)
+        self._pending = False  # the draft changed while a plan was running: plan it when that ends
+
+    @property
+    def catalog(self):
+        """The catalog plans are made from; the process catalog is read on first use (not while
+        the first window is being shown)."""
+        if self._catalog is None:
+            from app.catalog.repository import default_catalog
+
+            self._catalog = default_catalog()
+        return self._catalog
+
+    @catalog.setter
+    def catalog(self, catalog) -> None:
+        self._catalog = catalog
 
     # ----- editing -----------------------------------------------------------------------
     @property
     def name(self) -> str:
         return self.path.stem if self.path else QCoreApplication.translate("Session", "Untitled plan")
 
-    def apply_settings(self, settings) -> None:
-        """New plans start from the user's preferences (currency, FX, electricity, PUE)."""
-        from app.core.scenario import DEFAULT_FX_AS_OF
+    def apply_settings(self, settings, validate: bool = True) -> None:
+        """New plans start from the user's preferences (currency, FX, electricity, PUE). With
+        ``validate=False`` the draft is only updated: the caller validates later (``validate()``)."""
+        from app.core.constants import DEFAULT_FX_AS_OF
 
         upd = {"fx_jpy_per_usd": settings.fx_jpy_per_usd, "pue": settings.pue}
         if settings.fx_as_of != DEFAULT_FX_AS_OF or abs(settings.fx_jpy_per_usd - 150.0) > 1e-9:
@@ -315,6 +332,11 @@ class PlanSession(QObject):
         if abs(kwh - 30.0) > 1e-9:
             upd["electricity_price_per_kwh"] = f"{kwh if cur == 'JPY' else kwh / settings.fx_jpy_per_usd:g}"
         self.draft.update(upd)
+        if validate:
+            self._validate()
+
+    def validate(self) -> None:
+        """Check the draft and tell the views (errors, scenario); no plan is started."""
         self._validate()
 
     def update(self, **values) -> None:
@@ -342,11 +364,19 @@ class PlanSession(QObject):
     def _schedule(self) -> None:
         self.generation += 1
         self.sig_busy.emit(True)
-        self._timer.start()
+        if self._jobs:
+            self._pending = True
+        else:  # start now: the worker plans while the GUI thread repaints what the edit changed
+            self.recompute()
+
+    def _start_pending(self) -> None:
+        if self._pending and not self._jobs:
+            self._pending = False
+            self.recompute()
 
     def recompute(self) -> None:
         """Start a plan for the current draft (also called directly by tests and on page entry)."""
-        self._timer.stop()
+        self._pending = False
         if self.scenario is None:
             self._validate()
         if self.scenario is None:
@@ -363,6 +393,7 @@ class PlanSession(QObject):
 
     def _on_job_done(self, result: PlanResult) -> None:
         self._jobs = {j for j in self._jobs if j.generation != result.generation}
+        self._start_pending()
         if result.generation != self.generation:
             return  # an older draft: never shown as current
         self.result = result
@@ -371,6 +402,7 @@ class PlanSession(QObject):
 
     def _on_job_failed(self, generation: int, message: str) -> None:
         self._jobs = {j for j in self._jobs if j.generation != generation}
+        self._start_pending()
         if generation == self.generation:
             self.sig_busy.emit(False)
             self.sig_plan_failed.emit(message)

@@ -69,7 +69,7 @@ class Settings:
     @property
     def fx_as_of(self) -> str:
         """The date of the exchange rate (ISO), cited in the report; defaults to the default rate's date."""
-        from app.core.scenario import DEFAULT_FX_AS_OF
+        from app.core.constants import DEFAULT_FX_AS_OF
 
         v = self._get("fx_as_of", DEFAULT_FX_AS_OF, str)
         return v if _is_iso_date(v) else DEFAULT_FX_AS_OF

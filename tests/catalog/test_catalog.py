@@ -280,7 +280,7 @@ def test_an_older_overlay_is_backed_up_then_migrated(capsys, tmp_path, monkeypat
     import sqlite3
 
     import app.catalog.repository as repo
-    from app.catalog.tables import SCHEMA_VERSION
+    from app.catalog.schema import SCHEMA_VERSION
 
     user = tmp_path / "old"
     user.mkdir()
@@ -325,3 +325,41 @@ def test_missing_catalog_db_reads_the_csv_sources(tmp_path):
     assert cat.gpu("h100-sxm") is not None
     assert cat.shipped_hash == content_hash(read_sources(data_dir()))
     assert [p.code for p in cat.problems] == ["shipped_missing"] and "not found" in str(cat.problems[0])
+
+
+def _read_with_sqlmodel(path: Path) -> tuple[dict, dict]:
+    """What the SQLModel tables read from a catalog file (the reference for the sqlite3 reader)."""
+    from sqlmodel import Session, create_engine, select
+
+    from app.catalog.tables import TABLES, Meta
+
+    engine = create_engine(f"sqlite:///{path}")
+    try:
+        with Session(engine) as s:
+            meta = {m.key: m.value for m in s.exec(select(Meta))}
+            rows = {name: [r.model_dump(exclude={"seq"}) for r in s.exec(select(t).order_by(t.seq, t.id))]
+                    for name, t in TABLES.items()}
+    finally:
+        engine.dispose()
+    return meta, rows
+
+
+def test_the_sqlite3_reader_reads_what_the_tables_hold(capsys, tmp_path):
+    """Catalog reads with plain sqlite3 (no sqlmodel import at start-up, issue 10): the same records
+    with the same Python types (booleans too), for catalog.db and an overlay."""
+    from app.catalog.repository import _read_all
+
+    for kind in KINDS:  # an overlay holding every kind (models carry the boolean columns)
+        out = tmp_path / f"{kind}.csv"
+        assert run_cli(capsys, "catalog", "export", kind, str(out))[0] == 0
+        assert run_cli(capsys, "catalog", "import", str(out))[0] == 0
+    overlay = Catalog().overlay_path
+    for path in (catalog_db_path(), overlay):
+        meta, rows = _read_all(path)
+        ref_meta, ref_rows = _read_with_sqlmodel(path)
+        assert meta == ref_meta
+        for kind in KINDS:
+            assert rows[kind] == ref_rows[kind]
+            assert [{k: type(v) for k, v in r.items()} for r in rows[kind]] == \
+                   [{k: type(v) for k, v in r.items()} for r in ref_rows[kind]]
+    assert any(isinstance(r["tied_embeddings"], bool) for r in _read_all(overlay)[1]["models"])

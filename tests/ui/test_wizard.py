@@ -59,8 +59,9 @@ def test_each_goal_reaches_a_recommendation(qtbot, window, goal, model_id):
     plan = page.result.plan
     assert plan.goal == goal and plan.model_id == model_id
     assert plan.options, page.verdict.text()
-    # the details and every chart show the selected option
+    # the details and every chart show the selected option (a chart draws when its tab is shown)
     assert "×" in page.details.toPlainText()
+    page.tabs.setCurrentWidget(page.memory_chart)
     assert page.memory_chart.stacked_total_gib() * 1024**3 == pytest.approx(plan.options[0].memory_per_gpu_bytes, rel=1e-6)
 
 
@@ -109,6 +110,8 @@ def test_plots_draw_the_plan(qtbot, window):
     window.session.update(goal="scratch", model_id="llama-3.1-8b", deadline_days="60", budget="2M", currency="USD")
     page = to_result(qtbot, window)
     res = page.result
+    for chart in (page.scaling_chart, page.breakeven_chart, page.runs_chart):
+        page.tabs.setCurrentWidget(chart)  # each chart draws when its tab is shown
     # scaling: one time curve per leading GPU type, the deadline drawn at 60 days (log axis)
     assert page.scaling_chart.curves
     name, (tcurve, ccurve) = next(iter(page.scaling_chart.curves.items()))
@@ -131,6 +134,26 @@ def test_plots_draw_the_plan(qtbot, window):
     assert len(rx) >= 30
     px, py = page.runs_chart.plan_item.getOriginalDataset()
     assert px[0] == pytest.approx(res.plan.workload.train_flops)
+
+
+def test_charts_on_hidden_tabs_draw_when_shown_and_follow_each_plan(qtbot, window):
+    """An edit redraws only the chart on screen; the others draw the newest plan when their tab
+    is shown (each redraw is 20-50 ms of GUI thread: issue 10)."""
+    page = to_result(qtbot, window)
+    page.tabs.setCurrentWidget(page.scaling_chart)
+    first = page.result
+    assert page.scaling_chart.curves and page.memory_chart.stacked_total_gib() == 0  # memory tab never shown
+    window.session.update(deadline_days="30", goal="scratch", model_id="llama-3.2-1b")
+    qtbot.waitUntil(lambda: page.result is not first and page.result.generation == window.session.generation,
+                    timeout=20000)
+    assert page.scaling_chart.deadline_line is not None  # on screen: redrawn at once
+    page.tabs.setCurrentWidget(page.memory_chart)
+    o = page.result.plan.options[0]
+    assert page.memory_chart.stacked_total_gib() * 1024**3 == pytest.approx(o.memory_per_gpu_bytes, rel=1e-6)
+    window.session.update(deadline_days="")
+    qtbot.waitUntil(lambda: page.result.generation == window.session.generation, timeout=20000)
+    page.tabs.setCurrentWidget(page.scaling_chart)
+    assert page.scaling_chart.deadline_line is None and page.scaling_chart.curves
 
 
 def test_chart_export_png_and_svg(qtbot, window, tmp_path):

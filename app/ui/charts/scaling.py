@@ -19,35 +19,73 @@ class ScalingChart(ChartPanel):
             p.setLabel("bottom", self.tr("GPUs"))
         self.time_legend = self.time_plot.addLegend(offset=(-10, 10), labelTextSize=LEGEND_TEXT)
         self.curves: dict[str, tuple[pg.PlotDataItem, pg.PlotDataItem]] = {}
+        # Items are kept and given new data on each plan (a new item in the scene costs ~5 ms):
+        # slot i holds the time curve, the cost curve and their hover points of the i-th series.
+        self._slots: list[tuple[pg.PlotDataItem, pg.PlotDataItem, pg.ScatterPlotItem, pg.ScatterPlotItem]] = []
+        self._deadline = pg.InfiniteLine(angle=0, pen=pg.mkPen("#b00020", style=pg.QtCore.Qt.PenStyle.DashLine),
+                                         label=self.tr("deadline"), labelOpts={"position": 0.1, "color": "#b00020"})
+        self._budget = pg.InfiniteLine(angle=0, pen=pg.mkPen("#b00020", style=pg.QtCore.Qt.PenStyle.DashLine),
+                                       label=self.tr("budget"), labelOpts={"position": 0.1, "color": "#b00020"})
         self.deadline_line: pg.InfiniteLine | None = None
         self.budget_line: pg.InfiniteLine | None = None
+
+    def _slot(self, i: int, name: str):
+        """The items of series ``i`` (created on first use), its legend entry named ``name``."""
+        if i < len(self._slots):
+            tc, cc, th, ch = self._slots[i]
+            for sample, label in self.time_legend.items:
+                if sample.item is tc and label.text != name:
+                    label.setText(name)
+            return self._slots[i]
+        color = PALETTE[i % len(PALETTE)]
+        tc = self.time_plot.plot([], [], pen=pg.mkPen(color, width=2), name=name)
+        cc = self.cost_plot.plot([], [], pen=pg.mkPen(color, width=2))
+        th, ch = self.hoverable([], [], [], color), self.hoverable([], [], [], color)
+        self.time_plot.addItem(th)
+        self.cost_plot.addItem(ch)
+        self._slots.append((tc, cc, th, ch))
+        return self._slots[i]
+
+    def _drop_slots(self, keep: int) -> None:
+        while len(self._slots) > keep:
+            tc, cc, th, ch = self._slots.pop()
+            for plot, item in ((self.time_plot, tc), (self.cost_plot, cc), (self.time_plot, th), (self.cost_plot, ch)):
+                plot.removeItem(item)
+
+    @staticmethod
+    def _show_line(plot, line: pg.InfiniteLine, pos: float | None) -> pg.InfiniteLine | None:
+        if pos is None:
+            plot.removeItem(line)
+            return None
+        line.setValue(pos)
+        if line not in plot.items:
+            plot.addItem(line)
+        return line
 
     def set_data(self, series: dict[str, list], *, training: bool, deadline_s: float | None, budget: float | None,
                  currency: str, lang: str, deployment: str = "any") -> None:
         """``series``: GPU name -> CurvePoints (count, fits, time_s, cloud, onprem)."""
-        for p in (self.time_plot, self.cost_plot):
-            p.clear()
-        self.time_legend.clear()
         self.curves = {}
         self.time_plot.setLabel("left", self.tr("days") if training else self.tr("seconds per request"))
         self.cost_plot.setLabel("left", currency)
         scale = 86400.0 if training else 1.0
-        for i, (name, points) in enumerate(series.items()):
+        drawn = [(name, [p for p in points if p.fits]) for name, points in series.items()]
+        drawn = [(name, pts) for name, pts in drawn if pts]
+        self._drop_slots(len(drawn))
+        for i, (name, pts) in enumerate(drawn):
             color = PALETTE[i % len(PALETTE)]
-            pts = [p for p in points if p.fits]
-            if not pts:
-                continue
+            tc, cc, th, ch = self._slot(i, name)
             xs = [float(p.count) for p in pts]
             ts = [p.time_s / scale for p in pts]
             costs = [self._cost(p, deployment) for p in pts]
-            tc = self.time_plot.plot(xs, ts, pen=pg.mkPen(color, width=2), name=name)
+            tc.setData(xs, ts)
             keep = [(x, c) for x, c in zip(xs, costs) if c is not None]
-            cc = self.cost_plot.plot([k[0] for k in keep], [k[1] for k in keep], pen=pg.mkPen(color, width=2))
+            cc.setData([k[0] for k in keep], [k[1] for k in keep])
             self.curves[name] = (tc, cc)
             tips = [f"{name}: {int(x)} GPUs, {fmt_duration(p.time_s)}" for x, p in zip(xs, pts)]
-            self.time_plot.addItem(self.hoverable([log10(x) for x in xs], [log10(t) for t in ts], tips, color))
+            self.hoverable([log10(x) for x in xs], [log10(t) for t in ts], tips, color, item=th)
             ctips = [f"{name}: {int(x)} GPUs, {fmt_money(c, currency, lang)}" for x, c in keep]
-            self.cost_plot.addItem(self.hoverable([log10(k[0]) for k in keep], [log10(k[1]) for k in keep], ctips, color))
+            self.hoverable([log10(k[0]) for k in keep], [log10(k[1]) for k in keep], ctips, color, item=ch)
         all_x = [float(p.count) for pts in series.values() for p in pts if p.fits]
         all_t = [p.time_s / scale for pts in series.values() for p in pts if p.fits and p.time_s]
         all_c = [c for pts in series.values() for p in pts if p.fits for c in [self._cost(p, deployment)] if c]
@@ -67,17 +105,9 @@ class ScalingChart(ChartPanel):
             self.cost_plot.getAxis("left").setTicks([nice_log_ticks(min(all_c), max(all_c),
                                                                     lambda v: fmt_money(v, currency, lang, True)), []])
             self.cost_plot.getAxis("left").setWidth(78)  # room for "約500.0万円"; narrower axes hide the labels
-        self.deadline_line = self.budget_line = None
-        if deadline_s and training:
-            self.deadline_line = pg.InfiniteLine(pos=log10(deadline_s / scale), angle=0,
-                                                 pen=pg.mkPen("#b00020", style=pg.QtCore.Qt.PenStyle.DashLine),
-                                                 label=self.tr("deadline"), labelOpts={"position": 0.1, "color": "#b00020"})
-            self.time_plot.addItem(self.deadline_line)
-        if budget:
-            self.budget_line = pg.InfiniteLine(pos=log10(budget), angle=0,
-                                               pen=pg.mkPen("#b00020", style=pg.QtCore.Qt.PenStyle.DashLine),
-                                               label=self.tr("budget"), labelOpts={"position": 0.1, "color": "#b00020"})
-            self.cost_plot.addItem(self.budget_line)
+        self.deadline_line = self._show_line(self.time_plot, self._deadline,
+                                             log10(deadline_s / scale) if deadline_s and training else None)
+        self.budget_line = self._show_line(self.cost_plot, self._budget, log10(budget) if budget else None)
 
     @staticmethod
     def _cost(p, deployment: str):

@@ -15,7 +15,9 @@ from app.wording import (assumption_name, assumption_source, assumption_value, f
                          fmt_bytes, fmt_count, fmt_date, fmt_duration, fmt_money, labels_text, pricing_text,
                          suggestion_message, verdict_message)
 
-CHART_WIDTH_PX = 2400  # rendered width; printed ~17 cm wide -> ~360 dpi
+# Rendered width; printed ~17 cm wide -> ~300 dpi. 2400 px (~360 dpi) made the PDF writer's image
+# compression alone 0.7 s of a 1.5 s export and the export's images ~100 MB of memory (issue 10).
+CHART_WIDTH_PX = 2000
 
 
 def tr(text: str) -> str:
@@ -279,7 +281,7 @@ def _build_report(plan, scenario, catalog, name, lang, curves, date, charts) -> 
                 s.years, _money(c.cloud_horizon_full_use, cur, lang), _money(c.onprem_horizon_full_use, cur, lang)))
         offer_currency = offers[c.cloud_offer].currency if c.cloud_offer in offers else cur
         if cur == "JPY" or offer_currency != cur:  # catalog purchase prices are in USD
-            from app.core.scenario import DEFAULT_FX_AS_OF
+            from app.core.constants import DEFAULT_FX_AS_OF
 
             when = (fmt_date(s.fx_as_of, lang) if s.fx_as_of else
                     QCoreApplication.translate("Report", "assumed rate set {0}").format(fmt_date(DEFAULT_FX_AS_OF, lang)))
@@ -305,10 +307,7 @@ def _build_report(plan, scenario, catalog, name, lang, curves, date, charts) -> 
     if training and best is not None:
         _t0 = QCoreApplication.translate("Report", "Compared with published training runs")
         out.append(f"<h2>6. {_t0}</h2>")
-        from app.core.backtest import backtest
-
-        bt = backtest(list(catalog.runs()), list(catalog.gpus()), list(catalog.models()))
-        rep = next((x for x in bt.summaries if x.basis == "reported"), None)
+        rep = _reported_backtest(catalog)
         if rep and rep.runs:
             out.append("<p>" + QCoreApplication.translate("Report", "The same model predicts the GPU-hours of {0} published runs with a median error of {1:.0%} (the planner is optimistic by {2:.0%} in the median); treat the time as ±{1:.0%}.").format(
                 rep.runs, rep.median_abs_error, -rep.median_error) + "</p>")
@@ -356,12 +355,28 @@ def _build_report(plan, scenario, catalog, name, lang, curves, date, charts) -> 
     return Report(title=f"{_t0}: {name}", html="".join(out), images=images, footer=footer, lang=lang)
 
 
+_BACKTESTS: dict = {}
+
+
+def _reported_backtest(catalog):
+    """The backtest summary on reported GPU-hours, once per catalog content (0.1-0.3 s each time)."""
+    key = catalog.version()
+    if key not in _BACKTESTS:
+        from app.core.backtest import backtest
+
+        bt = backtest(list(catalog.runs()), list(catalog.gpus()), list(catalog.models()))
+        _BACKTESTS.clear()
+        _BACKTESTS[key] = next((x for x in bt.summaries if x.basis == "reported"), None)
+    return _BACKTESTS[key]
+
+
 # ----- charts, rendered with the wizard's chart widgets ---------------------------------------------
 
 def _render(chart, width: int = 660, height: int = 380):
     """A chart widget as a high-resolution QImage (drawn offscreen). ``width`` x ``height`` is about
     its printed size at 96 dpi, so labels keep their size; the image is CHART_WIDTH_PX wide."""
     import pyqtgraph.exporters as ex
+    from PySide6.QtGui import QImage
 
     chart.view.resize(width, height)
     chart.view.scene().setSceneRect(0, 0, width, height)
@@ -369,8 +384,9 @@ def _render(chart, width: int = 660, height: int = 380):
     exporter = ex.ImageExporter(chart.view.scene())
     exporter.parameters()["width"] = CHART_WIDTH_PX
     exporter.parameters()["antialias"] = True
-    image = exporter.export(toBytes=True).copy()
-    return image
+    # Opaque (the exporter fills the background): without the alpha channel the PDF writer embeds no
+    # soft mask. The conversion is also the copy that detaches the image from the exporter.
+    return exporter.export(toBytes=True).convertToFormat(QImage.Format.Format_RGB32)
 
 
 _CHARTS: dict = {}

@@ -3,7 +3,7 @@ version, page n of N) and the bundled Japanese font embedded.
 
 Layout follows platform.md: the document is laid out at 96 dpi in the writer's page size in points
 (so text has its nominal size), and drawn page by page through a QPainter on the PDF writer; chart
-images keep their full resolution (~360 dpi at print size)."""
+images keep their full resolution (~300 dpi at print size)."""
 
 from __future__ import annotations
 

@@ -2,37 +2,61 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QWizard, QWizardPage
 
-from app.ui.wizard.budget_page import BudgetPage
 from app.ui.wizard.common import PageId
-from app.ui.wizard.data_page import DataPage
 from app.ui.wizard.goal_page import GoalPage
-from app.ui.wizard.model_page import ModelPage
-from app.ui.wizard.result_page import ResultPage
 
 __all__ = ["PageId", "PlanWizard"]
 
 
 class PlanWizard(QWizard):
-    def __init__(self, session, lang_fn, parent=None):
+    """With ``staged=True`` only the first page is built; ``build_pages()`` adds the others. The
+    first page needs neither the catalog nor pydantic, so the window shows before they load
+    (issue 10: first window ≤ 0.6 s); placeholders keep the Next button where it belongs meanwhile."""
+
+    def __init__(self, session, lang_fn, parent=None, staged: bool = False):
         super().__init__(parent)
         self.session = session
+        self.lang_fn = lang_fn
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoCancelButton, True)
         self.setOption(QWizard.WizardOption.HaveFinishButtonOnEarlyPages, False)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        self.pages = {
-            PageId.GOAL: GoalPage(session),
-            PageId.MODEL: ModelPage(session),
-            PageId.DATA: DataPage(session),
-            PageId.BUDGET: BudgetPage(session),
-            PageId.RESULT: ResultPage(session, lang_fn),
-        }
-        for pid, page in self.pages.items():
-            self.setPage(int(pid), page)
+        self.pages = {PageId.GOAL: GoalPage(session)}
+        self.setPage(int(PageId.GOAL), self.pages[PageId.GOAL])
+        if staged:
+            for pid in (PageId.MODEL, PageId.DATA, PageId.BUDGET, PageId.RESULT):
+                self.setPage(int(pid), QWizardPage())
+        else:
+            self.build_pages()
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Start over"))
         self.setStartId(int(PageId.GOAL))
+
+    @property
+    def ready(self) -> bool:
+        """Every page is built."""
+        return len(self.pages) == len(PageId)
+
+    def build_pages(self) -> None:
+        """Build the model, data, budget and result pages (once)."""
+        if self.ready:
+            return
+        from app.ui.wizard.budget_page import BudgetPage
+        from app.ui.wizard.data_page import DataPage
+        from app.ui.wizard.model_page import ModelPage
+        from app.ui.wizard.result_page import ResultPage
+
+        session = self.session
+        built = {PageId.MODEL: ModelPage(session), PageId.DATA: DataPage(session), PageId.BUDGET: BudgetPage(session),
+                 PageId.RESULT: ResultPage(session, self.lang_fn)}
+        for pid, page in built.items():
+            placeholder = self.page(int(pid))
+            if placeholder is not None:
+                self.removePage(int(pid))
+                placeholder.deleteLater()
+            self.setPage(int(pid), page)
+            self.pages[pid] = page
 
     def page_at(self, pid: PageId):
         return self.pages[pid]

@@ -36,6 +36,7 @@ class BoundPage(QWizardPage):
         self.error_label.setStyleSheet("color: #b00020")
         self.error_label.setWordWrap(True)
         self.error_label.setObjectName("errors")
+        self._shown_errors: dict | None = None
         session.sig_validity_changed.connect(self._on_session_validity)
         session.sig_draft_changed.connect(self._on_session_draft)
 
@@ -48,6 +49,9 @@ class BoundPage(QWizardPage):
 
     def _on_session_validity(self, errors: dict) -> None:
         mine = self.page_errors()
+        if mine == self._shown_errors:
+            return  # every edit validates: restyling unchanged widgets cost ~10 ms of GUI thread per edit
+        self._shown_errors = mine
         names = {k: getattr(self.widgets.get(k), "accessibleName", lambda: k)() or k for k in mine}
         self.error_label.setText("\n".join(f"{names[k]}: {v}" for k, v in mine.items()))
         for k, w in self.widgets.items():
