@@ -53,11 +53,12 @@ class _Run:
         self.plans: dict[str, tuple] = {}  # goal -> (scenario, plan)
 
     def resources(self) -> str:
-        from app.i18n import qm_path, qt_qm_path
+        from app.i18n import messages_path, qm_path, qt_qm_path
         from app.paths import catalog_db_path, resource_dir
 
         res = resource_dir()
         needed = [catalog_db_path(), *(res / "fonts" / f for f in FONT_FILES), qm_path("ja"), qt_qm_path("ja"),
+                  messages_path("ja"),
                   res / "icons" / "gpu-planner.png"]
         missing = [str(p) for p in needed if not p.is_file()]
         _check(not missing, "missing " + ", ".join(missing))

@@ -95,7 +95,14 @@ def child_env(tmp: Path, lang: str) -> dict:
 
 def run_child(mode: str, env: dict, extra: list[str] = (), timeout: float = 600) -> tuple[list[float], dict]:
     """Run this script as ``--child MODE``. Returns the wall clock from the start of the process to
-    each line it printed, and the JSON of its last line."""
+    each line it printed, and the JSON of its last line.
+
+    Each child gets a user data folder of its own: a child ends without closing its window, which
+    leaves the plan's autosave behind, and the next start would (rightly) stop to offer it back."""
+    import tempfile
+
+    parent = Path(env["GPU_PLANNER_DATA_DIR"]).parent  # the run's temporary folder (child_env)
+    env = {**env, "GPU_PLANNER_DATA_DIR": tempfile.mkdtemp(prefix="userdata-", dir=parent)}
     t0 = time.perf_counter()
     p = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), "--child", mode, *extra], cwd=ROOT, env=env,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

@@ -24,6 +24,35 @@ def test_compiled_translations_are_up_to_date(tmp_path):
         "run: python3 packaging/build_translations.py --release-only"
 
 
+def test_cli_messages_file_is_up_to_date():
+    """resources/translations/*.json (the CLI's translations without Qt) is what the .ts holds."""
+    import json
+    import sys
+
+    sys.path.insert(0, str(resource_dir().parent / "packaging"))
+    try:
+        import build_translations
+    finally:
+        sys.path.pop(0)
+    on_disk = json.loads((resource_dir() / "translations" / "gpu_planner_ja.json").read_text(encoding="utf-8"))
+    assert on_disk == build_translations.messages(TS), "run: python3 packaging/build_translations.py --release-only"
+
+
+def test_japanese_cli_needs_no_qt():
+    """--lang ja words the messages from the JSON file: no Qt import in a plan --json run."""
+    import json
+    import subprocess
+    import sys
+
+    code = ("import sys, json\nfrom app.cli import main\nmain(['plan','--goal','scratch','--model','llama-2-7b',"
+            "'--json','--lang','ja'])\nprint(json.dumps(sorted(m for m in sys.modules if m.startswith('PySide6'))))")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    out = r.stdout.strip().splitlines()
+    assert json.loads(out[-1]) == []
+    doc = json.loads("\n".join(out[:-1]))
+    assert "実現可能" in doc["verdict"]["message"]
+
+
 def test_report_texts_are_translated_with_the_same_placeholders():
     import re
 
