@@ -289,10 +289,22 @@ def scenario_from_args(a: argparse.Namespace):
             upd.setdefault("params_active", a.active_params or a.params)
         if a.active_params:
             upd["params_active"] = a.active_params
-        if upd:
-            model = ModelSpec(**{**model.model_dump(), **upd})
+        try:
+            if upd:
+                model = ModelSpec(**{**model.model_dump(), **upd})
+        except ValidationError as e:
+            raise UsageError(_validation_line(e, upd)) from None
     else:
-        model = custom_model(a.params, a.active_params, **arch)
+        try:
+            model = custom_model(a.params, a.active_params, **arch)
+        except ValidationError as e:
+            raise UsageError(_validation_line(e, {"params_total": a.params, **arch})) from None
+        except ValueError as e:  # a coded error raised before the model is built (PydanticCustomError)
+            from app.wording import validation_message
+
+            raise UsageError(translate("CLI", "argument {0}: {1!r}: {2}").format(
+                "--params", a.params, validation_message({"type": getattr(e, "type", ""), "msg": str(e),
+                                                         "ctx": getattr(e, "context", None)}))) from None
     if model is None:
         raise UsageError(translate("CLI", "argument --model: give --model ID, or --params N (e.g. 7B), or --layers/--hidden/--heads"))
 

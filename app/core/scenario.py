@@ -102,12 +102,12 @@ class Scenario(BaseModel):
     model: ModelSpec
 
     # --- data ---
-    tokens: float | None = Field(default=None, gt=0)
-    samples: float | None = Field(default=None, gt=0)
+    tokens: float | None = Field(default=None, ge=1, le=1e17)
+    samples: float | None = Field(default=None, ge=1, le=1e13)
     seq_len: int = Field(default=4096, ge=16, le=10_000_000)
-    epochs: float = Field(default=1.0, gt=0, le=1000)
-    chinchilla_tokens_per_param: float = Field(default=20.0, gt=0, le=10_000)
-    cpt_fraction: float = Field(default=0.10, gt=0, le=10)
+    epochs: float = Field(default=1.0, ge=0.001, le=1000)
+    chinchilla_tokens_per_param: float = Field(default=20.0, ge=0.01, le=10_000)
+    cpt_fraction: float = Field(default=0.10, ge=1e-6, le=10)
 
     # --- training ---
     method: Method = Method.FULL
@@ -131,17 +131,17 @@ class Scenario(BaseModel):
     gpu_count: int | None = Field(default=None, ge=1, le=1_000_000)
     tp: int | None = Field(default=None, ge=1, le=1024)
     pp: int | None = Field(default=None, ge=1, le=4096)
-    mfu: float | None = Field(default=None, gt=0, le=1)
+    mfu: float | None = Field(default=None, ge=0.001, le=1)
     network: Network = Network.IB_400
 
     # --- budget and constraints ---
     currency: str = "USD"
-    budget: float | None = Field(default=None, gt=0)
-    deadline_days: float | None = Field(default=None, gt=0)
+    budget: float | None = Field(default=None, ge=1, le=1e16)
+    deadline_days: float | None = Field(default=None, ge=0.01, le=36_500)
     deployment: Deployment = Deployment.ANY
     own: dict[str, int] = Field(default_factory=dict)
     max_gpus: int = Field(default=16384, ge=1, le=1_000_000)
-    power_limit_kw: float | None = Field(default=None, gt=0, le=1_000_000)  # on-prem facility power
+    power_limit_kw: float | None = Field(default=None, ge=0.001, le=1_000_000)  # on-prem facility power
     precision_choices: tuple[str, ...] = ()  # training precisions to search; empty: just ``precision``
     quant_choices: tuple[str, ...] = ()  # inference weight formats to search; empty: just ``quant``
     cloud_offer: str | None = None  # a catalog offer id to price the cloud with (its GPU only)
@@ -149,19 +149,19 @@ class Scenario(BaseModel):
     rank_by: str = "cost"  # cost: cheapest meeting the deadline first; time: fastest within budget first
 
     # --- prices and on-prem ---
-    cloud_price: float | None = Field(default=None, ge=0)
-    gpu_price: float | None = Field(default=None, ge=0)
-    fx_jpy_per_usd: float = Field(default=150.0, gt=0, le=10_000)
+    cloud_price: float | None = Field(default=None, ge=0, le=1e9)
+    gpu_price: float | None = Field(default=None, ge=0, le=1e12)
+    fx_jpy_per_usd: float = Field(default=150.0, ge=1, le=10_000)  # yen per dollar: 1 is already absurd
     fx_as_of: str | None = None  # ISO date of a user-set rate (cited next to converted prices)
-    electricity_price_per_kwh: float | None = Field(default=None, ge=0)
+    electricity_price_per_kwh: float | None = Field(default=None, ge=0, le=1e6)
     pue: float = Field(default=1.5, ge=1.0, le=5.0)
     host_cost_fraction: float = Field(default=0.25, ge=0, le=10)
-    hours_per_day: float = Field(default=24.0, gt=0, le=24)
-    days_per_month: float = Field(default=30.0, gt=0, le=31)
-    years: float = Field(default=3.0, gt=0, le=50)
+    hours_per_day: float = Field(default=24.0, ge=0.1, le=24)
+    days_per_month: float = Field(default=30.0, ge=1, le=31)
+    years: float = Field(default=3.0, ge=0.01, le=50)
 
     # --- runtime overhead (stated constants) ---
-    overhead_fixed_bytes: float = Field(default=1024.0**3, ge=0)
+    overhead_fixed_bytes: float = Field(default=1024.0**3, ge=0, le=1e15)
     overhead_fraction: float = Field(default=0.05, ge=0, le=1)
 
     @field_validator("currency")

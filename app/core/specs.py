@@ -72,18 +72,20 @@ class ModelSpec(BaseModel):
 
     id: str = "custom"
     name: str = "custom model"
-    params_total: float = Field(gt=0)
-    params_active: float = Field(gt=0)
-    layers: int = Field(ge=1)
-    hidden: int = Field(ge=1)
-    heads: int = Field(ge=1)
-    kv_heads: int = Field(ge=1)
-    head_dim: int = Field(ge=1)
-    ffn: int = Field(ge=1)
-    vocab: int = Field(ge=1)
-    context: int = Field(default=4096, ge=1)
-    num_experts: int = Field(default=1, ge=1)
-    experts_per_token: int = Field(default=1, ge=1)
+    # Bounds far beyond any model (the largest published are ~2T parameters) keep every derived figure
+    # finite: 6·N·D with D = 20·N overflows a float near N = 1e153 (found by the property tests).
+    params_total: float = Field(gt=0, le=1e15)
+    params_active: float = Field(gt=0, le=1e15)
+    layers: int = Field(ge=1, le=100_000)
+    hidden: int = Field(ge=1, le=10_000_000)
+    heads: int = Field(ge=1, le=1_000_000)
+    kv_heads: int = Field(ge=1, le=1_000_000)
+    head_dim: int = Field(ge=1, le=1_000_000)
+    ffn: int = Field(ge=1, le=100_000_000)
+    vocab: int = Field(ge=1, le=100_000_000)
+    context: int = Field(default=4096, ge=1, le=1_000_000_000)
+    num_experts: int = Field(default=1, ge=1, le=1_000_000)
+    experts_per_token: int = Field(default=1, ge=1, le=1_000_000)
     tied_embeddings: bool = False
     gated_ffn: bool = True
     # Elements cached per token per layer when the attention is not plain MHA/GQA (e.g. DeepSeek MLA:

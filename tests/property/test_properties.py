@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -20,6 +21,8 @@ from app.core.planner import plan
 from app.core.scenario import Scenario
 from app.core.specs import custom_model
 
+# HYPOTHESIS_PROFILE=long: ten times the cases (the counts below are per test, so a profile alone would not do)
+SCALE = 10 if os.environ.get("HYPOTHESIS_PROFILE") == "long" else 1
 CAT = default_catalog()
 GPUS = list(CAT.gpus())
 OFFERS = list(CAT.offers())
@@ -100,7 +103,7 @@ def check_plan(p) -> None:
         assert o.gpu_count >= 1
 
 
-@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=1500 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(scenarios())
 def test_any_scenario_is_refused_clearly_or_planned_sanely(kw):
     from app.cli import plan_document
@@ -135,7 +138,7 @@ VALUES = st.one_of(
 )
 
 
-@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(max_examples=600 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(st.lists(st.tuples(st.sampled_from(FLAGS), VALUES), max_size=7), st.sampled_from(["inference", "finetune", "cpt", "scratch"]))
 def test_any_command_line_exits_0_or_2_with_one_line(capsys, pairs, goal):
     from app.cli import main
