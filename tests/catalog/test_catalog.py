@@ -275,36 +275,11 @@ def test_a_broken_overlay_is_moved_aside_and_the_shipped_catalog_used(capsys, tm
     assert kept[0].exists() and Catalog().gpu("lab-gpu") is not None
 
 
-def test_an_older_overlay_is_backed_up_then_migrated(capsys, tmp_path, monkeypatch):
-    """A schema change copies the user's overlay to .bak-schema<N> before upgrading it in place."""
+def _overlay_claiming_schema(capsys, tmp_path, monkeypatch, version) -> Path:
+    """A user's overlay holding one GPU whose meta says it was written with schema ``version``."""
     import sqlite3
 
-    import app.catalog.repository as repo
-    from app.catalog.schema import SCHEMA_VERSION
-
-    user = tmp_path / "old"
-    user.mkdir()
-    monkeypatch.setenv("GPU_PLANNER_DATA_DIR", str(user))
-    row = gpu_csv_row(id="lab-gpu", name="Lab", memory_gib="80", bandwidth_tb_per_s="2", bf16_dense_tflops="300")
-    assert run_cli(capsys, "catalog", "import", str(write(tmp_path, "lab.csv", row)))[0] == 0
-    overlay = user / "catalog-user.db"
-    con = sqlite3.connect(overlay)
-    with con:  # pretend the file was written by the previous schema
-        con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION - 1),))
-    con.close()
-    old_bytes = overlay.read_bytes()
-    steps = []
-    monkeypatch.setitem(repo.OVERLAY_MIGRATIONS, SCHEMA_VERSION - 1, lambda c: steps.append(c))
-    cat = Catalog()
-    assert steps and cat.gpu("lab-gpu") is not None
-    assert [p.code for p in cat.problems] == ["overlay_migrated"]
-    assert (user / f"catalog-user.db.bak-schema{SCHEMA_VERSION - 1}").read_bytes() == old_bytes
-
-
-def test_a_newer_overlay_is_left_untouched_and_not_used(capsys, tmp_path, monkeypatch):
-    import sqlite3
-
-    user = tmp_path / "new"
+    user = tmp_path / f"schema{version}"
     user.mkdir()
     monkeypatch.setenv("GPU_PLANNER_DATA_DIR", str(user))
     row = gpu_csv_row(id="lab-gpu", name="Lab", memory_gib="80", bandwidth_tb_per_s="2", bf16_dense_tflops="300")
@@ -312,8 +287,28 @@ def test_a_newer_overlay_is_left_untouched_and_not_used(capsys, tmp_path, monkey
     overlay = user / "catalog-user.db"
     con = sqlite3.connect(overlay)
     with con:
-        con.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+        con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(version),))
     con.close()
+    return overlay
+
+
+def test_an_older_overlay_is_backed_up_then_migrated(capsys, tmp_path, monkeypatch):
+    """A schema change copies the user's overlay to .bak-schema<N> before upgrading it in place."""
+    import app.catalog.repository as repo
+    from app.catalog.schema import SCHEMA_VERSION
+
+    overlay = _overlay_claiming_schema(capsys, tmp_path, monkeypatch, SCHEMA_VERSION - 1)
+    old_bytes = overlay.read_bytes()
+    steps = []
+    monkeypatch.setitem(repo.OVERLAY_MIGRATIONS, SCHEMA_VERSION - 1, lambda c: steps.append(c))
+    cat = Catalog()
+    assert steps and cat.gpu("lab-gpu") is not None
+    assert [p.code for p in cat.problems] == ["overlay_migrated"]
+    assert overlay.with_name(f"catalog-user.db.bak-schema{SCHEMA_VERSION - 1}").read_bytes() == old_bytes
+
+
+def test_a_newer_overlay_is_left_untouched_and_not_used(capsys, tmp_path, monkeypatch):
+    overlay = _overlay_claiming_schema(capsys, tmp_path, monkeypatch, 99)
     before = overlay.read_bytes()
     cat = Catalog()
     assert cat.gpu("lab-gpu") is None and [p.code for p in cat.problems] == ["overlay_schema"]

@@ -11,3 +11,16 @@ def _isolated_settings(tmp_path, qapp):
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
     yield
+
+
+@pytest.fixture
+def window(qtbot):
+    """The main window, shown; the plan may be changed freely (no "save?" prompt on close)."""
+    from app.ui.application import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.maybe_save = lambda: True
+    w.show()
+    yield w
+    w.session.wait_idle()

@@ -15,17 +15,6 @@ from app.ui.settings import Settings
 from app.ui.wizard import PageId
 
 
-@pytest.fixture
-def window(qtbot):
-    w = MainWindow()
-    qtbot.addWidget(w)
-    # tests change the plan on purpose: no "save?" prompt when pytest-qt closes the window
-    w.maybe_save = lambda: True
-    w.show()
-    yield w
-    w.session.wait_idle()
-
-
 def to_result(qtbot, w):
     wiz = w.wizard
     while wiz.currentId() != PageId.RESULT:

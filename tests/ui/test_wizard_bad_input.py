@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QLineEdit
 
-from app.ui.application import MainWindow
 from app.ui.wizard import PageId
 
 NONSENSE = ["lots", "-1", "0", "1e400", "nan", "inf", "12 34", "７B", "1" * 40, "万", "--3"]
@@ -22,16 +21,6 @@ def type_into(qtbot, field: QLineEdit, text: str) -> None:
     else:
         field.setText(text)
         field.textEdited.emit(text)
-
-
-@pytest.fixture
-def window(qtbot):
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.maybe_save = lambda: True
-    w.show()
-    yield w
-    w.session.wait_idle()
 
 
 @pytest.mark.parametrize("goal", ["inference", "finetune", "scratch"])
