@@ -110,8 +110,8 @@ def install_translator(app, lang: str) -> bool:
 def set_language(lang: str) -> bool:
     """Switch the process's translations to ``lang``; True when a translator is active.
 
-    Works with or without a QCoreApplication: the application gets the translator (widgets see a
-    LanguageChange event), and ``translate`` uses it directly when there is no application.
+    Works with or without a QCoreApplication: an application gets Qt's translators; without one
+    ``translate`` looks texts up in the JSON copy of the same translations (no Qt import).
     """
     _state["standalone"] = _load_messages(lang) if lang in LANGUAGES and lang != "en" else None
     qtcore = sys.modules.get("PySide6.QtCore")
