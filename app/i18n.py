@@ -1,7 +1,7 @@
 """Translations: Qt .qm files under resources/translations, built from the .ts sources by
 packaging/build_translations.py (pyside6-lupdate + pyside6-lrelease; never edited by hand).
 
-``translate(context, text)`` is what non-widget code (wording, CLI) calls. With a Qt application it is
+``translate(context, text)`` is what non-widget code (app.present, the CLI) calls. With a Qt application it is
 ``QCoreApplication.translate``; without one (the CLI never makes one unless it draws a PDF) it looks
 the text up in ``gpu_planner_<lang>.json``, written from the same .ts by build_translations.py next to
 the .qm, so ``gpu-planner … --lang ja`` words every message in Japanese without importing Qt at all

@@ -50,7 +50,7 @@ class _Run:
     def __init__(self, workdir: Path):
         self.workdir = workdir
         self.catalog = None
-        self.plans: dict[str, tuple] = {}  # goal -> (scenario, plan)
+        self.plans: dict[str, object] = {}  # goal -> PlanOutcome
 
     def resources(self) -> str:
         from app.i18n import messages_path, qm_path, qt_qm_path
@@ -78,14 +78,15 @@ class _Run:
         return f"version {cat.version()}, " + ", ".join(f"{n} {k}" for k, n in counts.items())
 
     def plan(self, goal: str) -> str:
-        from app.core.planner import plan
-        from app.core.scenario import Scenario
+        from app.planning.outcome import build_outcome
+        from app.planning.request import PlanRequest, to_scenario
 
         extra = {"samples": 10_000} if goal == "finetune" else {}
-        scenario = Scenario(goal=goal, model=self.catalog.model(MODEL), **extra)
-        result = plan(scenario, list(self.catalog.gpus()), list(self.catalog.offers()))
+        scenario = to_scenario(PlanRequest(goal=goal, model=MODEL, **extra), self.catalog)
+        out = build_outcome(scenario, self.catalog)
+        result = out.plan
         _check(bool(result.options), f"no option for {goal} with {MODEL} (verdict {result.verdict.code})")
-        self.plans[goal] = (scenario, result)
+        self.plans[goal] = out
         best = result.options[0]
         return f"{MODEL}: {len(result.options)} options, first {best.gpu_count} x {best.gpu}"
 
@@ -103,13 +104,14 @@ class _Run:
         return f"platform {app.platformName()}, font and ja translation loaded"
 
     def pdf(self, goal: str, lang: str) -> str:
-        from app.ui.report.document import build_report
+        from app.fonts import FAMILY
+        from app.present.html import to_html
+        from app.present.report import build_report
         from app.ui.report.pdf import write_pdf
 
-        scenario, result = self.plans[goal]
-        report = build_report(result, scenario, self.catalog, f"selftest {goal}", lang)
+        report = build_report(self.plans[goal], f"selftest {goal}", lang)
         if lang == "ja":
-            _check(bool(JAPANESE.search(report.html)), "the Japanese report has no Japanese text")
+            _check(bool(JAPANESE.search(to_html(report, FAMILY))), "the Japanese report has no Japanese text")
         path = self.workdir / f"selftest-{goal}-{lang}.pdf"
         pages = write_pdf(report, path)
         data = path.read_bytes() if path.is_file() else b""

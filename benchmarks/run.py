@@ -11,7 +11,7 @@ Keys (see docs/benchmarks.md for the targets and the figures measured so far):
   ``wizard_ready_s``: until every page is built; ``first_window_heavy_modules``: which of pyqtgraph,
   sqlmodel, sqlalchemy, numpy, pydantic were imported at the first paint.
 - ``plan_cli_s``: ``gpu-planner plan … --json`` wall clock, the slowest goal; ``plan_cli_s_by_goal``.
-- ``search_ms``: the recommendation search (``core.planner.plan``) in-process, the slowest goal;
+- ``search_ms``: the recommendation search (``core.plan.plan``) in-process, the slowest goal;
   ``search_ms_by_goal`` and ``search_ms_by_case`` (harder scenarios: several formats, no fit, ...).
 - ``first_window_cpu_s``, ``plan_cli_cpu_s``, ``search_cpu_ms``: the same in CPU time, which other
   processes on the machine disturb less than the wall clock (compare these when the load is high).
@@ -57,9 +57,10 @@ CASES = {
     "inference deepseek-v3 x256, 3 quants": ["--goal", "inference", "--model", "deepseek-v3", "--concurrency", "256",
                                              "--quant", "bf16,fp8,int4"],
     "finetune 70B full on 4 owned A6000 (no fit)": ["--goal", "finetune", "--model", "llama-3.1-70b", "--samples", "10000",
-                                                    "--own", "rtx-a6000:4", "--deployment", "onprem", "--max-gpus", "4"],
+                                                    "--own", "rtx-a6000:4", "--deployment", "onprem", "--max-gpus", "4",
+                                                    "--method", "full", "--seq-len", "4096"],
     "finetune 405B budget $1,000 (over)": ["--goal", "finetune", "--model", "llama-3.1-405b", "--samples", "1e5",
-                                           "--budget", "1000"],
+                                           "--budget", "1000", "--method", "full", "--seq-len", "4096"],
     "scratch 100B 30 days <=512 GPUs (late)": ["--goal", "scratch", "--params", "100B", "--deadline-days", "30",
                                                "--max-gpus", "512"],
     "scratch 405B 4 precisions": ["--goal", "scratch", "--model", "llama-3.1-405b", "--precision", "bf16,fp8,fp16,fp32"],
@@ -278,12 +279,12 @@ def child_gui(goals: int) -> None:
 
 def child_search(repeat: int) -> None:
     from app.cli import build_parser, catalog, scenario_from_args
-    from app.core.planner import plan
+    from app.core.plan import plan
 
     gpus, offers = list(catalog().gpus()), list(catalog().offers())
     out = {}
     for name, args in {**GOALS, **CASES}.items():
-        s, _lang = scenario_from_args(build_parser().parse_args(["plan", *args]))
+        _request, s, _lang = scenario_from_args(build_parser().parse_args(["plan", *args]))
         plan(s, gpus, offers)  # warm-up: first-call caches are not the search
         times, cpus = [], []
         for _ in range(repeat):

@@ -72,7 +72,8 @@ def test_report_texts_are_translated_with_the_same_placeholders():
 
 def test_japanese_words_in_messages(qapp):
     from app.i18n import language
-    from app.wording import finding_message, fmt_duration, verdict_message
+    from app.present.text.format import fmt_duration
+    from app.present.text.messages import finding_message, verdict_message
 
     with language("ja"):
         assert fmt_duration(3 * 86400 + 1) == "3.0 日"

@@ -47,7 +47,7 @@ def test_planning_touches_no_files(monkeypatch):
     from app.catalog.repository import default_catalog
 
     gpus = list(default_catalog().gpus())  # the catalog may read its files; the core may not
-    from app.core.planner import plan
+    from app.core.plan import plan
     from app.core.scenario import Goal, Scenario
 
     model = default_catalog().model("llama-3.1-8b")

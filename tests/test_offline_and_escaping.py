@@ -82,20 +82,21 @@ def test_user_text_is_escaped_in_markdown_and_html(qapp):
     from PySide6.QtGui import QTextDocument
 
     from app.catalog.repository import default_catalog
-    from app.core.planner import plan
-    from app.core.scenario import Scenario
-    from app.ui.report.document import build_report
-    from app.ui.report.exporters import to_markdown
+    from app.planning.outcome import build_outcome
+    from app.planning.request import PlanRequest, to_scenario
+    from app.present.html import to_html
+    from app.present.markdown import to_markdown
+    from app.present.report import build_report
 
     cat = default_catalog()
-    s = Scenario(goal="inference", model=cat.model("llama-3.1-8b"))
-    p = plan(s, list(cat.gpus()), list(cat.offers()))
-    html = build_report(p, s, cat, NASTY_NAME, "en", charts=False).html
+    out = build_outcome(to_scenario(PlanRequest(goal="inference", model="llama-3.1-8b"), cat), cat)
+    report = build_report(out, NASTY_NAME, "en")
+    html = to_html(report, "sans")
     doc = QTextDocument()
     doc.setHtml(html)
     assert NASTY_NAME in doc.toPlainText()
     assert "<script>" not in html
-    md = to_markdown(p, s, cat, NASTY_NAME, "en")
+    md = to_markdown(report)
     back = QTextDocument()
     back.setMarkdown(md)
     assert NASTY_NAME.strip() in back.toPlainText()
@@ -106,6 +107,6 @@ def test_user_text_is_escaped_in_markdown_and_html(qapp):
     ("東京チーム 2026", "東京チーム 2026"), ("x" * 300, "x" * 100), ("tab\there", "tab_here"), ("end.", "end"),
 ])
 def test_file_names_from_user_text_are_safe(name, expected):
-    from app.ui.session import safe_filename
+    from app.planning.planfile import safe_filename
 
     assert safe_filename(name) == expected

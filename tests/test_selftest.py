@@ -37,7 +37,7 @@ def test_selftest_reports_a_failing_step_without_a_traceback(tmp_path, monkeypat
     def boom(*a, **k):
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr("app.core.planner.plan", boom)
+    monkeypatch.setattr("app.planning.outcome.run_plan", boom)
     assert selftest.run(workdir=tmp_path) == 1
     captured = capsys.readouterr()
     assert captured.err.strip() == "selftest: FAILED plan inference: ZeroDivisionError: division by zero"

@@ -20,7 +20,7 @@ from app.catalog.schema import DATE_PATTERN, ID_PATTERN, KINDS, Column, Kind
 from app.core.units import parse_quantity
 
 
-# English wording of each problem code; app/wording.py words the same codes in the user's language.
+# English wording of each problem code; app/present/text/messages.py words the same codes in the user's language.
 PROBLEM_TEXT = {
     "required": "is required ({allowed})",
     "not_id": "{value!r} is not an id: use {allowed}",

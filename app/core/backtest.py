@@ -12,7 +12,7 @@ import statistics
 
 from pydantic import BaseModel, Field
 
-from app.core.planner import evaluate
+from app.core.evaluate import evaluate
 from app.core.scenario import Goal, Scenario
 from app.core.specs import GpuSpec, ModelSpec, TrainingRun, model_from_params
 
@@ -98,7 +98,7 @@ def predict(run: TrainingRun, gpu: GpuSpec, model: ModelSpec | None = None) -> B
     s = Scenario(goal=Goal.SCRATCH, model=model, tokens=run.tokens, gpu_id=gpu.id, gpu_count=count,
                  precision=precision, max_gpus=max(count, 1))
     o = evaluate(s, gpu, count)
-    fast, slow = o.wall_clock_s_range
+    fast, slow = o.duration_s_range
     lo, hi = fast * count / 3600.0, slow * count / 3600.0
     model_flops = 6.0 * model.params_active * run.tokens
     peak = gpu.peak_flops(precision) or gpu.peak_flops_bf16

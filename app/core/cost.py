@@ -16,8 +16,8 @@ import math
 from dataclasses import dataclass
 from typing import Iterable
 
-from app.core.results import Cost, Finding
-from app.core.scenario import Scenario
+from app.core.results import Cost, Finding, Option
+from app.core.scenario import Deployment, Scenario
 from app.core.specs import CloudOffer, GpuSpec
 
 
@@ -56,6 +56,16 @@ def prices_for(s: Scenario, gpu: GpuSpec, offers: Iterable[CloudOffer] = ()) -> 
     else:
         buy, bsrc = None, ""
     return Prices(cloud, src, offer_id, buy, bsrc)
+
+
+def relevant_cost(s: Scenario, cloud: float | None, onprem: float | None) -> float | None:
+    """The cost that counts for the deployment: the cloud's, on-prem's, or the cheaper of the two."""
+    if s.deployment == Deployment.CLOUD:
+        return cloud
+    if s.deployment == Deployment.ONPREM:
+        return onprem
+    vals = [v for v in (cloud, onprem) if v is not None]
+    return min(vals) if vals else None
 
 
 def cloud_price_per_gpu_hour(s: Scenario, gpu: GpuSpec) -> float | None:
@@ -141,6 +151,25 @@ def job_cost(s: Scenario, gpu: GpuSpec, count: int, hours: float, prices: Prices
                 gpu_price=buy, power_kw=kw,
                 breakeven_hours=be_h, breakeven_months=be_m, breakeven_utilisation=be_u,
                 horizon_years=s.years, cloud_horizon_full_use=cloud_h, onprem_horizon_full_use=onprem_h), findings
+
+
+def cost_range(s: Scenario, o: Option) -> tuple[tuple[float, float] | None, tuple[float, float] | None]:
+    """(cloud, on-prem) cost at the fast and slow ends of the option's time range: rent scales with the
+    hours, on-prem is the purchase plus electricity for the hours. Serving charges the fixed service
+    horizon, so its range is the cost itself."""
+    c = o.cost
+    if o.job_s is None or o.job_s_range is None or o.job_s <= 0:
+        return ((c.cloud, c.cloud) if c.cloud is not None else None, (c.onprem, c.onprem) if c.onprem is not None else None)
+    lo_h, hi_h = o.job_s_range[0] / 3600.0, o.job_s_range[1] / 3600.0
+    cloud = None
+    if c.cloud_price_per_gpu_hour is not None:
+        cloud = (o.gpu_count * lo_h * c.cloud_price_per_gpu_hour, o.gpu_count * hi_h * c.cloud_price_per_gpu_hour)
+    onprem = None
+    if c.onprem is not None:
+        upfront = c.items.get("gpu_purchase", 0.0) + c.items.get("host", 0.0)
+        per_hour = c.power_kw * s.electricity_price
+        onprem = (upfront + per_hour * lo_h, upfront + per_hour * hi_h)
+    return cloud, onprem
 
 
 def cumulative_costs(s: Scenario, cost: Cost, gpu_count: int, months: int) -> tuple[list[float], list[float | None], list[float | None]]:

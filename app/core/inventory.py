@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from app.core.planner import evaluate
+from app.core import assumptions as A
+from app.core.evaluate import evaluate
+from app.core.results import Parallelism
 from app.core.scenario import Goal, Method, Scenario
 from app.core.specs import GpuSpec, model_from_params
 
 SIZES = (1e9, 3e9, 7e9, 13e9, 30e9, 70e9, 100e9, 180e9, 405e9)
 FINETUNE_TOKENS = 1e8  # a fine-tuning job of 100M tokens (e.g. 50K samples x 2,048 tokens), stated
-GOOD_DAYS = 90.0
+GOOD_DAYS = A.value("target_days")
 MAX_DAYS = 365.0
 
 
@@ -28,10 +30,10 @@ class CapacityRow(BaseModel):
     tokens: float = 0.0
     fits: bool
     mark: str  # ok | slow | no
-    wall_clock_s: float | None = None
+    job_s: float | None = None
     decode_tokens_per_s: float | None = None
     memory_per_gpu_bytes: float = 0.0
-    parallelism: str = ""
+    parallelism: Parallelism = Parallelism()
     findings: list[str] = []
 
 
@@ -58,17 +60,14 @@ def capacity(gpu: GpuSpec, count: int, sizes: tuple[float, ...] = SIZES, **scena
             s = Scenario(goal=goal, model=model_from_params(p), gpu_id=gpu.id, gpu_count=count,
                          **{**scenario, **kw})
             o = evaluate(s, gpu, count)
-            p_ = o.parallelism
             training = goal != Goal.INFERENCE
-            days = o.wall_clock_s / 86400.0 if training else None
+            days = o.job_s / 86400.0 if o.job_s is not None else None
             rows.append(CapacityRow(
-                goal=goal.value, variant=variant, params=p, tokens=o.throughput_tokens_per_s * o.wall_clock_s if training else 0.0,
-                fits=o.fits, mark=_mark(o.fits, days),
-                wall_clock_s=o.wall_clock_s if training else None,
+                goal=goal.value, variant=variant, params=p,
+                tokens=o.throughput_tokens_per_s * o.job_s if o.job_s is not None else 0.0,
+                fits=o.fits, mark=_mark(o.fits, days), job_s=o.job_s,
                 decode_tokens_per_s=o.decode_tokens_per_s if not training else None,
-                memory_per_gpu_bytes=o.memory_per_gpu_bytes,
-                parallelism=(f"TP{p_.tp} PP{p_.pp} DP{p_.dp}" + (f" ZeRO-{p_.zero_stage}" if p_.zero_stage else "")) if training
-                else f"TP{p_.tp} PP{p_.pp} x{p_.replicas}",
+                memory_per_gpu_bytes=o.memory_per_gpu_bytes, parallelism=o.parallelism,
                 findings=[f.code for f in o.findings if f.severity != "info"],
             ))
     return rows

@@ -25,10 +25,16 @@ whatever p is (§4.2.3). The output logits add 4 s b V / t bytes (fp32 for the l
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from app.core import assumptions as A
 from app.core.precision import kv_bytes_per_elem, weight_bytes_per_param
 from app.core.results import MemoryBreakdown
 from app.core.scenario import Method, Optimizer, Recompute, Scenario
 from app.core.specs import ModelSpec
+
+if TYPE_CHECKING:
+    from app.core.layouts import Layout
 from app.core.workload import lora_trainable_params
 
 # Optimizer bytes per trainable parameter, by optimizer and training precision family.
@@ -112,8 +118,8 @@ def _overhead(s: Scenario, other: float) -> float:
     return s.overhead_fixed_bytes + s.overhead_fraction * other
 
 
-def training_memory(s: Scenario, *, tp: int, pp: int, dp: int, zero_stage: int) -> MemoryBreakdown:
-    w, g, o, act, overhead = training_memory_parts(s, tp=tp, pp=pp, dp=dp, zero_stage=zero_stage)
+def training_memory(s: Scenario, lay: Layout) -> MemoryBreakdown:
+    w, g, o, act, overhead = training_memory_parts(s, tp=lay.tp, pp=lay.pp, dp=lay.dp, zero_stage=lay.zero)
     return MemoryBreakdown(weights=w, gradients=g, optimizer=o, activations=act, overhead=overhead)
 
 
@@ -159,13 +165,13 @@ def unsharded_training_parts(s: Scenario, *, tp: int, pp: int) -> tuple[float, f
         opt_bytes = (_OPTIMIZER_BYTES_FP32 if fp32 else _OPTIMIZER_BYTES_MIXED)[s.optimizer]
         lw, g, o = model_state_bytes(lora, dp=dp, zero_stage=zero_stage, optimizer_bytes=opt_bytes)
         w = base + lw
-    act = training_activation_bytes(m, seq=s.seq_len, micro_batch=s.micro_batch, tp=tp, pp=pp,
+    act = training_activation_bytes(m, seq=s.training_seq_len, micro_batch=s.micro_batch, tp=tp, pp=pp,
                                     recompute=s.recompute_mode, bytes_per_value=4.0 if fp32 else 2.0)
     return w, g, o, act
 
 
-def inference_memory(s: Scenario, *, tp: int, pp: int, replicas: int = 1) -> MemoryBreakdown:
-    w, act, kv, overhead = inference_memory_parts(s, tp=tp, pp=pp, replicas=replicas)
+def inference_memory(s: Scenario, lay: Layout) -> MemoryBreakdown:
+    w, act, kv, overhead = inference_memory_parts(s, tp=lay.tp, pp=lay.pp, replicas=lay.replicas)
     return MemoryBreakdown(weights=w, activations=act, kv_cache=kv, overhead=overhead)
 
 
@@ -177,6 +183,6 @@ def inference_memory_parts(s: Scenario, *, tp: int, pp: int, replicas: int = 1) 
     kv = kv_cache_bytes(m, tokens=float(s.inference_context) * seqs, kv_dtype=s.kv_dtype, tp=tp, pp=pp)
     # Prefill working set for one chunk of up to 2048 tokens (vLLM's default chunked-prefill budget):
     # hidden states, QKV and the FFN intermediate in 16-bit, plus fp32 logits for the last tokens.
-    chunk = min(s.inference_context, 2048)
+    chunk = min(s.inference_context, int(A.value("prefill_chunk_tokens")))
     act = chunk * (4 * m.hidden + 2 * m.ffn / tp) * 2.0 + seqs * m.vocab * 4.0
     return w, act, kv, _overhead(s, w + kv + act)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-SCHEMA = "gpu-planner.plan/1"
+SCHEMA = "gpu-planner.plan/2"
+SCHEMA_V1 = "gpu-planner.plan/1"  # its keys stay in the JSON document for one release (app.present.contract)
 
 SEVERITIES = ("info", "warning", "error")
 
@@ -34,6 +35,8 @@ class Parallelism(BaseModel):
     tp: int = 1
     pp: int = 1
     dp: int = 1
+    cp: int = 1
+    ep: int = 1
     zero_stage: int = 0
     replicas: int = 1  # inference: independent copies of the model
 
@@ -59,21 +62,28 @@ class Cost(BaseModel):
 
 
 class Option(BaseModel):
+    """One configuration. Every field means the same for every goal; a field that does not apply to
+    the goal is None (``job_s`` for serving, ``request_s`` for training, ``mfu`` for serving, …)."""
+
     gpu: str
     gpu_name: str = ""
     gpu_count: int
     nodes: int
     parallelism: Parallelism
-    precision: str
-    mfu: float
-    mfu_range: tuple[float, float]
+    precision: str | None = None  # training: the number format of the matmuls and model states
+    weight_format: str | None = None  # serving: the format the weights are stored in
+    mfu: float | None = None  # training: model FLOPs (6·N·D and the like) / (GPU-seconds x dense peak)
+    mfu_range: tuple[float, float] | None = None
+    mbu: float | None = None  # serving: model bandwidth utilisation when decoding
     fits: bool
     memory_per_gpu_bytes: float
     memory_capacity_bytes: float
     memory_breakdown_bytes: MemoryBreakdown
-    wall_clock_s: float
-    wall_clock_s_range: tuple[float, float]
-    gpu_hours: float
+    job_s: float | None = None  # training: wall clock of the whole job
+    job_s_range: tuple[float, float] | None = None
+    request_s: float | None = None  # serving: latency of one request (first token + answer)
+    request_s_range: tuple[float, float] | None = None
+    gpu_hours: float  # GPU-hours charged: the job's, or the service horizon's
     throughput_tokens_per_s: float = 0.0
     decode_tokens_per_s: float = 0.0
     prefill_tokens_per_s: float = 0.0
@@ -84,6 +94,16 @@ class Option(BaseModel):
     within_power: bool = True
     labels: list[str] = Field(default_factory=list)  # cheapest, fastest, pareto, owned, best_for_gpu
     findings: list[Finding] = Field(default_factory=list)
+
+    @property
+    def duration_s(self) -> float:
+        """The figure options are compared by in time: the job (training) or a request (serving)."""
+        return self.job_s if self.job_s is not None else (self.request_s or 0.0)
+
+    @property
+    def duration_s_range(self) -> tuple[float, float]:
+        r = self.job_s_range if self.job_s is not None else self.request_s_range
+        return r if r is not None else (self.duration_s, self.duration_s)
 
 
 class Rejected(BaseModel):
@@ -109,9 +129,16 @@ class Verdict(BaseModel):
 
 
 class Assumption(BaseModel):
+    """An assumption the plan used: a registry code (app.core.assumptions) with the value used, and
+    ``set_by`` "default" or "user" (the request field that overrode it is ``field``)."""
+
     name: str
     value: float | str | None
-    source: str
+    unit: str = ""
+    low: float | None = None
+    high: float | None = None
+    field: str | None = None
+    set_by: str = "default"
 
 
 class Workload(BaseModel):

@@ -1,7 +1,11 @@
-"""The Scenario: everything a user says about a job. The single source of truth for UI and CLI.
+"""The Scenario: everything a user says about a job, validated. Both front ends reach it through
+``app.planning.to_scenario``.
 
-Every assumption the user can change is a field with a default whose source is recorded in
-``DEFAULT_SOURCES`` (and reported in the Plan's ``assumptions``).
+- Every default is an entry of the assumptions registry (``app.core.assumptions``); the Plan lists
+  each one it used.
+- Which field applies to which goal is decided here, once (``FIELD_GOALS``, ``applies``): a field
+  given for a goal it does not apply to is refused with the coded error ``not_for_goal``.
+- Goal-dependent defaults (sequence length, fine-tuning method) are filled in here too.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from app.core.constants import DEFAULT_FX_AS_OF  # noqa: F401 - re-exported
+from app.core import assumptions as A
 from app.core.precision import KV_BITS, TRAINING_PRECISIONS, WEIGHT_BITS
 from app.core.specs import ModelSpec
 
@@ -72,6 +76,8 @@ NETWORK_BYTES_PER_S = {
 }
 
 PRICINGS = ("on-demand", "spot", "reserved", "cheapest")
+RANKINGS = ("cost", "time")
+CURRENCIES = ("JPY", "USD")
 
 LORA_TARGETS = {
     "all-linear": ("q", "k", "v", "o", "gate", "up", "down"),
@@ -79,18 +85,46 @@ LORA_TARGETS = {
     "qv": ("q", "v"),
 }
 
-DEFAULT_SOURCES: dict[str, str] = {
-    "chinchilla_tokens_per_param": "Hoffmann et al. 2022 (Chinchilla), compute-optimal ~20 tokens per parameter (Table 3: 70B -> 1.4T)",
-    "cpt_fraction": "Seed article §5-6: continued pre-training needs 10-20% of the from-scratch tokens (70B: 100-200B of 1.4T); we take the low end",
-    "fx_jpy_per_usd": "Assumed 150 JPY/USD (set 2026-11-28); edit to the rate of your budget date",
-    "electricity_price_per_kwh": "Assumed 30 JPY/kWh (Japanese high-voltage business tariff, order of magnitude); edit to your contract",
-    "pue": "Uptime Institute Global Data Center Survey 2024: industry average PUE 1.56; we use 1.5",
-    "host_cost_fraction": "Estimate: server chassis, CPUs, RAM, NICs and switches add ~25% to the GPU price of an 8-GPU node",
-    "overhead_fixed_bytes": "Estimate: CUDA context, cuBLAS/NCCL workspaces ~1 GiB per GPU (PyTorch CUDA context alone is 0.3-0.5 GiB)",
-    "overhead_fraction": "Estimate: 5% allocator fragmentation on top of the computed tensors",
-    "hours_per_day": "Assumed round-the-clock service (24 h x 30 days); the seed's 8 h x 20 days is one edit away",
-    "years": "Assumed 3-year horizon (seed article §2 compares cloud and on-prem over 3 years)",
+# ----- which fields apply to which goal: the one place (the front ends ask here) ---------------
+_ALL = frozenset(Goal)
+_TRAINING = frozenset((Goal.FINETUNE, Goal.CPT, Goal.SCRATCH))
+FIELD_GOALS: dict[str, frozenset[Goal]] = {
+    "tokens": _TRAINING, "seq_len": _TRAINING, "precision": _TRAINING, "precision_choices": _TRAINING,
+    "optimizer": _TRAINING, "zero_stage": _TRAINING, "recompute": _TRAINING, "micro_batch": _TRAINING,
+    "mfu": _TRAINING, "deadline_days": _TRAINING,
+    "samples": frozenset((Goal.FINETUNE,)), "epochs": frozenset((Goal.FINETUNE,)),
+    "method": frozenset((Goal.FINETUNE,)), "lora_rank": frozenset((Goal.FINETUNE,)),
+    "lora_targets": frozenset((Goal.FINETUNE,)),
+    "cpt_fraction": frozenset((Goal.CPT,)),
+    "chinchilla_tokens_per_param": frozenset((Goal.CPT, Goal.SCRATCH)),
+    "quant": frozenset((Goal.INFERENCE,)), "quant_choices": frozenset((Goal.INFERENCE,)),
+    "context": frozenset((Goal.INFERENCE,)), "concurrency": frozenset((Goal.INFERENCE,)),
+    "kv_dtype": frozenset((Goal.INFERENCE,)), "output_tokens": frozenset((Goal.INFERENCE,)),
 }
+LORA_FIELDS = frozenset(("lora_rank", "lora_targets"))
+
+
+def applies(field: str, goal: Goal | str, method: Method | str | None = None) -> bool:
+    """Whether a Scenario field means anything for ``goal`` (and, for the LoRA fields, ``method``).
+    Fields not listed in FIELD_GOALS apply to every goal."""
+    try:
+        g = Goal(goal)
+    except ValueError:
+        return True
+    if g not in FIELD_GOALS.get(field, _ALL):
+        return False
+    if field in LORA_FIELDS and method is not None and Method(method) == Method.FULL:
+        return False
+    return True
+
+
+def default_seq_len(goal: Goal | str) -> int:
+    """Training sequence length when none is given: a fine-tuning sample, or a pre-training sequence."""
+    return int(A.value("seq_len_finetune" if Goal(goal) == Goal.FINETUNE else "seq_len_pretrain"))
+
+
+def default_method(goal: Goal | str) -> Method:
+    return Method(A.text("method_finetune")) if Goal(goal) == Goal.FINETUNE else Method.FULL
 
 
 class Scenario(BaseModel):
@@ -104,27 +138,27 @@ class Scenario(BaseModel):
     # --- data ---
     tokens: float | None = Field(default=None, ge=1, le=1e17)
     samples: float | None = Field(default=None, ge=1, le=1e13)
-    seq_len: int = Field(default=4096, ge=16, le=10_000_000)
-    epochs: float = Field(default=1.0, ge=0.001, le=1000)
-    chinchilla_tokens_per_param: float = Field(default=20.0, ge=0.01, le=10_000)
-    cpt_fraction: float = Field(default=0.10, ge=1e-6, le=10)
+    seq_len: int | None = Field(default=None, ge=16, le=10_000_000)  # training goals: filled by goal
+    epochs: float = Field(default=A.value("epochs"), ge=0.001, le=1000)
+    chinchilla_tokens_per_param: float = Field(default=A.value("chinchilla_tokens_per_param"), ge=0.01, le=10_000)
+    cpt_fraction: float = Field(default=A.value("cpt_fraction"), ge=1e-6, le=10)
 
     # --- training ---
-    method: Method = Method.FULL
-    lora_rank: int = Field(default=16, ge=1, le=4096)
-    lora_targets: str = "all-linear"
-    precision: str = "bf16"
-    optimizer: Optimizer = Optimizer.ADAMW
+    method: Method = Method.FULL  # fine-tuning: filled with the registry's default method
+    lora_rank: int = Field(default=int(A.value("lora_rank")), ge=1, le=4096)
+    lora_targets: str = A.text("lora_targets")
+    precision: str = A.text("precision")
+    optimizer: Optimizer = Optimizer(A.text("optimizer"))
     zero_stage: int | None = Field(default=None, ge=0, le=3)
     recompute: Recompute | None = None
-    micro_batch: int = Field(default=1, ge=1, le=65536)
+    micro_batch: int = Field(default=int(A.value("micro_batch")), ge=1, le=65536)
 
     # --- inference ---
-    quant: str = "bf16"
+    quant: str = A.text("quant")
     context: int | None = Field(default=None, ge=1, le=100_000_000)
-    concurrency: int = Field(default=1, ge=1, le=1_000_000)
-    kv_dtype: str = "fp16"
-    output_tokens: int = Field(default=512, ge=1, le=10_000_000)
+    concurrency: int = Field(default=int(A.value("concurrency")), ge=1, le=1_000_000)
+    kv_dtype: str = A.text("kv_dtype")
+    output_tokens: int = Field(default=int(A.value("output_tokens")), ge=1, le=10_000_000)
 
     # --- hardware ---
     gpu_id: str | None = None
@@ -132,44 +166,75 @@ class Scenario(BaseModel):
     tp: int | None = Field(default=None, ge=1, le=1024)
     pp: int | None = Field(default=None, ge=1, le=4096)
     mfu: float | None = Field(default=None, ge=0.001, le=1)
-    network: Network = Network.IB_400
+    network: Network = Network(A.text("network"))
 
     # --- budget and constraints ---
     currency: str = "USD"
     budget: float | None = Field(default=None, ge=1, le=1e16)
     deadline_days: float | None = Field(default=None, ge=0.01, le=36_500)
-    deployment: Deployment = Deployment.ANY
+    deployment: Deployment = Deployment(A.text("deployment"))
     own: dict[str, int] = Field(default_factory=dict)
-    max_gpus: int = Field(default=16384, ge=1, le=1_000_000)
+    max_gpus: int = Field(default=int(A.value("max_gpus")), ge=1, le=1_000_000)
     power_limit_kw: float | None = Field(default=None, ge=0.001, le=1_000_000)  # on-prem facility power
     precision_choices: tuple[str, ...] = ()  # training precisions to search; empty: just ``precision``
     quant_choices: tuple[str, ...] = ()  # inference weight formats to search; empty: just ``quant``
     cloud_offer: str | None = None  # a catalog offer id to price the cloud with (its GPU only)
-    pricing: str = "on-demand"  # cloud offers to use: on-demand | spot | reserved | cheapest
-    rank_by: str = "cost"  # cost: cheapest meeting the deadline first; time: fastest within budget first
+    pricing: str = A.text("pricing")  # cloud offers to use: on-demand | spot | reserved | cheapest
+    rank_by: str = A.text("rank_by")  # cost: cheapest meeting the deadline first; time: fastest within budget first
 
     # --- prices and on-prem ---
     cloud_price: float | None = Field(default=None, ge=0, le=1e9)
     gpu_price: float | None = Field(default=None, ge=0, le=1e12)
-    fx_jpy_per_usd: float = Field(default=150.0, ge=1, le=10_000)  # yen per dollar: 1 is already absurd
+    fx_jpy_per_usd: float = Field(default=A.value("fx_jpy_per_usd"), ge=1, le=10_000)  # yen per dollar: 1 is already absurd
     fx_as_of: str | None = None  # ISO date of a user-set rate (cited next to converted prices)
     electricity_price_per_kwh: float | None = Field(default=None, ge=0, le=1e6)
-    pue: float = Field(default=1.5, ge=1.0, le=5.0)
-    host_cost_fraction: float = Field(default=0.25, ge=0, le=10)
-    hours_per_day: float = Field(default=24.0, ge=0.1, le=24)
-    days_per_month: float = Field(default=30.0, ge=1, le=31)
-    years: float = Field(default=3.0, ge=0.01, le=50)
+    pue: float = Field(default=A.value("pue"), ge=1.0, le=5.0)
+    host_cost_fraction: float = Field(default=A.value("host_cost_fraction"), ge=0, le=10)
+    hours_per_day: float = Field(default=A.value("hours_per_day"), ge=0.1, le=24)
+    days_per_month: float = Field(default=A.value("days_per_month"), ge=1, le=31)
+    years: float = Field(default=A.value("years"), ge=0.01, le=50)
 
     # --- runtime overhead (stated constants) ---
-    overhead_fixed_bytes: float = Field(default=1024.0**3, ge=0, le=1e15)
-    overhead_fraction: float = Field(default=0.05, ge=0, le=1)
+    overhead_fixed_bytes: float = Field(default=A.value("overhead_fixed_bytes"), ge=0, le=1e15)
+    overhead_fraction: float = Field(default=A.value("overhead_fraction"), ge=0, le=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _goal_rules(cls, data: object) -> object:
+        """Refuse fields given for a goal they do not apply to; fill the goal's own defaults."""
+        if not isinstance(data, dict):
+            return data
+        try:
+            goal = Goal(data.get("goal"))
+        except ValueError:
+            return data  # the goal field reports its own error
+        method = data.get("method")
+        try:
+            method = Method(method) if method is not None else None
+        except ValueError:
+            method = None  # the method field reports its own error
+        for key, v in data.items():
+            if v is None or key not in FIELD_GOALS or (isinstance(v, tuple) and not v):
+                continue
+            if not applies(key, goal, method):
+                if key in LORA_FIELDS and goal == Goal.FINETUNE:
+                    raise PydanticCustomError("lora_only", "{field} applies to LoRA and QLoRA, not to full fine-tuning",
+                                              {"field": key})
+                raise PydanticCustomError("not_for_goal", "{field} does not apply to {goal}",
+                                          {"field": key, "goal": goal.value})
+        data = dict(data)
+        if goal != Goal.INFERENCE and data.get("seq_len") is None:
+            data["seq_len"] = default_seq_len(goal)
+        if data.get("method") is None:
+            data["method"] = default_method(goal)
+        return data
 
     @field_validator("currency")
     @classmethod
     def _currency(cls, v: str) -> str:
         v = v.upper()
-        if v not in ("JPY", "USD"):
-            raise _not_one_of(v, ("JPY", "USD"))
+        if v not in CURRENCIES:
+            raise _not_one_of(v, CURRENCIES)
         return v
 
     @field_validator("fx_as_of")
@@ -219,8 +284,8 @@ class Scenario(BaseModel):
     @field_validator("rank_by")
     @classmethod
     def _rank(cls, v: str) -> str:
-        if v not in ("cost", "time"):
-            raise _not_one_of(v, ("cost", "time"))
+        if v not in RANKINGS:
+            raise _not_one_of(v, RANKINGS)
         return v
 
     @field_validator("quant")
@@ -260,15 +325,16 @@ class Scenario(BaseModel):
         """Price per kWh in ``currency`` (default 30 JPY/kWh)."""
         if self.electricity_price_per_kwh is not None:
             return self.electricity_price_per_kwh
-        return 30.0 if self.currency == "JPY" else 30.0 / self.fx_jpy_per_usd
+        jpy = A.value("electricity_jpy_per_kwh")
+        return jpy if self.currency == "JPY" else jpy / self.fx_jpy_per_usd
 
     def from_usd(self, usd: float) -> float:
         return usd * self.fx_jpy_per_usd if self.currency == "JPY" else usd
 
     @property
     def inference_context(self) -> int:
-        """Tokens held per sequence (prompt + output); defaults to min(model context, 4096)."""
-        return self.context if self.context is not None else min(self.model.context, 4096)
+        """Tokens held per sequence (prompt + output); defaults to min(model context, context_cap)."""
+        return self.context if self.context is not None else min(self.model.context, int(A.value("context_cap")))
 
     @property
     def recompute_mode(self) -> Recompute:
@@ -289,3 +355,8 @@ class Scenario(BaseModel):
     @property
     def is_training(self) -> bool:
         return self.goal != Goal.INFERENCE
+
+    @property
+    def training_seq_len(self) -> int:
+        """The sequence length of a training goal (filled by goal when none was given)."""
+        return self.seq_len if self.seq_len is not None else default_seq_len(self.goal)

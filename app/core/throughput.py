@@ -10,15 +10,11 @@ resting on published runs (derivations in tests/core/test_throughput.py):
 - OPT-175B: 147 TFLOP/s per A100 (Zhang et al. 2022) = 0.47 of 312.
 - DeepSeek-V3 (FP8 mixed precision, H800): 180K GPU-hours per trillion tokens at 37B active ->
   6 x 37e9 x 1e12 / (180,000 x 3600) = 343 TFLOP/s = 0.35 of the BF16 peak (989), 0.17 of FP8 (1979).
-Multipliers (stated estimates unless a source is given), each reported as a finding:
+Multipliers (stated estimates unless a source is given; values in app.core.assumptions):
 - FP8: x0.70 of the FP8 peak. LLM-jp-3 172B went from 400 to 545-553 TFLOP/s per H100 with FP8
   (x1.37 of a x2 peak, NVIDIA/LLM-jp blog 2024).
-- Tensor parallelism over PCIe: x0.6; across nodes: x0.3 (Megatron-LM keeps TP inside the NVLink
-  domain, Narayanan et al. 2021 §3.3).
-- Data parallelism over PCIe inside a node (no NVLink): x0.85.
-- Multi-node over InfiniBand 400/200: x1.0/x0.95; over 100/25/10 GbE: x0.75/x0.5/x0.3.
-- ZeRO-3 / FSDP full sharding: x0.9 (1.5x the communication volume of plain DP, ZeRO paper §7).
-- Pipeline bubble (p-1)/m with m = 8p micro-batches in flight (Narayanan et al. 2021 §2.2): x1/(1+(p-1)/m).
+- The layout's interconnect factor (tensor/data parallelism over PCIe, the network, ZeRO-3, the
+  pipeline bubble): ``app.core.layouts.layout_factor``.
 - LoRA x0.85, QLoRA x0.55 (dequantising NF4 weights in every forward and backward pass).
 - GPUs whose best matmul reaches a different share of peak than A100/H100 (on which the base rests,
   mean 0.836) scale by MAMF / 0.836: MI300X 0.514 -> x0.61, B200 0.776 -> x0.93 (stas00/ml-engineering,
@@ -34,41 +30,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from app.core import assumptions as A
+from app.core.layouts import Layout, Shape, layout_factor
 from app.core.memory import kv_cache_bytes
 from app.core.precision import compute_precision_for, weight_bytes_per_param
 from app.core.results import Finding
-from app.core.scenario import Method, Network, Scenario
+from app.core.scenario import Method, Scenario
 from app.core.specs import GpuSpec
 
-BASE_MFU = 0.40
-BASE_MFU_RANGE = (0.30, 0.50)
-FP8_FACTOR = 0.70
-TP_PCIE_FACTOR = 0.6
-TP_CROSS_NODE_FACTOR = 0.3
-DP_PCIE_FACTOR = 0.85
-ZERO3_FACTOR = 0.9
-LORA_FACTOR = 0.85
-QLORA_FACTOR = 0.55
-MAMF_REFERENCE = (0.869 + 0.803) / 2  # A100, H100: the GPUs of the runs behind BASE_MFU
-NETWORK_FACTOR = {
-    Network.IB_400: 1.0,
-    Network.IB_200: 0.95,
-    Network.ETH_100G: 0.75,
-    Network.ETH_25G: 0.5,
-    Network.ETH_10G: 0.3,
-}
-MBU = 0.6
-MBU_RANGE = (0.5, 0.8)
-PREFILL_MFU = 0.5
-PREFILL_MFU_RANGE = (0.4, 0.6)
-TP_DECODE_EFFICIENCY_NVLINK = 0.9
-TP_DECODE_EFFICIENCY_PCIE = 0.7
-
-MFU_SOURCES = (
-    "Llama 2 model card (7B 184,320 / 70B 1,720,320 A100 GPU-hours for 2T tokens -> MFU 0.39 / 0.43); "
-    "Llama 3 paper Table 4 (405B: 38-43% BF16 MFU on H100); OPT-175B 147 TFLOP/s per A100 (0.47); "
-    "DeepSeek-V3 report (180K H800 GPU-hours per trillion tokens -> 0.35 of BF16 peak)"
-)
+BASE_MFU = A.value("mfu")
+BASE_MFU_RANGE = (A.entry("mfu").low or BASE_MFU, A.entry("mfu").high or BASE_MFU)
+FP8_FACTOR = A.value("fp8_factor")
+LORA_FACTOR = A.value("lora_factor")
+QLORA_FACTOR = A.value("qlora_factor")
+MAMF_REFERENCE = A.value("mamf_reference")  # A100, H100: the GPUs of the runs behind BASE_MFU
+MBU = A.value("mbu")
+MBU_RANGE = (A.entry("mbu").low or MBU, A.entry("mbu").high or MBU)
+PREFILL_MFU = A.value("prefill_mfu")
+PREFILL_MFU_RANGE = (A.entry("prefill_mfu").low or PREFILL_MFU, A.entry("prefill_mfu").high or PREFILL_MFU)
+TP_DECODE_EFFICIENCY_NVLINK = A.value("tp_decode_efficiency_nvlink")
+TP_DECODE_EFFICIENCY_PCIE = A.value("tp_decode_efficiency_pcie")
 
 
 @dataclass
@@ -77,40 +58,6 @@ class Efficiency:
     low: float
     high: float
     findings: list[Finding] = field(default_factory=list)
-
-
-def nodes_for(gpu: GpuSpec, count: int) -> int:
-    return -(-count // gpu.gpus_per_node)
-
-
-def layout_factor(s: Scenario, gpu: GpuSpec, count: int, tp: int, pp: int, dp: int, zero_stage: int,
-                  findings: list[Finding] | None = None) -> float:
-    """Utilisation multiplier of a training layout on this GPU's interconnect (everything except the
-    GPU's matmul share, precision and method). Appends the reasons to ``findings`` when given."""
-    factor = 1.0
-    if tp > 1:
-        if tp > gpu.gpus_per_node:
-            factor *= TP_CROSS_NODE_FACTOR
-            if findings is not None:
-                findings.append(Finding(code="tp_spans_nodes", severity="warning", params={"tp": tp, "gpus_per_node": gpu.gpus_per_node}))
-        elif not gpu.has_nvlink or tp > gpu.nvlink_domain:
-            factor *= TP_PCIE_FACTOR
-            if findings is not None:
-                findings.append(Finding(code="tp_spans_pcie", severity="warning", params={"tp": tp, "nvlink_domain": gpu.nvlink_domain, "pcie_gen": gpu.pcie_gen}))
-    if dp > 1 and count > 1 and (not gpu.has_nvlink or min(count, gpu.gpus_per_node) > gpu.nvlink_domain):
-        factor *= DP_PCIE_FACTOR
-        if findings is not None:
-            findings.append(Finding(code="dp_over_pcie", severity="info", params={"pcie_gen": gpu.pcie_gen, "nvlink_domain": gpu.nvlink_domain}))
-    if count > gpu.gpus_per_node:
-        net = s.network
-        factor *= NETWORK_FACTOR[net]
-        if findings is not None and net in (Network.ETH_100G, Network.ETH_25G, Network.ETH_10G):
-            findings.append(Finding(code="multinode_over_ethernet", severity="warning", params={"network": net.value, "nodes": nodes_for(gpu, count), "factor": NETWORK_FACTOR[net]}))
-    if zero_stage >= 3 and dp > 1:
-        factor *= ZERO3_FACTOR
-    if pp > 1:
-        factor *= 1.0 / (1.0 + (pp - 1) / (8 * pp))
-    return factor
 
 
 def job_factor(s: Scenario, gpu: GpuSpec) -> float:
@@ -125,10 +72,10 @@ def job_factor(s: Scenario, gpu: GpuSpec) -> float:
     return factor
 
 
-def training_efficiency(s: Scenario, gpu: GpuSpec, count: int, tp: int, pp: int, dp: int, zero_stage: int) -> Efficiency:
+def training_efficiency(s: Scenario, gpu: GpuSpec, count: int, lay: Layout) -> Efficiency:
     """Utilisation of the dense peak (hardware FLOPs) for a training layout."""
     findings: list[Finding] = []
-    factor = job_factor(s, gpu) * layout_factor(s, gpu, count, tp, pp, dp, zero_stage, findings)
+    factor = job_factor(s, gpu) * layout_factor(s, Shape.of(gpu), count, lay, findings)
     if s.mfu is not None:
         return Efficiency(s.mfu, s.mfu, s.mfu, findings)
     return Efficiency(BASE_MFU * factor, BASE_MFU_RANGE[0] * factor, BASE_MFU_RANGE[1] * factor, findings)
@@ -160,9 +107,10 @@ class InferenceSpeed:
     compute_bound: bool
 
 
-def inference_speed(s: Scenario, gpu: GpuSpec, tp: int, pp: int, replicas: int) -> InferenceSpeed:
+def inference_speed(s: Scenario, gpu: GpuSpec, lay: Layout) -> InferenceSpeed:
     m = s.model
-    seqs = -(-s.concurrency // replicas)
+    tp = lay.tp
+    seqs = -(-s.concurrency // lay.replicas)
     bpw = weight_bytes_per_param(s.quant)
     # Weights read per decode step: a dense model reads all of them; an MoE reads the experts its
     # batch visits, expected fraction 1 - (1 - k/E)^batch of the expert parameters.

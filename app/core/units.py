@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import Decimal, InvalidOperation
 
 KB = 1e3
 MB = 1e6
@@ -29,14 +30,24 @@ def parse_quantity(text: str | float | int) -> float:
     Suffixes are decimal (K = 1e3, M = 1e6, B/G = 1e9, T = 1e12). Raises ValueError with the
     accepted forms when the text is not a finite number.
     """
+    return float(parse_decimal(text))
+
+
+def parse_decimal(text: str | float | int) -> Decimal:
+    """The same forms as ``parse_quantity``, exactly: 8.19K is 8190, not 8189.999…"""
+    if isinstance(text, bool):
+        raise ValueError(f"not a number: {text!r}")
     if isinstance(text, (int, float)):
-        value = float(text)
-    else:
-        m = _NUMBER.match(str(text).replace(",", ""))
-        if not m:
-            raise ValueError(f"not a number: {text!r} (use e.g. 7000000000, 7e9, 7B, 1.4T, 500M, 8K, 3000万)")
-        digits = m.group(1).replace("_", "")
-        value = float(digits) * _SUFFIX[m.group(2).upper()]
-    if not math.isfinite(value):
+        if isinstance(text, float) and not math.isfinite(text):
+            raise ValueError(f"not a finite number: {text!r}")
+        return Decimal(text) if isinstance(text, int) else Decimal(repr(text))
+    m = _NUMBER.match(str(text).replace(",", ""))
+    if not m:
+        raise ValueError(f"not a number: {text!r} (use e.g. 7000000000, 7e9, 7B, 1.4T, 500M, 8K, 3000万)")
+    try:
+        value = Decimal(m.group(1).replace("_", "")) * Decimal(repr(_SUFFIX[m.group(2).upper()]))
+    except InvalidOperation:
+        raise ValueError(f"not a number: {text!r}") from None
+    if not value.is_finite() or not math.isfinite(float(value)):
         raise ValueError(f"not a finite number: {text!r}")
     return value

@@ -70,8 +70,8 @@ def training_tokens(s: Scenario) -> tuple[float, list[Finding]]:
         return d, notes
     if s.goal == Goal.FINETUNE:
         if s.samples is not None:
-            d = s.samples * s.seq_len * s.epochs
-            notes.append(Finding(code="tokens_from_samples", params={"samples": s.samples, "seq_len": s.seq_len, "epochs": s.epochs, "tokens": d}))
+            d = s.samples * s.training_seq_len * s.epochs
+            notes.append(Finding(code="tokens_from_samples", params={"samples": s.samples, "seq_len": s.training_seq_len, "epochs": s.epochs, "tokens": d}))
             return d, notes
         assert s.tokens is not None
         return s.tokens * s.epochs, notes
@@ -98,7 +98,7 @@ def workload(s: Scenario) -> Workload:
         hw_per_token += 2.0 * n
         adjustments.append(Finding(code="flops_full_recompute", params={"extra_flops_per_token": 2.0 * n}))
     elif rc == Recompute.SELECTIVE:
-        extra = 4.0 * m.layers * s.seq_len * m.heads * m.head_dim
+        extra = 4.0 * m.layers * s.training_seq_len * m.heads * m.head_dim
         hw_per_token += extra
         adjustments.append(Finding(code="flops_selective_recompute", params={"extra_flops_per_token": extra}))
     if s.goal == Goal.SCRATCH and tokens < 0.5 * chinchilla_tokens(m.params_total):

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QDateEdit, QDialog, QDia
                                QFormLayout, QMainWindow, QMessageBox, QVBoxLayout)
 
 from app import __version__
-from app.ui.session import PlanSession, safe_filename
+from app.planning.planfile import safe_filename
+from app.ui.session import PlanSession
 from app.ui.settings import APPLICATION, ORGANIZATION, Settings
 
 PLAN_FILTER = QT_TRANSLATE_NOOP("MainWindow", "GPU plan (*.gpuplan)")  # shown through self.tr(PLAN_FILTER)
@@ -93,9 +94,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.session = session or PlanSession()
         if session is None:
-            if not self.settings.currency:
-                self.session.draft["currency"] = "JPY" if current_lang(self.settings) == "ja" else "USD"
-            self.session.apply_settings(self.settings, validate=not staged)
+            self.session.apply_settings(self.settings, current_lang(self.settings), validate=not staged)
         self.wizard = None
         self._build_ui(staged=staged)
         self.session.sig_file_changed.connect(self._update_title)
@@ -123,7 +122,9 @@ class MainWindow(QMainWindow):
         page = self.wizard.currentId() if self.wizard is not None else -1
         set_language(lang)
         if not self.settings.currency:  # "by language": money follows the language
-            self.session.update(currency="JPY" if lang == "ja" else "USD")
+            from app.planning.defaults import default_currency
+
+            self.session.update(currency=default_currency(lang))
         self.session.revalidate()
         self._build_ui()
         self.wizard.restart()
@@ -200,7 +201,7 @@ class MainWindow(QMainWindow):
     def new_plan(self) -> None:
         if self.maybe_save():
             self.session.new()
-            self.session.apply_settings(self.settings)
+            self.session.apply_settings(self.settings, current_lang(self.settings))
             self.wizard.restart()
 
     def open_dialog(self) -> None:
@@ -276,20 +277,14 @@ class MainWindow(QMainWindow):
             if not path:
                 return False
         lang = current_lang(self.settings)
-        cat = self.session.catalog
         try:
             if kind == "pdf":
-                from app.ui.report.document import build_report
+                from app.present.report import build_report
                 from app.ui.report.pdf import write_pdf
 
-                write_pdf(build_report(r.plan, r.scenario, cat, self.session.name, lang, curves=r.curves), path)
+                write_pdf(build_report(r.outcome, self.session.name, lang), path)
             else:
-                from app.ui.report import exporters
-
-                text = {"md": lambda: exporters.to_markdown(r.plan, r.scenario, cat, self.session.name, lang),
-                        "csv": lambda: exporters.to_csv(r.plan, r.scenario, lang),
-                        "json": lambda: exporters.to_json(r.plan, r.scenario, lang, cat.version())}[kind]()
-                Path(path).write_text(text, encoding="utf-8")
+                Path(path).write_text(export_text(kind, r.outcome, self.session.name, lang), encoding="utf-8")
         except OSError as e:
             QMessageBox.warning(self, self.tr("Export"), self.tr("Cannot write {0}: {1}").format(path, e))
             return False
@@ -301,9 +296,9 @@ class MainWindow(QMainWindow):
         r = self._current_result()
         if r is None:
             return
-        from app.ui.report.exporters import to_tsv
+        from app.present.tables import to_tsv
 
-        QApplication.clipboard().setText(to_tsv(r.plan, r.scenario, current_lang(self.settings)))
+        QApplication.clipboard().setText(to_tsv(r.outcome))
         self.statusBar().showMessage(self.tr("Options table copied"), 3000)
 
     # ----- dialogs ---------------------------------------------------------------------------
@@ -342,6 +337,24 @@ class MainWindow(QMainWindow):
             "LLM GPU Planner {0}\nPlans GPUs, time and cost for serving, fine-tuning and training language models.\n"
             "Catalog {1}. Every figure carries its source and date (Tools → Catalog).").format(
             __version__, self.session.catalog.version()))
+
+
+def export_text(kind: str, outcome, name: str, lang: str) -> str:
+    """The plan as Markdown (the report's text), CSV (the options table) or JSON (the contract's document)."""
+    if kind == "md":
+        from app.present.markdown import to_markdown
+        from app.present.report import build_report
+
+        return to_markdown(build_report(outcome, name, lang).without_figures())
+    if kind == "csv":
+        from app.present.tables import to_csv
+
+        return to_csv(outcome)
+    import json
+
+    from app.present.contract import plan_document
+
+    return json.dumps(plan_document(outcome, lang), ensure_ascii=False, indent=2) + "\n"
 
 
 class _AfterFirstPaint(QObject):
@@ -391,7 +404,7 @@ def _finish_start(app, w: MainWindow, argv: list[str] | None) -> None:
         return
     w.finish_start()
     _preload_charts()
-    from app.wording import catalog_problem_message
+    from app.present.text.messages import catalog_problem_message
 
     for problem in catalog.problems:  # e.g. the user's catalog was damaged and moved aside: say so
         w.statusBar().showMessage(catalog_problem_message(problem))

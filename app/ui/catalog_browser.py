@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFi
 
 from app.catalog.csv_io import CatalogCsvError, CellError, Problem, format_cell, parse_cell, parse_records
 from app.catalog.schema import KINDS
-from app.wording import column_allowed, csv_problem_message, csv_problem_text
+from app.present.text.messages import column_allowed, csv_problem_message, csv_problem_text
 
 KIND_TITLES = {"gpus": QT_TRANSLATE_NOOP("CatalogBrowser", "GPUs"), "models": QT_TRANSLATE_NOOP("CatalogBrowser", "Models"),
                "runs": QT_TRANSLATE_NOOP("CatalogBrowser", "Published runs"),

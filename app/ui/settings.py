@@ -1,12 +1,14 @@
 """Typed facade over QSettings: language, currency, FX rate, electricity price, PUE, recent files.
 
-Values are read when asked (no settings are read at import). Tests point QSettings at a temporary
+Values are read when asked (no settings are read at import); defaults are the assumptions registry's. Tests point QSettings at a temporary
 directory (tests/conftest.py) so the user's own settings are never touched.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSettings
+
+from app.core import assumptions as A
 
 ORGANIZATION = "gpu-planner"
 APPLICATION = "LLM GPU Planner"
@@ -59,8 +61,9 @@ class Settings:
 
     @property
     def fx_jpy_per_usd(self) -> float:
-        v = self._get("fx_jpy_per_usd", 150.0, float)
-        return v if 1.0 <= v <= 1000.0 else 150.0
+        d = A.value("fx_jpy_per_usd")
+        v = self._get("fx_jpy_per_usd", d, float)
+        return v if 1.0 <= v <= 1000.0 else d
 
     @fx_jpy_per_usd.setter
     def fx_jpy_per_usd(self, v: float) -> None:
@@ -69,10 +72,8 @@ class Settings:
     @property
     def fx_as_of(self) -> str:
         """The date of the exchange rate (ISO), cited in the report; defaults to the default rate's date."""
-        from app.core.constants import DEFAULT_FX_AS_OF
-
-        v = self._get("fx_as_of", DEFAULT_FX_AS_OF, str)
-        return v if _is_iso_date(v) else DEFAULT_FX_AS_OF
+        v = self._get("fx_as_of", A.DEFAULT_FX_AS_OF, str)
+        return v if _is_iso_date(v) else A.DEFAULT_FX_AS_OF
 
     @fx_as_of.setter
     def fx_as_of(self, v: str) -> None:
@@ -80,8 +81,9 @@ class Settings:
 
     @property
     def electricity_jpy_per_kwh(self) -> float:
-        v = self._get("electricity_jpy_per_kwh", 30.0, float)
-        return v if 0.0 <= v <= 1000.0 else 30.0
+        d = A.value("electricity_jpy_per_kwh")
+        v = self._get("electricity_jpy_per_kwh", d, float)
+        return v if 0.0 <= v <= 1000.0 else d
 
     @electricity_jpy_per_kwh.setter
     def electricity_jpy_per_kwh(self, v: float) -> None:
@@ -89,8 +91,9 @@ class Settings:
 
     @property
     def pue(self) -> float:
-        v = self._get("pue", 1.5, float)
-        return v if 1.0 <= v <= 5.0 else 1.5
+        d = A.value("pue")
+        v = self._get("pue", d, float)
+        return v if 1.0 <= v <= 5.0 else d
 
     @pue.setter
     def pue(self, v: float) -> None:

@@ -36,6 +36,150 @@
         <translation>既定：フル学習では選択的、LoRA/QLoRA では全層</translation>
     </message>
     <message>
+        <source>Estimate: multi-server jobs over InfiniBand 400/200G keep x1.0/x0.95 of their utilisation, over 100/25/10 GbE x0.75/x0.5/x0.3</source>
+        <translation>推定：複数サーバーのジョブは、InfiniBand 400G/200G で利用効率の ×1.0/×0.95、100/25/10 GbE で ×0.75/×0.5/×0.3</translation>
+    </message>
+    <message>
+        <source>The usual choice; change it in the plan</source>
+        <translation>一般的な設定。計画で変更できます</translation>
+    </message>
+    <message>
+        <source>A typical instruction-tuning sample (Llama 2 fine-tuning used 4,096; Alpaca-style data is far shorter); enter your own</source>
+        <translation>指示チューニングの典型的なサンプル長（Llama 2 のファインチューニングは 4,096。「Alpaca」形式のデータはずっと短い）。実際の値を入力してください</translation>
+    </message>
+    <message>
+        <source>Llama 2's pre-training sequence length (Touvron et al. 2023, Table 1)</source>
+        <translation>Llama 2 の事前学習のシーケンス長（Touvron et al. 2023、Table 1）</translation>
+    </message>
+    <message>
+        <source>One pass over the data</source>
+        <translation>データを1周</translation>
+    </message>
+    <message>
+        <source>LoRA (Hu et al. 2021): the common way to fine-tune on one or a few GPUs</source>
+        <translation>LoRA（Hu et al. 2021）：1枚から数枚の GPU でファインチューニングする一般的な方法</translation>
+    </message>
+    <message>
+        <source>Rank 16, a common choice (Hu et al. 2021 found ranks 4-64 enough)</source>
+        <translation>ランク 16（一般的な値。Hu et al. 2021 ではランク 4〜64 で十分）</translation>
+    </message>
+    <message>
+        <source>All linear layers, as QLoRA recommends (Dettmers et al. 2023 §4)</source>
+        <translation>QLoRA の推奨どおりすべての線形層（Dettmers et al. 2023 §4）</translation>
+    </message>
+    <message>
+        <source>BF16 mixed precision: the standard of current training stacks</source>
+        <translation>BF16 混合精度：現在の学習スタックの標準</translation>
+    </message>
+    <message>
+        <source>arXiv 2205.05198</source>
+        <translation>arXiv 2205.05198</translation>
+    </message>
+    <message>
+        <source>stas00/ml-engineering, Maximum Achievable Matmul FLOPS: A100 86.9%, H100 80.3%; other GPUs scale by their own share</source>
+        <translation>stas00/ml-engineering「Maximum Achievable Matmul FLOPS」：A100 86.9%、H100 80.3%。他の GPU は各自の値で補正</translation>
+    </message>
+    <message>
+        <source>Estimate: LLM-jp-3 172B went from 400 to 545-553 TFLOP/s per H100 with FP8 (NVIDIA/LLM-jp blog 2024), x1.37 of a doubled peak</source>
+        <translation>推定：LLM-jp-3 172B は FP8 で H100 1枚あたり 400 から 545〜553 TFLOP/s に向上（NVIDIA/LLM-jp ブログ 2024）。2倍のピークに対して ×1.37</translation>
+    </message>
+    <message>
+        <source>Estimate: Megatron-LM keeps tensor parallelism inside the NVLink domain (Narayanan et al. 2021 §3.3)</source>
+        <translation>推定：Megatron-LM はテンソル並列を NVLink の範囲内に収める（Narayanan et al. 2021 §3.3）</translation>
+    </message>
+    <message>
+        <source>Estimate: tensor parallelism across servers crosses the network in every layer (Narayanan et al. 2021 §3.3)</source>
+        <translation>推定：サーバーをまたぐテンソル並列は層ごとにネットワークを通る（Narayanan et al. 2021 §3.3）</translation>
+    </message>
+    <message>
+        <source>Estimate: gradient all-reduce over PCIe instead of NVLink</source>
+        <translation>推定：勾配の集約通信が NVLink ではなく PCIe を通る</translation>
+    </message>
+    <message>
+        <source>ZeRO paper §7: full sharding moves 1.5x the data of plain data parallelism (estimate of its cost)</source>
+        <translation>ZeRO 論文 §7：完全シャーディングの通信量は通常のデータ並列の 1.5 倍（そのコストの推定）</translation>
+    </message>
+    <message>
+        <source>Estimate: small adapter matmuls and frozen-weight bookkeeping</source>
+        <translation>推定：小さなアダプタ行列の演算と凍結した重みの管理</translation>
+    </message>
+    <message>
+        <source>Estimate: NF4 weights are dequantised in every forward and backward pass (Dettmers et al. 2023)</source>
+        <translation>推定：NF4 の重みを順伝播・逆伝播のたびに逆量子化する（Dettmers et al. 2023）</translation>
+    </message>
+    <message>
+        <source>Narayanan et al. 2021 §2.2: bubble (p-1)/m; m = 8 micro-batches per stage assumed</source>
+        <translation>Narayanan et al. 2021 §2.2：バブルの割合は（ステージ数 − 1）÷ 実行中のマイクロバッチ数。ステージあたり 8 マイクロバッチと仮定</translation>
+    </message>
+    <message>
+        <source>InfiniBand 400G, as in current GPU clusters; change it to your network</source>
+        <translation>現在の GPU クラスタと同じ InfiniBand 400G。実際のネットワークに変更してください</translation>
+    </message>
+    <message>
+        <source>The model as published (16-bit weights)</source>
+        <translation>公開されたままのモデル（16ビットの重み）</translation>
+    </message>
+    <message>
+        <source>16-bit KV cache, the serving engines' default</source>
+        <translation>16ビットの KVキャッシュ（推論エンジンの既定）</translation>
+    </message>
+    <message>
+        <source>The model's context, at most 4,096 tokens per conversation unless you enter one</source>
+        <translation>モデルのコンテキスト長。入力がなければ1会話あたり最大 4,096 トークン</translation>
+    </message>
+    <message>
+        <source>One conversation at a time unless you enter more</source>
+        <translation>入力がなければ同時に1会話</translation>
+    </message>
+    <message>
+        <source>A few paragraphs per answer</source>
+        <translation>1回答あたり数段落</translation>
+    </message>
+    <message>
+        <source>Estimate: reading the prompt is compute-bound, at about half the dense peak</source>
+        <translation>推定：プロンプトの読み込みは演算律速で、密な演算ピークの約半分</translation>
+    </message>
+    <message>
+        <source>Estimate: all-reduce after every layer costs ~10% over NVLink</source>
+        <translation>推定：層ごとの集約通信で NVLink では約10%遅くなる</translation>
+    </message>
+    <message>
+        <source>Estimate: all-reduce after every layer costs ~30% over PCIe</source>
+        <translation>推定：層ごとの集約通信で PCIe では約30%遅くなる</translation>
+    </message>
+    <message>
+        <source>vLLM's default chunked-prefill size (2,048 tokens)</source>
+        <translation>vLLM がプロンプトを分割して読み込む単位の既定値（2,048 トークン）</translation>
+    </message>
+    <message>
+        <source>Assumed rate (set {0}); edit to the rate of your budget date</source>
+        <translation>仮定のレート（{0} 設定）。予算の基準日のレートに変更してください</translation>
+    </message>
+    <message>
+        <source>Assumed Japanese high-voltage business tariff (order of magnitude); edit to your contract</source>
+        <translation>日本の高圧業務用電力のおおよその水準と仮定。契約単価に変更してください</translation>
+    </message>
+    <message>
+        <source>Larger than the largest published training runs (16,384 H100 for Llama 3.1 405B)</source>
+        <translation>公表された最大の学習事例（Llama 3.1 405B の H100 16,384 枚）以上</translation>
+    </message>
+    <message>
+        <source>Cloud or on-premises, whichever is cheaper</source>
+        <translation>クラウドとオンプレの安い方</translation>
+    </message>
+    <message>
+        <source>On-demand prices, which anyone can get</source>
+        <translation>誰でも利用できるオンデマンド料金</translation>
+    </message>
+    <message>
+        <source>The cheapest option that meets the deadline first</source>
+        <translation>期限に間に合う最も安い構成を優先</translation>
+    </message>
+    <message>
+        <source>Costs within 0.5% count as equal; then fewer GPUs (a smaller cluster is easier to get)</source>
+        <translation>0.5% 以内の費用差は同額とみなし、GPU の少ない方を優先（小さなクラスタの方が確保しやすい）</translation>
+    </message>
+    <message>
         <source>selective</source>
         <translation>選択的</translation>
     </message>
@@ -48,20 +192,24 @@
         <translation>なし</translation>
     </message>
     <message>
+        <source>default {0} (range {1}–{2})</source>
+        <translation>既定 {0}（幅 {1}〜{2}）</translation>
+    </message>
+    <message>
+        <source>default {0}</source>
+        <translation>既定 {0}</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
         <source>Hoffmann et al. 2022 (Chinchilla), compute-optimal ~20 tokens per parameter (Table 3: 70B -&gt; 1.4T)</source>
         <translation>Hoffmann et al. 2022（Chinchilla）。計算最適はパラメータあたり約20トークン（Table 3：70B → 1.4T）</translation>
     </message>
     <message>
         <source>Seed article §5-6: continued pre-training needs 10-20% of the from-scratch tokens (70B: 100-200B of 1.4T); we take the low end</source>
         <translation>元記事 §5〜6：継続事前学習にはフルスクラッチのトークン数の10〜20%が必要（70B：1.4T のうち 100〜200B）。下限を採用</translation>
-    </message>
-    <message>
-        <source>Assumed 150 JPY/USD (set 2026-11-28); edit to the rate of your budget date</source>
-        <translation>1ドル150円と仮定（2026-11-28 設定）。予算の基準日のレートに変更してください</translation>
-    </message>
-    <message>
-        <source>Assumed 30 JPY/kWh (Japanese high-voltage business tariff, order of magnitude); edit to your contract</source>
-        <translation>1kWh 30円と仮定（日本の高圧業務用電力のおおよその水準）。契約単価に変更してください</translation>
     </message>
     <message>
         <source>Uptime Institute Global Data Center Survey 2024: industry average PUE 1.56; we use 1.5</source>
@@ -265,8 +413,8 @@
         <translation>期限（日）</translation>
     </message>
     <message>
-        <source>none (the search aims at 90 days)</source>
-        <translation>なし（90日以内を目標に探索）</translation>
+        <source>none (the search aims at {0:g} days)</source>
+        <translation>なし（{0:g}日以内を目安に探索）</translation>
     </message>
     <message>
         <source>Calendar days the training may take.</source>
@@ -393,10 +541,6 @@
         <translation>電気料金（1kWhあたり）</translation>
     </message>
     <message>
-        <source>30 JPY</source>
-        <translation>30円</translation>
-    </message>
-    <message>
         <source>PUE</source>
         <translation>PUE</translation>
     </message>
@@ -464,14 +608,6 @@
 <context>
     <name>CLI</name>
     <message>
-        <source>{0!r} is not a number (use e.g. 7000000000, 7e9, 7B, 1.4T, 500M, 8K, 3000万)</source>
-        <translation>{0!r} は数値ではありません（例：7000000000、7e9、7B、1.4T、500M、8K、3000万）</translation>
-    </message>
-    <message>
-        <source>{0!r} must be greater than 0</source>
-        <translation>{0!r} は 0 より大きい値にしてください</translation>
-    </message>
-    <message>
         <source>{0!r} must be a whole number of at least 1</source>
         <translation>{0!r} は 1 以上の整数にしてください</translation>
     </message>
@@ -482,6 +618,14 @@
     <message>
         <source>{0!r} must look like GPU_ID:COUNT, e.g. rtx-a6000:4</source>
         <translation>{0!r} は GPU_ID:枚数 の形にしてください（例：rtx-a6000:4）</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>。</translation>
+    </message>
+    <message>
+        <source>continued pre-training tokens as a fraction of Chinchilla's</source>
+        <translation>継続事前学習のトークン数（Chinchilla の値に対する割合）</translation>
     </message>
     <message>
         <source>Plan GPUs, time and cost for LLM work.</source>
@@ -518,10 +662,6 @@
     <message>
         <source>data</source>
         <translation>データ</translation>
-    </message>
-    <message>
-        <source>continued pre-training tokens as a fraction of Chinchilla's (default 0.1)</source>
-        <translation>継続事前学習のトークン数（Chinchilla の値に対する割合、既定 0.1）</translation>
     </message>
     <message>
         <source>training</source>
@@ -580,10 +720,6 @@
         <translation>このカタログ料金でクラウド費用を計算（一覧：gpu-planner catalog offers）</translation>
     </message>
     <message>
-        <source>JPY per USD (default 150)</source>
-        <translation>1ドルあたりの円（既定 150）</translation>
-    </message>
-    <message>
         <source>the date of the --fx rate, cited in the report</source>
         <translation>--fx の為替レートの日付（レポートに記載）</translation>
     </message>
@@ -592,12 +728,24 @@
         <translation>出力</translation>
     </message>
     <message>
+        <source>JSON document version: 2 (default), or 1 as before (kept for one release)</source>
+        <translation>JSON 文書の版：2（既定）、または従来の 1（次の1リリースまで維持）</translation>
+    </message>
+    <message>
         <source>write the recommendation report (A4 PDF)</source>
         <translation>推奨構成のレポートを書き出す（A4 PDF）</translation>
     </message>
     <message>
+        <source>write the plan file the desktop app opens</source>
+        <translation>デスクトップアプリで開ける計画ファイルを書き出す</translation>
+    </message>
+    <message>
         <source>plan name printed on the report</source>
         <translation>レポートに印刷する計画名</translation>
+    </message>
+    <message>
+        <source>show at most this many options in the text summary</source>
+        <translation>テキスト要約に表示する候補の最大数</translation>
     </message>
     <message>
         <source>language of messages and reports (default: the system's)</source>
@@ -640,24 +788,12 @@
         <translation>カタログの公表事例について、予測と公表のGPU時間を比較</translation>
     </message>
     <message>
-        <source>argument {0}: unknown model {1!r}; allowed: {2}</source>
-        <translation>引数 {0}：モデル {1!r} はありません。選べる値：{2}</translation>
-    </message>
-    <message>
-        <source>argument --model: give --model ID, or --params N (e.g. 7B), or --layers/--hidden/--heads</source>
-        <translation>引数 --model：--model ID、--params N（例：7B）、または --layers/--hidden/--heads を指定してください</translation>
-    </message>
-    <message>
-        <source>argument --gpu/--gpus: give both, e.g. --gpu h100-sxm --gpus 8</source>
-        <translation>引数 --gpu/--gpus：両方を指定してください（例：--gpu h100-sxm --gpus 8）</translation>
-    </message>
-    <message>
-        <source>argument --offer: unknown offer {0!r}; see: gpu-planner catalog offers</source>
-        <translation>引数 --offer：料金 {0!r} はありません。一覧：gpu-planner catalog offers</translation>
-    </message>
-    <message>
         <source>argument {0}: unknown GPU {1!r}; allowed: {2}</source>
         <translation>引数 {0}：GPU {1!r} はありません。選べる値：{2}</translation>
+    </message>
+    <message>
+        <source>; did you mean {0}?</source>
+        <translation>。候補：{0}</translation>
     </message>
     <message>
         <source>argument {0}: {1!r}: {2}</source>
@@ -670,10 +806,6 @@
     <message>
         <source>invalid input: {0}</source>
         <translation>入力が正しくありません：{0}</translation>
-    </message>
-    <message>
-        <source>argument --pdf: folder {0!r} does not exist</source>
-        <translation>引数 --pdf：フォルダ {0!r} がありません</translation>
     </message>
     <message>
         <source>wrote {0} ({1} pages)</source>
@@ -730,6 +862,14 @@
     <message>
         <source>cloud offers</source>
         <translation>クラウド料金</translation>
+    </message>
+    <message>
+        <source>argument {0}: folder {1!r} does not exist</source>
+        <translation>引数 {0}：フォルダ {1!r} がありません</translation>
+    </message>
+    <message>
+        <source>argument {0}: cannot write {1!r}: {2}</source>
+        <translation>引数 {0}：{1!r} に書き込めません：{2}</translation>
     </message>
     <message>
         <source>argument --pdf: cannot write {0!r}: {1}</source>
@@ -1364,6 +1504,18 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
         <translation>トークン数(&amp;T)</translation>
     </message>
     <message>
+        <source>Sequence length (tokens)</source>
+        <translation>シーケンス長（トークン数）</translation>
+    </message>
+    <message>
+        <source>Tokens per training sequence (per sample when fine-tuning).</source>
+        <translation>学習の1シーケンスあたりのトークン数（ファインチューニングでは1サンプルあたり）。</translation>
+    </message>
+    <message>
+        <source>Se&amp;quence length (tokens)</source>
+        <translation>シーケンス長（トークン数）(&amp;Q)</translation>
+    </message>
+    <message>
         <source>Fine-tuning</source>
         <translation>ファインチューニング</translation>
     </message>
@@ -1404,16 +1556,16 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
         <translation>サンプル数(&amp;S)</translation>
     </message>
     <message>
-        <source>Tokens per sample</source>
-        <translation>1サンプルあたりのトークン数</translation>
+        <source>FP8 (H100/H200/B200/MI300X): faster, ~{0:.0%} of the doubled peak in practice.</source>
+        <translation>FP8（H100/H200/B200/MI300X）：高速。実際には2倍のピークの約{0:.0%}。</translation>
     </message>
     <message>
-        <source>Sequence length used in training.</source>
-        <translation>学習時の系列長。</translation>
+        <source>Empty = Chinchilla's compute-optimal {0:g} tokens per parameter{1}. Source: {2}</source>
+        <translation>空欄の場合は Chinchilla の計算最適であるパラメータあたり {0:g} トークン{1}。出典：{2}</translation>
     </message>
     <message>
-        <source>Tokens per sa&amp;mple</source>
-        <translation>1サンプルあたりのトークン数(&amp;M)</translation>
+        <source>Empty = {0:.0%} of the from-scratch tokens{1}. Source: {2}</source>
+        <translation>空欄の場合はフルスクラッチのトークン数の {0:.0%}{1}。出典：{2}</translation>
     </message>
     <message>
         <source>Epochs</source>
@@ -1446,10 +1598,6 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
     <message>
         <source>BF16 mixed precision: the standard.</source>
         <translation>BF16 混合精度：標準。</translation>
-    </message>
-    <message>
-        <source>FP8 (H100/H200/B200/MI300X): faster, ~70% of the doubled peak in practice.</source>
-        <translation>FP8（H100/H200/B200/MI300X）：高速。実際には2倍のピーク性能の約70%。</translation>
     </message>
     <message>
         <source>FP16 with loss scaling (V100 era).</source>
@@ -1520,16 +1668,8 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
         <translation>どのように使いますか？</translation>
     </message>
     <message>
-        <source>Empty = Chinchilla's compute-optimal 20 tokens per parameter{0}. Source: {1}</source>
-        <translation>空欄 = Chinchilla の計算最適値、パラメータあたり20トークン{0}。出典：{1}</translation>
-    </message>
-    <message>
         <source> ({0} tokens for this model)</source>
         <translation>（このモデルでは {0} トークン）</translation>
-    </message>
-    <message>
-        <source>Empty = 10% of the from-scratch tokens{0}. Source: {1}</source>
-        <translation>空欄 = フルスクラッチのトークン数の10%{0}。出典：{1}</translation>
     </message>
     <message>
         <source>Empty = samples × tokens per sample × epochs (below).</source>
@@ -1541,6 +1681,153 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
     <message>
         <source>Your {0} entry</source>
         <translation>あなたの{0}項目</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <source>Goal</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>Total parameters</source>
+        <translation>総パラメータ数</translation>
+    </message>
+    <message>
+        <source>Active parameters</source>
+        <translation>アクティブパラメータ数</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>層数</translation>
+    </message>
+    <message>
+        <source>Hidden size</source>
+        <translation>隠れ次元</translation>
+    </message>
+    <message>
+        <source>Attention heads</source>
+        <translation>アテンションヘッド数</translation>
+    </message>
+    <message>
+        <source>KV heads (GQA)</source>
+        <translation>KVヘッド数（GQA）</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>トークン数</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>サンプル数</translation>
+    </message>
+    <message>
+        <source>Tokens per sample</source>
+        <translation>1サンプルあたりのトークン数</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>エポック数</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>手法</translation>
+    </message>
+    <message>
+        <source>LoRA rank</source>
+        <translation>LoRA ランク</translation>
+    </message>
+    <message>
+        <source>Number formats</source>
+        <translation>数値形式</translation>
+    </message>
+    <message>
+        <source>Weight format</source>
+        <translation>重みの形式（量子化）</translation>
+    </message>
+    <message>
+        <source>Context (tokens)</source>
+        <translation>コンテキスト（トークン数）</translation>
+    </message>
+    <message>
+        <source>Simultaneous users</source>
+        <translation>同時ユーザー数</translation>
+    </message>
+    <message>
+        <source>Answer length (tokens)</source>
+        <translation>回答の長さ（トークン数）</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>通貨</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>予算</translation>
+    </message>
+    <message>
+        <source>Deadline (days)</source>
+        <translation>期限（日）</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>設置場所</translation>
+    </message>
+    <message>
+        <source>GPUs you own</source>
+        <translation>保有GPU</translation>
+    </message>
+    <message>
+        <source>At most GPUs</source>
+        <translation>GPU枚数の上限</translation>
+    </message>
+    <message>
+        <source>Power limit (kW)</source>
+        <translation>電力上限（kW）</translation>
+    </message>
+    <message>
+        <source>Cloud prices</source>
+        <translation>クラウド料金</translation>
+    </message>
+    <message>
+        <source>Prefer</source>
+        <translation>優先</translation>
+    </message>
+    <message>
+        <source>JPY per USD</source>
+        <translation>1ドルあたりの円</translation>
+    </message>
+    <message>
+        <source>Electricity per kWh</source>
+        <translation>電気料金（1kWhあたり）</translation>
+    </message>
+    <message>
+        <source>PUE</source>
+        <translation>PUE</translation>
+    </message>
+    <message>
+        <source>Hours per day in use</source>
+        <translation>1日の稼働時間</translation>
+    </message>
+    <message>
+        <source>Days per month in use</source>
+        <translation>1か月の稼働日数</translation>
+    </message>
+    <message>
+        <source>Years (horizon)</source>
+        <translation>期間（年）</translation>
+    </message>
+    <message>
+        <source>Network between servers</source>
+        <translation>サーバー間ネットワーク</translation>
+    </message>
+    <message>
+        <source>Utilisation (MFU)</source>
+        <translation>利用効率（MFU）</translation>
     </message>
 </context>
 <context>
@@ -2230,12 +2517,12 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>アクティベーション再計算</translation>
     </message>
     <message>
-        <source>Tokens per parameter (from scratch)</source>
-        <translation>パラメータあたりトークン数（フルスクラッチ）</translation>
+        <source>Network between servers: utilisation factor</source>
+        <translation>サーバー間ネットワーク：利用効率の係数</translation>
     </message>
     <message>
-        <source>Currency</source>
-        <translation>通貨</translation>
+        <source>Tokens per parameter (from scratch)</source>
+        <translation>パラメータあたりトークン数（フルスクラッチ）</translation>
     </message>
     <message>
         <source>Exchange rate (JPY per USD)</source>
@@ -2258,8 +2545,152 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>GPUあたり固定メモリ（CUDA、ライブラリ）</translation>
     </message>
     <message>
+        <source>Sequence length, fine-tuning (tokens)</source>
+        <translation>シーケンス長、ファインチューニング（トークン数）</translation>
+    </message>
+    <message>
+        <source>Sequence length, pre-training (tokens)</source>
+        <translation>シーケンス長、事前学習（トークン数）</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>エポック数</translation>
+    </message>
+    <message>
+        <source>Fine-tuning method</source>
+        <translation>ファインチューニングの手法</translation>
+    </message>
+    <message>
+        <source>LoRA rank</source>
+        <translation>LoRA ランク</translation>
+    </message>
+    <message>
+        <source>LoRA target matrices</source>
+        <translation>LoRA を適用する行列</translation>
+    </message>
+    <message>
+        <source>Training number format</source>
+        <translation>学習の数値形式</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>オプティマイザ</translation>
+    </message>
+    <message>
+        <source>Micro-batch (sequences per GPU)</source>
+        <translation>マイクロバッチ（GPU あたりのシーケンス数）</translation>
+    </message>
+    <message>
+        <source>Best matmul share of peak, A100/H100 (reference)</source>
+        <translation>行列積で達成できるピーク比、A100/H100（基準）</translation>
+    </message>
+    <message>
+        <source>FP8: share of the FP8 peak, relative to BF16</source>
+        <translation>FP8：FP8 ピークに対する比率（BF16 比）</translation>
+    </message>
+    <message>
+        <source>Tensor parallelism over PCIe: utilisation factor</source>
+        <translation>PCIe 経由のテンソル並列：利用効率の係数</translation>
+    </message>
+    <message>
+        <source>Tensor parallelism across servers: utilisation factor</source>
+        <translation>サーバーをまたぐテンソル並列：利用効率の係数</translation>
+    </message>
+    <message>
+        <source>Data parallelism over PCIe: utilisation factor</source>
+        <translation>PCIe 経由のデータ並列：利用効率の係数</translation>
+    </message>
+    <message>
+        <source>ZeRO-3 / FSDP full sharding: utilisation factor</source>
+        <translation>ZeRO-3 / FSDP の完全シャーディング：利用効率の係数</translation>
+    </message>
+    <message>
+        <source>LoRA: utilisation factor</source>
+        <translation>LoRA：利用効率の係数</translation>
+    </message>
+    <message>
+        <source>QLoRA: utilisation factor</source>
+        <translation>QLoRA：利用効率の係数</translation>
+    </message>
+    <message>
+        <source>Pipeline micro-batches per stage</source>
+        <translation>パイプラインのステージあたりのマイクロバッチ数</translation>
+    </message>
+    <message>
+        <source>Network between servers</source>
+        <translation>サーバー間ネットワーク</translation>
+    </message>
+    <message>
+        <source>Weight format</source>
+        <translation>重みの形式（量子化）</translation>
+    </message>
+    <message>
+        <source>KV cache number format</source>
+        <translation>KVキャッシュの数値形式</translation>
+    </message>
+    <message>
+        <source>Context when none is given (tokens, at most)</source>
+        <translation>未入力時のコンテキスト（トークン数、上限）</translation>
+    </message>
+    <message>
+        <source>Simultaneous users</source>
+        <translation>同時ユーザー数</translation>
+    </message>
+    <message>
+        <source>Answer length (tokens)</source>
+        <translation>回答の長さ（トークン数）</translation>
+    </message>
+    <message>
+        <source>Utilisation when reading the prompt (prefill)</source>
+        <translation>プロンプト読み込み時の利用効率</translation>
+    </message>
+    <message>
+        <source>Tensor-parallel generation over NVLink: efficiency</source>
+        <translation>NVLink 経由のテンソル並列での生成：効率</translation>
+    </message>
+    <message>
+        <source>Tensor-parallel generation over PCIe: efficiency</source>
+        <translation>PCIe 経由のテンソル並列での生成：効率</translation>
+    </message>
+    <message>
+        <source>Prompt chunk read at once (tokens)</source>
+        <translation>一度に読み込むプロンプトの長さ（トークン数）</translation>
+    </message>
+    <message>
         <source>Memory fragmentation</source>
         <translation>メモリの断片化</translation>
+    </message>
+    <message>
+        <source>Hours of use per day</source>
+        <translation>1日の稼働時間</translation>
+    </message>
+    <message>
+        <source>Days of use per month</source>
+        <translation>1か月の稼働日数</translation>
+    </message>
+    <message>
+        <source>Horizon (years)</source>
+        <translation>期間（年）</translation>
+    </message>
+    <message>
+        <source>Largest cluster considered (GPUs)</source>
+        <translation>検討する最大のクラスタ（GPU枚数）</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>設置場所</translation>
+    </message>
+    <message>
+        <source>Cloud prices</source>
+        <translation>クラウド料金</translation>
+    </message>
+    <message>
+        <source>Prefer</source>
+        <translation>優先</translation>
+    </message>
+    <message>
+        <source>Costs counted as equal within</source>
+        <translation>同額とみなす費用差</translation>
     </message>
     <message>
         <source>Continued pre-training share of from-scratch tokens</source>
@@ -2276,10 +2707,6 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <message>
         <source>Memory-bandwidth utilisation when generating</source>
         <translation>生成時のメモリ帯域利用率</translation>
-    </message>
-    <message>
-        <source>Hours of service over the horizon</source>
-        <translation>期間中の稼働時間</translation>
     </message>
     <message>
         <source>weights</source>
@@ -2324,10 +2751,6 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <message>
         <source>Ways to make it feasible, nearest first:</source>
         <translation>実現するための変更（近い順）：</translation>
-    </message>
-    <message>
-        <source>server(s)</source>
-        <translation>台</translation>
     </message>
     <message>
         <source>Recommended</source>
@@ -2396,6 +2819,10 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <message>
         <source>Goal</source>
         <translation>目的</translation>
+    </message>
+    <message>
+        <source>server(s)</source>
+        <translation>台</translation>
     </message>
     <message>
         <source>Model</source>
@@ -2838,26 +3265,6 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
 <context>
     <name>Session</name>
     <message>
-        <source>{0!r} is not a number (e.g. 7B, 1.4T, 500M, 3000万)</source>
-        <translation>{0!r} は数値ではありません（例：7B、1.4T、500M、3000万）</translation>
-    </message>
-    <message>
-        <source>must be greater than 0</source>
-        <translation>0 より大きい値にしてください</translation>
-    </message>
-    <message>
-        <source>{0!r} is not in the catalog</source>
-        <translation>{0!r} はカタログにありません</translation>
-    </message>
-    <message>
-        <source>give the parameter count (e.g. 7B) or layers, hidden size and heads</source>
-        <translation>パラメータ数（例：7B）、または層数・隠れ次元・ヘッド数を入力してください</translation>
-    </message>
-    <message>
-        <source>fine-tuning needs the number of samples (or tokens)</source>
-        <translation>ファインチューニングにはサンプル数（またはトークン数）が必要です</translation>
-    </message>
-    <message>
         <source>Untitled plan</source>
         <translation>無題の計画</translation>
     </message>
@@ -3127,6 +3534,54 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <message>
         <source>'{value}' is not a date (YYYY-MM-DD)</source>
         <translation>'{value}' は日付ではありません（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>does not apply to {goal}</source>
+        <translation>{goal}には使えません</translation>
+    </message>
+    <message>
+        <source>applies to LoRA and QLoRA, not to full fine-tuning</source>
+        <translation>LoRA と QLoRA にのみ使えます（フルファインチューニングには使えません）</translation>
+    </message>
+    <message>
+        <source>'{value}' is not a number (use e.g. 7000000000, 7e9, 7B, 1.4T, 500M, 8K, 3000万)</source>
+        <translation>「{value}」は数値ではありません（例：7000000000、7e9、7B、1.4T、500M、8K、3000万）</translation>
+    </message>
+    <message>
+        <source>unknown model '{value}'; see: gpu-planner catalog models</source>
+        <translation>不明なモデル「{value}」。一覧：gpu-planner catalog models</translation>
+    </message>
+    <message>
+        <source>unknown GPU '{value}'; see: gpu-planner catalog gpus</source>
+        <translation>不明な GPU「{value}」。一覧：gpu-planner catalog gpus</translation>
+    </message>
+    <message>
+        <source>unknown offer '{value}'; see: gpu-planner catalog offers</source>
+        <translation>不明なクラウドプラン「{value}」。一覧：gpu-planner catalog offers</translation>
+    </message>
+    <message>
+        <source>give a catalog model, or a parameter count (e.g. 7B), or layers, hidden size and heads</source>
+        <translation>カタログのモデル、パラメータ数（例：7B）、または層数・隠れ次元・ヘッド数を指定してください</translation>
+    </message>
+    <message>
+        <source>choose a goal: inference, finetune, cpt or scratch</source>
+        <translation>目的を選んでください：推論（inference）、ファインチューニング（finetune）、継続事前学習（cpt）、フルスクラッチ（scratch）</translation>
+    </message>
+    <message>
+        <source>inference</source>
+        <translation>推論</translation>
+    </message>
+    <message>
+        <source>fine-tuning</source>
+        <translation>ファインチューニング</translation>
+    </message>
+    <message>
+        <source>continued pre-training</source>
+        <translation>継続事前学習</translation>
+    </message>
+    <message>
+        <source>training from scratch</source>
+        <translation>フルスクラッチの学習</translation>
     </message>
 </context>
 <context>

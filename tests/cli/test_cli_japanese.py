@@ -77,7 +77,7 @@ def test_language_follows_the_system_when_not_set(monkeypatch):
 
 def test_money_and_dates_in_japanese_form():
     """万/億 in Japanese (issue 7's examples), $3.4M in dollars, dates as 2026年11月20日 / 20 Nov 2026."""
-    from app.wording import fmt_date, fmt_money
+    from app.present.text.format import fmt_date, fmt_money
 
     assert fmt_money(48_000, "JPY", "ja") == "約4.8万円"
     assert fmt_money(8.0e8, "JPY", "ja") == "約8.0億円"
@@ -95,7 +95,7 @@ def test_fx_rate_and_its_date_are_cited_where_money_is_converted(tmp_path, capsy
 
     doc = json.loads(text[text.index("{"):])
     fx = next(a for a in doc["assumptions"] if a["name"] == "fx_jpy_per_usd")
-    assert fx["value"] == 155 and "2026-11-20" in fx["source"]
+    assert fx["value"] == 155 and fx["as_of"] == "2026-11-20" and "2026年11月20日" in fx["source"]
     code, text = _run(capsys, "plan", "--goal", "finetune", "--model", "llama-3.1-8b", "--samples", "10K",
                       "--fx-date", "2026-13-01")
     assert code == 2 and "--fx-date" in text and "2026-13-01" in text

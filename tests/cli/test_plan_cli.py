@@ -33,8 +33,11 @@ CONTRACT_OPTION_KEYS = {"gpu", "gpu_count", "nodes", "parallelism", "precision",
     ["--goal", "scratch", "--params", "7B", "--currency", "JPY"],
 ])
 def test_all_four_goals_answer_with_the_contract_keys(capsys, args):
+    """plan/2 keeps every plan/1 key (wall_clock_s as a deprecated copy) and gives each field one
+    meaning for every goal: job_s or request_s, mfu or mbu, precision or weight_format."""
     doc = run_json(capsys, *args)
-    assert doc["schema"] == "gpu-planner.plan/1"
+    assert doc["schema"] == "gpu-planner.plan/2"
+    assert doc["request"]["goal"] == args[1]
     assert doc["goal"] == args[1]
     assert doc["catalog_version"]
     assert set(doc["workload"]) >= {"params", "active_params", "tokens", "train_flops"}
@@ -52,6 +55,23 @@ def test_all_four_goals_answer_with_the_contract_keys(capsys, args):
     best = doc["options"][0]
     if doc["verdict"]["feasible"]:
         assert best["fits"]
+    for o in doc["options"]:
+        if args[1] == "inference":
+            assert o["job_s"] is None and o["request_s"] == o["wall_clock_s"] > 0
+            assert o["mfu"] is None and 0 < o["mbu"] <= 1 and o["precision"] is None and o["weight_format"] == "q4_k_m"
+        else:
+            assert o["request_s"] is None and o["job_s"] == o["wall_clock_s"] > 0
+            assert o["mbu"] is None and 0 < o["mfu"] <= 1 and o["weight_format"] is None and o["precision"] == "bf16"
+
+
+def test_plan_1_document_is_still_available(capsys):
+    """``--schema-version 1`` gives the old document for one release: plan/1 meanings (the weight format
+    in precision, MBU in mfu for serving) and no plan/2 keys."""
+    doc = run_json(capsys, "--goal", "inference", "--model", "llama-3.1-8b", "--quant", "int8", "--schema-version", "1")
+    assert doc["schema"] == "gpu-planner.plan/1" and "request" not in doc
+    o = doc["options"][0]
+    assert o["precision"] == "int8" and o["mfu"] == o["mfu_range"][0] > 0
+    assert "job_s" not in o and "request_s" not in o and o["wall_clock_s"] > 0
 
 
 def test_scratch_workload_follows_chinchilla(capsys):

@@ -3,8 +3,8 @@
 import pytest
 
 from app.core.cost import breakeven_hours, job_cost
-from app.core.planner import evaluate
-from app.core.scenario import Goal
+from app.core.evaluate import evaluate
+from app.core.scenario import Goal, Method
 
 from .helpers import a100_80, scenario
 
@@ -54,7 +54,7 @@ def test_deepseek_v3_reported_cost():
 
 
 def test_owned_gpus_cost_no_purchase():
-    s = scenario(goal=Goal.FINETUNE, tokens=1e8, gpu_price=10_000, own={"a100": 8})
+    s = scenario(goal=Goal.FINETUNE, method=Method.FULL, tokens=1e8, gpu_price=10_000, own={"a100": 8})
     cost, _ = job_cost(s, a100_80(), 8, 10.0)
     assert cost.items["gpu_purchase"] == 0
     assert cost.onprem == pytest.approx(cost.items["electricity"])
@@ -62,6 +62,6 @@ def test_owned_gpus_cost_no_purchase():
 
 def test_jpy_conversion_uses_the_stated_fx_rate():
     gpu = a100_80().model_copy(update={"cloud_price_per_gpu_hour_usd": 2.0})
-    s = scenario(goal=Goal.FINETUNE, tokens=1e8, currency="JPY", fx_jpy_per_usd=160)
+    s = scenario(goal=Goal.FINETUNE, method=Method.FULL, tokens=1e8, currency="JPY", fx_jpy_per_usd=160)
     cost, _ = job_cost(s, gpu, 1, 10.0)
     assert cost.cloud == pytest.approx(2.0 * 160 * 10)

@@ -4,7 +4,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.core import memory as mem
-from app.core.planner import evaluate
+from app.core.layouts import Layout
+from app.core.evaluate import evaluate
 from app.core.scenario import Goal, Method, Recompute
 from app.core.specs import model_from_params
 
@@ -20,15 +21,15 @@ methods = st.sampled_from(list(Method))
 def test_training_memory_never_falls_as_batch_grows(b, db, seq, rc, method, tp, zero):
     s1 = scenario(goal=Goal.FINETUNE, tokens=1e8, micro_batch=b, seq_len=seq, recompute=rc, method=method)
     s2 = scenario(goal=Goal.FINETUNE, tokens=1e8, micro_batch=b + db, seq_len=seq, recompute=rc, method=method)
-    m1 = mem.training_memory(s1, tp=tp, pp=1, dp=8, zero_stage=zero).total
-    m2 = mem.training_memory(s2, tp=tp, pp=1, dp=8, zero_stage=zero).total
+    m1 = mem.training_memory(s1, Layout(tp=tp, pp=1, dp=8, zero=zero)).total
+    m2 = mem.training_memory(s2, Layout(tp=tp, pp=1, dp=8, zero=zero)).total
     assert m2 >= m1
 
 
 @settings(max_examples=60, deadline=None)
 @given(seq=st.integers(128, 32768), ds=st.integers(1, 32768), rc=recomputes)
 def test_training_memory_never_falls_as_sequence_grows(seq, ds, rc):
-    m = [mem.training_memory(scenario(goal=Goal.CPT, seq_len=x, recompute=rc), tp=1, pp=1, dp=1, zero_stage=0).total
+    m = [mem.training_memory(scenario(goal=Goal.CPT, seq_len=x, recompute=rc), Layout(tp=1, pp=1, dp=1, zero=0)).total
          for x in (seq, seq + ds)]
     assert m[1] >= m[0]
 
@@ -39,8 +40,8 @@ def test_training_memory_never_falls_as_parameters_grow(p, f, zero):
     m = []
     for n in (p, p * f):
         s = scenario(goal=Goal.SCRATCH, model=model_from_params(n))
-        m.append(mem.training_memory(s, tp=1, pp=1, dp=4, zero_stage=zero).weights)
-        m.append(mem.training_memory(s, tp=1, pp=1, dp=4, zero_stage=zero).total)
+        m.append(mem.training_memory(s, Layout(tp=1, pp=1, dp=4, zero=zero)).weights)
+        m.append(mem.training_memory(s, Layout(tp=1, pp=1, dp=4, zero=zero)).total)
     assert m[2] >= m[0]
 
 
@@ -50,7 +51,7 @@ def test_training_memory_never_falls_as_parameters_grow(p, f, zero):
 def test_inference_memory_never_falls_as_context_or_concurrency_grow(ctx, dc, conc, dn, kv, quant):
     a = scenario(goal=Goal.INFERENCE, context=ctx, concurrency=conc, kv_dtype=kv, quant=quant)
     b = scenario(goal=Goal.INFERENCE, context=ctx + dc, concurrency=conc + dn, kv_dtype=kv, quant=quant)
-    assert mem.inference_memory(b, tp=1, pp=1).total >= mem.inference_memory(a, tp=1, pp=1).total
+    assert mem.inference_memory(b, Layout(tp=1, pp=1)).total >= mem.inference_memory(a, Layout(tp=1, pp=1)).total
 
 
 @settings(max_examples=40, deadline=None)
@@ -58,7 +59,7 @@ def test_inference_memory_never_falls_as_context_or_concurrency_grow(ctx, dc, co
        mfu=st.floats(0.05, 0.9), goal=st.sampled_from([Goal.SCRATCH, Goal.CPT, Goal.FINETUNE]))
 def test_more_gpus_at_fixed_mfu_never_slower(n, k, mfu, goal):
     s = scenario(goal=goal, tokens=1e10, mfu=mfu, gpu_id="a100", gpu_count=n)
-    assert evaluate(s, a100_80(), n * k).wall_clock_s <= evaluate(s, a100_80(), n).wall_clock_s
+    assert evaluate(s, a100_80(), n * k).job_s <= evaluate(s, a100_80(), n).job_s
 
 
 @settings(max_examples=60, deadline=None)
@@ -66,6 +67,6 @@ def test_more_gpus_at_fixed_mfu_never_slower(n, k, mfu, goal):
        p=st.floats(1e8, 5e11))
 def test_higher_zero_stage_never_needs_more_memory(dp, stage, method, tp, p):
     s = scenario(goal=Goal.FINETUNE, tokens=1e8, method=method, model=model_from_params(p))
-    lo = mem.training_memory(s, tp=tp, pp=1, dp=dp, zero_stage=stage).total
-    hi = mem.training_memory(s, tp=tp, pp=1, dp=dp, zero_stage=stage + 1).total
+    lo = mem.training_memory(s, Layout(tp=tp, pp=1, dp=dp, zero=stage)).total
+    hi = mem.training_memory(s, Layout(tp=tp, pp=1, dp=dp, zero=stage + 1)).total
     assert hi <= lo

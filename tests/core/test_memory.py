@@ -3,6 +3,7 @@
 import pytest
 
 from app.core import memory as mem
+from app.core.layouts import Layout
 from app.core.precision import weight_bytes_per_param
 from app.core.scenario import Goal, Method, Recompute
 from app.core.specs import ModelSpec, model_from_architecture
@@ -54,7 +55,7 @@ def test_moe_memory_follows_total_parameters():
     ds = ModelSpec(params_total=671e9, params_active=37e9, layers=61, hidden=7168, heads=128, kv_heads=128,
                    head_dim=128, ffn=18432, vocab=129280, kv_elems_per_token_per_layer=576)
     s = scenario(goal=Goal.INFERENCE, model=ds, quant="fp8")
-    assert mem.inference_memory(s, tp=1, pp=1).weights == pytest.approx(671e9)
+    assert mem.inference_memory(s, Layout(tp=1, pp=1)).weights == pytest.approx(671e9)
 
 
 @pytest.mark.parametrize("fmt,size_gb", [("q4_k_m", 4.08), ("q8_0", 7.16), ("q6_k", 5.53)])
@@ -98,21 +99,21 @@ def test_qlora_65b_fits_one_48gb_gpu():
     (200M adapter parameters, 3.2 GB of states), which fits without it."""
     llama65 = model_from_architecture(layers=80, hidden=8192, heads=64, ffn=22016, vocab=32000)
     s = scenario(goal=Goal.FINETUNE, model=llama65, tokens=1e6, method=Method.QLORA, seq_len=512, lora_rank=16)
-    m = mem.training_memory(s, tp=1, pp=1, dp=1, zero_stage=0)
+    m = mem.training_memory(s, Layout(tp=1, pp=1, dp=1, zero=0))
     assert llama65.params_total * 4.127 / 8 < m.total < 48 * GiB
 
 
 def test_full_finetune_7b_does_not_fit_one_a100_80gb():
     """Seed article §3: full training of a 7B model does not fit one A100 80GB. With 16 bytes per
     parameter (ZeRO accounting) model states alone are 108 GB."""
-    s = scenario(goal=Goal.FINETUNE, tokens=1e9)
-    m = mem.training_memory(s, tp=1, pp=1, dp=1, zero_stage=0)
+    s = scenario(goal=Goal.FINETUNE, method=Method.FULL, tokens=1e9)
+    m = mem.training_memory(s, Layout(tp=1, pp=1, dp=1, zero=0))
     assert m.weights + m.gradients + m.optimizer == pytest.approx(16 * s.model.params_total)
     assert m.total > 80 * GiB
 
 
 def test_breakdown_total_is_the_sum_of_its_parts():
     s = scenario(goal=Goal.INFERENCE, concurrency=8, context=8192)
-    m = mem.inference_memory(s, tp=2, pp=1)
+    m = mem.inference_memory(s, Layout(tp=2, pp=1))
     assert m.total == pytest.approx(m.weights + m.gradients + m.optimizer + m.activations + m.kv_cache + m.overhead)
     assert m.overhead >= s.overhead_fixed_bytes

@@ -12,11 +12,12 @@ import pytest
 from app.catalog.repository import Catalog
 from app.cli import main
 from app.core.inventory import capacity
-from app.core.planner import plan
-from app.core.recommend import _Cache, pareto, search
+from app.core.plan import plan
+from app.core.evaluate import evaluate
 from app.core.scenario import Deployment, Goal, Method, Scenario
+from app.core.search import LayoutCache, search
+from app.core.select import pareto
 from app.core.specs import model_from_params
-from app.core.throughput import layout_factor
 
 
 @pytest.fixture(scope="module")
@@ -40,8 +41,8 @@ def test_100b_from_scratch_in_90_days_needs_about_a_thousand_a100_or_a_few_hundr
     p = run(cat, goal=Goal.SCRATCH, model=model_from_params(100e9), deadline_days=90)
     assert p.verdict.feasible
     a100, h100 = best_on(p, "a100-80gb-sxm"), best_on(p, "h100-sxm")
-    assert 800 <= a100.gpu_count <= 2100 and a100.wall_clock_s <= 90 * 86400
-    assert 200 <= h100.gpu_count <= 800 and h100.wall_clock_s <= 90 * 86400
+    assert 800 <= a100.gpu_count <= 2100 and a100.job_s <= 90 * 86400
+    assert 200 <= h100.gpu_count <= 800 and h100.job_s <= 90 * 86400
 
 
 def test_70b_int4_on_four_a6000_fits_but_tp_crosses_pcie(cat):
@@ -91,14 +92,14 @@ def test_seed_section9_claims_that_do_not_follow(cat):
         return next(r for r in capacity(cat.gpu(gpu), n, sizes=(size,)) if r.goal == goal and r.variant == variant)
 
     cpt = row("rtx-a6000", 4, "cpt", 10e9)
-    assert cpt.fits and cpt.wall_clock_s > 60 * 86400
-    assert row("rtx-a6000", 4, "scratch", 10e9).wall_clock_s > 365 * 86400
+    assert cpt.fits and cpt.job_s > 60 * 86400
+    assert row("rtx-a6000", 4, "scratch", 10e9).job_s > 365 * 86400
     a8 = row("a100-80gb-sxm", 8, "scratch", 30e9)
-    assert a8.mark == "no" and a8.wall_clock_s > 3 * 365 * 86400
+    assert a8.mark == "no" and a8.job_s > 3 * 365 * 86400
     h8 = row("h100-sxm", 8, "scratch", 30e9)
-    assert h8.mark == "no" and h8.wall_clock_s > 365 * 86400
-    assert row("h100-sxm", 100, "scratch", 100e9).wall_clock_s > 300 * 86400
-    assert 20 * 86400 < row("h100-sxm", 1000, "scratch", 100e9).wall_clock_s < 50 * 86400
+    assert h8.mark == "no" and h8.job_s > 365 * 86400
+    assert row("h100-sxm", 100, "scratch", 100e9).job_s > 300 * 86400
+    assert 20 * 86400 < row("h100-sxm", 1000, "scratch", 100e9).job_s < 50 * 86400
 
 
 def test_options_are_viable_ranked_and_labelled(cat):
@@ -109,7 +110,7 @@ def test_options_are_viable_ranked_and_labelled(cat):
     costs = [o.cost.cloud for o in viable]
     assert costs[0] <= min(costs) * 1.005  # costs within 0.5% tie; the tie goes to fewer GPUs
     fastest = next(o for o in p.options if "fastest" in o.labels)
-    assert fastest.wall_clock_s == min(o.wall_clock_s for o in viable)
+    assert fastest.job_s == min(o.job_s for o in viable)
     assert p.rejected_summary and p.evaluated > len(p.options)
 
 
@@ -119,7 +120,7 @@ def test_rank_by_time_puts_the_fastest_within_budget_first(cat):
     p = run(cat, **base, rank_by="time", budget=cheapest.cost.cloud * 1.5)
     first = p.options[0]
     assert first.cost.cloud <= cheapest.cost.cloud * 1.5
-    assert first.wall_clock_s <= cheapest.wall_clock_s
+    assert first.job_s <= cheapest.job_s
 
 
 def test_pareto_front_is_non_dominated(cat):
@@ -132,15 +133,24 @@ def test_pareto_front_is_non_dominated(cat):
         assert not any(c.cost < f.cost and c.time_s < f.time_s for c in viable if c.cost is not None)
 
 
-def test_fast_layout_order_agrees_with_the_utilisation_model(cat):
-    """The search unrolls throughput.layout_factor for speed; both must give the same factor."""
+def test_the_search_and_a_single_evaluation_choose_the_same_layout(cat):
+    """One layout enumeration and one utilisation factor (app.core.layouts) serve the search and the
+    evaluation of one configuration: for the same GPUs they pick the same layout and utilisation."""
     s = Scenario(goal=Goal.SCRATCH, model=cat.model("llama-3.1-70b"), network="25gbe")
-    cache = _Cache(s)
+    cache = LayoutCache(s)
+    checked = 0
     for gpu in (cat.gpu("h100-sxm"), cat.gpu("rtx-a6000"), cat.gpu("l40s"), cat.gpu("gb200")):
-        for count in (1, 4, 8, 64):
-            layouts, _ = cache.ordered(gpu, count)
-            for f, (tp, pp, dp, z) in layouts:
-                assert f == pytest.approx(layout_factor(s, gpu, count, tp, pp, dp, z))
+        for count in (4, 8, 64, 256):
+            chosen = cache.choose(gpu, count)
+            o = evaluate(s, gpu, count)
+            if chosen is None:
+                assert not o.fits
+                continue
+            _, lay = chosen
+            p = o.parallelism
+            assert (p.tp, p.pp, p.dp, p.zero_stage) == (lay.tp, lay.pp, lay.dp, lay.zero), (gpu.id, count)
+            checked += 1
+    assert checked >= 8
 
 
 def test_deployment_and_power_limit_constrain_the_options(cat):
@@ -200,7 +210,7 @@ def test_nothing_fits_suggests_qlora_and_a_smaller_model(cat):
     """Full fine-tuning of 70B does not fit 4 owned A6000 (16 bytes/param = 1.1 TB); the verdict
     offers QLoRA or LoRA, and a smaller model whose size is computed by bisection and checked."""
     base = dict(goal=Goal.FINETUNE, model=cat.model("llama-3.1-70b"), samples=10000, own={"rtx-a6000": 4},
-                deployment=Deployment.ONPREM, max_gpus=4)
+                deployment=Deployment.ONPREM, max_gpus=4, method=Method.FULL)
     p = run(cat, **base)
     assert p.verdict.code == "no_configuration_fits"
     codes = [x.code for x in p.verdict.suggestions]

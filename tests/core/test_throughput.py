@@ -2,9 +2,10 @@
 
 import pytest
 
-from app.core.planner import evaluate
-from app.core.scenario import Goal, Recompute
+from app.core.evaluate import evaluate
+from app.core.scenario import Goal, Method, Recompute
 from app.core.specs import GpuSpec
+from app.core.layouts import Layout
 from app.core.throughput import BASE_MFU, BASE_MFU_RANGE, implied_mfu, inference_speed
 from app.core.units import GiB
 from app.core.workload import training_flops
@@ -52,7 +53,7 @@ def test_backtest_llama2_70b_gpu_hours():
     s = scenario(goal=Goal.SCRATCH, model=m, tokens=2e12, recompute=Recompute.NONE, gpu_id="a100", gpu_count=2048)
     o = evaluate(s, a100_80(), 2048)
     assert o.gpu_hours == pytest.approx(1_720_320, rel=0.15)
-    fast, slow = o.wall_clock_s_range
+    fast, slow = o.job_s_range
     assert fast * 2048 / 3600 <= 1_720_320 <= slow * 2048 / 3600
 
 
@@ -67,23 +68,23 @@ def test_decode_is_memory_bound_as_in_the_databricks_example():
     m7 = ModelSpec(params_total=7e9, params_active=7e9, layers=32, hidden=4096, heads=32, kv_heads=32,
                    head_dim=128, ffn=11008, vocab=32000)
     s = scenario(goal=Goal.INFERENCE, model=m7, quant="fp16", context=16)
-    sp = inference_speed(s, gpu, tp=1, pp=1, replicas=1)
+    sp = inference_speed(s, gpu, Layout())
     assert 1 / 0.014 <= sp.decode_tokens_per_s <= 1 / 0.014 * 0.8 / 0.5
 
 
 def test_batching_raises_aggregate_but_not_per_sequence_speed():
     s1 = scenario(goal=Goal.INFERENCE, concurrency=1)
     s32 = scenario(goal=Goal.INFERENCE, concurrency=32)
-    a, b = inference_speed(s1, a100_80(), 1, 1, 1), inference_speed(s32, a100_80(), 1, 1, 1)
+    a, b = inference_speed(s1, a100_80(), Layout()), inference_speed(s32, a100_80(), Layout())
     assert b.aggregate_tokens_per_s > 5 * a.aggregate_tokens_per_s
     assert b.decode_tokens_per_s <= a.decode_tokens_per_s
 
 
 def test_tensor_parallel_over_pcie_is_penalised_and_reported():
     pcie = a100_80().model_copy(update={"nvlink_domain": 1, "nvlink_bandwidth_bytes_per_s": 0.0})
-    s = scenario(goal=Goal.FINETUNE, tokens=1e9, tp=4, gpu_id="a100", gpu_count=4)
+    s = scenario(goal=Goal.FINETUNE, method=Method.FULL, tokens=1e9, tp=4, gpu_id="a100", gpu_count=4)
     nv, pc = evaluate(s, a100_80(), 4), evaluate(s, pcie, 4)
-    assert pc.wall_clock_s > nv.wall_clock_s
+    assert pc.job_s > nv.job_s
     assert "tp_spans_pcie" in {f.code for f in pc.findings}
     assert "tp_spans_pcie" not in {f.code for f in nv.findings}
 
@@ -92,7 +93,7 @@ def test_ethernet_between_nodes_is_slower_than_infiniband():
     base = dict(goal=Goal.SCRATCH, tokens=1e11, gpu_id="a100", gpu_count=64)
     ib = evaluate(scenario(**base), a100_80(), 64)
     eth = evaluate(scenario(network="10gbe", **base), a100_80(), 64)
-    assert eth.wall_clock_s > 2 * ib.wall_clock_s
+    assert eth.job_s > 2 * ib.job_s
     assert "multinode_over_ethernet" in {f.code for f in eth.findings}
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from app.core.planner import evaluate
+from app.core.evaluate import evaluate
 from app.core.scenario import Goal, Method, Recompute
 from app.core.specs import ModelSpec, model_from_architecture
 from app.core.workload import (chinchilla_tokens, lora_trainable_params, training_flops, workload)
@@ -35,7 +35,7 @@ def test_10b_on_one_a100_at_150_tflops_takes_about_2_5_years():
     s = scenario(goal=Goal.SCRATCH, model=m, recompute=Recompute.NONE, mfu=150 / 312,
                  gpu_id="a100", gpu_count=1)
     o = evaluate(s, a100_80(), 1)
-    years = o.wall_clock_s / (365.25 * 86400)
+    years = o.job_s / (365.25 * 86400)
     assert years == pytest.approx(2.54, abs=0.02)
 
 
@@ -54,7 +54,7 @@ def test_cpt_is_a_stated_fraction_of_chinchilla():
 
 
 def test_finetune_tokens_are_samples_times_length_times_epochs():
-    s = scenario(goal=Goal.FINETUNE, samples=10_000, seq_len=2048, epochs=3)
+    s = scenario(goal=Goal.FINETUNE, method=Method.FULL, samples=10_000, seq_len=2048, epochs=3)
     assert workload(s).tokens == 10_000 * 2048 * 3
 
 
@@ -69,7 +69,7 @@ def test_lora_budget_of_the_lora_paper():
 
 def test_lora_has_no_weight_gradients_for_the_frozen_base():
     """Backward for a frozen base costs 2ND (activation gradients) not 4ND: 4ND in all (+ adapters)."""
-    full = workload(scenario(goal=Goal.FINETUNE, tokens=1e9, recompute=Recompute.NONE))
+    full = workload(scenario(goal=Goal.FINETUNE, method=Method.FULL, tokens=1e9, recompute=Recompute.NONE))
     lora = workload(scenario(goal=Goal.FINETUNE, tokens=1e9, method=Method.LORA, recompute=Recompute.NONE))
     assert full.train_flops == pytest.approx(6 * full.active_params * 1e9)
     assert lora.train_flops == pytest.approx(4 * lora.active_params * 1e9, rel=0.02)

@@ -43,7 +43,7 @@ def test_an_edit_is_autosaved_within_a_second_and_offered_back(qtbot, monkeypatc
     s.update(samples="31415", goal="finetune")
     qtbot.waitUntil(lambda: PlanSession.autosave_path().exists(), timeout=3000)
     doc = json.loads(PlanSession.autosave_path().read_text(encoding="utf-8"))
-    assert doc["draft"]["samples"] == "31415"
+    assert doc["request"]["samples"] == "31415"
     s.wait_idle()
     # "the next start": a new window finds the autosave and, when the user says yes, takes it back
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)

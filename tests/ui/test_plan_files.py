@@ -8,7 +8,8 @@ import os
 
 import pytest
 
-from app.ui.session import PLANFILE_SCHEMA, PlanSession
+from app.planning.planfile import SCHEMA as PLANFILE_SCHEMA
+from app.ui.session import PlanSession
 
 
 @pytest.fixture
@@ -77,3 +78,18 @@ def test_a_version_1_file_is_migrated(session, tmp_path):
     assert not session.errors
     session.save(path)
     assert json.loads(path.read_text(encoding="utf-8"))["schema"] == PLANFILE_SCHEMA
+
+
+def test_a_version_2_file_is_migrated_to_the_request_it_asked(session, tmp_path):
+    """Version 2 stored the wizard's own keys (model_id, custom {params}, precisions): they open as the
+    request fields they meant, and plan the same question."""
+    path = tmp_path / "v2.gpuplan"
+    path.write_text(json.dumps({"schema": "gpu-planner.planfile/2", "app_version": "0.1.0", "draft": {
+        "goal": "scratch", "model_id": None, "custom": {"params": "13B", "layers": 40, "hidden": 5120, "heads": 40},
+        "precisions": ["bf16", "fp8"], "seq_len": 2048, "currency": "JPY", "deadline_days": "60"}}), encoding="utf-8")
+    session.open(path)
+    assert session.draft["params_total"] == "13B" and session.draft["layers"] == 40
+    assert session.draft["precision_choices"] == ["bf16", "fp8"] and "model_id" not in session.draft
+    s = session.scenario
+    assert s.model.params_total == 13e9 and s.model.layers == 40 and s.precision_choices == ("bf16", "fp8")
+    assert s.seq_len == 2048 and s.currency == "JPY" and s.deadline_days == 60

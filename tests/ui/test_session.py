@@ -9,16 +9,16 @@ from app.ui.session import PlanSession
 
 
 def test_an_edit_plans_at_once_and_edits_meanwhile_fold_into_one_plan(qtbot, monkeypatch):
-    import app.core.planner as planner
+    import app.planning.outcome as outcome
 
-    real, planned, gate = planner.plan, [], threading.Event()
+    real, planned, gate = outcome.run_plan, [], threading.Event()
 
     def held_plan(s, gpus, offers=()):
         planned.append(s.samples)
         assert gate.wait(20)
         return real(s, gpus, offers)
 
-    monkeypatch.setattr(planner, "plan", held_plan)
+    monkeypatch.setattr(outcome, "run_plan", held_plan)
     session = PlanSession()
     shown = []
     session.sig_plan_ready.connect(lambda r: shown.append(r.scenario.samples))

@@ -10,7 +10,8 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from app.ui.application import MainWindow, SettingsDialog
-from app.ui.session import PLANFILE_SCHEMA, PlanSession
+from app.planning.planfile import SCHEMA as PLANFILE_SCHEMA
+from app.ui.session import PlanSession
 from app.ui.settings import Settings
 from app.ui.wizard import PageId
 
@@ -96,7 +97,7 @@ def test_stale_results_are_never_shown_as_current(qtbot, window):
 
 
 def test_plots_draw_the_plan(qtbot, window):
-    window.session.update(goal="scratch", model_id="llama-3.1-8b", deadline_days="60", budget="2M", currency="USD")
+    window.session.update(goal="scratch", model="llama-3.1-8b", deadline_days="60", budget="2M", currency="USD")
     page = to_result(qtbot, window)
     res = page.result
     for chart in (page.scaling_chart, page.breakeven_chart, page.runs_chart):
@@ -105,10 +106,10 @@ def test_plots_draw_the_plan(qtbot, window):
     assert page.scaling_chart.curves
     name, (tcurve, ccurve) = next(iter(page.scaling_chart.curves.items()))
     xs, ys = tcurve.getOriginalDataset()  # getData() is log10 on the log axes
-    gid = next(iter(res.curves))
-    fitting = [p for p in res.curves[gid] if p.fits]
+    gid = next(iter(res.outcome.curves))
+    fitting = [p for p in res.outcome.curves[gid] if p.fits]
     assert list(xs) == pytest.approx([float(p.count) for p in fitting])
-    assert list(ys) == pytest.approx([p.time_s / 86400 for p in fitting])
+    assert list(ys) == pytest.approx([p.job_s / 86400 for p in fitting])
     assert page.scaling_chart.deadline_line.value() == pytest.approx(__import__("math").log10(60))
     # cloud vs on-prem: cumulative lines start at 0 (cloud) and at the purchase (on-prem)
     o = res.plan.options[0]
@@ -132,7 +133,7 @@ def test_charts_on_hidden_tabs_draw_when_shown_and_follow_each_plan(qtbot, windo
     page.tabs.setCurrentWidget(page.scaling_chart)
     first = page.result
     assert page.scaling_chart.curves and page.memory_chart.stacked_total_gib() == 0  # memory tab never shown
-    window.session.update(deadline_days="30", goal="scratch", model_id="llama-3.2-1b")
+    window.session.update(deadline_days="30", goal="scratch", model="llama-3.2-1b")
     qtbot.waitUntil(lambda: page.result is not first and page.result.generation == window.session.generation,
                     timeout=20000)
     assert page.scaling_chart.deadline_line is not None  # on screen: redrawn at once
@@ -155,17 +156,17 @@ def test_chart_export_png_and_svg(qtbot, window, tmp_path):
 
 
 def test_plan_file_round_trip_and_title(qtbot, window, tmp_path):
-    window.session.update(goal="inference", model_id="qwen2.5-7b", quant="int4")
+    window.session.update(goal="inference", model="qwen2.5-7b", quant="int4")
     assert window.isWindowModified()
     path = tmp_path / "my plan.gpuplan"
     assert window._write(path)
     assert not window.isWindowModified()
     assert window.windowTitle().startswith("my plan")
     doc = json.loads(path.read_text(encoding="utf-8"))
-    assert doc["schema"] == PLANFILE_SCHEMA and doc["draft"]["quant"] == "int4"
+    assert doc["schema"] == PLANFILE_SCHEMA and doc["request"]["quant"] == "int4"
     other = PlanSession()
     other.open(path)
-    assert other.draft["model_id"] == "qwen2.5-7b" and other.draft["goal"] == "inference"
+    assert other.draft["model"] == "qwen2.5-7b" and other.draft["goal"] == "inference"
     assert str(path.resolve()) in Settings().recent_files
 
 
@@ -211,7 +212,10 @@ def test_settings_persist_and_seed_new_plans(qtbot):
     w.session.recompute()
     qtbot.waitUntil(lambda: w.session.result is not None, timeout=20000)
     fx = next(a for a in w.session.result.plan.assumptions if a.name == "fx_jpy_per_usd")
-    assert fx.value == 160.0 and "2026-11-20" in fx.source
+    from app.present.text.assumptions import assumption_source
+
+    assert fx.value == 160.0 and fx.set_by == "user"
+    assert "20 Nov 2026" in assumption_source(fx, "en", fx_as_of=w.session.scenario.fx_as_of)
     w.session.wait_idle()
 
 

@@ -7,7 +7,7 @@ import math
 import pyqtgraph as pg
 
 from app.ui.charts.base import LEGEND_TEXT, ChartPanel
-from app.wording import fmt_money
+from app.present.text.format import fmt_money
 
 
 class BreakevenChart(ChartPanel):

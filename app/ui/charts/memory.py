@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 
 from app.ui.charts.base import LEGEND_TEXT, PALETTE, ChartPanel
-from app.wording import fmt_bytes
+from app.present.text.format import fmt_bytes
 
 COMPONENTS = ("weights", "gradients", "optimizer", "activations", "kv_cache", "overhead")
 

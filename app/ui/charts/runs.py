@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 
 from app.ui.charts.base import ChartPanel, log10
-from app.wording import fmt_count
+from app.present.text.format import fmt_count
 
 
 class RunsChart(ChartPanel):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 
 from app.ui.charts.base import LEGEND_TEXT, PALETTE, ChartPanel, log10, nice_log_ticks
-from app.wording import fmt_duration, fmt_money
+from app.present.text.format import fmt_duration, fmt_money
 
 
 class ScalingChart(ChartPanel):
@@ -64,7 +64,7 @@ class ScalingChart(ChartPanel):
 
     def set_data(self, series: dict[str, list], *, training: bool, deadline_s: float | None, budget: float | None,
                  currency: str, lang: str, deployment: str = "any") -> None:
-        """``series``: GPU name -> CurvePoints (count, fits, time_s, cloud, onprem)."""
+        """``series``: GPU name -> CurvePoints (count, fits, job_s or request_s, cloud, onprem)."""
         self.curves = {}
         self.time_plot.setLabel("left", self.tr("days") if training else self.tr("seconds per request"))
         self.cost_plot.setLabel("left", currency)
@@ -76,18 +76,18 @@ class ScalingChart(ChartPanel):
             color = PALETTE[i % len(PALETTE)]
             tc, cc, th, ch = self._slot(i, name)
             xs = [float(p.count) for p in pts]
-            ts = [p.time_s / scale for p in pts]
+            ts = [p.duration_s / scale for p in pts]
             costs = [self._cost(p, deployment) for p in pts]
             tc.setData(xs, ts)
             keep = [(x, c) for x, c in zip(xs, costs) if c is not None]
             cc.setData([k[0] for k in keep], [k[1] for k in keep])
             self.curves[name] = (tc, cc)
-            tips = [f"{name}: {int(x)} GPUs, {fmt_duration(p.time_s)}" for x, p in zip(xs, pts)]
+            tips = [f"{name}: {int(x)} GPUs, {fmt_duration(p.duration_s)}" for x, p in zip(xs, pts)]
             self.hoverable([log10(x) for x in xs], [log10(t) for t in ts], tips, color, item=th)
             ctips = [f"{name}: {int(x)} GPUs, {fmt_money(c, currency, lang)}" for x, c in keep]
             self.hoverable([log10(k[0]) for k in keep], [log10(k[1]) for k in keep], ctips, color, item=ch)
         all_x = [float(p.count) for pts in series.values() for p in pts if p.fits]
-        all_t = [p.time_s / scale for pts in series.values() for p in pts if p.fits and p.time_s]
+        all_t = [p.duration_s / scale for pts in series.values() for p in pts if p.fits and p.duration_s]
         all_c = [c for pts in series.values() for p in pts if p.fits for c in [self._cost(p, deployment)] if c]
         if deadline_s and training:
             all_t.append(deadline_s / scale)

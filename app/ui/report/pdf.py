@@ -1,5 +1,6 @@
-"""Report → A4 PDF with QTextDocument and QPdfWriter, a footer on every page (app and catalog
-version, page n of N) and the bundled Japanese font embedded.
+"""ReportDocument → A4 PDF with QTextDocument and QPdfWriter, a footer on every page (app and catalog
+version, page n of N) and the bundled Japanese font embedded. The document's HTML comes from
+app.present.html; its figures are drawn here from their data with the wizard's chart widgets.
 
 Layout follows platform.md: the document is laid out at 96 dpi in the writer's page size in points
 (so text has its nominal size), and drawn page by page through a QPainter on the PDF writer; chart
@@ -13,6 +14,9 @@ from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (QAbstractTextDocumentLayout, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter,
                            QTextDocument)
 
+# Rendered width; printed ~17 cm wide -> ~300 dpi. 2400 px (~360 dpi) made the PDF writer's image
+# compression alone 0.7 s of a 1.5 s export and the export's images ~100 MB of memory (issue 10).
+CHART_WIDTH_PX = 2000
 DPI = 96
 MARGINS_MM = QMarginsF(18, 16, 18, 18)
 FOOTER_PT = 22
@@ -36,23 +40,45 @@ def ensure_gui_app():
     return app
 
 
-def _document(report, width_px: float) -> QTextDocument:
+def figure_image(fig, lang: str):
+    """A figure of the report, drawn with the chart widget of its kind (titles in ``lang``), as a
+    high-resolution QImage."""
+    from app.i18n import language
+
+    with language(lang):
+        ch = _chart(fig.kind)
+        d = fig.data
+        if fig.kind == "memory":
+            ch.set_data(d["breakdown"], d["capacity"])
+        elif fig.kind == "breakeven":
+            ch.set_data(d["months"], d["cloud"], d["onprem"], d["breakeven_months"], d["currency"], d["lang"])
+        elif fig.kind == "scaling":
+            ch.set_data(d["series"], training=d["training"], deadline_s=d["deadline_s"], budget=d["budget"],
+                        currency=d["currency"], lang=d["lang"], deployment=d["deployment"])
+        else:
+            ch.set_data(d["runs"], d["point"])
+        return _render(ch, *fig.size)
+
+
+def _document(report, width_px: float, charts: bool = True) -> QTextDocument:
     from app.fonts import FAMILY
+    from app.present.html import to_html
 
     doc = QTextDocument()
     doc.setDocumentMargin(0)
     f = QFont(FAMILY)
     f.setPointSizeF(10)
     doc.setDefaultFont(f)
-    for name, image in report.images.items():
-        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"chart://{name}"), image)
-    doc.setHtml(report.html)
+    if charts:
+        for fig in report.figures():
+            doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"chart://{fig.name}"), figure_image(fig, report.lang))
+    doc.setHtml(to_html(report, FAMILY))
     doc.setTextWidth(width_px)
     return doc
 
 
 def write_pdf(report, path: str | Path) -> int:
-    """Write the report; return the number of pages."""
+    """Write the report (an app.present ReportDocument); return the number of pages."""
     ensure_gui_app()
     from app.fonts import FAMILY
 
@@ -94,3 +120,57 @@ def write_pdf(report, path: str | Path) -> int:
     finally:
         painter.end()
     return pages
+
+
+def _render(chart, width: int = 660, height: int = 380):
+    """A chart widget as a high-resolution QImage (drawn offscreen). ``width`` x ``height`` is about
+    its printed size at 96 dpi, so labels keep their size; the image is CHART_WIDTH_PX wide."""
+    import pyqtgraph.exporters as ex
+    from PySide6.QtGui import QImage
+
+    chart.view.resize(width, height)
+    chart.view.scene().setSceneRect(0, 0, width, height)
+    chart.view.ci.setGeometry(chart.view.scene().sceneRect())
+    exporter = ex.ImageExporter(chart.view.scene())
+    exporter.parameters()["width"] = CHART_WIDTH_PX
+    exporter.parameters()["antialias"] = True
+    # Opaque (the exporter fills the background): without the alpha channel the PDF writer embeds no
+    # soft mask. The conversion is also the copy that detaches the image from the exporter.
+    return exporter.export(toBytes=True).convertToFormat(QImage.Format.Format_RGB32)
+
+
+_CHARTS: dict = {}
+
+
+def _chart(kind: str):
+    """One chart widget per kind and language for the life of the process, reused by every report
+    (axis titles are set in the widget's language when it is built)."""
+    from app.i18n import current_language
+
+    key = (kind, current_language())
+    ch = _CHARTS.get(key)
+    if ch is None:
+        if kind == "memory":
+            from app.ui.charts.memory import MemoryChart as C
+        elif kind == "breakeven":
+            from app.ui.charts.breakeven import BreakevenChart as C
+        elif kind == "scaling":
+            from app.ui.charts.scaling import ScalingChart as C
+        else:
+            from app.ui.charts.runs import RunsChart as C
+        ch = _CHARTS[key] = C()
+        if len(_CHARTS) == 1:
+            import atexit
+
+            atexit.register(_dispose_charts)
+    return ch
+
+
+def _dispose_charts() -> None:
+    """Delete the report's chart widgets while Qt and Python are both still alive (at exit)."""
+    import shiboken6
+
+    for ch in _CHARTS.values():
+        if shiboken6.isValid(ch):
+            shiboken6.delete(ch)
+    _CHARTS.clear()

@@ -6,8 +6,8 @@ from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QSpinBox,
                                QTableWidget, QVBoxLayout)
 
-from app.core.scenario import DEFAULT_SOURCES
-from app.wording import source_text
+from app.core import assumptions as A
+from app.present.text.assumptions import field_help
 from app.ui.wizard.common import BoundPage, explanation
 
 
@@ -27,9 +27,12 @@ class BudgetPage(BoundPage):
         self.budget = self.line("budget", self.tr("Budget"), self.tr("none (e.g. 30M, 200K)"),
                                 self.tr("Most you can spend on this job (training) or on serving over the horizon (inference)."))
         mf.addRow(self.tr("&Budget"), self.budget)
-        self.deadline = self.line("deadline_days", self.tr("Deadline (days)"), self.tr("none (the search aims at 90 days)"),
+        self.deadline = self.line("deadline_days", self.tr("Deadline (days)"),
+                                  self.tr("none (the search aims at {0:g} days)").format(A.value("target_days")),
                                   self.tr("Calendar days the training may take."))
-        mf.addRow(self.tr("&Deadline (days)"), self.deadline)
+        self.deadline_label = QLabel(self.tr("&Deadline (days)"))
+        self.deadline_label.setBuddy(self.deadline)
+        mf.addRow(self.deadline_label, self.deadline)
         self.deployment = self.combo("deployment", self.tr("Where"), [
             (self.tr("Cloud or on-premises, whichever is cheaper"), "any"), (self.tr("Cloud (rent)"), "cloud"),
             (self.tr("On-premises (buy or use own)"), "onprem")])
@@ -66,13 +69,13 @@ class BudgetPage(BoundPage):
         self.max_gpus = self.spin("max_gpus", self.tr("At most GPUs"), 1, 1_000_000, self.tr("Largest cluster to consider."))
         self.power = self.line("power_limit_kw", self.tr("Power limit (kW)"), self.tr("none"),
                                self.tr("Facility power available on-premises: GPUs x TDP x PUE must stay below it."))
-        self.elec = self.line("electricity_price_per_kwh", self.tr("Electricity per kWh"), self.tr("30 JPY"),
-                              source_text(DEFAULT_SOURCES["electricity_price_per_kwh"]))
-        self.pue = self.dspin("pue", self.tr("PUE"), 1.0, 5.0, 2, 0.05, source_text(DEFAULT_SOURCES["pue"]))
-        self.fx = self.dspin("fx_jpy_per_usd", self.tr("JPY per USD"), 1.0, 1000.0, 2, 1.0, source_text(DEFAULT_SOURCES["fx_jpy_per_usd"]))
-        self.hours = self.dspin("hours_per_day", self.tr("Hours per day in use"), 0.5, 24.0, 1, 1.0, source_text(DEFAULT_SOURCES["hours_per_day"]))
-        self.days = self.dspin("days_per_month", self.tr("Days per month in use"), 1.0, 31.0, 0, 1.0)
-        self.years = self.dspin("years", self.tr("Years (horizon)"), 0.5, 50.0, 1, 0.5, source_text(DEFAULT_SOURCES["years"]))
+        self.elec = self.line("electricity_price_per_kwh", self.tr("Electricity per kWh"), "",
+                              field_help("electricity_jpy_per_kwh"))
+        self.pue = self.dspin("pue", self.tr("PUE"), 1.0, 5.0, 2, 0.05, field_help("pue"))
+        self.fx = self.dspin("fx_jpy_per_usd", self.tr("JPY per USD"), 1.0, 1000.0, 2, 1.0, field_help("fx_jpy_per_usd"))
+        self.hours = self.dspin("hours_per_day", self.tr("Hours per day in use"), 0.5, 24.0, 1, 1.0, field_help("hours_per_day"))
+        self.days = self.dspin("days_per_month", self.tr("Days per month in use"), 1.0, 31.0, 0, 1.0, field_help("days_per_month"))
+        self.years = self.dspin("years", self.tr("Years (horizon)"), 0.5, 50.0, 1, 0.5, field_help("years"))
         self.network = self.combo("network", self.tr("Network between servers"), [
             ("InfiniBand 400G", "ib-400"), ("InfiniBand 200G", "ib-200"), ("100 GbE", "100gbe"), ("25 GbE", "25gbe"), ("10 GbE", "10gbe")],
             self.tr("Multi-server training over Ethernet is slower (utilisation x0.75 at 100 GbE, x0.3 at 10 GbE)."))
@@ -154,7 +157,11 @@ class BudgetPage(BoundPage):
                     sp.valueChanged.connect(self._own_changed)
                     self.own_table.setCellWidget(r, 0, combo)
                     self.own_table.setCellWidget(r, 1, sp)
-        cur = self.session.draft.get("currency", "JPY")
-        self.elec.setPlaceholderText("30 JPY" if cur == "JPY" else f"{30 / float(self.session.draft.get('fx_jpy_per_usd') or 150):.3f} USD")
+        cur = self.session.draft.get("currency") or "USD"
+        jpy = A.value("electricity_jpy_per_kwh")
+        fx = float(self.shown_value("fx_jpy_per_usd") or A.value("fx_jpy_per_usd"))
+        self.elec.setPlaceholderText(f"{jpy:g} JPY" if cur == "JPY" else f"{jpy / fx:.3f} USD")
+        self.deadline.setVisible(self.session.draft.get("goal") != "inference")
+        self.deadline_label.setVisible(self.session.draft.get("goal") != "inference")
 
 

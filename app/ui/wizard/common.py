@@ -2,6 +2,8 @@
 
 Pages are thin (pewpew's wizard): ``isComplete`` asks the session whether the page's draft keys
 validate; every edit goes to ``PlanSession.update``; the Scenario is the single source of truth.
+A field the user has not touched shows its default (``PlanSession.default``, from the assumptions
+registry) and stays empty in the draft, so the plan uses the same default as the command line.
 """
 
 from __future__ import annotations
@@ -62,14 +64,19 @@ class BoundPage(QWizardPage):
     def _on_session_draft(self) -> None:
         self.load()
 
+    def shown_value(self, key: str):
+        """The draft's value, or the default when the draft leaves it empty."""
+        v = self.session.draft.get(key)
+        return self.session.default(key) if v is None else v
+
     def load(self) -> None:
         """Show the draft's values (after opening a file); subclasses extend."""
-        d = self.session.draft
         for key, w in self.widgets.items():
-            if key not in d:
+            v = self.shown_value(key) if not isinstance(w, QLineEdit) else self.session.draft.get(key)
+            if v is None and not isinstance(w, QLineEdit):
                 continue
             with QSignalBlocker(w):
-                set_widget_value(w, d[key])
+                set_widget_value(w, v)
 
     # ----- bound widgets -----------------------------------------------------------------
     def _register(self, key: str, w: QWidget, label: str, help_text: str = "") -> QWidget:
@@ -91,7 +98,7 @@ class BoundPage(QWizardPage):
         w = QComboBox()
         for text, value in items:
             w.addItem(text, value)
-        set_widget_value(w, self.session.draft.get(key))
+        set_widget_value(w, self.shown_value(key))
         w.currentIndexChanged.connect(lambda _i, k=key, c=w: self.session.update(**{k: c.currentData()}))
         return self._register(key, w, label, help_text)
 
@@ -100,7 +107,7 @@ class BoundPage(QWizardPage):
         w.setRange(lo, hi)
         w.setSingleStep(step)
         w.setGroupSeparatorShown(True)
-        w.setValue(int(self.session.draft.get(key) or lo))
+        w.setValue(int(self.shown_value(key) or lo))
         w.valueChanged.connect(lambda v, k=key: self.session.update(**{k: int(v)}))
         return self._register(key, w, label, help_text)
 
@@ -110,7 +117,7 @@ class BoundPage(QWizardPage):
         w.setRange(lo, hi)
         w.setDecimals(decimals)
         w.setSingleStep(step)
-        w.setValue(float(self.session.draft.get(key) or lo))
+        w.setValue(float(self.shown_value(key) or lo))
         w.valueChanged.connect(lambda v, k=key: self.session.update(**{k: float(v)}))
         return self._register(key, w, label, help_text)
 

@@ -5,19 +5,19 @@ from __future__ import annotations
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QVBoxLayout
 
+from app.core import assumptions as A
 from app.core.precision import WEIGHT_BITS
-from app.core.scenario import DEFAULT_SOURCES
-from app.wording import source_text
+from app.present.text.assumptions import source_sentence
+from app.present.text.format import fmt_count
 from app.ui.wizard.common import BoundPage, explanation
-from app.wording import fmt_count
 
 PRECISIONS = ("bf16", "fp8", "fp16", "fp32")
 QUANTS = ("bf16", "fp8", "int8", "int4", "q8_0", "q6_k", "q5_k_m", "q4_k_m", "q3_k_m", "q2_k")
 
 
 class DataPage(BoundPage):
-    keys = ("tokens", "samples", "seq_len", "epochs", "method", "lora_rank", "precisions", "quant", "context",
-            "concurrency", "output_tokens")
+    keys = ("tokens", "samples", "seq_len", "epochs", "method", "lora_rank", "precision", "precision_choices", "quant",
+            "context", "concurrency", "output_tokens")
 
     def __init__(self, session, parent=None):
         super().__init__(session, parent)
@@ -31,6 +31,9 @@ class DataPage(BoundPage):
         tf.addRow(self.tr("&Tokens"), self.tokens)
         self.default_note = explanation("")
         tf.addRow(self.default_note)
+        self.seq_len = self.spin("seq_len", self.tr("Sequence length (tokens)"), 16, 1_000_000,
+                                 self.tr("Tokens per training sequence (per sample when fine-tuning)."), 256)
+        tf.addRow(self.tr("Se&quence length (tokens)"), self.seq_len)
         # --- fine-tuning ---
         self.ft_box = QGroupBox(self.tr("Fine-tuning"))
         ff = QFormLayout(self.ft_box)
@@ -42,8 +45,6 @@ class DataPage(BoundPage):
         ff.addRow(self.tr("&Method"), self.method)
         self.samples = self.line("samples", self.tr("Samples"), "10000", self.tr("Training examples (prompt + answer pairs)."))
         ff.addRow(self.tr("&Samples"), self.samples)
-        self.seq_len = self.spin("seq_len", self.tr("Tokens per sample"), 16, 1_000_000, self.tr("Sequence length used in training."), 256)
-        ff.addRow(self.tr("Tokens per sa&mple"), self.seq_len)
         self.epochs = self.dspin("epochs", self.tr("Epochs"), 0.1, 100, 1, 0.5, self.tr("Passes over the data."))
         ff.addRow(self.tr("&Epochs"), self.epochs)
         self.lora_rank = self.spin("lora_rank", self.tr("LoRA rank"), 1, 4096, self.tr("Adapter rank r (16 is common)."))
@@ -53,7 +54,7 @@ class DataPage(BoundPage):
         pl = QHBoxLayout(self.prec_box)
         self.prec_checks: dict[str, QCheckBox] = {}
         tips = {"bf16": self.tr("BF16 mixed precision: the standard."),
-                "fp8": self.tr("FP8 (H100/H200/B200/MI300X): faster, ~70% of the doubled peak in practice."),
+                "fp8": self.tr("FP8 (H100/H200/B200/MI300X): faster, ~{0:.0%} of the doubled peak in practice.").format(A.value("fp8_factor")),
                 "fp16": self.tr("FP16 with loss scaling (V100 era)."), "fp32": self.tr("FP32/TF32: slow, rarely needed.")}
         for p in PRECISIONS:
             cb = QCheckBox(p.upper())
@@ -62,7 +63,7 @@ class DataPage(BoundPage):
             self.prec_checks[p] = cb
             pl.addWidget(cb)
         pl.addStretch(1)
-        self.widgets["precisions"] = self.prec_box
+        self.widgets["precision_choices"] = self.prec_box
         self.prec_box.setAccessibleName(self.tr("Number formats"))
         # --- inference ---
         self.inf_box = QGroupBox(self.tr("Serving"))
@@ -100,33 +101,37 @@ class DataPage(BoundPage):
         self.prec_box.setVisible(training)
         self.ft_box.setVisible(goal == "finetune")
         self.inf_box.setVisible(not training)
-        self.lora_rank.setEnabled(d.get("method") in ("lora", "qlora"))
+        self.lora_rank.setEnabled(self.shown_value("method") in ("lora", "qlora"))
+        chosen = d.get("precision_choices") or [d.get("precision") or self.session.default("precision")]
         for p, cb in self.prec_checks.items():
             with QSignalBlocker(cb):
-                cb.setChecked(p in (d.get("precisions") or []))
+                cb.setChecked(p in chosen)
         self.default_note.setText(self._default_text(goal))
 
     def _default_text(self, goal: str) -> str:
         s = self.session.scenario
+        n = s.model.params_total if s else None
+        per_param = A.value("chinchilla_tokens_per_param")
         if goal == "scratch":
-            n = s.model.params_total if s else None
-            return self.tr("Empty = Chinchilla's compute-optimal 20 tokens per parameter{0}. Source: {1}").format(
-                self.tr(" ({0} tokens for this model)").format(fmt_count(20 * n)) if n else "",
-                source_text(DEFAULT_SOURCES["chinchilla_tokens_per_param"]))
+            return self.tr("Empty = Chinchilla's compute-optimal {0:g} tokens per parameter{1}. Source: {2}").format(
+                per_param, self.tr(" ({0} tokens for this model)").format(fmt_count(per_param * n)) if n else "",
+                source_sentence("chinchilla_tokens_per_param"))
         if goal == "cpt":
-            n = s.model.params_total if s else None
-            return self.tr("Empty = 10% of the from-scratch tokens{0}. Source: {1}").format(
-                self.tr(" ({0} tokens for this model)").format(fmt_count(2 * n)) if n else "", source_text(DEFAULT_SOURCES["cpt_fraction"]))
+            frac = A.value("cpt_fraction")
+            return self.tr("Empty = {0:.0%} of the from-scratch tokens{1}. Source: {2}").format(
+                frac, self.tr(" ({0} tokens for this model)").format(fmt_count(frac * per_param * n)) if n else "",
+                source_sentence("cpt_fraction"))
         if goal == "finetune":
             return self.tr("Empty = samples × tokens per sample × epochs (below).")
         return ""
 
     def _on_precisions(self) -> None:
         chosen = [p for p in PRECISIONS if self.prec_checks[p].isChecked()]
-        if not chosen:  # at least one: put the last one back
-            with QSignalBlocker(self.prec_checks["bf16"]):
-                self.prec_checks["bf16"].setChecked(True)
-            chosen = ["bf16"]
-        self.session.update(precisions=chosen)
+        if not chosen:  # at least one: put the default back
+            first = str(self.session.default("precision"))
+            with QSignalBlocker(self.prec_checks[first]):
+                self.prec_checks[first].setChecked(True)
+            chosen = [first]
+        self.session.update(precision_choices=chosen, precision=None)
 
 

@@ -9,13 +9,15 @@ from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGroupBox, QHBoxL
                                QLineEdit, QRadioButton, QTableView, QVBoxLayout)
 
 from app.ui.wizard.common import BoundPage
-from app.wording import fmt_bytes, fmt_count
+from app.present.text.format import fmt_bytes, fmt_count
 
 ROLE_ID = Qt.ItemDataRole.UserRole + 1
 
 
 class ModelPage(BoundPage):
-    keys = ("model_id", "params", "active_params")
+    keys = ("model", "params_total", "params_active", "layers", "hidden", "heads", "kv_heads")
+    CUSTOM = ("params_total", "params_active", "layers", "hidden", "heads", "kv_heads")
+    MEMO = "_custom"  # the custom model's fields while a catalog model is chosen (not part of the request)
 
     def __init__(self, session, parent=None):
         super().__init__(session, parent)
@@ -56,10 +58,13 @@ class ModelPage(BoundPage):
         form.addRow(self.tr("Hidden size"), self.c_arch["hidden"])
         form.addRow(self.tr("Attention heads"), self.c_arch["heads"])
         form.addRow(self.tr("KV heads (GQA)"), self.c_arch["kv_heads"])
-        self._register("params", self.c_params, self.tr("Total parameters"),
+        self._register("params_total", self.c_params, self.tr("Total parameters"),
                        self.tr("Parameters of the model: 7B, 70B, 1.4T. Memory follows the total."))
-        self._register("active_params", self.c_active, self.tr("Active parameters"),
+        self._register("params_active", self.c_active, self.tr("Active parameters"),
                        self.tr("Mixture-of-experts models use only some experts per token: compute follows the active count."))
+        for k, label in (("layers", self.tr("Layers")), ("hidden", self.tr("Hidden size")),
+                         ("heads", self.tr("Attention heads")), ("kv_heads", self.tr("KV heads (GQA)"))):
+            self._register(k, self.c_arch[k], label)
         self.custom_box = custom
 
         self.footprint = QLabel()
@@ -109,21 +114,21 @@ class ModelPage(BoundPage):
 
     def load(self) -> None:
         d = self.session.draft
-        catalog_mode = bool(d.get("model_id"))
+        catalog_mode = bool(d.get("model"))
         with QSignalBlocker(self.use_catalog), QSignalBlocker(self.use_custom):
             self.use_catalog.setChecked(catalog_mode)
             self.use_custom.setChecked(not catalog_mode)
         self.table.setEnabled(catalog_mode)
         self.search.setEnabled(catalog_mode)
         self.custom_box.setEnabled(not catalog_mode)
-        c = d.get("custom") or {}
-        for w, v in ((self.c_params, c.get("params")), (self.c_active, c.get("active_params")),
+        c = d.get(self.MEMO) or d if catalog_mode else d
+        for w, v in ((self.c_params, c.get("params_total")), (self.c_active, c.get("params_active")),
                      *((self.c_arch[k], c.get(k)) for k in self.c_arch)):
             if not w.hasFocus():
                 with QSignalBlocker(w):
                     w.setText("" if v in (None, "") else str(v))
         if catalog_mode:
-            self.select_model(d["model_id"], update=False)
+            self.select_model(d["model"], update=False)
         self._show_footprint()
 
     def select_model(self, model_id: str, update: bool = True) -> bool:
@@ -135,33 +140,32 @@ class ModelPage(BoundPage):
                     self.table.setCurrentIndex(idx)
                 self.table.scrollTo(idx)
                 if update:
-                    self.session.update(model_id=model_id)
+                    self.session.update(model=model_id)
                 return True
         return False
 
     def _on_mode(self, catalog: bool) -> None:
+        """A catalog model, or the custom one: the other's fields are kept aside, not planned with."""
+        d = self.session.draft
         if catalog:
             idx = self.table.currentIndex()
             mid = idx.siblingAtColumn(0).data(ROLE_ID) if idx.isValid() else "llama-3.1-8b"
-            self.session.update(model_id=mid)
+            memo = {k: d.get(k) for k in self.CUSTOM if d.get(k) not in (None, "")}
+            self.session.update(model=mid, **{self.MEMO: memo}, **{k: None for k in self.CUSTOM})
         else:
-            self.session.update(model_id=None)
+            memo = d.get(self.MEMO) or {}
+            self.session.update(model=None, **{self.MEMO: None}, **{k: memo.get(k) for k in self.CUSTOM})
         self.load()
 
     def _on_row(self, current, _previous) -> None:
         if current.isValid() and self.use_catalog.isChecked():
-            self.session.update(model_id=current.siblingAtColumn(0).data(ROLE_ID))
+            self.session.update(model=current.siblingAtColumn(0).data(ROLE_ID))
 
     def _on_custom_edit(self) -> None:
-        custom = {"params": self.c_params.text().strip(), "active_params": self.c_active.text().strip()}
-        for k, w in self.c_arch.items():
-            t = w.text().strip()
-            if t:
-                try:
-                    custom[k] = int(t)
-                except ValueError:
-                    custom[k] = None
-        self.session.update(custom=custom)
+        """Typed text goes to the draft as typed: app.planning parses it and names what is wrong."""
+        values = {"params_total": self.c_params.text().strip() or None, "params_active": self.c_active.text().strip() or None}
+        values.update({k: w.text().strip() or None for k, w in self.c_arch.items()})
+        self.session.update(**values)
 
     def _show_footprint(self) -> None:
         s = self.session.scenario

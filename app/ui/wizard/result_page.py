@@ -1,6 +1,7 @@
 """Step 5: the recommendation. Verdict in one sentence, ranked options, details of the selected one
-(layout, memory, findings, itemised cost, sources) and the plots. It only draws the PlanResult the
-session hands it; while a newer plan is computing everything is greyed and marked as updating."""
+(layout, memory, findings, itemised cost, sources) and the plots. It only draws the PlanOutcome the
+session hands it (never the catalog or the core); while a newer plan is computing everything is greyed
+and marked as updating."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QListWidg
                                QTabWidget, QTextBrowser, QVBoxLayout)
 
 from app.ui.wizard.common import BoundPage
-from app.wording import (finding_message, fmt_bytes, fmt_duration, fmt_money, labels_text, suggestion_message,
-                         verdict_message)
+from app.present.text.format import fmt_bytes, fmt_duration, fmt_money, layout_label
+from app.present.text.messages import finding_message, labels_text, suggestion_message, verdict_message
 
 
 class ResultPage(BoundPage):
@@ -139,12 +140,10 @@ class ResultPage(BoundPage):
             self.tr("Time") if training else self.tr("Speed / user"), self.tr("Cloud"), self.tr("On-prem"),
             self.tr("Memory / GPU")])
         for i, o in enumerate(p.options, 1):
-            par = o.parallelism
-            layout = (f"TP{par.tp} PP{par.pp} DP{par.dp}" + (f" ZeRO-{par.zero_stage}" if par.zero_stage else "")
-                      if training else f"TP{par.tp} PP{par.pp} ×{par.replicas}")
-            speed = fmt_duration(o.wall_clock_s) if training else self.tr("{0:.1f} tok/s").format(o.decode_tokens_per_s)
+            layout = layout_label(o.parallelism, serving=not training)
+            speed = fmt_duration(o.job_s) if training else self.tr("{0:.1f} tok/s").format(o.decode_tokens_per_s)
             cells = [str(i), labels_text(o.labels), o.gpu_name,
-                     str(o.gpu_count), layout, o.precision, speed, fmt_money(o.cost.cloud, s.currency, lang),
+                     str(o.gpu_count), layout, o.precision or o.weight_format or "", speed, fmt_money(o.cost.cloud, s.currency, lang),
                      fmt_money(o.cost.onprem, s.currency, lang),
                      f"{fmt_bytes(o.memory_per_gpu_bytes)} / {fmt_bytes(o.memory_capacity_bytes)}"]
             items = [QStandardItem(c) for c in cells]
@@ -170,8 +169,6 @@ class ResultPage(BoundPage):
     def _show_option(self, row: int) -> None:
         if self.result is None or row >= len(self.result.plan.options):
             return
-        from app.core.cost import cumulative_costs
-
         o = self.result.plan.options[row]
         s, lang = self.result.scenario, self.lang()
         cur = s.currency
@@ -179,11 +176,11 @@ class ResultPage(BoundPage):
         par = o.parallelism
         lines = [f"<h3>{o.gpu_count} × {o.gpu_name}</h3>"]
         lines.append(self.tr("Layout: tensor parallel {0}, pipeline {1}, data parallel {2}, ZeRO stage {3}, replicas {4}; {5}.").format(
-            par.tp, par.pp, par.dp, par.zero_stage, par.replicas, o.precision))
+            par.tp, par.pp, par.dp, par.zero_stage, par.replicas, o.precision or o.weight_format))
         if s.is_training:
+            lo, hi = o.duration_s_range
             lines.append("<br>" + self.tr("Time {0} (range {1} – {2}); utilisation (MFU) {3:.0%}; {4} GPU-hours.").format(
-                fmt_duration(o.wall_clock_s), fmt_duration(o.wall_clock_s_range[0]), fmt_duration(o.wall_clock_s_range[1]),
-                o.mfu, f"{o.gpu_hours:,.0f}"))
+                fmt_duration(o.job_s), fmt_duration(lo), fmt_duration(hi), o.mfu or 0.0, f"{o.gpu_hours:,.0f}"))
         else:
             lines.append("<br>" + self.tr("{0:.1f} tokens/s per user, {1:,.0f} tokens/s in all; first token after {2}.").format(
                 o.decode_tokens_per_s, o.throughput_tokens_per_s, fmt_duration(o.time_to_first_token_s)))
@@ -208,58 +205,44 @@ class ResultPage(BoundPage):
             lines.append("</ul>")
         self.details.setHtml("".join(lines))
         self.memory_chart.show_data(o.memory_breakdown_bytes.model_dump(), o.memory_capacity_bytes)
-        months = int(max(12, round(s.years * 12)))
-        xs, cloud, onprem = cumulative_costs(s, c, o.gpu_count, months)
-        self.breakeven_chart.show_data(xs, cloud, onprem, c.breakeven_months, cur, lang)
+        series = self.result.outcome.option_costs[row].series
+        self.breakeven_chart.show_data(series.months, series.cloud, series.onprem, series.breakeven_months, cur, lang)
 
     def _draw_scaling(self, result) -> None:
-        s = result.scenario
-        names = {g.id: g.name for g in self.session.catalog.gpus()}
-        series = {names.get(gid, gid): pts for gid, pts in result.curves.items()}
+        out, s = result.outcome, result.scenario
+        series = {out.gpu_name(gid): pts for gid, pts in out.curves.items()}
         self.scaling_chart.show_data(series, training=s.is_training,
                                     deadline_s=(s.deadline_days or 0) * 86400.0 or None, budget=s.budget,
                                     currency=s.currency, lang=self.lang(), deployment=s.deployment.value)
 
     def _draw_runs(self, result) -> None:
-        runs = []
-        for r in self.session.catalog.runs():
-            n = r.params_active or r.params_total
-            hours = r.gpu_hours or (r.gpu_count * r.days * 24 if r.gpu_count and r.days else None)
-            if n and r.tokens and hours:
-                runs.append((r.name, 6.0 * n * r.tokens, hours))
-        point = None
-        p, s = result.plan, result.scenario
-        if s.is_training and p.options:
-            point = (self.tr("this plan"), p.workload.train_flops, p.options[0].gpu_hours)
+        out = result.outcome
+        runs = [(r.name, r.flops, r.gpu_hours) for r in out.runs]
+        point = (self.tr("this plan"), out.plan_point.flops, out.plan_point.gpu_hours) if out.plan_point else None
         self.runs_chart.show_data(runs, point)
 
     def _draw_sources(self, result) -> None:
         from html import escape as esc
 
-        from app.wording import assumption_name, assumption_source, assumption_value, fmt_date, pricing_text
+        from app.present.fields import label
+        from app.present.text.assumptions import assumption_name, assumption_source, assumption_value
+        from app.present.text.format import fmt_date
+        from app.present.text.messages import pricing_text
 
-        p, lang = result.plan, self.lang()
+        out, lang = result.outcome, self.lang()
         rows = ["<h4>" + self.tr("Assumptions") + "</h4><table>"]
-        for a in p.assumptions:
+        for a in out.plan.assumptions:
             rows.append(f"<tr><td><b>{esc(assumption_name(a.name))}</b></td><td>{esc(assumption_value(a))}</td>"
-                        f"<td>{esc(assumption_source(a, lang))}</td></tr>")
+                        f"<td>{esc(assumption_source(a, lang, label, out.scenario.fx_as_of))}</td></tr>")
         rows.append("</table><h4>" + self.tr("Catalog entries used") + "</h4><ul>")
-        gpus = {g.id: g for g in self.session.catalog.gpus()}
-        offers = {o.id: o for o in self.session.catalog.offers()}
         as_of = self.tr("as of {0}")
-        for gid in dict.fromkeys(o.gpu for o in p.options):
-            g = gpus.get(gid)
-            if g:
-                rows.append(f"<li><b>{esc(g.name)}</b>: {esc(g.source)} ({as_of.format(fmt_date(g.as_of, lang))})</li>")
-        for oid in dict.fromkeys(o.cost.cloud_offer for o in p.options if o.cost.cloud_offer):
-            of = offers.get(oid)
-            if of:
-                rows.append(f"<li><b>{esc(of.name)}</b> ({esc(pricing_text(of.pricing))}, {esc(of.region)}): {esc(of.source)} "
-                            f"({as_of.format(fmt_date(of.as_of, lang))})</li>")
-        m = result.scenario.model
-        dated = f" ({as_of.format(fmt_date(m.as_of, lang))})" if m.as_of else ""
-        source = m.source or self.tr("entered by you")
-        rows.append(f"<li><b>{esc(m.name)}</b>: {esc(source)}{dated}</li></ul>")
+        for e in out.entries:
+            dated = f" ({as_of.format(fmt_date(e.as_of, lang))})" if e.as_of else ""
+            source = e.source or self.tr("entered by you")
+            if e.kind == "offer":
+                of = out.offers[e.id]
+                rows.append(f"<li><b>{esc(e.name)}</b> ({esc(pricing_text(of.pricing))}, {esc(of.region)}): {esc(source)}{dated}</li>")
+            else:
+                rows.append(f"<li><b>{esc(e.name)}</b>: {esc(source)}{dated}</li>")
+        rows.append("</ul>")
         self.sources.setHtml("".join(rows))
-
-

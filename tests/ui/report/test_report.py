@@ -65,26 +65,30 @@ def test_pdf_to_an_unwritable_place_is_a_clear_error(tmp_path, capsys):
     assert "--pdf" in capsys.readouterr().err
 
 
-def _plan():
+def _outcome():
     from app.catalog.repository import default_catalog
-    from app.core.planner import plan
-    from app.core.scenario import Scenario
+    from app.planning.outcome import build_outcome
+    from app.planning.request import PlanRequest, to_scenario
 
     c = default_catalog()
-    s = Scenario(goal="finetune", model=c.model("llama-3.1-8b"), samples=20000, method="lora", currency="USD")
-    return c, s, plan(s, list(c.gpus()), list(c.offers()))
+    s = to_scenario(PlanRequest(goal="finetune", model="llama-3.1-8b", samples=20000, method="lora", currency="USD"), c)
+    return build_outcome(s, c)
 
 
 def test_csv_tsv_json_and_markdown_exports():
-    from app.ui.report import exporters
+    from app.present import tables
+    from app.ui.application import export_text
 
-    c, s, p = _plan()
-    rows = list(csv.reader(io.StringIO(exporters.to_csv(p, s, "en"))))
+    out = _outcome()
+    p = out.plan
+    rows = list(csv.reader(io.StringIO(tables.to_csv(out))))
     assert rows[0][:3] == ["rank", "labels", "gpu"] and len(rows) == len(p.options) + 1
     assert float(rows[1][rows[0].index("cost_cloud_USD")]) == pytest.approx(p.options[0].cost.cloud, abs=0.005)
-    tsv = exporters.to_tsv(p, s, "en").splitlines()
+    tsv = tables.to_tsv(out).splitlines()
     assert len(tsv) == len(p.options) + 1 and tsv[1].split("\t")[2] == p.options[0].gpu
-    doc = json.loads(exporters.to_json(p, s, "en", c.version()))
-    assert doc["schema"] == "gpu-planner.plan/1" and len(doc["options"]) == len(p.options)
-    md = exporters.to_markdown(p, s, c, "LoRA plan", "en")
+    doc = json.loads(export_text("json", out, "LoRA plan", "en"))
+    assert doc["schema"] == "gpu-planner.plan/2" and len(doc["options"]) == len(p.options)
+    assert doc["request"]["method"] == "lora" and doc["request"]["samples"] == 20000
+    md = export_text("md", out, "LoRA plan", "en")
     assert "GPU plan: LoRA plan" in md and "|" in md and "Glossary" in md
+    assert "## 1. What was asked" in md and "## 9. Glossary" in md  # numbered in order, none skipped

@@ -1,0 +1,218 @@
+"""The commands: each reads its arguments, asks app.planning, and prints or writes what app.present
+makes of the answer. Exit status: 0 success; 2 invalid input (one line on stderr naming the flag, the
+value and what is allowed; never a traceback); 1 anything else (docs/cli.md)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from app.cli.parser import UsageError
+from app.i18n import translate
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+def catalog() -> Any:
+    """The process catalog (shipped catalog.db + the user's overlay)."""
+    from app.catalog.repository import default_catalog
+
+    return default_catalog()
+
+
+def default_lang() -> str:
+    """The language when --lang is not given: the system's (LC_ALL, LC_MESSAGES, LANG, then Qt's locale)."""
+    from app.i18n import system_language
+
+    return system_language()
+
+
+def use_language(lang: str, gui: bool = False) -> None:
+    """Messages in ``lang``. Without ``gui`` no Qt application is made (app.i18n.translate asks the
+    translator directly); with ``gui`` (a PDF will be drawn) the offscreen QApplication gets it."""
+    from app.i18n import set_language
+
+    if gui:
+        from app.ui.report.pdf import ensure_gui_app
+
+        ensure_gui_app()
+    set_language(lang)
+
+
+def _dump(doc: Any) -> None:
+    json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def scenario_from_args(a: argparse.Namespace) -> tuple[Any, Any, str]:
+    """(request, Scenario, language) for ``plan`` arguments; UsageError with one line when the
+    request cannot be answered."""
+    from app.cli.args import error_line, request_from_args
+    from app.planning.request import RequestError, to_scenario
+
+    lang = a.lang or default_lang()
+    request = request_from_args(a, lang)
+    try:
+        return request, to_scenario(request, catalog()), lang
+    except RequestError as e:
+        raise UsageError(error_line(e.errors[0])) from None
+
+
+def _check_output(flag: str, path: str | None) -> None:
+    if path and not Path(path).resolve().parent.is_dir():
+        raise UsageError(translate("CLI", "argument {0}: folder {1!r} does not exist").format(flag, str(Path(path).resolve().parent)))
+
+
+def cmd_plan(a: argparse.Namespace) -> int:
+    from app.planning.outcome import build_outcome
+
+    request, scenario, lang = scenario_from_args(a)
+    use_language(lang, gui=bool(a.pdf))
+    _check_output("--pdf", a.pdf)
+    _check_output("--save", a.save)
+    try:
+        out = build_outcome(scenario, catalog(), curves=bool(a.pdf or a.json), with_backtest=bool(a.pdf))
+    except ValueError as e:
+        raise UsageError(translate("CLI", "invalid input: {0}").format(e)) from None
+    name = a.name or scenario.model.name
+    if a.save:
+        _save(a.save, request, name)
+    if a.pdf:
+        pages = write_report_pdf(out, a.pdf, lang, name)
+        print(translate("CLI", "wrote {0} ({1} pages)").format(a.pdf, pages), file=sys.stderr)
+    if a.json:
+        from app.present.contract import plan_document
+
+        _dump(plan_document(out, lang, schema_version=a.schema_version))
+    elif not a.pdf:
+        from app.present.summary import render_summary
+
+        print(render_summary(out, lang, top=a.top))
+    return EXIT_OK
+
+
+def _save(path: str, request: Any, name: str) -> None:
+    """The plan file the desktop app opens (the request as given: defaults stay defaults)."""
+    from app import __version__
+    from app.planning import planfile
+
+    body = request.model_dump(exclude_none=True)
+    try:
+        planfile.write(path, planfile.PlanFile(request=body, name=name, app_version=__version__,
+                                               catalog_version=catalog().version()))
+    except OSError as e:
+        raise UsageError(translate("CLI", "argument {0}: cannot write {1!r}: {2}").format("--save", path, e.strerror or e)) from None
+
+
+def write_report_pdf(out: Any, path: str, lang: str, name: str) -> int:
+    """The PDF report (Qt offscreen, the bundled Japanese font, translations for ``lang``)."""
+    from app.present.report import build_report
+    from app.ui.report.pdf import ensure_gui_app, write_pdf
+
+    ensure_gui_app()
+    try:
+        return write_pdf(build_report(out, name, lang), path)
+    except OSError as e:
+        raise UsageError(translate("CLI", "argument --pdf: cannot write {0!r}: {1}").format(path, e.strerror or e)) from None
+
+
+def cmd_catalog(a: argparse.Namespace) -> int:
+    from app.catalog.csv_io import CatalogCsvError
+    from app.present.text.messages import kind_text
+
+    if a.action == "build":
+        from pathlib import Path
+
+        from app.catalog.build import build
+        from app.paths import catalog_db_path, data_dir
+
+        counts = build(Path(a.data) if a.data else data_dir(), Path(a.out) if a.out else catalog_db_path())
+        print(translate("CLI", "built {0}: {1}").format(
+            a.out or str(catalog_db_path()), ", ".join(f"{v} {kind_text(k)}" for k, v in counts.items())))
+        return EXIT_OK
+    cat = catalog()
+    for problem in cat.problems:
+        from app.present.text.messages import catalog_problem_message
+
+        print(translate("CLI", "gpu-planner: warning: {0}").format(catalog_problem_message(problem)), file=sys.stderr)
+    if a.action == "import":
+        try:
+            kind, added, replaced = cat.import_csv(a.file)
+        except FileNotFoundError:
+            raise UsageError(translate("CLI", "argument FILE.csv: {0!r} does not exist").format(a.file)) from None
+        except CatalogCsvError as e:
+            from app.present.text.messages import csv_problem_message
+
+            shown = "; ".join(csv_problem_message(p) for p in e.problems[:3])
+            more = translate("CLI", " (and {0} more)").format(len(e.problems) - 3) if len(e.problems) > 3 else ""
+            raise UsageError(translate("CLI", "{0}: nothing imported: {1}{2}").format(a.file, shown, more)) from None
+        print(translate("CLI", "imported {0} {1} into {2} ({3} new, {4} replacing an existing id)").format(
+            added + replaced, kind_text(kind), cat.overlay_path, added, replaced))
+        return EXIT_OK
+    if a.action == "export":
+        n = cat.export_csv(a.export_kind, a.file, a.origin)
+        print(translate("CLI", "wrote {0} {1} to {2}").format(n, kind_text(a.export_kind), a.file))
+        return EXIT_OK
+    if a.action == "remove":
+        if not cat.remove(a.remove_kind, a.entry_id):
+            raise UsageError(translate("CLI", "argument ID: {0!r} is not one of your own {1} (shipped entries cannot be removed; import a row with the same id to override one)").format(
+                a.entry_id, kind_text(a.remove_kind)))
+        print(translate("CLI", "removed {0} from your {1}").format(a.entry_id, kind_text(a.remove_kind)))
+        return EXIT_OK
+    items = [e for e in cat.entries(a.action) if a.origin == "all" or e.origin == a.origin]
+    if a.json:
+        from app.present.contract import entry_document
+
+        _dump([entry_document(i) for i in items])
+    else:
+        from app.present.summary import entry_line
+
+        for i in items:
+            print(entry_line(a.action, i))
+    return EXIT_OK
+
+
+def cmd_capacity(a: argparse.Namespace) -> int:
+    from app.core.inventory import capacity
+
+    gid, n = a.own
+    gpu = catalog().gpu(gid)
+    if gpu is None:
+        raise UsageError(translate("CLI", "argument {0}: unknown GPU {1!r}; allowed: {2}").format(
+            "--own", gid, ", ".join(g.id for g in catalog().gpus())))
+    kw = {"network": a.network} if a.network else {}
+    rows = capacity(gpu, n, **kw)
+    if a.json:
+        from app.present.contract import capacity_document
+
+        _dump(capacity_document(gid, n, rows, catalog().version()))
+        return EXIT_OK
+    from app.present.summary import render_capacity
+
+    print(render_capacity(gpu, n, rows, a.lang or default_lang()))
+    return EXIT_OK
+
+
+def cmd_backtest(a: argparse.Namespace) -> int:
+    from app.core.backtest import backtest
+
+    cat = catalog()
+    result = backtest(list(cat.runs()), list(cat.gpus()), list(cat.models()))
+    if a.json:
+        from app.present.contract import backtest_document
+
+        _dump(backtest_document(result, cat.version()))
+        return EXIT_OK
+    from app.present.summary import render_backtest
+
+    print(render_backtest(result))
+    return EXIT_OK
+
+
+def cmd_gui(_a: argparse.Namespace | None = None) -> int:
+    from app.ui.application import run
+
+    return run()

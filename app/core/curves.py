@@ -1,0 +1,66 @@
+"""Time and cost against GPU count for one accelerator: the scaling curves every view draws."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from app.core.cost import cost_totals, prices_for, service_hours
+from app.core.scenario import Scenario
+from app.core.search import caches_for, counts_for
+from app.core.specs import CloudOffer, GpuSpec
+from app.core.throughput import BASE_MFU, inference_speed, job_factor
+from app.core.workload import workload as compute_workload
+
+
+class CurvePoint(BaseModel):
+    """One GPU count: whether it fits, the job (training) or one request (serving), and the cost."""
+
+    count: int
+    fits: bool
+    job_s: float | None = None
+    request_s: float | None = None
+    cloud: float | None = None
+    onprem: float | None = None
+
+    @property
+    def duration_s(self) -> float | None:
+        return self.job_s if self.job_s is not None else self.request_s
+
+
+def scaling_curve(s: Scenario, gpu: GpuSpec, offers: list[CloudOffer] | tuple = (), max_count: int | None = None,
+                  caches: dict | None = None) -> list[CurvePoint]:
+    """Time and cost against GPU count for one accelerator (every node-shaped count up to
+    ``max_count``). Training: job time; inference: request latency."""
+    v = s.model_copy(update={"max_gpus": max_count or s.max_gpus, "deadline_days": None, "budget": None})
+    cache, icache = caches_for(v, {} if caches is None else caches)
+    prices = prices_for(v, gpu, offers)
+    out: list[CurvePoint] = []
+    if v.is_training:
+        wl = compute_workload(v)
+        peak = gpu.peak_flops(v.precision) or gpu.peak_flops_bf16
+        jf = job_factor(v, gpu)
+        for count in counts_for(v, gpu):
+            chosen = cache.choose(gpu, count)
+            if chosen is None:
+                out.append(CurvePoint(count=count, fits=False))
+                continue
+            lf = chosen[0]
+            eff = v.mfu if v.mfu is not None else BASE_MFU * jf * lf
+            t = wl.hardware_flops / (count * peak * eff)
+            cloud, onprem = cost_totals(v, gpu, count, t / 3600.0, prices)
+            out.append(CurvePoint(count=count, fits=True, job_s=t, cloud=cloud, onprem=onprem))
+    else:
+        hours = service_hours(v)
+        for count in counts_for(v, gpu):
+            best = None
+            for lay, total in icache.layouts(gpu.gpus_per_node, count):
+                if total <= gpu.memory_bytes:
+                    sp = inference_speed(v, gpu, lay)
+                    if best is None or sp.request_s < best:
+                        best = sp.request_s
+            if best is None:
+                out.append(CurvePoint(count=count, fits=False))
+                continue
+            cloud, onprem = cost_totals(v, gpu, count, hours, prices)
+            out.append(CurvePoint(count=count, fits=True, request_s=best, cloud=cloud, onprem=onprem))
+    return out

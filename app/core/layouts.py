@@ -1,0 +1,183 @@
+"""How a job is split over GPUs: the named ``Layout``, the one enumeration of layouts for a GPU count
+(fallbacks included), the node-shaped GPU counts the search tries, and the one utilisation factor of a
+training layout on an interconnect, used by the search and by the evaluation of a single option.
+
+Tensor parallelism stays a power of two within a node and divides the attention heads (Megatron-LM
+keeps TP inside the NVLink domain, Narayanan et al. 2021 §3.3); pipeline parallelism is a power of two
+up to the layers; the remaining GPUs are data-parallel ranks (training) or independent replicas
+(serving). A count that no such split divides (e.g. 3 GPUs) falls back to plain data parallelism /
+replicas.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from app.core import assumptions as A
+from app.core.results import Finding
+from app.core.scenario import Network, Scenario
+from app.core.specs import GpuSpec
+
+TP_PCIE_FACTOR = A.value("tp_pcie_factor")
+TP_CROSS_NODE_FACTOR = A.value("tp_cross_node_factor")
+DP_PCIE_FACTOR = A.value("dp_pcie_factor")
+ZERO3_FACTOR = A.value("zero3_factor")
+MICROBATCHES_PER_STAGE = A.value("pipeline_microbatches_per_stage")
+NETWORK_FACTOR: dict[Network, float] = {n: A.value(f"network_factor_{n.value}") for n in Network}
+_ETHERNET = (Network.ETH_100G, Network.ETH_25G, Network.ETH_10G)
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Degrees of parallelism: tensor, pipeline, data (training) or replicas (serving), context and
+    expert parallelism, and the ZeRO stage over the data-parallel ranks."""
+
+    tp: int = 1
+    pp: int = 1
+    dp: int = 1
+    cp: int = 1
+    ep: int = 1
+    replicas: int = 1
+    zero: int = 0
+
+    @property
+    def model_split(self) -> int:
+        """GPUs one copy of the model is split over."""
+        return self.tp * self.pp * self.cp
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """What a layout's speed depends on in an accelerator: GPUs per node and the NVLink (or other
+    scale-up) domain."""
+
+    gpus_per_node: int
+    nvlink_domain: int
+    has_nvlink: bool
+    pcie_gen: int = 4
+
+    @classmethod
+    def of(cls, gpu: GpuSpec) -> Shape:
+        return cls(gpu.gpus_per_node, gpu.nvlink_domain, gpu.has_nvlink, gpu.pcie_gen)
+
+
+def pow2_upto(n: int) -> list[int]:
+    out, v = [], 1
+    while v <= n:
+        out.append(v)
+        v *= 2
+    return out
+
+
+def node_steps(limit: int) -> list[int]:
+    """2, 3, 4, 6, 8, 12, 16, 24, ... (steps of x1.5 and x1.33 alternately) up to ``limit``."""
+    out, a = [], 2
+    while a <= limit:
+        out.append(a)
+        if a * 3 // 2 <= limit:
+            out.append(a * 3 // 2)
+        a *= 2
+    return out
+
+
+def candidate_counts(gpu: GpuSpec, max_gpus: int) -> list[int]:
+    """Node-shaped GPU counts: 1, 2, 4, ... up to one node, then whole nodes 2, 3, 4, 6, 8, 12, ...
+    (about x1.4 apart, so a deadline is met without doubling the cluster) up to ``max_gpus``."""
+    counts = [c for c in pow2_upto(gpu.gpus_per_node) if c <= max_gpus]
+    counts += [n * gpu.gpus_per_node for n in node_steps(max_gpus // gpu.gpus_per_node)]
+    return counts
+
+
+def splits(s: Scenario, gpus_per_node: int, count: int, serving: bool) -> Iterator[tuple[int, int, int]]:
+    """(tp, pp, rest) for ``count`` GPUs: the pinned --tp/--pp, or every power-of-two split (TP within
+    a node dividing the heads; serving always allows TP 1)."""
+    m = s.model
+    if s.tp:
+        tps = [s.tp]
+    else:
+        tps = [t for t in pow2_upto(min(count, gpus_per_node)) if m.heads % t == 0 or (serving and t == 1)]
+    for tp in tps:
+        for pp in ([s.pp] if s.pp else pow2_upto(min(count // tp, m.layers))):
+            if count % (tp * pp) == 0:
+                yield tp, pp, count // (tp * pp)
+
+
+def training_layouts(s: Scenario, gpus_per_node: int, count: int) -> list[Layout]:
+    """Every training layout of ``count`` GPUs (with each ZeRO stage over data parallelism, or the
+    pinned one); plain data parallelism with ZeRO-3 when no split divides the count."""
+    out = []
+    for tp, pp, dp in splits(s, gpus_per_node, count, serving=False):
+        zeros = [s.zero_stage] if s.zero_stage is not None else ([0, 1, 2, 3] if dp > 1 else [0])
+        out += [Layout(tp=tp, pp=pp, dp=dp, zero=z) for z in zeros]
+    if not out:
+        z = s.zero_stage if s.zero_stage is not None else (3 if count > 1 else 0)
+        out.append(Layout(dp=count, zero=z))
+    return out
+
+
+def serving_layouts(s: Scenario, gpus_per_node: int, count: int) -> list[Layout]:
+    """Every serving layout of ``count`` GPUs: TP x PP per replica, the rest replicas."""
+    out = [Layout(tp=tp, pp=pp, replicas=r) for tp, pp, r in splits(s, gpus_per_node, count, serving=True)]
+    return out or [Layout(replicas=count)]
+
+
+def layouts(s: Scenario, gpus_per_node: int, count: int) -> list[Layout]:
+    return training_layouts(s, gpus_per_node, count) if s.is_training else serving_layouts(s, gpus_per_node, count)
+
+
+def tp_over_pcie(shape: Shape, tp: int) -> bool:
+    return tp > 1 and (not shape.has_nvlink or tp > shape.nvlink_domain)
+
+
+def layout_factor(s: Scenario, shape: Shape, count: int, lay: Layout, findings: list[Finding] | None = None) -> float:
+    """Utilisation multiplier of a training layout on this interconnect (everything except the GPU's
+    matmul share, the precision and the method); appends the reasons to ``findings`` when given.
+
+    - Tensor parallelism over PCIe x0.6, across nodes x0.3 (estimates; Narayanan et al. 2021 §3.3).
+    - Data parallelism over PCIe inside a node x0.85.
+    - Multi-node: the network's factor (InfiniBand 400/200: 1.0/0.95; 100/25/10 GbE: 0.75/0.5/0.3).
+    - ZeRO-3 / FSDP full sharding x0.9 (1.5x the communication of plain DP, ZeRO paper §7).
+    - Pipeline bubble (p-1)/m with m = 8p micro-batches in flight (Narayanan et al. 2021 §2.2).
+    """
+    factor = 1.0
+    tp, dp = lay.tp, lay.dp
+    if tp > 1:
+        if tp > shape.gpus_per_node:
+            factor *= TP_CROSS_NODE_FACTOR
+            if findings is not None:
+                findings.append(Finding(code="tp_spans_nodes", severity="warning",
+                                        params={"tp": tp, "gpus_per_node": shape.gpus_per_node}))
+        elif tp_over_pcie(shape, tp):
+            factor *= TP_PCIE_FACTOR
+            if findings is not None:
+                findings.append(Finding(code="tp_spans_pcie", severity="warning",
+                                        params={"tp": tp, "nvlink_domain": shape.nvlink_domain, "pcie_gen": shape.pcie_gen}))
+    if dp > 1 and count > 1 and (not shape.has_nvlink or min(count, shape.gpus_per_node) > shape.nvlink_domain):
+        factor *= DP_PCIE_FACTOR
+        if findings is not None:
+            findings.append(Finding(code="dp_over_pcie", severity="info",
+                                    params={"pcie_gen": shape.pcie_gen, "nvlink_domain": shape.nvlink_domain}))
+    if count > shape.gpus_per_node:
+        net = s.network
+        factor *= NETWORK_FACTOR[net]
+        if findings is not None and net in _ETHERNET:
+            findings.append(Finding(code="multinode_over_ethernet", severity="warning", params={
+                "network": net.value, "nodes": -(-count // shape.gpus_per_node), "factor": NETWORK_FACTOR[net]}))
+    if lay.zero >= 3 and dp > 1:
+        factor *= ZERO3_FACTOR
+    if lay.pp > 1:
+        factor /= 1.0 + (lay.pp - 1) / (MICROBATCHES_PER_STAGE * lay.pp)
+    return factor
+
+
+def serving_link_findings(shape: Shape, lay: Layout) -> list[Finding]:
+    """Where a serving layout's tensor parallelism leaves NVLink or the node."""
+    out = []
+    if tp_over_pcie(shape, lay.tp):
+        out.append(Finding(code="tp_spans_pcie", severity="warning",
+                           params={"tp": lay.tp, "nvlink_domain": shape.nvlink_domain, "pcie_gen": shape.pcie_gen}))
+    if lay.tp > shape.gpus_per_node:
+        out.append(Finding(code="tp_spans_nodes", severity="warning",
+                           params={"tp": lay.tp, "gpus_per_node": shape.gpus_per_node}))
+    return out

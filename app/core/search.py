@@ -1,0 +1,298 @@
+"""The recommendation search: every accelerator x node-shaped GPU count x layout x precision.
+
+How it stays fast enough to rerun on every keystroke (benchmarks/run.py prints the figures: search_ms):
+- memory of a layout does not depend on the GPU type, so it is computed once per plan and shared by
+  all accelerators;
+- the order in which layouts are tried (best utilisation first, then the simplest) depends only on the
+  interconnect shape (GPUs per node, NVLink domain), so it is sorted once per shape and count, with the
+  same ``layout_factor`` the evaluation of one option uses;
+- a count whose least-memory layout does not fit is skipped without looking at layouts;
+- counts stop two steps after the first one that meets the deadline (those are the faster, dearer
+  points of the time/cost front);
+- the pydantic Option with findings and itemised cost is built only for the configurations kept
+  (app.core.select).
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from dataclasses import dataclass, field
+
+from app.core import assumptions as A
+from app.core import memory as mem
+from app.core.cost import Prices, cost_totals, power_kw, prices_for, relevant_cost, service_hours
+from app.core.evaluate import precision_findings
+from app.core.layouts import Layout, Shape, candidate_counts, layout_factor, serving_layouts, training_layouts
+from app.core.precision import weight_bytes_per_param
+from app.core.results import Rejected
+from app.core.scenario import Deployment, Scenario
+from app.core.specs import CloudOffer, GpuSpec
+from app.core.throughput import BASE_MFU, inference_speed, job_factor
+from app.core.workload import workload as compute_workload
+
+EXTRA_STEPS = 2  # counts evaluated beyond the first that meets the deadline (the faster, dearer points)
+DEFAULT_TARGET_DAYS = A.value("target_days")  # training without a deadline: the search aims at this
+
+
+@dataclass
+class Candidate:
+    gpu: GpuSpec
+    s: Scenario  # the scenario variant (precision or quant) evaluated
+    count: int
+    layout: Layout | None
+    fits: bool
+    time_s: float = math.inf  # the job (training) or one request (serving)
+    cloud: float | None = None
+    onprem: float | None = None
+    power_kw: float = 0.0
+    cost: float | None = None  # the relevant one for the deployment
+    meets: bool = True
+    within_budget: bool = True
+    within_power: bool = True
+    min_memory: float = 0.0
+    reason: str = ""  # why it is not viable
+
+    @property
+    def viable(self) -> bool:
+        return not self.reason
+
+
+@dataclass
+class LayoutCache:
+    """Per-plan caches shared by all accelerators (memory does not depend on the GPU type)."""
+
+    s: Scenario
+    parts: dict = field(default_factory=dict)  # (tp, pp) -> unsharded training parts
+    total: dict = field(default_factory=dict)  # Layout -> memory bytes
+    entries: dict = field(default_factory=dict)  # (gpn, count) -> [(Layout, bytes)]
+    orders: dict = field(default_factory=dict)
+    minmem: dict = field(default_factory=dict)
+    shared: dict = field(default_factory=dict)  # layout orders, shared between precisions
+
+    def layouts(self, gpn: int, count: int) -> list[tuple[Layout, float]]:
+        """Every layout of ``count`` GPUs, ``gpn`` per node, with its memory bytes."""
+        key = (gpn, count)
+        v = self.entries.get(key)
+        if v is None:
+            v = self.entries[key] = [(lay, self.memory(lay)) for lay in training_layouts(self.s, gpn, count)]
+            self.minmem[key] = min(e[1] for e in v)
+        return v
+
+    def memory(self, lay: Layout) -> float:
+        v = self.total.get(lay)
+        if v is None:  # every accelerator shape asks again for the same layouts: computed once
+            base = self.parts.get((lay.tp, lay.pp))
+            if base is None:
+                base = self.parts[(lay.tp, lay.pp)] = mem.unsharded_training_parts(self.s, tp=lay.tp, pp=lay.pp)
+            v = self.total[lay] = sum(mem.zero_shard(self.s, base, lay.dp, lay.zero))
+        return v
+
+    def min_memory(self, gpn: int, count: int) -> float:
+        v = self.minmem.get((gpn, count))
+        if v is None:
+            self.layouts(gpn, count)
+            v = self.minmem[(gpn, count)]
+        return v
+
+    def ordered(self, gpu: GpuSpec, count: int) -> tuple[list[tuple[float, Layout]], list[float]]:
+        """Layouts best-utilisation first (ties: less model splitting, then a lower ZeRO stage), with
+        the running minimum of their memory, for this interconnect shape and count. The order does not
+        depend on memory, so caches of different precisions share it (``shared``)."""
+        shape = Shape.of(gpu)
+        key = (shape, count)
+        v = self.orders.get(key)
+        if v is None:
+            s = self.s
+            okey = (key, s.network, s.tp, s.pp, s.zero_stage, id(s.model))
+            ordered = self.shared.get(okey)
+            if ordered is None:
+                scored = [(layout_factor(s, shape, count, lay), lay) for lay, _ in self.layouts(shape.gpus_per_node, count)]
+                scored.sort(key=lambda x: (-x[0], x[1].tp * x[1].pp, x[1].zero))
+                ordered = self.shared[okey] = scored
+            neg_prefmin, low = [], math.inf
+            for _, lay in ordered:
+                low = min(low, self.memory(lay))
+                neg_prefmin.append(-low)
+            v = self.orders[key] = (ordered, neg_prefmin)
+        return v
+
+    def choose(self, gpu: GpuSpec, count: int) -> tuple[float, Layout] | None:
+        """The first layout in utilisation order that fits (bisection on the running minimum)."""
+        ordered, neg_prefmin = self.ordered(gpu, count)
+        i = bisect.bisect_left(neg_prefmin, -gpu.memory_bytes)
+        return ordered[i] if i < len(ordered) else None
+
+
+@dataclass
+class ServingCache:
+    """Serving memory per layout is the same on every accelerator: computed once."""
+
+    s: Scenario
+    entries: dict = field(default_factory=dict)
+
+    def layouts(self, gpn: int, count: int) -> list[tuple[Layout, float]]:
+        key = (gpn, count)
+        v = self.entries.get(key)
+        if v is None:
+            s = self.s
+            v = self.entries[key] = [
+                (lay, sum(mem.inference_memory_parts(s, tp=lay.tp, pp=lay.pp, replicas=lay.replicas)))
+                for lay in serving_layouts(s, gpn, count)]
+        return v
+
+
+def judge(s: Scenario, c: Candidate, target_s: float | None) -> Candidate:
+    """Set a candidate's cost for the deployment and the first reason it is not viable."""
+    c.within_power = s.power_limit_kw is None or c.power_kw <= s.power_limit_kw
+    c.cost = relevant_cost(s, c.cloud, c.onprem if c.within_power else None)
+    c.meets = target_s is None or c.time_s <= target_s
+    c.within_budget = s.budget is None or (c.cost is not None and c.cost <= s.budget)
+    if not c.fits:
+        c.reason = "does_not_fit"
+    elif s.deployment == Deployment.ONPREM and not c.within_power:
+        c.reason = "power_limit"
+    elif s.deployment == Deployment.ONPREM and c.onprem is None:
+        c.reason = "no_price"
+    elif s.deployment == Deployment.CLOUD and c.cloud is None:
+        c.reason = "no_price"
+    elif not c.meets:
+        c.reason = "too_slow"
+    elif not c.within_budget:
+        c.reason = "over_budget" if c.cost is not None else "no_price"
+    return c
+
+
+def counts_for(s: Scenario, gpu: GpuSpec) -> list[int]:
+    """The counts to try: node-shaped up to --max-gpus, plus the count the user owns."""
+    owned = s.own.get(gpu.id)
+    counts = set(candidate_counts(gpu, s.max_gpus))
+    if owned and owned <= s.max_gpus:
+        counts.add(owned)
+    return sorted(counts)
+
+
+def _training_candidates(s: Scenario, gpu: GpuSpec, prices: Prices, cache: LayoutCache, hw_flops: float,
+                         target_s: float | None) -> list[Candidate]:
+    peak = gpu.peak_flops(s.precision) or gpu.peak_flops_bf16
+    jf = job_factor(s, gpu)
+    out: list[Candidate] = []
+    met_at = None
+    counts = counts_for(s, gpu)
+    # If even the largest count at the best possible layout (factor 1) misses the target, the counts in
+    # between are all too slow: evaluate only the first that fits, the largest and the owned one.
+    best_eff = s.mfu if s.mfu is not None else BASE_MFU * jf
+    hopeless = target_s is not None and hw_flops / (counts[-1] * peak * best_eff) > target_s
+    first_fit = True
+    owned = s.own.get(gpu.id, 0)
+    for count in counts:
+        least = cache.min_memory(gpu.gpus_per_node, count)
+        chosen = cache.choose(gpu, count) if least <= gpu.memory_bytes else None
+        if chosen is None:
+            out.append(judge(s, Candidate(gpu, s, count, None, False, min_memory=least), target_s))
+            continue
+        if hopeless and not first_fit and count != counts[-1] and count != owned:
+            continue
+        first_fit = False
+        lf, lay = chosen
+        eff = s.mfu if s.mfu is not None else BASE_MFU * jf * lf
+        t = hw_flops / (count * peak * eff)
+        cloud, onprem = cost_totals(s, gpu, count, t / 3600.0, prices)
+        c = judge(s, Candidate(gpu, s, count, lay, True, t, cloud, onprem, power_kw(s, gpu, count),
+                               min_memory=least), target_s)
+        out.append(c)
+        if c.meets and met_at is None:
+            met_at = len(out)
+        if met_at is not None and len(out) - met_at >= EXTRA_STEPS and count > owned:
+            break
+    return out
+
+
+def _serving_candidates(s: Scenario, gpu: GpuSpec, prices: Prices, hours: float, cache: ServingCache) -> list[Candidate]:
+    out: list[Candidate] = []
+    first_fit = None
+    weights = s.model.params_total * weight_bytes_per_param(s.quant)
+    for count in counts_for(s, gpu):
+        if weights / count > gpu.memory_bytes:
+            out.append(judge(s, Candidate(gpu, s, count, None, False, min_memory=weights / count), None))
+            continue
+        best = None
+        least = math.inf
+        for lay, total in cache.layouts(gpu.gpus_per_node, count):
+            least = min(least, total)
+            if total > gpu.memory_bytes:
+                continue
+            sp = inference_speed(s, gpu, lay)
+            key = (sp.aggregate_tokens_per_s, sp.decode_tokens_per_s)
+            if best is None or key > best[0]:
+                best = (key, lay, sp)
+        if best is None:
+            out.append(judge(s, Candidate(gpu, s, count, None, False, min_memory=least), None))
+            continue
+        _, lay, sp = best
+        cloud, onprem = cost_totals(s, gpu, count, hours, prices)
+        out.append(judge(s, Candidate(gpu, s, count, lay, True, sp.request_s, cloud, onprem,
+                                      power_kw(s, gpu, count), min_memory=least), None))
+        first_fit = first_fit if first_fit is not None else len(out)
+        if len(out) - first_fit >= EXTRA_STEPS and count >= s.own.get(gpu.id, 0):
+            break
+    return out
+
+
+def memory_key(v: Scenario) -> tuple:
+    """What layout memory and utilisation order depend on (not prices, deadlines or budgets), so a
+    rerun for a suggestion reuses the caches. bf16/fp16/fp8 keep 2-byte states: only fp32 differs."""
+    return (id(v.model), v.goal, v.method, v.optimizer, v.seq_len, v.micro_batch, v.recompute, v.precision == "fp32",
+            v.lora_rank, v.lora_targets, v.tp, v.pp, v.zero_stage, v.network, v.quant, v.kv_dtype, v.context,
+            v.concurrency, v.overhead_fixed_bytes, v.overhead_fraction)
+
+
+def caches_for(v: Scenario, caches: dict) -> tuple[LayoutCache, ServingCache]:
+    """The layout caches of a scenario variant, kept in ``caches`` (a dict the caller holds)."""
+    key = memory_key(v)
+    if key not in caches:
+        caches[key] = (LayoutCache(v, shared=caches.setdefault("orders", {})), ServingCache(v))
+    return caches[key]
+
+
+def search(s: Scenario, gpus: list[GpuSpec], offers: list[CloudOffer] | tuple = (), caches: dict | None = None
+           ) -> tuple[list[Candidate], list[Rejected]]:
+    """Every accelerator x count x layout x precision; returns candidates and unusable accelerators.
+    ``caches`` (a dict the caller keeps) shares layout memory between reruns of the same model."""
+    offers = list(offers)
+    target_s = (s.deadline_days or DEFAULT_TARGET_DAYS) * 86400.0 if s.is_training else None
+    # without a deadline the 90-day target steers the count search but is not a constraint
+    hard_target = s.deadline_days is not None
+    cands: list[Candidate] = []
+    rejected: list[Rejected] = []
+    variants = ([s.model_copy(update={"precision": p}) for p in s.precisions] if s.is_training
+                else [s.model_copy(update={"quant": q}) for q in s.quants])
+    caches = {} if caches is None else caches
+    for v in variants:
+        cache, scache = caches_for(v, caches)
+        wl = compute_workload(v)
+        hours = service_hours(v)
+        for gpu in gpus:
+            prec = precision_findings(v, gpu)
+            if any(f.severity == "error" for f in prec):
+                if len(variants) == 1:
+                    rejected.append(Rejected(gpu=gpu.id, code="precision_unsupported", params=prec[0].params))
+                continue
+            if (v.is_training and v.precision == "fp16" and "bf16" in s.precisions
+                    and gpu.peak_flops("fp16") == gpu.peak_flops_bf16):
+                continue  # identical to the bf16 run on this GPU (same peak, same 2-byte states)
+            if v.is_training and v.precision == "fp32" and "bf16" in s.precisions:
+                continue  # dominated by bf16 on the same GPU: half the peak, twice the state memory
+            prices = prices_for(v, gpu, offers)
+            if v.is_training:
+                found = _training_candidates(v, gpu, prices, cache, wl.hardware_flops, target_s)
+                if not hard_target:
+                    for c in found:
+                        if c.reason == "too_slow":
+                            c.meets, c.reason = True, ""
+                            if not c.within_budget:
+                                c.reason = "over_budget" if c.cost is not None else "no_price"
+            else:
+                found = _serving_candidates(v, gpu, prices, hours, scache)
+            cands.extend(found)
+    return cands, rejected

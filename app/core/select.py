@@ -1,0 +1,131 @@
+"""Which configurations to show: the viable ones ranked cheapest first (or fastest first with
+``rank_by="time"``), labelled (recommended, cheapest, fastest, the time/cost front, the best on every
+accelerator and precision, the best with the GPUs the user owns); when nothing is viable, the nearest
+miss on every accelerator. Everything else is counted by why it lost (``rejected_summary``)."""
+
+from __future__ import annotations
+
+import math
+
+from app.core import assumptions as A
+from app.core.cost import prices_for
+from app.core.evaluate import evaluate
+from app.core.results import Option, Rejected, Workload
+from app.core.scenario import Scenario
+from app.core.search import Candidate
+from app.core.specs import CloudOffer
+from app.core.workload import workload as compute_workload
+
+MAX_OPTIONS = 40
+COST_TIE = 1.0 + A.value("cost_tie")  # costs within 0.5% count as equal; then fewer GPUs (a smaller cluster is easier to get)
+
+
+def sort_key(s: Scenario, c: Candidate):
+    cost = c.cost if c.cost is not None else math.inf
+    if s.rank_by == "time":
+        return (c.time_s, cost)
+    band = math.floor(math.log(cost) / math.log(COST_TIE)) if 0 < cost < math.inf else (math.inf if cost else -math.inf)
+    return (band, c.count, c.time_s)
+
+
+def pareto(cands: list[Candidate]) -> list[Candidate]:
+    """Configurations no other beats on both cost and time."""
+    pts = sorted((c for c in cands if c.cost is not None), key=lambda c: (c.cost, c.time_s))
+    front, best_t = [], math.inf
+    for c in pts:
+        if c.time_s < best_t - 1e-9:
+            front.append(c)
+            best_t = c.time_s
+    return front
+
+
+def select(s: Scenario, cands: list[Candidate]) -> tuple[list[tuple[Candidate, list[str]]], dict[str, int]]:
+    """The configurations to show, with labels, and a count of the rest by reason."""
+    viable = [c for c in cands if c.viable]
+    labels: dict[int, list[str]] = {}
+
+    def tag(c: Candidate, label: str) -> None:
+        labels.setdefault(id(c), [])
+        if label not in labels[id(c)]:
+            labels[id(c)].append(label)
+
+    by_id = {id(c): c for c in cands}
+    if viable:
+        ranked = sorted(viable, key=lambda c: sort_key(s, c))
+        tag(ranked[0], "recommended")
+        priced = [c for c in viable if c.cost is not None]
+        if priced:  # costs within COST_TIE are equal; the tie goes to fewer GPUs, as in the ranking
+            tag(min(priced, key=lambda c: sort_key(s.model_copy(update={"rank_by": "cost"}), c)), "cheapest")
+        tag(min(viable, key=lambda c: (c.time_s, c.cost if c.cost is not None else math.inf)), "fastest")
+        for c in pareto(viable):
+            tag(c, "pareto")
+        best_per: dict[tuple, Candidate] = {}
+        for c in ranked:
+            best_per.setdefault((c.gpu.id, c.s.precision, c.s.quant), c)
+        for c in best_per.values():
+            tag(c, "best_for_gpu")
+        for c in viable:
+            if c.count <= s.own.get(c.gpu.id, 0):
+                mine = [x for x in viable if x.gpu.id == c.gpu.id and x.count <= s.own[c.gpu.id]]
+                tag(min(mine, key=lambda x: (x.time_s, x.count)), "owned")
+                break
+    else:
+        # nothing viable: per accelerator the nearest miss (fastest for a deadline, cheapest for a budget)
+        fitting = [c for c in cands if c.fits]
+        per: dict[str, Candidate] = {}
+        for c in sorted(fitting, key=lambda c: (c.time_s if c.reason == "too_slow" else (c.cost or math.inf))):
+            per.setdefault(c.gpu.id, c)
+        for c in per.values():
+            tag(c, "nearest")
+    chosen = [by_id[i] for i in labels]
+    chosen.sort(key=lambda c: (0 if c.viable else 1, *sort_key(s, c)))
+    chosen = chosen[:MAX_OPTIONS]
+    kept = {id(c) for c in chosen}
+    summary: dict[str, int] = {}
+    for c in cands:
+        if id(c) in kept:
+            continue
+        reason = c.reason or "dominated"
+        summary[reason] = summary.get(reason, 0) + 1
+    return [(c, labels[id(c)]) for c in chosen], summary
+
+
+def rejected_gpus(s: Scenario, cands: list[Candidate], shown: set[str]) -> list[Rejected]:
+    """One line per accelerator that has no configuration in the options, with the reason."""
+    per: dict[str, list[Candidate]] = {}
+    for c in cands:
+        per.setdefault(c.gpu.id, []).append(c)
+    out = []
+    for gid, cs in per.items():
+        if gid in shown:
+            continue
+        fits = [c for c in cs if c.fits]
+        if not fits:
+            least = min(cs, key=lambda c: c.min_memory)
+            out.append(Rejected(gpu=gid, code="does_not_fit", params={
+                "min_memory_per_gpu_bytes": least.min_memory, "capacity_bytes": cs[0].gpu.memory_bytes,
+                "max_gpus": s.max_gpus}))
+            continue
+        order = ("too_slow", "power_limit", "no_price", "over_budget")
+        reason = next((r for r in order if any(c.reason == r for c in fits)), "dominated")
+        params: dict = {}
+        if reason == "too_slow":
+            fastest = min(fits, key=lambda c: c.time_s)
+            params = {"best_days": fastest.time_s / 86400.0, "gpu_count": fastest.count, "deadline_days": s.deadline_days}
+        elif reason == "over_budget":
+            cheapest = min((c for c in fits if c.cost is not None), key=lambda c: c.cost)
+            params = {"min_cost": cheapest.cost, "budget": s.budget, "currency": s.currency}
+        elif reason == "power_limit":
+            params = {"min_power_kw": min(c.power_kw for c in fits), "limit_kw": s.power_limit_kw}
+        out.append(Rejected(gpu=gid, code=reason, params=params))
+    return out
+
+
+def build_options(s: Scenario, chosen: list[tuple[Candidate, list[str]]], offers: list[CloudOffer]) -> list[Option]:
+    out = []
+    wls: dict[int, Workload] = {}
+    for c, labels in chosen:
+        wl = wls.setdefault(id(c.s), compute_workload(c.s))
+        o = evaluate(c.s, c.gpu, c.count, wl, prices_for(c.s, c.gpu, offers), layout=c.layout)
+        out.append(o.model_copy(update={"labels": labels}))
+    return out

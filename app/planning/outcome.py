@@ -1,0 +1,172 @@
+"""build_outcome(scenario, catalog) -> PlanOutcome: everything a view draws, computed once.
+
+The wizard, the CLI (text, JSON, PDF) and the report all draw a PlanOutcome and never call the core
+or the catalog themselves: the plan, the resolved request, the scaling curves of the leading
+accelerators, the published runs and this plan's point among them, the backtest summary, the
+catalog entries used (with source and as-of date), each option's cost range and month-by-month
+rent-or-buy series, and the catalog version.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol, Sequence
+
+from app.core.backtest import BacktestSummary, backtest
+from app.core.cost import cost_range, cumulative_costs
+from app.core.curves import CurvePoint, scaling_curve
+from app.core.plan import plan as run_plan
+from app.core.results import Option, Plan
+from app.core.scenario import Scenario
+from app.core.specs import CloudOffer, GpuSpec, ModelSpec, TrainingRun
+from app.planning.request import resolved
+
+CURVE_GPUS = 3  # accelerator types drawn in the scaling plot
+
+
+class Catalog(Protocol):
+    def gpus(self) -> Sequence[GpuSpec]: ...
+    def offers(self) -> Sequence[CloudOffer]: ...
+    def runs(self) -> Sequence[TrainingRun]: ...
+    def models(self) -> Sequence[ModelSpec]: ...
+    def version(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class RunPoint:
+    """A published training run (or this plan) on the compute–GPU-hours chart."""
+
+    name: str
+    flops: float  # 6·N_active·D
+    gpu_hours: float
+
+
+@dataclass(frozen=True)
+class Series:
+    """Month by month, what renting and what buying an option's GPUs has cost in total."""
+
+    months: list[float]
+    cloud: list[float | None]
+    onprem: list[float | None]
+    breakeven_months: float | None
+
+
+@dataclass(frozen=True)
+class OptionCosts:
+    """An option's cost at the fast and slow ends of its time range, and its rent-or-buy series."""
+
+    cloud_range: tuple[float, float] | None
+    onprem_range: tuple[float, float] | None
+    series: Series
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A catalog entry the plan used, with where its figures come from."""
+
+    kind: str  # gpu | offer | model
+    id: str
+    name: str
+    source: str
+    as_of: str
+    origin: str = "shipped"
+
+
+@dataclass
+class PlanOutcome:
+    scenario: Scenario
+    plan: Plan
+    request: dict[str, Any]
+    catalog_version: str
+    curves: dict[str, list[CurvePoint]] = field(default_factory=dict)  # gpu id -> points
+    gpus: dict[str, GpuSpec] = field(default_factory=dict)  # every accelerator the views name
+    offers: dict[str, CloudOffer] = field(default_factory=dict)  # the offers behind the options' cloud prices
+    option_costs: list[OptionCosts] = field(default_factory=list)  # parallel to plan.options
+    runs: list[RunPoint] = field(default_factory=list)
+    plan_point: RunPoint | None = None
+    backtest: BacktestSummary | None = None  # reported GPU-hours, the catalog's runs
+    entries: list[Entry] = field(default_factory=list)
+
+    @property
+    def best(self) -> Option | None:
+        return self.plan.options[0] if self.plan.options else None
+
+    def gpu_name(self, gpu_id: str) -> str:
+        g = self.gpus.get(gpu_id)
+        return g.name if g else gpu_id
+
+
+_BACKTESTS: dict[str, BacktestSummary | None] = {}
+
+
+def backtest_summary(catalog: Catalog) -> BacktestSummary | None:
+    """The backtest on reported GPU-hours, once per catalog content (~0.06 s)."""
+    key = catalog.version()
+    if key not in _BACKTESTS:
+        bt = backtest(list(catalog.runs()), list(catalog.gpus()), list(catalog.models()))
+        _BACKTESTS.clear()
+        _BACKTESTS[key] = next((x for x in bt.summaries if x.basis == "reported"), None)
+    return _BACKTESTS[key]
+
+
+def _curves(s: Scenario, p: Plan, gpus: dict[str, GpuSpec], offers: list[CloudOffer]) -> dict[str, list[CurvePoint]]:
+    seen: list[str] = []
+    for o in p.options:
+        if o.fits and o.gpu not in seen and o.gpu in gpus:
+            seen.append(o.gpu)
+        if len(seen) == CURVE_GPUS:
+            break
+    top = max([o.gpu_count for o in p.options] + [8])
+    caches: dict = {}
+    return {g: scaling_curve(s, gpus[g], offers, max_count=max(16, top * 4), caches=caches) for g in seen}
+
+
+def _runs(catalog: Catalog) -> list[RunPoint]:
+    out = []
+    for r in catalog.runs():
+        n = r.params_active or r.params_total
+        hours = r.gpu_hours or (r.gpu_count * r.days * 24 if r.gpu_count and r.days else None)
+        if n and r.tokens and hours:
+            out.append(RunPoint(r.name, 6.0 * n * r.tokens, hours))
+    return out
+
+
+def _series(s: Scenario, o: Option) -> Series:
+    months = int(max(12, round(s.years * 12)))
+    xs, cloud, onprem = cumulative_costs(s, o.cost, o.gpu_count, months)
+    return Series(xs, cloud, onprem, o.cost.breakeven_months)
+
+
+def _entries(s: Scenario, p: Plan, gpus: dict[str, GpuSpec], offers: dict[str, CloudOffer]) -> list[Entry]:
+    out = [Entry("gpu", g.id, g.name, g.source, g.as_of, g.origin)
+           for g in (gpus[i] for i in dict.fromkeys(o.gpu for o in p.options) if i in gpus)]
+    out += [Entry("offer", of.id, of.name, of.source, of.as_of, of.origin) for of in offers.values()]
+    m = s.model
+    out.append(Entry("model", m.id, m.name, m.source, m.as_of, m.origin if m.source else "user"))
+    return out
+
+
+def build_outcome(s: Scenario, catalog: Catalog, *, curves: bool = True, with_backtest: bool = True) -> PlanOutcome:
+    """Plan ``s`` against ``catalog`` and work out everything the views draw. ``curves=False`` skips
+    the scaling curves, ``with_backtest=False`` the backtest summary (the JSON carries neither)."""
+    all_gpus = list(catalog.gpus())
+    all_offers = list(catalog.offers())
+    p = run_plan(s, all_gpus, all_offers)
+    by_id = {g.id: g for g in all_gpus}
+    curve_pts = _curves(s, p, by_id, all_offers) if curves else {}
+    named = set(o.gpu for o in p.options) | set(curve_pts) | set(s.own) | {r.gpu for r in p.rejected}
+    gpus = {g: by_id[g] for g in named if g in by_id}
+    offer_ids = dict.fromkeys(o.cost.cloud_offer for o in p.options if o.cost.cloud_offer)
+    offers_by_id = {of.id: of for of in all_offers}
+    offers = {i: offers_by_id[i] for i in offer_ids if i in offers_by_id}
+    out = PlanOutcome(
+        scenario=s, plan=p, request=resolved(s), catalog_version=catalog.version(), curves=curve_pts, gpus=gpus,
+        offers=offers, option_costs=[OptionCosts(*cost_range(s, o), _series(s, o)) for o in p.options],
+        entries=_entries(s, p, gpus, offers))
+    if s.is_training:
+        out.runs = _runs(catalog)
+        if p.options:
+            out.plan_point = RunPoint("", p.workload.train_flops, p.options[0].gpu_hours)
+        if with_backtest:
+            out.backtest = backtest_summary(catalog)
+    return out

@@ -1,0 +1,59 @@
+"""Request fields by the names people see: the CLI's flags, and the wizard's field labels. Findings and
+input errors name the field where they appear (a flag on the command line, a field in the GUI)."""
+
+from __future__ import annotations
+
+from app.i18n import QT_TRANSLATE_NOOP, translate
+
+# Request field -> the flag that sets it.
+FLAGS: dict[str, str] = {
+    "goal": "--goal", "model": "--model", "params_total": "--params", "params_active": "--active-params",
+    "layers": "--layers", "hidden": "--hidden", "heads": "--heads", "kv_heads": "--kv-heads", "ffn": "--ffn",
+    "vocab": "--vocab", "tokens": "--tokens", "samples": "--samples", "seq_len": "--seq-len", "epochs": "--epochs",
+    "cpt_fraction": "--cpt-fraction", "chinchilla_tokens_per_param": "--tokens-per-param",
+    "method": "--method", "lora_rank": "--lora-rank", "lora_targets": "--lora-targets",
+    "precision": "--precision", "precision_choices": "--precision", "optimizer": "--optimizer",
+    "zero_stage": "--zero", "recompute": "--recompute", "micro_batch": "--micro-batch",
+    "quant": "--quant", "quant_choices": "--quant", "context": "--context", "concurrency": "--concurrency",
+    "kv_dtype": "--kv-dtype", "output_tokens": "--output-tokens",
+    "gpu_id": "--gpu", "gpu_count": "--gpus", "tp": "--tp", "pp": "--pp", "mfu": "--mfu", "network": "--network",
+    "currency": "--currency", "budget": "--budget", "deadline_days": "--deadline-days", "deployment": "--deployment",
+    "own": "--own", "max_gpus": "--max-gpus", "power_limit_kw": "--power-limit-kw", "pricing": "--pricing",
+    "cloud_offer": "--offer", "rank_by": "--rank", "cloud_price": "--cloud-price", "gpu_price": "--gpu-price",
+    "fx_jpy_per_usd": "--fx", "fx_as_of": "--fx-date", "electricity_price_per_kwh": "--electricity-price",
+    "pue": "--pue", "host_cost_fraction": "--host-cost-fraction", "hours_per_day": "--hours-per-day",
+    "days_per_month": "--days-per-month", "years": "--years",
+}
+
+# Request field -> the wizard's label for it.
+LABELS: dict[str, str] = {
+    "goal": QT_TRANSLATE_NOOP("Fields", "Goal"), "model": QT_TRANSLATE_NOOP("Fields", "Model"),
+    "params_total": QT_TRANSLATE_NOOP("Fields", "Total parameters"), "params_active": QT_TRANSLATE_NOOP("Fields", "Active parameters"),
+    "layers": QT_TRANSLATE_NOOP("Fields", "Layers"), "hidden": QT_TRANSLATE_NOOP("Fields", "Hidden size"),
+    "heads": QT_TRANSLATE_NOOP("Fields", "Attention heads"), "kv_heads": QT_TRANSLATE_NOOP("Fields", "KV heads (GQA)"),
+    "tokens": QT_TRANSLATE_NOOP("Fields", "Tokens"), "samples": QT_TRANSLATE_NOOP("Fields", "Samples"),
+    "seq_len": QT_TRANSLATE_NOOP("Fields", "Tokens per sample"), "epochs": QT_TRANSLATE_NOOP("Fields", "Epochs"),
+    "method": QT_TRANSLATE_NOOP("Fields", "Method"), "lora_rank": QT_TRANSLATE_NOOP("Fields", "LoRA rank"),
+    "precision": QT_TRANSLATE_NOOP("Fields", "Number formats"), "precision_choices": QT_TRANSLATE_NOOP("Fields", "Number formats"),
+    "quant": QT_TRANSLATE_NOOP("Fields", "Weight format"), "context": QT_TRANSLATE_NOOP("Fields", "Context (tokens)"),
+    "concurrency": QT_TRANSLATE_NOOP("Fields", "Simultaneous users"), "output_tokens": QT_TRANSLATE_NOOP("Fields", "Answer length (tokens)"),
+    "currency": QT_TRANSLATE_NOOP("Fields", "Currency"), "budget": QT_TRANSLATE_NOOP("Fields", "Budget"),
+    "deadline_days": QT_TRANSLATE_NOOP("Fields", "Deadline (days)"), "deployment": QT_TRANSLATE_NOOP("Fields", "Where"),
+    "own": QT_TRANSLATE_NOOP("Fields", "GPUs you own"), "max_gpus": QT_TRANSLATE_NOOP("Fields", "At most GPUs"),
+    "power_limit_kw": QT_TRANSLATE_NOOP("Fields", "Power limit (kW)"), "pricing": QT_TRANSLATE_NOOP("Fields", "Cloud prices"),
+    "rank_by": QT_TRANSLATE_NOOP("Fields", "Prefer"), "fx_jpy_per_usd": QT_TRANSLATE_NOOP("Fields", "JPY per USD"),
+    "electricity_price_per_kwh": QT_TRANSLATE_NOOP("Fields", "Electricity per kWh"), "pue": QT_TRANSLATE_NOOP("Fields", "PUE"),
+    "hours_per_day": QT_TRANSLATE_NOOP("Fields", "Hours per day in use"), "days_per_month": QT_TRANSLATE_NOOP("Fields", "Days per month in use"),
+    "years": QT_TRANSLATE_NOOP("Fields", "Years (horizon)"), "network": QT_TRANSLATE_NOOP("Fields", "Network between servers"),
+    "mfu": QT_TRANSLATE_NOOP("Fields", "Utilisation (MFU)"),
+}
+
+
+def flag(field: str | None) -> str:
+    """The CLI flag of a request field (the field's own name when it has none)."""
+    return FLAGS.get(field or "", field or "")
+
+
+def label(field: str | None) -> str:
+    """The wizard's label of a request field, in the current language."""
+    return translate("Fields", LABELS[field]) if field in LABELS else (field or "")

@@ -1,0 +1,313 @@
+"""The report of one plan as a ReportDocument: page 1 carries the decision; then what was asked, the
+recommended configuration and its memory, the alternatives, rent or buy, more or fewer GPUs, published
+runs, findings and risks, assumptions and sources, and a glossary. Drawn from a PlanOutcome only."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from app import __version__
+from app.core.assumptions import DEFAULT_FX_AS_OF
+from app.i18n import QT_TRANSLATE_NOOP, language, translate
+from app.planning.outcome import PlanOutcome
+from app.present.document import (Block, Bullets, Columns, Figure, Heading, Inline, KeyValues, Paragraph,
+                                  ReportDocument, Run, Section, Table, runs)
+from app.present.fields import flag
+from app.present.text.assumptions import assumption_name, assumption_source, assumption_value
+from app.present.text.format import (fmt_bytes, fmt_count, fmt_date, fmt_duration, fmt_money, layout_label, layout_text,
+                                     method_text)
+from app.present.text.messages import (finding_message, finding_reason, labels_text, pricing_text, suggestion_message,
+                                       verdict_message)
+
+GOAL_NAMES = {
+    "inference": QT_TRANSLATE_NOOP("Report", "Inference (serving an existing model)"),
+    "finetune": QT_TRANSLATE_NOOP("Report", "Fine-tuning (adjusting an existing model)"),
+    "cpt": QT_TRANSLATE_NOOP("Report", "Continued pre-training (adding knowledge)"),
+    "scratch": QT_TRANSLATE_NOOP("Report", "Training from scratch (a new model)"),
+}
+
+GLOSSARY = (
+    (QT_TRANSLATE_NOOP("Report", "GPU"), QT_TRANSLATE_NOOP("Report", "The processor that does the arithmetic of AI models. Its memory (VRAM) decides what fits.")),
+    (QT_TRANSLATE_NOOP("Report", "Parameters"), QT_TRANSLATE_NOOP("Report", "The numbers a model learns; 7B = 7 billion. Memory grows with them.")),
+    (QT_TRANSLATE_NOOP("Report", "Tokens"), QT_TRANSLATE_NOOP("Report", "Pieces of text the model reads; about one per Japanese character or 0.75 English words.")),
+    (QT_TRANSLATE_NOOP("Report", "Inference"), QT_TRANSLATE_NOOP("Report", "Using a trained model to answer requests.")),
+    (QT_TRANSLATE_NOOP("Report", "Fine-tuning / LoRA / QLoRA"), QT_TRANSLATE_NOOP("Report", "Adjusting a model with your examples; LoRA trains small add-ons, QLoRA does so on a 4-bit copy of the model.")),
+    (QT_TRANSLATE_NOOP("Report", "Continued pre-training"), QT_TRANSLATE_NOOP("Report", "Training an existing model further on a large body of new text (e.g. Japanese).")),
+    (QT_TRANSLATE_NOOP("Report", "MFU"), QT_TRANSLATE_NOOP("Report", "Model FLOPs utilisation: the share of the GPU's peak arithmetic the job really uses (typically 30-50%).")),
+    (QT_TRANSLATE_NOOP("Report", "Tensor / pipeline / data parallelism"), QT_TRANSLATE_NOOP("Report", "Ways to split one model or job over many GPUs; tensor parallelism needs fast links (NVLink).")),
+    (QT_TRANSLATE_NOOP("Report", "ZeRO / FSDP"), QT_TRANSLATE_NOOP("Report", "Spreading optimizer states, gradients and weights over GPUs to save memory.")),
+    (QT_TRANSLATE_NOOP("Report", "NVLink / PCIe / InfiniBand"), QT_TRANSLATE_NOOP("Report", "Links between GPUs inside a server (NVLink fast, PCIe slower) and between servers (InfiniBand, Ethernet).")),
+    (QT_TRANSLATE_NOOP("Report", "PUE"), QT_TRANSLATE_NOOP("Report", "Power usage effectiveness: data-centre power per unit of IT power (cooling etc.); 1.5 means +50%.")),
+    (QT_TRANSLATE_NOOP("Report", "Break-even"), QT_TRANSLATE_NOOP("Report", "The amount of use after which buying GPUs costs less than renting them.")),
+)
+
+MEMORY_PARTS = {
+    "weights": QT_TRANSLATE_NOOP("Report", "weights"),
+    "gradients": QT_TRANSLATE_NOOP("Report", "gradients"),
+    "optimizer": QT_TRANSLATE_NOOP("Report", "optimizer states"),
+    "activations": QT_TRANSLATE_NOOP("Report", "activations"),
+    "kv_cache": QT_TRANSLATE_NOOP("Report", "KV cache"),
+    "overhead": QT_TRANSLATE_NOOP("Report", "runtime overhead"),
+}
+
+
+def _tr(marked_text: str) -> str:
+    """A text marked with QT_TRANSLATE_NOOP("Report", …), in the current language."""
+    return translate("Report", marked_text)
+
+
+_BOLD = re.compile(r"<b>(.*?)</b>")
+
+
+def marked(template: str, *args: Any) -> Inline:
+    """A translated template whose <b>…</b> marks bold, formatted with ``args`` (data, never markup:
+    the markers are split off before the arguments go in)."""
+    out: Inline = []
+    pos = 0
+    for m in _BOLD.finditer(template):
+        if m.start() > pos:
+            out.append(Run(template[pos:m.start()].format(*args)))
+        out.append(Run(m.group(1).format(*args), bold=True))
+        pos = m.end()
+    if pos < len(template):
+        out.append(Run(template[pos:].format(*args)))
+    return out
+
+
+class _Ctx:
+    """What every section needs: the outcome, the language and the currency."""
+
+    def __init__(self, out: PlanOutcome, lang: str):
+        self.out, self.lang = out, lang
+        self.s, self.p = out.scenario, out.plan
+        self.cur = out.scenario.currency
+        self.training = out.scenario.is_training
+        self.best = out.best
+
+    def money(self, v: float | None, compact: bool = False) -> str:
+        return fmt_money(v, self.cur, self.lang, compact)
+
+
+def build_report(out: PlanOutcome, name: str, lang: str, date: dt.date | None = None) -> ReportDocument:
+    """The whole report of one plan in ``lang``, whatever the app's current language."""
+    with language(lang):
+        return _build(_Ctx(out, lang), name, date or dt.date.today())
+
+
+def _build(c: _Ctx, name: str, date: dt.date) -> ReportDocument:
+    sections = [_asked(c)]
+    if c.best is not None:
+        sections += [_configuration(c), _alternatives(c), _rent_or_buy(c)]
+        if c.out.curves:
+            sections.append(_scaling(c))
+    if c.training and c.best is not None:
+        sections.append(_published(c))
+    sections += [_findings(c), _sources(c), _glossary()]
+    title = translate("Report", "GPU plan") + ": " + name
+    subtitle = " · ".join((fmt_date(date.isoformat(), c.lang), _tr(GOAL_NAMES[c.s.goal.value]), c.s.model.name))
+    footer = translate("Report", "LLM GPU Planner {0} · catalog {1} · {2}").format(
+        __version__, c.out.catalog_version, fmt_date(date.isoformat(), c.lang))
+    return ReportDocument(title=title, subtitle=subtitle, lead=_decision(c), sections=sections, footer=footer, lang=c.lang)
+
+
+def _decision(c: _Ctx) -> list[Block]:
+    p = c.p
+    blocks: list[Block] = [Paragraph(runs(verdict_message(p.verdict.code, p.verdict.params, c.lang, c.cur)),
+                                     "verdict-ok" if p.verdict.feasible else "verdict-no")]
+    if p.verdict.suggestions:
+        blocks.append(Paragraph([Run(translate("Report", "Ways to make it feasible, nearest first:"), bold=True)]))
+        blocks.append(Bullets([runs(suggestion_message(x.code, x.params, c.lang, c.cur)) for x in p.verdict.suggestions]))
+    best = c.best
+    if best is not None:
+        rows: list[tuple[str, Inline]] = [
+            (translate("Report", "Recommended"), [Run(f"{best.gpu_count} × {best.gpu_name}", bold=True),
+                                                  Run(" ({0} {1})".format(best.nodes, translate("Report", "server(s)")))]),
+            (translate("Report", "Layout"), runs(layout_text(best.parallelism, not c.training) + f", {best.precision or best.weight_format}")),
+        ]
+        costs = c.out.option_costs[0] if c.out.option_costs else None
+        if c.training and best.job_s is not None and best.job_s_range is not None:
+            lo, hi = best.job_s_range
+            rows.append((translate("Report", "Time"), runs(translate("Report", "{0} (range {1} – {2})").format(
+                fmt_duration(best.job_s), fmt_duration(lo), fmt_duration(hi)))))
+            for label, v, rng in ((translate("Report", "Cost, cloud"), best.cost.cloud, costs.cloud_range if costs else None),
+                                  (translate("Report", "Cost, on-premises"), best.cost.onprem, costs.onprem_range if costs else None)):
+                if v is not None and rng is not None:
+                    rows.append((label, runs(translate("Report", "{0} (range {1} – {2})").format(
+                        c.money(v), c.money(rng[0]), c.money(rng[1])))))
+        else:
+            rows.append((translate("Report", "Speed"), runs(translate("Report", "{0:.1f} tokens/s per user, {1:,.0f} tokens/s in all").format(
+                best.decode_tokens_per_s, best.throughput_tokens_per_s))))
+            rows.append((translate("Report", "Cost over {0:g} years").format(c.s.years), runs(translate(
+                "Report", "cloud {0}, on-premises {1}").format(c.money(best.cost.cloud), c.money(best.cost.onprem)))))
+        rows.append((translate("Report", "Memory per GPU"), runs(translate("Report", "{0} of {1}").format(
+            fmt_bytes(best.memory_per_gpu_bytes), fmt_bytes(best.memory_capacity_bytes)))))
+        if best.cost.breakeven_months is not None:
+            rows.append((translate("Report", "Buy or rent"), runs(translate("Report", "buying pays back after {0:.1f} months at {1:g} h/day").format(
+                best.cost.breakeven_months, c.s.hours_per_day))))
+        blocks.append(KeyValues(rows, boxed=True))
+    blocks.append(Paragraph(runs(translate("Report", "Time ranges span the utilisation range seen in published runs (MFU 0.30–0.50 scaled by the GPU and layout); cost ranges follow the time.")), "small"))
+    return blocks
+
+
+def _asked(c: _Ctx) -> Section:
+    s, m = c.s, c.s.model
+    rows: list[tuple[str, Inline]] = [
+        (translate("Report", "Goal"), runs(_tr(GOAL_NAMES[s.goal.value]))),
+        (translate("Report", "Model"), runs(m.name + " — " + translate("Report", "{0} parameters{1}").format(
+            fmt_count(m.params_total), translate("Report", ", {0} active per token").format(fmt_count(m.params_active)) if m.is_moe else ""))),
+    ]
+    if c.training:
+        rows.append((translate("Report", "Training data"), runs(translate("Report", "{0} tokens").format(fmt_count(c.p.workload.tokens))
+                                               + (f" ({method_text(s.method.value)})" if s.goal.value == "finetune" else ""))))
+        rows.append((translate("Report", "Compute"), runs(translate("Report", "{0:.3g} FLOP (6 × parameters × tokens)").format(c.p.workload.train_flops))))
+    else:
+        rows.append((translate("Report", "Serving"), runs(translate("Report", "{0} weights, {1:,} tokens of context, {2} simultaneous users").format(
+            s.quant.upper(), s.inference_context, s.concurrency))))
+    cons = []
+    if s.budget:
+        cons.append(translate("Report", "budget {0}").format(c.money(s.budget)))
+    if s.deadline_days:
+        cons.append(translate("Report", "deadline {0:g} days").format(s.deadline_days))
+    cons.append({"any": translate("Report", "cloud or on-premises"), "cloud": translate("Report", "cloud only"), "onprem": translate("Report", "on-premises only")}[s.deployment.value])
+    if s.own:
+        cons.append(translate("Report", "own GPUs: {0}").format(", ".join(f"{n} × {c.out.gpu_name(g)}" for g, n in s.own.items())))
+    if s.power_limit_kw:
+        cons.append(translate("Report", "power limit {0:g} kW").format(s.power_limit_kw))
+    cons.append(translate("Report", "at most {0:,} GPUs").format(s.max_gpus))
+    rows.append((translate("Report", "Constraints"), runs("; ".join(cons))))
+    return Section(translate("Report", "What was asked"), [KeyValues(rows)])
+
+
+def _configuration(c: _Ctx) -> Section:
+    best = c.best
+    assert best is not None
+    g = c.out.gpus.get(best.gpu)
+    desc = [
+        translate("Report", "{0} × {1} in {2} server(s) of {3} GPUs.").format(best.gpu_count, best.gpu_name, best.nodes,
+                                                                             g.gpus_per_node if g else "?"),
+        translate("Report", "Layout: {0}; number format {1}.").format(layout_text(best.parallelism, not c.training),
+                                                                       best.precision or best.weight_format),
+    ]
+    if g is not None:
+        link = (translate("Report", "NVLink joins {0} GPUs").format(g.nvlink_domain) if g.has_nvlink
+                else translate("Report", "no NVLink (PCIe Gen{0} only)").format(g.pcie_gen))
+        desc.append(translate("Report", "Each GPU: {0} memory, {1:.0f} TFLOPS BF16 (dense), {2}.").format(
+            fmt_bytes(g.memory_bytes), g.peak_flops_bf16 / 1e12, link))
+    if c.training and best.mfu is not None:
+        desc.append(translate("Report", "Expected utilisation (MFU) {0:.0%}; {1:,.0f} GPU-hours.").format(best.mfu, best.gpu_hours))
+    mb = best.memory_breakdown_bytes
+    mrows = [runs(_tr(label), fmt_bytes(getattr(mb, k))) for k, label in MEMORY_PARTS.items() if getattr(mb, k) > 0]
+    table_rows: list[list[Inline]] = [[[r[0]], [r[1]]] for r in mrows]
+    table_rows.append([[Run(translate("Report", "total per GPU"), bold=True)],
+                       [Run(fmt_bytes(mb.total), bold=True), Run(f" / {fmt_bytes(best.memory_capacity_bytes)}")]])
+    table = Table([translate("Report", "Part"), translate("Report", "Size")], table_rows)
+    figure = Figure("memory", "memory", {"breakdown": mb.model_dump(), "capacity": best.memory_capacity_bytes},
+                    width=360, size=(400, 380))
+    return Section(translate("Report", "The recommended configuration"), [
+        Paragraph(runs(" ".join(desc))), Heading(translate("Report", "Memory per GPU")), Columns([[table], [figure]], [42, 58])])
+
+
+def _alternatives(c: _Ctx) -> Section:
+    rows = []
+    for i, o in enumerate(c.p.options[:12], 1):
+        speed = fmt_duration(o.job_s) if c.training else translate("Report", "{0:.1f} tok/s").format(o.decode_tokens_per_s)
+        rows.append([runs(str(i)), runs(f"{o.gpu_count} × {o.gpu_name}"), runs(layout_label(o.parallelism, not c.training, short=True)),
+                     runs(speed), runs(c.money(o.cost.cloud, True)), runs(c.money(o.cost.onprem, True)), runs(labels_text(o.labels))])
+    cur_unit = "" if c.cur == "USD" else (" (円)" if c.lang == "ja" else " (JPY)")
+    blocks: list[Block] = [
+        Table(["#", translate("Report", "GPUs"), translate("Report", "Layout"), translate("Report", "Time") if c.training else translate("Report", "Speed"), translate("Report", "Cloud") + cur_unit,
+               translate("Report", "On-prem"), translate("Report", "Why listed")], rows, [4, 30, 17, 11, 10, 10, 18]),
+        Paragraph(runs(translate("Report", "TP tensor, PP pipeline, DP data parallel; Z ZeRO stage.")), "small"),
+    ]
+    if c.p.rejected_summary:
+        blocks.append(Paragraph(runs(translate("Report", "{0} configurations evaluated in all; not listed: {1}.").format(
+            c.p.evaluated, ", ".join(f"{n} {finding_reason(k)}" for k, n in c.p.rejected_summary.items()))), "small"))
+    return Section(translate("Report", "Alternatives"), blocks)
+
+
+def _rent_or_buy(c: _Ctx) -> Section:
+    best, s = c.best, c.s
+    assert best is not None
+    cost = best.cost
+    lines: list[Inline] = []
+    if cost.cloud_price_per_gpu_hour is not None:
+        src = ""
+        of = c.out.offers.get(cost.cloud_offer or "")
+        if of is not None:
+            src = translate("Report", " — {0}, {1}, {2} (as of {3})").format(of.name, pricing_text(of.pricing), of.region,
+                                                                           fmt_date(of.as_of, c.lang))
+        lines.append(runs(translate("Report", "Cloud price: {0} per GPU-hour{1}.").format(c.money(cost.cloud_price_per_gpu_hour), src)))
+    if cost.gpu_price is not None:
+        lines.append(runs(translate("Report", "Purchase: {0} per GPU plus {1:.0%} for servers and network; power {2:.1f} kW with PUE {3:g} at {4} per kWh.").format(
+            c.money(cost.gpu_price), s.host_cost_fraction, cost.power_kw, s.pue, c.money(s.electricity_price))))
+    if cost.breakeven_months is not None:
+        lines.append(marked(translate("Report", "Used {0:g} hours a day, buying becomes cheaper than renting after <b>{1:.1f} months</b> ({2:.0%} utilisation over {3:g} years)."),
+                            s.hours_per_day, cost.breakeven_months, cost.breakeven_utilisation or 0, s.years))
+    if cost.cloud_horizon_full_use is not None and cost.onprem_horizon_full_use is not None:
+        lines.append(runs(translate("Report", "Over {0:g} years of round-the-clock use: renting {1}, buying {2}.").format(
+            s.years, c.money(cost.cloud_horizon_full_use), c.money(cost.onprem_horizon_full_use))))
+    of = c.out.offers.get(cost.cloud_offer or "")
+    if c.cur == "JPY" or (of is not None and of.currency != c.cur):  # catalog purchase prices are in USD
+        when = (fmt_date(s.fx_as_of, c.lang) if s.fx_as_of else
+                translate("Report", "assumed rate set {0}").format(fmt_date(DEFAULT_FX_AS_OF, c.lang)))
+        lines.append(runs(translate("Report", "Prices converted at {0:g} JPY per USD ({1}).").format(s.fx_jpy_per_usd, when)))
+    blocks: list[Block] = [Paragraph(line) for line in lines]
+    series = c.out.option_costs[0].series if c.out.option_costs else None
+    if series is not None and (cost.cloud_price_per_gpu_hour is not None or cost.onprem is not None):
+        blocks.append(Figure("breakeven", "breakeven", {"months": series.months, "cloud": series.cloud, "onprem": series.onprem,
+                                                        "breakeven_months": series.breakeven_months,
+                                                        "currency": c.cur, "lang": c.lang}))
+    return Section(translate("Report", "Rent or buy"), blocks)
+
+
+def _scaling(c: _Ctx) -> Section:
+    s = c.s
+    data = {"series": {c.out.gpu_name(g): pts for g, pts in c.out.curves.items()}, "training": c.training,
+            "deadline_s": (s.deadline_days or 0) * 86400.0 or None, "budget": s.budget, "currency": c.cur,
+            "lang": c.lang, "deployment": s.deployment.value}
+    return Section(translate("Report", "More or fewer GPUs"), [
+        Paragraph(runs(translate("Report", "Time and cost against the number of GPUs for the leading GPU types; the dashed lines are the deadline and the budget."))),
+        Figure("scaling", "scaling", data, size=(660, 330))])
+
+
+def _published(c: _Ctx) -> Section:
+    blocks: list[Block] = []
+    rep = c.out.backtest
+    if rep is not None and rep.runs and rep.median_abs_error is not None and rep.median_error is not None:
+        blocks.append(Paragraph(runs(translate("Report", "The same model predicts the GPU-hours of {0} published runs with a median error of {1:.0%} (the planner is optimistic by {2:.0%} in the median); treat the time as ±{1:.0%}.").format(
+            rep.runs, rep.median_abs_error, -rep.median_error))))
+    point = c.out.plan_point
+    blocks.append(Figure("runs", "runs", {"runs": [(r.name, r.flops, r.gpu_hours) for r in c.out.runs],
+                                          "point": (translate("Report", "this plan"), point.flops, point.gpu_hours) if point else None}))
+    return Section(translate("Report", "Compared with published training runs"), blocks)
+
+
+def _findings(c: _Ctx) -> Section:
+    fl = list(c.p.findings) + (list(c.best.findings) if c.best else [])
+    blocks: list[Block] = []
+    if fl:
+        blocks.append(Bullets([runs(("⚠ " if f.severity != "info" else "") + finding_message(f.code, f.params, c.lang, c.cur))
+                               for f in fl]))
+    else:
+        blocks.append(Paragraph(runs(translate("Report", "None."))))
+    blocks.append(Paragraph(runs(translate("Report", "Estimates assume a well-tuned software stack (Megatron-LM, DeepSpeed, FSDP or vLLM); hardware failures and restarts add time that published runs report as 5–20%."))))
+    return Section(translate("Report", "Findings and risks"), blocks)
+
+
+def _sources(c: _Ctx) -> Section:
+    arows = [[runs(assumption_name(a.name)), runs(assumption_value(a)), runs(assumption_source(a, c.lang, flag, c.s.fx_as_of))]
+             for a in c.p.assumptions]
+    shown = ([e for e in c.out.entries if e.kind == "gpu"][:5] + [e for e in c.out.entries if e.kind == "offer"][:5]
+             + [e for e in c.out.entries if e.kind == "model"])
+    srows = [[runs(e.name if e.kind != "offer" else f"{e.name} ({pricing_text(c.out.offers[e.id].pricing)})"),
+              runs(e.source or translate("Report", "entered by the user")), runs(fmt_date(e.as_of, c.lang))] for e in shown]
+    return Section(translate("Report", "Assumptions and sources"), [
+        Table([translate("Report", "Assumption"), translate("Report", "Value"), translate("Report", "Source")], arows, [22, 14, 64]),
+        Heading(translate("Report", "Catalog entries used")),
+        Table([translate("Report", "Entry"), translate("Report", "Source"), translate("Report", "As of")], srows, [26, 60, 14])], page_break_before=True)
+
+
+def _glossary() -> Section:
+    return Section(translate("Report", "Glossary"), [KeyValues([(_tr(k), runs(_tr(v))) for k, v in GLOSSARY])])

@@ -1,0 +1,131 @@
+"""Numbers, money, dates and layouts as people read them, in English or Japanese (no Qt).
+
+Money: JPY as 約4.8万円 / 約8.0億円 in Japanese, ¥1,728,000 in English; USD as $3.4M / $48,000.
+Dates: 2026年11月28日 / 28 Nov 2026. Durations: ms, s, min, h, days, years.
+"""
+
+from __future__ import annotations
+
+import math
+
+from app.core.units import GiB
+from app.i18n import QT_TRANSLATE_NOOP, translate
+
+METHODS = {"full": QT_TRANSLATE_NOOP("Labels", "full"), "lora": "LoRA", "qlora": "QLoRA"}
+
+
+def method_text(method: str) -> str:
+    """A fine-tuning method as written: LoRA, QLoRA, or "full" in the user's language."""
+    name = METHODS.get(method, method)
+    return translate("Labels", name) if method == "full" else name
+
+
+def fmt_bytes(b: float | None) -> str:
+    if b is None:
+        return "–"
+    if b >= 1024 * GiB:
+        return f"{b / (1024 * GiB):.2f} TiB"
+    if b >= GiB:
+        return f"{b / GiB:.1f} GiB"
+    return f"{b / 1024**2:.0f} MiB"
+
+
+def fmt_count(n: float | None) -> str:
+    if n is None:
+        return "–"
+    for v, s in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")):
+        if abs(n) >= v:
+            return f"{n / v:.3g}{s}"
+    return f"{n:.3g}"
+
+
+def fmt_duration(sec: float | None) -> str:
+    if sec is None or not math.isfinite(sec):
+        return "–"
+    if sec < 1:
+        return translate("Units", "{0:.0f} ms").format(sec * 1000)
+    if sec < 120:
+        return translate("Units", "{0:.1f} s").format(sec)
+    if sec < 2 * 3600:
+        return translate("Units", "{0:.0f} min").format(sec / 60)
+    if sec < 3 * 86400:
+        return translate("Units", "{0:.1f} h").format(sec / 3600)
+    if sec < 730 * 86400:
+        return translate("Units", "{0:.1f} days").format(sec / 86400)
+    return translate("Units", "{0:.1f} years").format(sec / (365.25 * 86400))
+
+
+def fmt_money(amount: float | None, currency: str, lang: str = "en", compact: bool = False) -> str:
+    """USD as $3.4M / $48,000; JPY as 約4.8万円 / 約8.0億円 in Japanese, ¥1,728,000 in English
+    (``compact``: ¥1.73M, for table cells)."""
+    if amount is None or not math.isfinite(amount):
+        return "–"
+    if currency == "USD":
+        a = abs(amount)
+        if a >= 1e9:
+            return f"${amount / 1e9:.1f}B"
+        if a >= 1e6:
+            return f"${amount / 1e6:.1f}M"
+        if a >= 1e4:
+            return f"${amount / 1e3:.0f}K"
+        if a < 100:
+            return f"${amount:,.2f}"  # prices per GPU-hour, per kWh
+        return f"${amount:,.0f}"
+    if lang == "ja":
+        a = abs(amount)
+        if compact:  # table cells: no 約 and no 円 (the column says the currency)
+            for v, unit in ((1e12, "兆"), (1e8, "億"), (1e4, "万")):
+                if a >= v:
+                    return f"{amount / v:,.1f}{unit}"
+            return f"{amount:,.0f}"
+        if a >= 1e12:
+            return f"約{amount / 1e12:,.1f}兆円"
+        if a >= 1e8:
+            return f"約{amount / 1e8:,.1f}億円"
+        if a >= 1e4:
+            return f"約{amount / 1e4:,.1f}万円"
+        return f"{amount:,.0f}円"
+    if compact:
+        a = abs(amount)
+        if a >= 1e9:
+            return f"¥{amount / 1e9:.2f}B"
+        if a >= 1e6:
+            return f"¥{amount / 1e6:.2f}M"
+        if a >= 1e4:
+            return f"¥{amount / 1e3:.0f}K"
+    return f"¥{amount:,.0f}"
+
+
+def fmt_date(iso: str | None, lang: str = "en") -> str:
+    """An ISO date (2026-11-28, or 2024-07) in the reader's form: 2026年11月28日 / 28 Nov 2026."""
+    if not iso:
+        return "–"
+    parts = str(iso).split("-")
+    try:
+        nums = [int(x) for x in parts]
+    except ValueError:
+        return str(iso)
+    months = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+    if len(nums) == 3 and 1 <= nums[1] <= 12:
+        return f"{nums[0]}年{nums[1]}月{nums[2]}日" if lang == "ja" else f"{nums[2]} {months[nums[1] - 1]} {nums[0]}"
+    if len(nums) == 2 and 1 <= nums[1] <= 12:
+        return f"{nums[0]}年{nums[1]}月" if lang == "ja" else f"{months[nums[1] - 1]} {nums[0]}"
+    return str(iso)
+
+
+def layout_label(p, serving: bool = False, short: bool = False) -> str:
+    """The layout of an option as one label: "TP8 PP4 DP64 ZeRO-1" (training) or "TP4 PP1 ×2"
+    (serving: replicas); ``short`` abbreviates ZeRO to Z for table cells."""
+    if serving:
+        return f"TP{p.tp} PP{p.pp} ×{p.replicas}"
+    zero = (f" Z{p.zero_stage}" if short else f" ZeRO-{p.zero_stage}") if p.zero_stage else ""
+    extra = (f" CP{p.cp}" if getattr(p, "cp", 1) > 1 else "") + (f" EP{p.ep}" if getattr(p, "ep", 1) > 1 else "")
+    return f"TP{p.tp} PP{p.pp} DP{p.dp}{extra}{zero}"
+
+
+def layout_text(p, serving: bool = False) -> str:
+    """The layout in words: "tensor 8 × pipeline 4 × data 64, ZeRO stage 1"."""
+    if serving:
+        return translate("Report", "tensor {0} × pipeline {1}, {2} replica(s)").format(p.tp, p.pp, p.replicas)
+    zero = translate("Report", ", ZeRO stage {0}").format(p.zero_stage) if p.zero_stage else ""
+    return translate("Report", "tensor {0} × pipeline {1} × data {2}{3}").format(p.tp, p.pp, p.dp, zero)

@@ -1,0 +1,392 @@
+"""Message registries: every code the core can emit (findings, rejections, verdicts, ways out, input
+errors, catalog problems) -> a sentence template and how its parameters are shown. English is the
+template; Japanese comes from Qt's translation files through ``app.i18n.translate`` (no Qt needed).
+
+tests/present/test_messages.py finds every code the core and the catalog can emit and checks that each
+has a sentence here, in both languages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.i18n import QT_TRANSLATE_NOOP, translate
+from app.present.text.format import fmt_bytes, fmt_count, fmt_duration, fmt_money, method_text
+
+Params = Mapping[str, Any]
+Args = Callable[[Params, str, str], tuple]
+
+
+def _none(_p: Params, _lang: str, _cur: str) -> tuple:
+    return ()
+
+
+@dataclass(frozen=True)
+class Message:
+    """A sentence template in its translation context, and the positional arguments it is given."""
+
+    context: str
+    template: str
+    args: Args = field(default=_none)
+
+    def render(self, p: Params, lang: str, currency: str) -> str:
+        return translate(self.context, self.template).format(*self.args(p, lang, currency))
+
+
+Entry = Message | Callable[[Params], Message]
+
+
+def _days(p: Params, key: str) -> str:
+    v = p.get(key)
+    return "–" if v is None else f"{float(v):.1f}"
+
+
+def _f(p: Params, key: str) -> float:
+    return float(p.get(key) or 0)
+
+
+def _money(key: str) -> Callable[[Params, str, str], str]:
+    return lambda p, lang, cur: fmt_money(p.get(key), cur, lang)
+
+
+def _F(template: str, args: Args = _none) -> Message:  # noqa: N802 - a short constructor for the table
+    return Message("Findings", template, args)
+
+
+def _V(template: str, args: Args = _none) -> Message:  # noqa: N802
+    return Message("Verdict", template, args)
+
+
+def _S(template: str, args: Args = _none) -> Message:  # noqa: N802
+    return Message("Suggestion", template, args)
+
+
+def _tp_spans_pcie(p: Params) -> Message:
+    if int(p.get("nvlink_domain") or 1) <= 1:
+        return _F(QT_TRANSLATE_NOOP("Findings", "Tensor parallelism over {0} GPUs runs over PCIe Gen{1} (no NVLink): expect a large slowdown."),
+                  lambda p, _l, _c: (p.get("tp"), p.get("pcie_gen", "?")))
+    return _F(QT_TRANSLATE_NOOP("Findings", "Tensor parallelism over {0} GPUs runs over PCIe Gen{1} (NVLink joins only {2}): expect a large slowdown."),
+              lambda p, _l, _c: (p.get("tp"), p.get("pcie_gen", "?"), p.get("nvlink_domain")))
+
+
+# Findings (per option or per plan) and the reasons accelerators were ruled out (Rejected codes).
+FINDINGS: dict[str, Entry] = {
+    "does_not_fit": _F(QT_TRANSLATE_NOOP("Findings", "Needs {0} per GPU but the GPU has {1}."), lambda p, _l, _c: (
+        fmt_bytes(p.get("memory_per_gpu_bytes") or p.get("min_memory_per_gpu_bytes")), fmt_bytes(p.get("capacity_bytes")))),
+    "exceeds_deadline": _F(QT_TRANSLATE_NOOP("Findings", "Takes {0} days, past the {1}-day deadline."),
+                           lambda p, _l, _c: (_days(p, "days"), _days(p, "deadline_days"))),
+    "deadline_at_risk": _F(QT_TRANSLATE_NOOP("Findings", "At the low end of the utilisation range it takes {0} days, past the {1}-day deadline."),
+                           lambda p, _l, _c: (_days(p, "days_slow"), _days(p, "deadline_days"))),
+    "over_budget": _F(QT_TRANSLATE_NOOP("Findings", "Costs {0}, over the budget of {1}."),
+                      lambda p, lang, cur: (fmt_money(p.get("cost"), cur, lang), fmt_money(p.get("budget"), cur, lang))),
+    "tp_spans_pcie": _tp_spans_pcie,
+    "tp_spans_nodes": _F(QT_TRANSLATE_NOOP("Findings", "Tensor parallelism of {0} spans nodes of {1} GPUs: it crosses the network every layer."),
+                         lambda p, _l, _c: (p.get("tp"), p.get("gpus_per_node"))),
+    "dp_over_pcie": _F(QT_TRANSLATE_NOOP("Findings", "Gradients are synchronised over PCIe Gen{0}, not NVLink."),
+                       lambda p, _l, _c: (p.get("pcie_gen"),)),
+    "multinode_over_ethernet": _F(QT_TRANSLATE_NOOP("Findings", "{0} nodes talk over {1}: utilisation x{2}."),
+                                  lambda p, _l, _c: (p.get("nodes"), p.get("network"), p.get("factor"))),
+    "precision_unsupported": _F(QT_TRANSLATE_NOOP("Findings", "{0} has no {1} tensor cores."),
+                                lambda p, _l, _c: (p.get("gpu"), p.get("precision"))),
+    "precision_emulated": _F(QT_TRANSLATE_NOOP("Findings", "{0} weights are dequantised and computed in BF16 on {1}."),
+                             lambda p, _l, _c: (p.get("quant"), p.get("gpu"))),
+    "cloud_price_missing": _F(QT_TRANSLATE_NOOP("Findings", "No cloud price for {0}: pass --cloud-price."),
+                              lambda p, _l, _c: (p.get("gpu"),)),
+    "gpu_price_missing": _F(QT_TRANSLATE_NOOP("Findings", "No purchase price for {0}: pass --gpu-price."),
+                            lambda p, _l, _c: (p.get("gpu"),)),
+    "power_limit_exceeded": _F(QT_TRANSLATE_NOOP("Findings", "Draws {0:.1f} kW with PUE, over the on-prem power limit of {1:g} kW."),
+                               lambda p, _l, _c: (_f(p, "power_kw"), _f(p, "limit_kw"))),
+    "too_slow": _F(QT_TRANSLATE_NOOP("Findings", "Too slow: even {0} GPUs take {1} days against the {2}-day deadline."),
+                   lambda p, _l, _c: (p.get("gpu_count"), _days(p, "best_days"), _days(p, "deadline_days"))),
+    "power_limit": _F(QT_TRANSLATE_NOOP("Findings", "Needs at least {0:.1f} kW, over the power limit of {1:g} kW."),
+                      lambda p, _l, _c: (_f(p, "min_power_kw"), _f(p, "limit_kw"))),
+    "no_price": _F(QT_TRANSLATE_NOOP("Findings", "What fits has no price for this deployment (no cloud offer or purchase price in the catalog): pass --gpu-price or --cloud-price.")),
+    "dominated": _F(QT_TRANSLATE_NOOP("Findings", "Another configuration is both cheaper and faster.")),
+    "power_unknown": _F(QT_TRANSLATE_NOOP("Findings", "{0}: power draw is not published; electricity is not counted."),
+                        lambda p, _l, _c: (p.get("gpu"),)),
+    "decode_compute_bound": _F(QT_TRANSLATE_NOOP("Findings", "At concurrency {0} decoding is compute-bound, not memory-bound."),
+                               lambda p, _l, _c: (p.get("concurrency"),)),
+    "context_exceeds_model": _F(QT_TRANSLATE_NOOP("Findings", "Context {0} exceeds the model's {1} tokens."),
+                                lambda p, _l, _c: (p.get("context"), p.get("model_context"))),
+    "kv_cache_dominates": _F(QT_TRANSLATE_NOOP("Findings", "The KV cache ({0}) is larger than the weights ({1})."),
+                             lambda p, _l, _c: (fmt_bytes(p.get("kv_cache_bytes")), fmt_bytes(p.get("weights_bytes")))),
+    "architecture_estimated": _F(QT_TRANSLATE_NOOP("Findings", "Architecture estimated from the parameter count ({0} layers, hidden {1}); give --layers/--hidden/--heads for exact activations and KV cache."),
+                                 lambda p, _l, _c: (p.get("layers"), p.get("hidden"))),
+    "tokens_chinchilla_default": _F(QT_TRANSLATE_NOOP("Findings", "Tokens default to {0:g} per parameter (Chinchilla): {1}."),
+                                    lambda p, _l, _c: (float(p.get("tokens_per_param", 20)), fmt_count(p.get("tokens")))),
+    "tokens_cpt_default": _F(QT_TRANSLATE_NOOP("Findings", "Continued pre-training defaults to {0:.0%} of the Chinchilla tokens: {1}."),
+                             lambda p, _l, _c: (float(p.get("fraction", 0.1)), fmt_count(p.get("tokens")))),
+    "tokens_from_samples": _F(QT_TRANSLATE_NOOP("Findings", "Tokens = samples x sequence length x epochs = {0}."),
+                              lambda p, _l, _c: (fmt_count(p.get("tokens")),)),
+    "tokens_below_chinchilla": _F(QT_TRANSLATE_NOOP("Findings", "Only {0:.1f} tokens per parameter, well below Chinchilla's 20."),
+                                  lambda p, _l, _c: (_f(p, "tokens_per_param"),)),
+    "flops_frozen_base": _F(QT_TRANSLATE_NOOP("Findings", "{0}: the frozen base needs no weight gradients, so compute is 4·N·D, not 6·N·D."),
+                            lambda p, _l, _c: (method_text(str(p.get("method", ""))),)),
+    "flops_full_recompute": _F(QT_TRANSLATE_NOOP("Findings", "Full recomputation adds a forward pass (+2·N·D).")),
+    "flops_selective_recompute": _F(QT_TRANSLATE_NOOP("Findings", "Selective recomputation re-runs attention scores (a few percent more compute).")),
+}
+
+# Verdicts: the decision in one sentence.
+VERDICTS: dict[str, Entry] = {
+    "no_configuration_fits": _V(QT_TRANSLATE_NOOP("Verdict", "No configuration fits in memory within the GPU limit.")),
+    "deadline_not_met": _V(QT_TRANSLATE_NOOP("Verdict", "Not feasible by the deadline: the fastest option ({0} x {1}) takes {2} days against {3}."),
+                           lambda p, _l, _c: (p.get("gpu_count"), p.get("gpu"), _days(p, "best_days"), _days(p, "deadline_days"))),
+    "feasible_service": _V(QT_TRANSLATE_NOOP("Verdict", "Feasible: {0} x {1} serves {2:.0f} tokens/s per sequence ({3:,.0f} tokens/s in all); {4} over {5:g} years."),
+                           lambda p, lang, cur: (p.get("gpu_count"), p.get("gpu_name") or p.get("gpu"), _f(p, "decode_tokens_per_s"),
+                                                 _f(p, "throughput_tokens_per_s"), fmt_money(p.get("cost"), cur, lang), _f(p, "years"))),
+    "feasible": _V(QT_TRANSLATE_NOOP("Verdict", "Feasible: {0} x {1}, about {2}, {3}."), lambda p, lang, cur: (
+        p.get("gpu_count"), p.get("gpu_name") or p.get("gpu"),
+        fmt_duration(None if p.get("days") is None else float(p["days"]) * 86400.0), fmt_money(p.get("cost"), cur, lang))),
+    "over_budget": _V(QT_TRANSLATE_NOOP("Verdict", "Over budget: the cheapest option that meets the deadline costs {0} against {1}."),
+                      lambda p, lang, cur: (fmt_money(p.get("min_cost"), cur, lang), fmt_money(p.get("budget"), cur, lang))),
+}
+
+
+def _what(p: Params, lang: str, cur: str) -> str:
+    """" (8 x h100-sxm, 12.0 days, $1.2M)": the configuration a way out leads to."""
+    if not p.get("gpu"):
+        return ""
+    if p.get("request_s") is not None:
+        took = translate("Suggestion", "{0} per request").format(fmt_duration(float(p["request_s"])))
+    else:
+        days = p.get("days")
+        took = fmt_duration(None if days is None else float(days) * 86400.0)
+    return translate("Suggestion", " ({0} x {1}, {2}, {3})").format(p.get("gpu_count"), p.get("gpu"), took,
+                                                                     fmt_money(p.get("cost"), cur, lang))
+
+
+# Ways out of an infeasible plan.
+SUGGESTIONS: dict[str, Entry] = {
+    "later_deadline": _S(QT_TRANSLATE_NOOP("Suggestion", "Allow {0} days instead of the deadline{1}."),
+                         lambda p, lang, cur: (p.get("deadline_days"), _what(p, lang, cur))),
+    "more_budget": _S(QT_TRANSLATE_NOOP("Suggestion", "Raise the budget to {0}{1}."),
+                      lambda p, lang, cur: (fmt_money(p.get("budget"), cur, lang), _what(p, lang, cur))),
+    "fewer_tokens": _S(QT_TRANSLATE_NOOP("Suggestion", "Train on {0} tokens ({1:.0%} of the plan)."),
+                       lambda p, _l, _c: (fmt_count(p.get("tokens")), _f(p, "fraction"))),
+    "use_lora": _S(QT_TRANSLATE_NOOP("Suggestion", "Fine-tune with LoRA instead{0}."), lambda p, lang, cur: (_what(p, lang, cur),)),
+    "use_qlora": _S(QT_TRANSLATE_NOOP("Suggestion", "Fine-tune with QLoRA (4-bit base) instead{0}."), lambda p, lang, cur: (_what(p, lang, cur),)),
+    "lower_quant": _S(QT_TRANSLATE_NOOP("Suggestion", "Serve the weights as {0}{1}."),
+                      lambda p, lang, cur: (str(p.get("quant", "")).upper(), _what(p, lang, cur))),
+    "smaller_model": _S(QT_TRANSLATE_NOOP("Suggestion", "Choose a model of at most {0} parameters (fits {1} x {2})."),
+                        lambda p, _l, _c: (fmt_count(p.get("params")), p.get("gpu_count"), p.get("gpu"))),
+    "more_gpus": _S(QT_TRANSLATE_NOOP("Suggestion", "Allow up to {0} GPUs{1}."), lambda p, lang, cur: (p.get("max_gpus"), _what(p, lang, cur))),
+    "spot_pricing": _S(QT_TRANSLATE_NOOP("Suggestion", "Use spot (interruptible) cloud prices{0}."), lambda p, lang, cur: (_what(p, lang, cur),)),
+    "cloud_instead": _S(QT_TRANSLATE_NOOP("Suggestion", "Rent in the cloud instead of buying{0}."), lambda p, lang, cur: (_what(p, lang, cur),)),
+    "raise_power_limit": _S(QT_TRANSLATE_NOOP("Suggestion", "Provide {0:.1f} kW of power{1}."),
+                            lambda p, lang, cur: (_f(p, "power_kw"), _what(p, lang, cur))),
+}
+
+
+def _render(table: Mapping[str, Entry], code: str, p: Params, lang: str, currency: str) -> str | None:
+    e = table.get(code)
+    if e is None:
+        return None
+    msg = e if isinstance(e, Message) else e(p)
+    return msg.render(p, lang, currency)
+
+
+def finding_message(code: str, p: Params, lang: str = "en", currency: str = "USD") -> str:
+    """One sentence for a finding or rejection code and its parameters (the code itself if unknown)."""
+    return _render(FINDINGS, code, p, lang, currency) or _render(VERDICTS, code, p, lang, currency) or code
+
+
+def verdict_message(code: str, p: Params, lang: str = "en", currency: str = "USD") -> str:
+    return _render(VERDICTS, code, p, lang, currency) or _render(FINDINGS, code, p, lang, currency) or code
+
+
+def suggestion_message(code: str, p: Params, lang: str = "en", currency: str = "USD") -> str:
+    """One sentence for a computed way out of an infeasible plan."""
+    return _render(SUGGESTIONS, code, p, lang, currency) or code
+
+
+REASONS = {
+    "does_not_fit": QT_TRANSLATE_NOOP("Reasons", "do not fit"),
+    "too_slow": QT_TRANSLATE_NOOP("Reasons", "too slow"),
+    "over_budget": QT_TRANSLATE_NOOP("Reasons", "over budget"),
+    "power_limit": QT_TRANSLATE_NOOP("Reasons", "over the power limit"),
+    "no_price": QT_TRANSLATE_NOOP("Reasons", "without a price"),
+    "dominated": QT_TRANSLATE_NOOP("Reasons", "beaten on cost and time"),
+}
+
+
+def finding_reason(code: str) -> str:
+    """Why configurations were set aside, as a count's noun phrase ("12 too slow")."""
+    return translate("Reasons", REASONS.get(code, code))
+
+
+LABELS = {
+    "recommended": QT_TRANSLATE_NOOP("Labels", "recommended"),
+    "cheapest": QT_TRANSLATE_NOOP("Labels", "cheapest"),
+    "fastest": QT_TRANSLATE_NOOP("Labels", "fastest"),
+    "pareto": QT_TRANSLATE_NOOP("Labels", "time/cost front"),
+    "best_for_gpu": QT_TRANSLATE_NOOP("Labels", "best on this GPU"),
+    "owned": QT_TRANSLATE_NOOP("Labels", "with your GPUs"),
+    "nearest": QT_TRANSLATE_NOOP("Labels", "nearest miss"),
+}
+
+
+def label_text(label: str) -> str:
+    return translate("Labels", LABELS.get(label, label))
+
+
+def labels_text(labels: list[str]) -> str:
+    """An option's labels as one cell: "recommended, cheapest" / "推奨、最安" (best_for_gpu is implied)."""
+    return translate("Labels", ", ").join(label_text(x) for x in labels if x != "best_for_gpu")
+
+
+_PRICINGS = {"on-demand": QT_TRANSLATE_NOOP("Labels", "on-demand"), "spot": QT_TRANSLATE_NOOP("Labels", "spot"),
+             "reserved": QT_TRANSLATE_NOOP("Labels", "reserved")}
+
+
+def pricing_text(pricing: str) -> str:
+    """A cloud offer's kind (on-demand, spot, reserved) in the current language."""
+    return translate("Labels", _PRICINGS[pricing]) if pricing in _PRICINGS else pricing
+
+
+KINDS = {"gpus": QT_TRANSLATE_NOOP("CLI", "GPUs"), "models": QT_TRANSLATE_NOOP("CLI", "models"),
+         "runs": QT_TRANSLATE_NOOP("CLI", "published runs"), "offers": QT_TRANSLATE_NOOP("CLI", "cloud offers")}
+
+
+def kind_text(kind: str) -> str:
+    """A catalog kind (gpus, models, runs, offers) in the current language."""
+    return translate("CLI", KINDS.get(kind, kind))
+
+
+# ----- input errors ------------------------------------------------------------------------------
+# pydantic's own error types, and the codes the core and planning raise (PydanticCustomError).
+VALIDATION = {
+    "greater_than": QT_TRANSLATE_NOOP("Validation", "must be greater than {gt}"),
+    "greater_than_equal": QT_TRANSLATE_NOOP("Validation", "must be at least {ge}"),
+    "less_than": QT_TRANSLATE_NOOP("Validation", "must be less than {lt}"),
+    "less_than_equal": QT_TRANSLATE_NOOP("Validation", "must be at most {le}"),
+    "int_parsing": QT_TRANSLATE_NOOP("Validation", "must be a whole number"),
+    "int_type": QT_TRANSLATE_NOOP("Validation", "must be a whole number"),
+    "int_from_float": QT_TRANSLATE_NOOP("Validation", "must be a whole number"),
+    "float_parsing": QT_TRANSLATE_NOOP("Validation", "must be a number"),
+    "float_type": QT_TRANSLATE_NOOP("Validation", "must be a number"),
+    "finite_number": QT_TRANSLATE_NOOP("Validation", "must be a finite number"),
+    "bool_parsing": QT_TRANSLATE_NOOP("Validation", "must be yes or no"),
+    "missing": QT_TRANSLATE_NOOP("Validation", "is required"),
+    "enum": QT_TRANSLATE_NOOP("Validation", "must be one of {expected}"),
+    "literal_error": QT_TRANSLATE_NOOP("Validation", "must be one of {expected}"),
+    "not_one_of": QT_TRANSLATE_NOOP("Validation", "'{value}' is not one of {allowed}"),
+    "finetune_needs_data": QT_TRANSLATE_NOOP("Validation", "fine-tuning needs samples (with sequence length and epochs) or tokens"),
+    "gpu_and_count": QT_TRANSLATE_NOOP("Validation", "a GPU and a GPU count go together"),
+    "active_exceeds_total": QT_TRANSLATE_NOOP("Validation", "active parameters ({active}) exceed total parameters ({total})"),
+    "kv_heads_exceed_heads": QT_TRANSLATE_NOOP("Validation", "KV heads ({kv_heads}) must be at most heads ({heads})"),
+    "experts_exceed": QT_TRANSLATE_NOOP("Validation", "experts per token must be at most the number of experts"),
+    "not_a_date": QT_TRANSLATE_NOOP("Validation", "'{value}' is not a date (YYYY-MM-DD)"),
+    "not_for_goal": QT_TRANSLATE_NOOP("Validation", "does not apply to {goal}"),
+    "lora_only": QT_TRANSLATE_NOOP("Validation", "applies to LoRA and QLoRA, not to full fine-tuning"),
+    "not_a_number": QT_TRANSLATE_NOOP("Validation", "'{value}' is not a number (use e.g. 7000000000, 7e9, 7B, 1.4T, 500M, 8K, 3000万)"),
+    "unknown_model": QT_TRANSLATE_NOOP("Validation", "unknown model '{value}'; see: gpu-planner catalog models"),
+    "unknown_gpu": QT_TRANSLATE_NOOP("Validation", "unknown GPU '{value}'; see: gpu-planner catalog gpus"),
+    "unknown_offer": QT_TRANSLATE_NOOP("Validation", "unknown offer '{value}'; see: gpu-planner catalog offers"),
+    "model_missing": QT_TRANSLATE_NOOP("Validation", "give a catalog model, or a parameter count (e.g. 7B), or layers, hidden size and heads"),
+    "goal_missing": QT_TRANSLATE_NOOP("Validation", "choose a goal: inference, finetune, cpt or scratch"),
+}
+
+GOAL_NAMES = {
+    "inference": QT_TRANSLATE_NOOP("Validation", "inference"),
+    "finetune": QT_TRANSLATE_NOOP("Validation", "fine-tuning"),
+    "cpt": QT_TRANSLATE_NOOP("Validation", "continued pre-training"),
+    "scratch": QT_TRANSLATE_NOOP("Validation", "training from scratch"),
+}
+
+
+def _ctx_text(v: object) -> str:
+    if isinstance(v, float):
+        return f"{v:.4g}" if abs(v) < 1e6 else fmt_count(v)
+    text = str(v)
+    return text if text.isprintable() else repr(text)[1:-1]  # a line break typed into a value stays one line
+
+
+def validation_message(err: Mapping[str, Any]) -> str:
+    """One pydantic error (an item of ``ValidationError.errors()``) as a sentence in the current language."""
+    template = VALIDATION.get(err.get("type", ""))
+    if template is None:
+        return str(err.get("msg", "invalid")).removeprefix("Value error, ")
+    ctx = {k: _ctx_text(v) for k, v in (err.get("ctx") or {}).items()}
+    if "goal" in ctx and ctx["goal"] in GOAL_NAMES:
+        ctx["goal"] = translate("Validation", GOAL_NAMES[ctx["goal"]])
+    try:
+        return translate("Validation", template).format(**ctx)
+    except (KeyError, IndexError, ValueError):
+        return str(err.get("msg", "invalid"))
+
+
+CATALOG_PROBLEMS = {
+    "shipped_missing": QT_TRANSLATE_NOOP("CatalogProblem", "{path} not found; the catalog was read from its CSV sources (run `gpu-planner catalog build`)."),
+    "overlay_unreadable": QT_TRANSLATE_NOOP("CatalogProblem", "Your catalog {path} could not be read ({error}); using the shipped catalog only. The file was left untouched."),
+    "overlay_moved": QT_TRANSLATE_NOOP("CatalogProblem", "Your catalog {path} is damaged ({error}); it was moved to {aside} (kept, not deleted) and the shipped catalog is used. Re-import your entries from CSV."),
+    "overlay_migrated": QT_TRANSLATE_NOOP("CatalogProblem", "Your catalog {path} was upgraded from schema {found} to {expected}; the previous file is kept as {backup}."),
+    "overlay_schema": QT_TRANSLATE_NOOP("CatalogProblem", "Your catalog {path} has schema {found}, this app reads {expected}; it was left untouched and not used."),
+}
+
+
+def catalog_problem_message(problem: Any) -> str:
+    """A CatalogProblem (code + params) as a sentence in the current language."""
+    template = CATALOG_PROBLEMS.get(getattr(problem, "code", ""))
+    if template is None:
+        return str(problem)
+    return translate("CatalogProblem", template).format(**problem.params)
+
+
+# ----- catalog CSV problems (app/catalog/csv_io.py codes) ---------------------------------------
+CSV_PROBLEMS = {
+    "required": QT_TRANSLATE_NOOP("CatalogCsv", "is required ({allowed})"),
+    "not_id": QT_TRANSLATE_NOOP("CatalogCsv", "{value!r} is not an id: use {allowed}"),
+    "not_allowed": QT_TRANSLATE_NOOP("CatalogCsv", "{value!r} is not {allowed}"),
+    "out_of_range": QT_TRANSLATE_NOOP("CatalogCsv", "{value!r} is out of range: {allowed}"),
+    "empty_file": QT_TRANSLATE_NOOP("CatalogCsv", "the file is empty; expected a header line"),
+    "unknown_column": QT_TRANSLATE_NOOP("CatalogCsv", "unknown column for {kind}; allowed: {columns}"),
+    "missing_column": QT_TRANSLATE_NOOP("CatalogCsv", "required column is missing from the header ({allowed})"),
+    "too_many_cells": QT_TRANSLATE_NOOP("CatalogCsv", "more cells than header columns ({count})"),
+    "duplicate_id": QT_TRANSLATE_NOOP("CatalogCsv", "duplicate id {value!r} (first on line {first})"),
+    "not_utf8": QT_TRANSLATE_NOOP("CatalogCsv", "not UTF-8 text; save the CSV as UTF-8"),
+    "unknown_kind": QT_TRANSLATE_NOOP("CatalogCsv", "cannot tell which catalog this is from the header (needs the columns of one of {signatures})"),
+}
+
+
+def column_allowed(col: Any) -> str:
+    """What a catalog column accepts (schema.Column.allowed), in the current language."""
+    if col.type == "choice":
+        return translate("CatalogCsv", "one of {0}").format(", ".join(col.choices))
+    if col.type == "bool":
+        return translate("CatalogCsv", "true or false")
+    if col.type == "date":
+        return translate("CatalogCsv", "a date YYYY-MM-DD (or YYYY-MM, YYYY)")
+    if col.type == "id":
+        return translate("CatalogCsv", "lower-case letters, digits and - . _ (e.g. h100-sxm)")
+    if col.type == "ref":
+        return translate("CatalogCsv", "an id from the {0} catalog").format(col.ref)
+    if col.type in ("float", "int"):
+        kind = translate("CatalogCsv", "a whole number") if col.type == "int" else translate("CatalogCsv", "a number")
+        bounds = [b for b in ((f"> {col.gt:g}" if col.gt is not None else None),
+                              (f">= {col.ge:g}" if col.ge is not None else None),
+                              (f"<= {col.le:g}" if col.le is not None else None)) if b]
+        return kind + (" " + translate("CatalogCsv", " and ").join(bounds) if bounds else "")
+    return translate("CatalogCsv", "text")
+
+
+def csv_problem_text(problem: Any) -> str:
+    """A CSV problem's message (without line and column) in the current language."""
+    if problem.code == "spec":
+        return validation_message(problem.params["error"])
+    template = CSV_PROBLEMS.get(problem.code)
+    if template is None:
+        return str(problem.message)
+    params = dict(problem.params)
+    if "col" in params:
+        params["allowed"] = column_allowed(params.pop("col"))
+    return translate("CatalogCsv", template).format(**params)
+
+
+def csv_problem_message(problem: Any) -> str:
+    """"line 3, column memory_gib: 'lots' is not a number > 0", in the current language."""
+    text = csv_problem_text(problem)
+    if problem.column:
+        return translate("CatalogCsv", "line {0}, column {1}: {2}").format(problem.line, problem.column, text)
+    return translate("CatalogCsv", "line {0}: {1}").format(problem.line, text)
