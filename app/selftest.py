@@ -19,8 +19,14 @@ import re
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.catalog.repository import Catalog
+    from app.planning.outcome import PlanOutcome
 
 MODEL = "llama-3.1-8b"
 FONT_FILES = ("GPUPlannerSansJP-Regular.otf", "GPUPlannerSansJP-Bold.otf")
@@ -49,8 +55,8 @@ class _Run:
 
     def __init__(self, workdir: Path):
         self.workdir = workdir
-        self.catalog = None
-        self.plans: dict[str, object] = {}  # goal -> PlanOutcome
+        self.catalog: Catalog | None = None
+        self.plans: dict[str, PlanOutcome] = {}  # goal -> PlanOutcome
 
     def resources(self) -> str:
         from app.i18n import messages_path, qm_path, qt_qm_path
@@ -81,9 +87,11 @@ class _Run:
         from app.planning.outcome import build_outcome
         from app.planning.request import PlanRequest, to_scenario
 
+        cat = self.catalog
+        assert cat is not None  # the catalog step runs first
         extra = {"samples": 10_000} if goal == "finetune" else {}
-        scenario = to_scenario(PlanRequest(goal=goal, model=MODEL, **extra), self.catalog)
-        out = build_outcome(scenario, self.catalog)
+        scenario = to_scenario(PlanRequest(goal=goal, model=MODEL, **extra), cat)
+        out = build_outcome(scenario, cat)
         result = out.plan
         _check(bool(result.options), f"no option for {goal} with {MODEL} (verdict {result.verdict.code})")
         self.plans[goal] = out
@@ -120,11 +128,11 @@ class _Run:
         return f"{pages} pages, {len(data) // 1024} KB"
 
     def steps(self) -> list[tuple[str, Callable[[], str]]]:
-        out = [("resources", self.resources), ("catalog", self.catalog_loads)]
-        out += [(f"plan {g}", lambda g=g: self.plan(g)) for g in GOALS]
+        out: list[tuple[str, Callable[[], str]]] = [("resources", self.resources), ("catalog", self.catalog_loads)]
+        out += [(f"plan {g}", partial(self.plan, g)) for g in GOALS]
         out += [("qt", self.qt)]
         pairs = [(g, LANGS[i % len(LANGS)]) for i, g in enumerate(GOALS)]
-        out += [(f"pdf {g} {lang}", lambda g=g, lang=lang: self.pdf(g, lang)) for g, lang in pairs]
+        out += [(f"pdf {g} {lang}", partial(self.pdf, g, lang)) for g, lang in pairs]
         return out
 
 
@@ -133,7 +141,8 @@ def run(workdir: Path | None = None) -> int:
     by default they go to a temporary directory, removed afterwards."""
     headless_if_no_display()
     start = time.perf_counter()
-    workdir = workdir or os.environ.get("GPU_PLANNER_SELFTEST_DIR")
+    env_dir = os.environ.get("GPU_PLANNER_SELFTEST_DIR")
+    workdir = workdir or (Path(env_dir) if env_dir else None)
     with tempfile.TemporaryDirectory(prefix="gpu-planner-selftest-") as tmp:
         if workdir:
             Path(workdir).mkdir(parents=True, exist_ok=True)

@@ -13,17 +13,22 @@ import json
 import os
 import sqlite3
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.catalog.csv_io import read_csv
-from app.catalog.schema import BUILD_ORDER, KINDS
+from app.catalog.schema import BUILD_ORDER, KINDS, Record
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
 
 FILES = {"gpus": "gpus.csv", "models": "models.csv", "runs": "runs.csv", "offers": "offers.csv"}
 
 
-def read_sources(data: Path) -> dict[str, list[dict]]:
+def read_sources(data: Path) -> dict[str, list[Record]]:
     """Every kind's records, checked (references resolved against the kinds read before)."""
-    out: dict[str, list[dict]] = {}
+    out: dict[str, list[Record]] = {}
     known: dict[str, set[str]] = {}
     for name in BUILD_ORDER:
         kind = KINDS[name]
@@ -33,13 +38,13 @@ def read_sources(data: Path) -> dict[str, list[dict]]:
     return out
 
 
-def content_hash(sources: dict[str, list[dict]]) -> str:
+def content_hash(sources: Mapping[str, list[Record]]) -> str:
     blob = json.dumps({k: sources[k] for k in BUILD_ORDER}, sort_keys=True, ensure_ascii=True,
                       separators=(",", ":"))
     return hashlib.sha256(blob.encode("ascii")).hexdigest()
 
 
-def write_db(engine, sources: dict[str, list[dict]], extra_meta: dict[str, str] | None = None) -> None:
+def write_db(engine: Engine, sources: Mapping[str, list[Record]], extra_meta: dict[str, str] | None = None) -> None:
     from sqlmodel import Session, SQLModel
 
     from app.catalog.tables import SCHEMA_VERSION, TABLES, Meta

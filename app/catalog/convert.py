@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from app.catalog.schema import Record
 from app.core.specs import CloudOffer, GpuSpec, ModelSpec, TrainingRun, count_params
+
+# An entry of any kind, as the core sees it.
+Spec = GpuSpec | ModelSpec | TrainingRun | CloudOffer
 
 _RUN_STATUS = ("params", "tokens", "gpu_count", "days", "gpu_hours", "mfu", "cost")
 
 
-def gpu_spec(r: dict, origin: str = "shipped") -> GpuSpec:
+def gpu_spec(r: Record, origin: str = "shipped") -> GpuSpec:
     return GpuSpec(
         id=r["id"], name=r["name"], vendor=r.get("vendor") or "",
         memory_bytes=r["memory_bytes"], bandwidth_bytes_per_s=r["bandwidth_bytes_per_s"],
@@ -24,7 +30,7 @@ def gpu_spec(r: dict, origin: str = "shipped") -> GpuSpec:
     )
 
 
-def model_spec(r: dict, origin: str = "shipped") -> ModelSpec:
+def model_spec(r: Record, origin: str = "shipped") -> ModelSpec:
     arch = dict(
         layers=r["layers"], hidden=r["hidden"], heads=r["heads"], kv_heads=r["kv_heads"],
         head_dim=r.get("head_dim") or r["hidden"] // r["heads"], ffn=r["ffn"], vocab=r["vocab"],
@@ -45,7 +51,7 @@ def model_spec(r: dict, origin: str = "shipped") -> ModelSpec:
     )
 
 
-def run_spec(r: dict, origin: str = "shipped") -> TrainingRun:
+def run_spec(r: Record, origin: str = "shipped") -> TrainingRun:
     status = {k: r[f"{k}_status"] for k in _RUN_STATUS if r.get(f"{k}_status")}
     fields = {k: r.get(k) for k in (
         "org", "year", "model", "params_total", "params_active", "tokens", "gpu", "gpu_name",
@@ -55,7 +61,7 @@ def run_spec(r: dict, origin: str = "shipped") -> TrainingRun:
                        as_of=r["as_of"], origin=origin, **fields)
 
 
-def offer_spec(r: dict, origin: str = "shipped") -> CloudOffer:
+def offer_spec(r: Record, origin: str = "shipped") -> CloudOffer:
     return CloudOffer(
         id=r["id"], provider=r["provider"], instance=r.get("instance") or "", gpu=r["gpu"],
         gpus_per_instance=r.get("gpus_per_instance") or 1, pricing=r["pricing"],
@@ -65,8 +71,9 @@ def offer_spec(r: dict, origin: str = "shipped") -> CloudOffer:
     )
 
 
-_CONVERT = {"gpus": gpu_spec, "models": model_spec, "runs": run_spec, "offers": offer_spec}
+_CONVERT: dict[str, Callable[[Record, str], Spec]] = {
+    "gpus": gpu_spec, "models": model_spec, "runs": run_spec, "offers": offer_spec}
 
 
-def to_spec(kind: str, record: dict, origin: str = "shipped"):
+def to_spec(kind: str, record: Record, origin: str = "shipped") -> Spec:
     return _CONVERT[kind](record, origin)

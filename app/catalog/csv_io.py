@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
 from app.catalog.convert import to_spec
-from app.catalog.schema import DATE_PATTERN, ID_PATTERN, KINDS, Column, Kind
+from app.catalog.schema import DATE_PATTERN, ID_PATTERN, KINDS, Column, Kind, Record
 from app.core.units import parse_quantity
-
 
 # English wording of each problem code; app/present/text/messages.py words the same codes in the user's language.
 PROBLEM_TEXT = {
@@ -36,7 +37,7 @@ PROBLEM_TEXT = {
 }
 
 
-def _english(code: str, params: dict) -> str:
+def _english(code: str, params: Mapping[str, Any]) -> str:
     p = dict(params)
     if isinstance(p.get("col"), Column):
         p["allowed"] = p.pop("col").allowed()
@@ -46,7 +47,7 @@ def _english(code: str, params: dict) -> str:
 class CellError(ValueError):
     """A cell that cannot be read: a code and its parameters (``col`` is the Column, for what is allowed)."""
 
-    def __init__(self, code: str, **params):
+    def __init__(self, code: str, **params: Any):
         self.code, self.params = code, params
         super().__init__(_english(code, params))
 
@@ -59,7 +60,7 @@ class Problem:
     line: int
     column: str
     code: str
-    params: dict = field(default_factory=dict)
+    params: dict[str, Any] = field(default_factory=dict)
 
     @property
     def message(self) -> str:
@@ -92,7 +93,7 @@ def detect_kind(header: list[str]) -> Kind | None:
     return found[0] if len(found) == 1 else None
 
 
-def parse_cell(col: Column, text: str):
+def parse_cell(col: Column, text: str) -> object:
     """The cell's value in database units, or raise ValueError with what is allowed."""
     text = (text or "").strip()
     if not text:
@@ -139,7 +140,7 @@ def parse_cell(col: Column, text: str):
     return value * col.scale
 
 
-def format_cell(col: Column, value) -> str:
+def format_cell(col: Column, value: Any) -> str:
     """Inverse of parse_cell, for export: plain numbers, no float noise."""
     if value is None:
         return ""
@@ -164,7 +165,7 @@ def _spec_problem(kind: Kind, line: int, err: ValidationError) -> list[Problem]:
 
 
 def parse_records(kind: Kind, text: str, known: dict[str, set[str]] | None = None,
-                  where: str = "file") -> tuple[list[dict], list[Problem]]:
+                  where: str = "file") -> tuple[list[Record], list[Problem]]:
     """Records and problems for a CSV text of one kind. ``known`` holds ids of other kinds that
     references may point at (ids in this same file count as known too)."""
     problems: list[Problem] = []
@@ -182,7 +183,7 @@ def parse_records(kind: Kind, text: str, known: dict[str, set[str]] | None = Non
             problems.append(Problem(1, col.csv, "missing_column", {"col": col}))
     if problems:
         return [], problems
-    records: list[dict] = []
+    records: list[Record] = []
     lines: list[int] = []
     seen: dict[str, int] = {}
     for raw in reader:
@@ -192,7 +193,8 @@ def parse_records(kind: Kind, text: str, known: dict[str, set[str]] | None = Non
         if None in raw:
             problems.append(Problem(line, "", "too_many_cells", {"count": len(header)}))
             continue
-        rec, ok = {}, True
+        rec: Record = {}
+        ok = True
         for col in kind.columns:
             try:
                 rec[col.name] = parse_cell(col, raw.get(col.csv, ""))
@@ -216,17 +218,17 @@ def parse_records(kind: Kind, text: str, known: dict[str, set[str]] | None = Non
         records.append(rec)
         lines.append(line)
     if known is not None:
-        for rec, line in zip(records, lines):
+        for rec, line in zip(records, lines, strict=True):
             for col in kind.columns:
                 if col.type == "ref" and rec.get(col.name):
-                    pool = known.get(col.ref, set()) | (set(seen) if col.ref == kind.name else set())
+                    pool = known.get(col.ref or "", set()) | (set(seen) if col.ref == kind.name else set())
                     if rec[col.name] not in pool:
                         problems.append(Problem(line, col.csv, "not_allowed", {"value": rec[col.name], "col": col}))
     return records, problems
 
 
 def read_csv(path: str | Path, kind: Kind | None = None, known: dict[str, set[str]] | None = None
-             ) -> tuple[Kind, list[dict]]:
+             ) -> tuple[Kind, list[Record]]:
     """Read and check a whole file; raise CatalogCsvError naming line and column on any problem."""
     path = Path(path)
     try:
@@ -245,7 +247,7 @@ def read_csv(path: str | Path, kind: Kind | None = None, known: dict[str, set[st
     return kind, records
 
 
-def write_csv(path: str | Path, kind: Kind, records: list[dict]) -> None:
+def write_csv(path: str | Path, kind: Kind, records: list[Record]) -> None:
     """Write records in the kind's CSV format (UTF-8, header first, LF line ends)."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")

@@ -12,22 +12,28 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from functools import lru_cache
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
-from app.catalog.convert import to_spec
+from app.catalog.convert import Spec, to_spec
 from app.catalog.csv_io import read_csv, write_csv
 from app.catalog.errors import CatalogError  # noqa: F401 - raised here, importable from here
-from app.catalog.schema import BUILD_ORDER, KINDS, SCHEMA_VERSION
+from app.catalog.schema import BUILD_ORDER, KINDS, SCHEMA_VERSION, Record
+from app.core.specs import CloudOffer, GpuSpec, ModelSpec, TrainingRun
 from app.paths import catalog_db_path, data_dir, user_data_dir
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
 
 OVERLAY_NAME = "catalog-user.db"
 
 
 # schema version -> a step that upgrades a user's overlay database from it to the next version
 # (sqlite3 connection, inside a transaction). Empty while schema 1 is the only one.
-OVERLAY_MIGRATIONS: dict = {}
+OVERLAY_MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
 
 
 def _schema_version(path: Path) -> str | None:
@@ -58,19 +64,19 @@ class CatalogProblem:
     """Something the user should know about the catalog (a code the UI and CLI word; str() is English)."""
 
     code: str
-    params: dict
+    params: dict[str, Any]
 
     def __str__(self) -> str:
         return _PROBLEM_TEXT[self.code].format(**self.params)
 
 
-def _rw_engine(path: Path):
+def _rw_engine(path: Path) -> Engine:
     from sqlmodel import create_engine
 
     return create_engine(f"sqlite:///{path}")
 
 
-def _read_all(path: Path) -> tuple[dict[str, str], dict[str, list[dict]]]:
+def _read_all(path: Path) -> tuple[dict[str, str], dict[str, list[Record]]]:
     """Meta and every kind's records of a catalog file, read-only, with plain sqlite3.
 
     Reading needs no ORM: importing sqlmodel costs 0.3-0.85 s, more than the whole start of the
@@ -92,7 +98,7 @@ def _read_all(path: Path) -> tuple[dict[str, str], dict[str, list[dict]]]:
                     for i in bools:
                         if row[i] is not None:
                             row[i] = bool(row[i])
-                out.append(dict(zip(names, row)))
+                out.append(dict(zip(names, row, strict=True)))
             rows[name] = out
     finally:
         con.close()
@@ -108,10 +114,10 @@ class Catalog:
         self.problems: list[CatalogProblem] = []
         self._meta, self._shipped = self._load_shipped()
         self._user = self._load_overlay()
-        self._specs: dict[str, tuple] = {}
+        self._specs: dict[str, tuple[Spec, ...]] = {}
 
     # ----- loading -------------------------------------------------------------------------
-    def _load_shipped(self) -> tuple[dict[str, str], dict[str, list[dict]]]:
+    def _load_shipped(self) -> tuple[dict[str, str], dict[str, list[Record]]]:
         if not self.shipped_path.exists():
             # A source checkout without a built catalog: read the CSVs directly (same checks).
             from app.catalog.build import content_hash, read_sources
@@ -129,10 +135,10 @@ class Catalog:
                                f"reads schema {SCHEMA_VERSION}. Run `gpu-planner catalog build`.")
         return meta, rows
 
-    def _load_overlay(self) -> dict[str, list[dict]]:
+    def _load_overlay(self) -> dict[str, list[Record]]:
         """The user's rows. A damaged file is moved aside (kept) and reported; an older schema is backed
         up, then migrated; a newer or unknown one is left untouched and not used."""
-        empty = {k: [] for k in BUILD_ORDER}
+        empty: dict[str, list[Record]] = {k: [] for k in BUILD_ORDER}
         if not self.overlay_path.exists():
             return empty
         try:
@@ -192,7 +198,7 @@ class Catalog:
         return True
 
     # ----- queries -------------------------------------------------------------------------
-    def records(self, kind: str, origin: str = "all") -> list[dict]:
+    def records(self, kind: str, origin: str = "all") -> list[Record]:
         """Merged records of one kind; a user record replaces the shipped one with its id in place."""
         shipped, user = self._shipped[kind], self._user[kind]
         if origin == "user":
@@ -204,35 +210,35 @@ class Catalog:
         out.extend(dict(r) for r in user if r["id"] in by_id)
         return out
 
-    def _all(self, kind: str) -> tuple:
+    def _all(self, kind: str) -> tuple[Spec, ...]:
         if kind not in self._specs:
             user_ids = {r["id"] for r in self._user[kind]}
             self._specs[kind] = tuple(
                 to_spec(kind, r, "user" if r["id"] in user_ids else "shipped") for r in self.records(kind))
         return self._specs[kind]
 
-    def gpus(self):
-        return self._all("gpus")
+    def gpus(self) -> tuple[GpuSpec, ...]:
+        return cast(tuple[GpuSpec, ...], self._all("gpus"))
 
-    def models(self):
-        return self._all("models")
+    def models(self) -> tuple[ModelSpec, ...]:
+        return cast(tuple[ModelSpec, ...], self._all("models"))
 
-    def runs(self):
-        return self._all("runs")
+    def runs(self) -> tuple[TrainingRun, ...]:
+        return cast(tuple[TrainingRun, ...], self._all("runs"))
 
-    def offers(self):
-        return self._all("offers")
+    def offers(self) -> tuple[CloudOffer, ...]:
+        return cast(tuple[CloudOffer, ...], self._all("offers"))
 
-    def entries(self, kind: str) -> tuple:
+    def entries(self, kind: str) -> tuple[Spec, ...]:
         return self._all(kind)
 
-    def gpu(self, gpu_id: str):
+    def gpu(self, gpu_id: str) -> GpuSpec | None:
         return next((g for g in self.gpus() if g.id == gpu_id), None)
 
-    def model(self, model_id: str):
+    def model(self, model_id: str) -> ModelSpec | None:
         return next((m for m in self.models() if m.id == model_id), None)
 
-    def offers_for(self, gpu_id: str):
+    def offers_for(self, gpu_id: str) -> tuple[CloudOffer, ...]:
         return tuple(o for o in self.offers() if o.gpu == gpu_id)
 
     def known_ids(self) -> dict[str, set[str]]:
@@ -287,7 +293,7 @@ class Catalog:
         write_csv(path, KINDS[kind], recs)
         return len(recs)
 
-    def _overlay_engine(self):
+    def _overlay_engine(self) -> Engine:
         from sqlmodel import Session, SQLModel
 
         from app.catalog.tables import Meta
@@ -310,7 +316,7 @@ class Catalog:
             raise CatalogError(f"cannot write your catalog {self.overlay_path}: {e}. Nothing was changed.") from None
         return engine
 
-    def _write_overlay(self, kind: str, records: list[dict]) -> None:
+    def _write_overlay(self, kind: str, records: list[Record]) -> None:
         from sqlmodel import Session, func, select
 
         from app.catalog.tables import TABLES
@@ -319,7 +325,8 @@ class Catalog:
         engine = self._overlay_engine()
         try:
             with Session(engine) as s:  # one transaction: all rows or none
-                start = (s.exec(select(func.max(table.seq))).one() or 0) + 1
+                # the row tables are built at run time (tables._row_table): their columns are unknown to mypy
+                start = (s.exec(select(func.max(cast(Any, table).seq))).one() or 0) + 1
                 for i, rec in enumerate(records):
                     old = s.get(table, rec["id"])
                     if old is not None:

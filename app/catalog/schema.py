@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from app.core.specs import FIGURE_STATUSES, PRICING_KINDS
 from app.core.units import GiB
@@ -19,6 +20,8 @@ DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 CURRENCIES = ("USD", "JPY")
 # Bump when a table or column changes meaning; catalog.db and overlay files record it in `meta`.
 SCHEMA_VERSION = 1
+# One catalog entry as read from a CSV or a table: database field names -> values (SI units).
+Record = dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -136,7 +139,11 @@ MODELS = Kind("models", "model", (
     Column("notes"),
 ), signature=("layers", "hidden", "kv_heads"))
 
-_STATUS = dict(type="choice", choices=FIGURE_STATUSES)
+
+def _status(csv: str) -> Column:
+    """A column saying how a run's figure is known: one of FIGURE_STATUSES."""
+    return Column(csv, "choice", choices=FIGURE_STATUSES)
+
 
 RUNS = Kind("runs", "training_run", (
     Column("id", "id", required=True),
@@ -155,13 +162,13 @@ RUNS = Kind("runs", "training_run", (
     Column("tflops_per_gpu", "float", gt=0, le=1e6),
     Column("cost_usd", "float", gt=0, le=1e12),
     Column("precision"),
-    Column("params_status", **_STATUS),
-    Column("tokens_status", **_STATUS),
-    Column("gpu_count_status", **_STATUS),
-    Column("days_status", **_STATUS),
-    Column("gpu_hours_status", **_STATUS),
-    Column("mfu_status", **_STATUS),
-    Column("cost_status", **_STATUS),
+    _status("params_status"),
+    _status("tokens_status"),
+    _status("gpu_count_status"),
+    _status("days_status"),
+    _status("gpu_hours_status"),
+    _status("mfu_status"),
+    _status("cost_status"),
     *_PROVENANCE,
     Column("notes"),
     Column("model", "ref", ref="models"),

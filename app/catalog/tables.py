@@ -7,12 +7,13 @@ SI base units (bytes, bytes/s, FLOP/s, watts, seconds); CSV files carry spec-she
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Any, Optional, cast
 
 from sqlmodel import Field, SQLModel
 from sqlmodel.main import SQLModelMetaclass
 
-from app.catalog.schema import BUILD_ORDER, KINDS, SCHEMA_VERSION, Kind  # noqa: F401 - SCHEMA_VERSION re-exported
+from app.catalog.schema import BUILD_ORDER, KINDS, Kind
+from app.catalog.schema import SCHEMA_VERSION as SCHEMA_VERSION  # re-exported
 
 _PY = {"str": str, "id": str, "ref": str, "date": str, "choice": str, "float": float, "int": int, "bool": bool}
 
@@ -26,8 +27,8 @@ class Meta(SQLModel, table=True):
 
 
 def _row_table(kind: Kind) -> type[SQLModel]:
-    annotations: dict = {}
-    namespace: dict = {"__tablename__": kind.table, "__annotations__": annotations,
+    annotations: dict[str, Any] = {}
+    namespace: dict[str, Any] = {"__tablename__": kind.table, "__annotations__": annotations,
                        "__doc__": f"One {kind.name} entry (columns: see app/catalog/schema.py)."}
     for col in kind.columns:
         py = _PY[col.type]
@@ -35,13 +36,13 @@ def _row_table(kind: Kind) -> type[SQLModel]:
             annotations["id"] = str
             namespace["id"] = Field(primary_key=True)
         else:
-            annotations[col.name] = Optional[py]
+            annotations[col.name] = Optional[py]  # noqa: UP045 - built at run time for SQLModel
             namespace[col.name] = Field(default=None)
     # Position in the source file, so listings keep the curated order (vendors and families together).
     annotations["seq"] = int
     namespace["seq"] = Field(default=0, index=True)
     name = kind.table.title().replace("_", "") + "Row"
-    return SQLModelMetaclass(name, (SQLModel,), namespace, table=True)
+    return cast(type[SQLModel], SQLModelMetaclass(name, (SQLModel,), namespace, table=True))
 
 
 TABLES: dict[str, type[SQLModel]] = {name: _row_table(KINDS[name]) for name in BUILD_ORDER}

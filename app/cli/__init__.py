@@ -5,11 +5,23 @@
 from __future__ import annotations
 
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
 from app.catalog.errors import CatalogError
-from app.cli.commands import (EXIT_ERROR, EXIT_OK, EXIT_USAGE, catalog, cmd_backtest, cmd_catalog, cmd_capacity,
-                              cmd_gui, cmd_plan, default_lang, scenario_from_args, use_language)
+from app.cli.commands import (
+    EXIT_ERROR,
+    EXIT_OK,
+    EXIT_USAGE,
+    catalog,
+    cmd_backtest,
+    cmd_capacity,
+    cmd_catalog,
+    cmd_gui,
+    cmd_plan,
+    default_lang,
+    scenario_from_args,
+    use_language,
+)
 from app.cli.parser import UsageError, argv_lang, build_parser, translated_argparse
 from app.i18n import translate
 

@@ -4,7 +4,8 @@ assumptions registry), and argparse's own messages in the user's language."""
 from __future__ import annotations
 
 import argparse
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any, Literal
 
 from app import __version__
 from app.i18n import QT_TRANSLATE_NOOP, translate
@@ -229,6 +230,6 @@ class translated_argparse:  # noqa: N801 - a context manager around parse_args
         argparse.ngettext = lambda one, many, n: translate("argparse", one if n == 1 else many)  # type: ignore[attr-defined]
         return self
 
-    def __exit__(self, *exc: object) -> bool:
+    def __exit__(self, *exc: object) -> Literal[False]:
         argparse._, argparse.ngettext = self.saved  # type: ignore[attr-defined]
         return False

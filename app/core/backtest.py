@@ -9,6 +9,7 @@ GPU count x days x 24 when only those are published). Error = predicted / report
 from __future__ import annotations
 
 import statistics
+from collections.abc import Sequence
 
 from pydantic import BaseModel, Field
 
@@ -111,20 +112,20 @@ def predict(run: TrainingRun, gpu: GpuSpec, model: ModelSpec | None = None) -> B
 
 
 def summarise(rows: list[BacktestRow], basis: str, bases: tuple[str, ...]) -> BacktestSummary:
-    done = [r for r in rows if r.error is not None and r.basis in bases]
+    done = [(r, r.error) for r in rows if r.error is not None and r.basis in bases]
     if not done:
         return BacktestSummary(basis=basis, runs=0)
-    worst = max(done, key=lambda r: abs(r.error))
+    worst, worst_error = max(done, key=lambda d: abs(d[1]))
     return BacktestSummary(
         basis=basis, runs=len(done),
-        median_abs_error=statistics.median(abs(r.error) for r in done),
-        median_error=statistics.median(r.error for r in done),
-        worst_run=worst.run, worst_error=worst.error,
-        within_range=sum(1 for r in done if r.within_range),
+        median_abs_error=statistics.median(abs(e) for _, e in done),
+        median_error=statistics.median(e for _, e in done),
+        worst_run=worst.run, worst_error=worst_error,
+        within_range=sum(1 for r, _ in done if r.within_range),
     )
 
 
-def backtest(runs: list[TrainingRun], gpus: list[GpuSpec], models: list[ModelSpec] = ()) -> Backtest:
+def backtest(runs: Sequence[TrainingRun], gpus: Sequence[GpuSpec], models: Sequence[ModelSpec] = ()) -> Backtest:
     """Predict every run that has enough data; summarise by how the compared figure was obtained."""
     by_gpu = {g.id: g for g in gpus}
     by_model = {m.id: m for m in models}

@@ -12,9 +12,8 @@ back by the rent saved net of electricity: (purchase + host) / (rent per hour - 
 from __future__ import annotations
 
 import math
-
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from app.core.results import Cost, Finding, Option
 from app.core.scenario import Deployment, Scenario
@@ -178,8 +177,8 @@ def cumulative_costs(s: Scenario, cost: Cost, gpu_count: int, months: int) -> tu
     up front, then electricity. Lines cross at the break-even month."""
     hours_month = s.hours_per_day * s.days_per_month
     xs = [float(m) for m in range(months + 1)]
-    cloud = [None] * len(xs)
-    onprem = [None] * len(xs)
+    cloud: list[float | None] = [None] * len(xs)
+    onprem: list[float | None] = [None] * len(xs)
     if cost.cloud_price_per_gpu_hour is not None:
         cloud = [m * hours_month * gpu_count * cost.cloud_price_per_gpu_hour for m in xs]
     if cost.onprem is not None:

@@ -6,7 +6,7 @@ from pydantic import BaseModel
 
 from app.core.cost import cost_totals, prices_for, service_hours
 from app.core.scenario import Scenario
-from app.core.search import caches_for, counts_for
+from app.core.search import SearchCaches, caches_for, counts_for
 from app.core.specs import CloudOffer, GpuSpec
 from app.core.throughput import BASE_MFU, inference_speed, job_factor
 from app.core.workload import workload as compute_workload
@@ -27,8 +27,8 @@ class CurvePoint(BaseModel):
         return self.job_s if self.job_s is not None else self.request_s
 
 
-def scaling_curve(s: Scenario, gpu: GpuSpec, offers: list[CloudOffer] | tuple = (), max_count: int | None = None,
-                  caches: dict | None = None) -> list[CurvePoint]:
+def scaling_curve(s: Scenario, gpu: GpuSpec, offers: list[CloudOffer] | tuple[CloudOffer, ...] = (),
+                  max_count: int | None = None, caches: SearchCaches | None = None) -> list[CurvePoint]:
     """Time and cost against GPU count for one accelerator (every node-shaped count up to
     ``max_count``). Training: job time; inference: request latency."""
     v = s.model_copy(update={"max_gpus": max_count or s.max_gpus, "deadline_days": None, "budget": None})

@@ -12,7 +12,7 @@ from app.core.precision import compute_precision_for
 from app.core.results import Finding, MemoryBreakdown, Option, Parallelism, Workload
 from app.core.scenario import Deployment, Scenario
 from app.core.specs import GpuSpec
-from app.core.throughput import (MBU, InferenceSpeed, inference_speed, training_efficiency, training_time_s)
+from app.core.throughput import MBU, InferenceSpeed, inference_speed, training_efficiency, training_time_s
 from app.core.workload import workload as compute_workload
 
 

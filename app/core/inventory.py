@@ -9,6 +9,8 @@ within ``good_days`` (90 days: "three months"), ``slow`` fits but takes up to ``
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel
 
 from app.core import assumptions as A
@@ -45,10 +47,10 @@ def _mark(fits: bool, days: float | None) -> str:
     return "slow" if days <= MAX_DAYS else "no"
 
 
-def capacity(gpu: GpuSpec, count: int, sizes: tuple[float, ...] = SIZES, **scenario) -> list[CapacityRow]:
+def capacity(gpu: GpuSpec, count: int, sizes: tuple[float, ...] = SIZES, **scenario: Any) -> list[CapacityRow]:
     """Every goal x size (x quant or method) on ``count`` x ``gpu``; scenario fields pass through."""
     rows: list[CapacityRow] = []
-    cases: list[tuple[Goal, str, dict]] = []
+    cases: list[tuple[Goal, str, dict[str, Any]]] = []
     for q in ("bf16", "int8", "int4"):
         cases.append((Goal.INFERENCE, q, {"quant": q}))
     for m in (Method.QLORA, Method.LORA, Method.FULL):

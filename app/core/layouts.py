@@ -11,8 +11,8 @@ replicas.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from app.core import assumptions as A
 from app.core.results import Finding

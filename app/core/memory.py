@@ -105,7 +105,7 @@ def kv_cache_bytes(model: ModelSpec, *, tokens: float, kv_dtype: str = "fp16", t
 
     2 x layers x kv_heads x head_dim x bytes per token (vLLM paper §3: OPT-13B 800 KB/token). KV heads
     split over tp; when tp exceeds the KV heads each GPU keeps one (GQA/MQA replication)."""
-    per_layer = model.kv_elems_per_token_per_layer
+    per_layer: float | None = model.kv_elems_per_token_per_layer
     if per_layer is None:
         kv_per_gpu = max(model.kv_heads / tp, 1.0)
         per_layer = 2 * kv_per_gpu * model.head_dim

@@ -11,7 +11,7 @@ from app.core.cost import prices_for, relevant_cost
 from app.core.evaluate import evaluate, is_viable
 from app.core.results import Assumption, Finding, Option, Plan, Rejected, Verdict
 from app.core.scenario import Goal, Method, Scenario
-from app.core.search import search
+from app.core.search import SearchCaches, search
 from app.core.select import build_options, rejected_gpus, select
 from app.core.specs import CloudOffer, GpuSpec
 from app.core.suggest import infeasible_verdict, suggestions
@@ -79,7 +79,7 @@ def assumptions(s: Scenario) -> list[Assumption]:
     return out
 
 
-def plan(s: Scenario, gpus: list[GpuSpec], offers: list[CloudOffer] | tuple = ()) -> Plan:
+def plan(s: Scenario, gpus: list[GpuSpec], offers: list[CloudOffer] | tuple[CloudOffer, ...] = ()) -> Plan:
     """Evaluate the pinned configuration (``gpu_id`` and ``gpu_count``) or recommend: search every
     accelerator x count x layout x precision and rank what is viable."""
     offers = list(offers)
@@ -90,7 +90,7 @@ def plan(s: Scenario, gpus: list[GpuSpec], offers: list[CloudOffer] | tuple = ()
             "layers": s.model.layers, "hidden": s.model.hidden, "heads": s.model.heads}))
     rejected: list[Rejected] = []
     summary: dict[str, int] = {}
-    caches: dict = {}
+    caches: SearchCaches = {}
     if s.gpu_id is not None:
         gpu = next((g for g in gpus if g.id == s.gpu_id), None)
         if gpu is None:

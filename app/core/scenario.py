@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -20,7 +21,7 @@ from app.core.precision import KV_BITS, TRAINING_PRECISIONS, WEIGHT_BITS
 from app.core.specs import ModelSpec
 
 
-def _not_one_of(value, allowed) -> PydanticCustomError:
+def _not_one_of(value: object, allowed: Iterable[str]) -> PydanticCustomError:
     """A coded error (``type`` "not_one_of"): the UI and CLI word it in the user's language."""
     return PydanticCustomError("not_one_of", "'{value}' is not one of {allowed}",
                                {"value": value, "allowed": ", ".join(allowed)})
@@ -205,7 +206,7 @@ class Scenario(BaseModel):
         if not isinstance(data, dict):
             return data
         try:
-            goal = Goal(data.get("goal"))
+            goal = Goal(data.get("goal", ""))
         except ValueError:
             return data  # the goal field reports its own error
         method = data.get("method")
@@ -312,7 +313,7 @@ class Scenario(BaseModel):
         return v
 
     @model_validator(mode="after")
-    def _consistent(self) -> "Scenario":
+    def _consistent(self) -> Scenario:
         if self.goal == Goal.FINETUNE and self.tokens is None and self.samples is None:
             raise PydanticCustomError("finetune_needs_data", "fine-tuning needs samples (with sequence length and epochs) or tokens")
         if (self.gpu_id is None) != (self.gpu_count is None):

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import bisect
 import math
+from collections.abc import Hashable
 from dataclasses import dataclass, field
+from typing import Any
 
 from app.core import assumptions as A
 from app.core import memory as mem
@@ -33,6 +35,9 @@ from app.core.workload import workload as compute_workload
 
 EXTRA_STEPS = 2  # counts evaluated beyond the first that meets the deadline (the faster, dearer points)
 DEFAULT_TARGET_DAYS = A.value("target_days")  # training without a deadline: the search aims at this
+# What a caller keeps between searches: memory_key(v) -> (LayoutCache, ServingCache), and "orders" -> the
+# layout orders shared between precisions (LayoutCache.shared).
+SearchCaches = dict[Hashable, Any]
 
 
 @dataclass
@@ -63,12 +68,15 @@ class LayoutCache:
     """Per-plan caches shared by all accelerators (memory does not depend on the GPU type)."""
 
     s: Scenario
-    parts: dict = field(default_factory=dict)  # (tp, pp) -> unsharded training parts
-    total: dict = field(default_factory=dict)  # Layout -> memory bytes
-    entries: dict = field(default_factory=dict)  # (gpn, count) -> [(Layout, bytes)]
-    orders: dict = field(default_factory=dict)
-    minmem: dict = field(default_factory=dict)
-    shared: dict = field(default_factory=dict)  # layout orders, shared between precisions
+    # (tp, pp) -> unsharded training parts
+    parts: dict[tuple[int, int], tuple[float, float, float, float]] = field(default_factory=dict)
+    total: dict[Layout, float] = field(default_factory=dict)  # Layout -> memory bytes
+    entries: dict[tuple[int, int], list[tuple[Layout, float]]] = field(default_factory=dict)  # (gpn, count) -> [(Layout, bytes)]
+    # (shape, count) -> (layouts best first with their factor, running minimum of their memory, negated)
+    orders: dict[tuple[Shape, int], tuple[list[tuple[float, Layout]], list[float]]] = field(default_factory=dict)
+    minmem: dict[tuple[int, int], float] = field(default_factory=dict)
+    # layout orders, shared between precisions
+    shared: dict[tuple[object, ...], list[tuple[float, Layout]]] = field(default_factory=dict)
 
     def layouts(self, gpn: int, count: int) -> list[tuple[Layout, float]]:
         """Every layout of ``count`` GPUs, ``gpn`` per node, with its memory bytes."""
@@ -129,7 +137,7 @@ class ServingCache:
     """Serving memory per layout is the same on every accelerator: computed once."""
 
     s: Scenario
-    entries: dict = field(default_factory=dict)
+    entries: dict[tuple[int, int], list[tuple[Layout, float]]] = field(default_factory=dict)
 
     def layouts(self, gpn: int, count: int) -> list[tuple[Layout, float]]:
         key = (gpn, count)
@@ -239,7 +247,7 @@ def _serving_candidates(s: Scenario, gpu: GpuSpec, prices: Prices, hours: float,
     return out
 
 
-def memory_key(v: Scenario) -> tuple:
+def memory_key(v: Scenario) -> tuple[object, ...]:
     """What layout memory and utilisation order depend on (not prices, deadlines or budgets), so a
     rerun for a suggestion reuses the caches. bf16/fp16/fp8 keep 2-byte states: only fp32 differs."""
     return (id(v.model), v.goal, v.method, v.optimizer, v.seq_len, v.micro_batch, v.recompute, v.precision == "fp32",
@@ -247,16 +255,17 @@ def memory_key(v: Scenario) -> tuple:
             v.concurrency, v.overhead_fixed_bytes, v.overhead_fraction)
 
 
-def caches_for(v: Scenario, caches: dict) -> tuple[LayoutCache, ServingCache]:
+def caches_for(v: Scenario, caches: SearchCaches) -> tuple[LayoutCache, ServingCache]:
     """The layout caches of a scenario variant, kept in ``caches`` (a dict the caller holds)."""
     key = memory_key(v)
     if key not in caches:
         caches[key] = (LayoutCache(v, shared=caches.setdefault("orders", {})), ServingCache(v))
-    return caches[key]
+    pair: tuple[LayoutCache, ServingCache] = caches[key]
+    return pair
 
 
-def search(s: Scenario, gpus: list[GpuSpec], offers: list[CloudOffer] | tuple = (), caches: dict | None = None
-           ) -> tuple[list[Candidate], list[Rejected]]:
+def search(s: Scenario, gpus: list[GpuSpec], offers: list[CloudOffer] | tuple[CloudOffer, ...] = (),
+           caches: SearchCaches | None = None) -> tuple[list[Candidate], list[Rejected]]:
     """Every accelerator x count x layout x precision; returns candidates and unusable accelerators.
     ``caches`` (a dict the caller keeps) shares layout memory between reruns of the same model."""
     offers = list(offers)

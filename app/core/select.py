@@ -20,7 +20,7 @@ MAX_OPTIONS = 40
 COST_TIE = 1.0 + A.value("cost_tie")  # costs within 0.5% count as equal; then fewer GPUs (a smaller cluster is easier to get)
 
 
-def sort_key(s: Scenario, c: Candidate):
+def sort_key(s: Scenario, c: Candidate) -> tuple[float, ...]:
     cost = c.cost if c.cost is not None else math.inf
     if s.rank_by == "time":
         return (c.time_s, cost)
@@ -59,7 +59,7 @@ def select(s: Scenario, cands: list[Candidate]) -> tuple[list[tuple[Candidate, l
         tag(min(viable, key=lambda c: (c.time_s, c.cost if c.cost is not None else math.inf)), "fastest")
         for c in pareto(viable):
             tag(c, "pareto")
-        best_per: dict[tuple, Candidate] = {}
+        best_per: dict[tuple[str, str, str], Candidate] = {}
         for c in ranked:
             best_per.setdefault((c.gpu.id, c.s.precision, c.s.quant), c)
         for c in best_per.values():
@@ -108,12 +108,12 @@ def rejected_gpus(s: Scenario, cands: list[Candidate], shown: set[str]) -> list[
             continue
         order = ("too_slow", "power_limit", "no_price", "over_budget")
         reason = next((r for r in order if any(c.reason == r for c in fits)), "dominated")
-        params: dict = {}
+        params: dict[str, float | int | str | bool | None] = {}
         if reason == "too_slow":
             fastest = min(fits, key=lambda c: c.time_s)
             params = {"best_days": fastest.time_s / 86400.0, "gpu_count": fastest.count, "deadline_days": s.deadline_days}
         elif reason == "over_budget":
-            cheapest = min((c for c in fits if c.cost is not None), key=lambda c: c.cost)
+            cheapest = min((c for c in fits if c.cost is not None), key=lambda c: c.cost if c.cost is not None else math.inf)
             params = {"min_cost": cheapest.cost, "budget": s.budget, "currency": s.currency}
         elif reason == "power_limit":
             params = {"min_power_kw": min(c.power_kw for c in fits), "limit_kw": s.power_limit_kw}

@@ -10,6 +10,7 @@ tests/core/test_specs.py (Llama 2 7B = 6.74B, Llama 3.1 8B = 8.03B, Mixtral 8x7B
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -100,7 +101,7 @@ class ModelSpec(BaseModel):
     origin: str = "shipped"
 
     @model_validator(mode="after")
-    def _check(self) -> "ModelSpec":
+    def _check(self) -> ModelSpec:
         if self.params_active > self.params_total * (1 + 1e-9):
             raise PydanticCustomError("active_exceeds_total",
                                       "active parameters ({active}) exceed total parameters ({total})",
@@ -170,7 +171,7 @@ def model_from_architecture(
     experts_per_token: int = 1,
     tied_embeddings: bool = False,
     gated_ffn: bool = True,
-    **extra,
+    **extra: Any,
 ) -> ModelSpec:
     """A ModelSpec whose parameter counts are derived from the architecture."""
     kv = kv_heads or heads
@@ -197,7 +198,7 @@ def _default_ffn(hidden: int, gated: bool) -> int:
     return 4 * hidden
 
 
-def model_from_params(params: float, active: float | None = None, **overrides) -> ModelSpec:
+def model_from_params(params: float, active: float | None = None, **overrides: Any) -> ModelSpec:
     """A ModelSpec for a bare parameter count: the architecture is estimated (flagged as such).
 
     Shape follows the Llama family: head_dim 128, hidden/layers ~ 128 (Llama 2 7B 4096/32,
@@ -222,7 +223,7 @@ def model_from_params(params: float, active: float | None = None, **overrides) -
     )
 
 
-def custom_model(params: float | None = None, active: float | None = None, **arch) -> ModelSpec | None:
+def custom_model(params: float | None = None, active: float | None = None, **arch: Any) -> ModelSpec | None:
     """A model the user describes: from layers/hidden/heads when given (a stated parameter count then
     overrides the counted one), else estimated from the parameter count; None when neither is given.
     The CLI's --params/--layers… and the wizard's custom model both come here."""

@@ -11,19 +11,20 @@ from app.core.layouts import candidate_counts
 from app.core.precision import weight_bytes_per_param
 from app.core.results import Suggestion, Verdict
 from app.core.scenario import Deployment, Goal, Method, Scenario
-from app.core.search import Candidate, LayoutCache, ServingCache, search
+from app.core.search import Candidate, LayoutCache, SearchCaches, ServingCache, search
 from app.core.select import sort_key
 from app.core.specs import CloudOffer, GpuSpec, model_from_params
 from app.core.workload import workload as compute_workload
 
 
-def _best_viable(s: Scenario, gpus: list[GpuSpec], offers: list[CloudOffer], caches: dict | None = None) -> Candidate | None:
+def _best_viable(s: Scenario, gpus: list[GpuSpec], offers: list[CloudOffer], caches: SearchCaches | None = None
+                 ) -> Candidate | None:
     cands, _ = search(s, gpus, offers, caches)
     viable = [c for c in cands if c.viable]
     return min(viable, key=lambda c: sort_key(s, c)) if viable else None
 
 
-def _summary(c: Candidate) -> dict:
+def _summary(c: Candidate) -> dict[str, float | int | str | bool | None]:
     if not c.s.is_training:
         return {"gpu": c.gpu.id, "gpu_count": c.count, "request_s": c.time_s, "cost": c.cost, "currency": c.s.currency}
     return {"gpu": c.gpu.id, "gpu_count": c.count, "days": c.time_s / 86400.0, "cost": c.cost,
@@ -76,7 +77,7 @@ def _largest_model_that_fits(s: Scenario, gpus: list[GpuSpec], offers: list[Clou
 
 
 def suggestions(s: Scenario, gpus: list[GpuSpec], offers: list[CloudOffer], cands: list[Candidate],
-                caches: dict | None = None) -> list[Suggestion]:
+                caches: SearchCaches | None = None) -> list[Suggestion]:
     """Computed ways out, nearest first. Each is checked by rerunning the search with the change,
     except where the arithmetic is exact (time and cloud cost are linear in tokens)."""
     out: list[Suggestion] = []
@@ -99,8 +100,8 @@ def suggestions(s: Scenario, gpus: list[GpuSpec], offers: list[CloudOffer], cand
                                       params={"max_gpus": best.count, **_summary(best)}))
     meeting = [c for c in fitting if c.meets and c.cost is not None]
     if s.budget is not None and meeting and not any(c.viable for c in cands):
-        cheapest = min(meeting, key=lambda c: c.cost)
-        if cheapest.cost > s.budget:
+        cheapest = min(meeting, key=lambda c: c.cost if c.cost is not None else math.inf)
+        if cheapest.cost is not None and cheapest.cost > s.budget:
             out.append(Suggestion(code="more_budget", distance=cheapest.cost / s.budget - 1.0,
                                   params={"budget": cheapest.cost, **_summary(cheapest)}))
             if s.is_training:
@@ -170,7 +171,7 @@ def infeasible_verdict(s: Scenario, cands: list[Candidate]) -> Verdict:
         return Verdict(feasible=False, code="power_limit_exceeded", params={"power_kw": least.power_kw, "limit_kw": s.power_limit_kw})
     priced = [c for c in ok_time if c.cost is not None and c.reason in ("over_budget", "")]
     if s.budget is not None and priced:
-        cheapest = min(priced, key=lambda c: c.cost)
+        cheapest = min(priced, key=lambda c: c.cost if c.cost is not None else math.inf)
         return Verdict(feasible=False, code="over_budget", params={"min_cost": cheapest.cost, "budget": s.budget,
                                                                   "currency": s.currency, "gpu": cheapest.gpu.id,
                                                                   "gpu_count": cheapest.count})

@@ -9,8 +9,9 @@ rent-or-buy series, and the catalog version.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol, Sequence
+from typing import Any, Protocol
 
 from app.core.backtest import BacktestSummary, backtest
 from app.core.cost import cost_range, cumulative_costs
@@ -18,6 +19,7 @@ from app.core.curves import CurvePoint, scaling_curve
 from app.core.plan import plan as run_plan
 from app.core.results import Option, Plan
 from app.core.scenario import Scenario
+from app.core.search import SearchCaches
 from app.core.specs import CloudOffer, GpuSpec, ModelSpec, TrainingRun
 from app.planning.request import resolved
 
@@ -117,7 +119,7 @@ def _curves(s: Scenario, p: Plan, gpus: dict[str, GpuSpec], offers: list[CloudOf
         if len(seen) == CURVE_GPUS:
             break
     top = max([o.gpu_count for o in p.options] + [8])
-    caches: dict = {}
+    caches: SearchCaches = {}
     return {g: scaling_curve(s, gpus[g], offers, max_count=max(16, top * 4), caches=caches) for g in seen}
 
 

@@ -36,7 +36,7 @@ class PlanFileError(ValueError):
         self.params = params
 
 
-def _from_v1(draft: dict) -> dict:
+def _from_v1(draft: dict[str, Any]) -> dict[str, Any]:
     """Version 1 (before the FX rate had a date): the rate's date is unknown, so none is cited."""
     return {**draft, "fx_as_of": None}
 
@@ -46,7 +46,7 @@ _V2_CUSTOM = {"params": "params_total", "active_params": "params_active", "layer
               "heads": "heads", "kv_heads": "kv_heads", "ffn": "ffn", "vocab": "vocab"}
 
 
-def _from_v2(draft: dict) -> dict:
+def _from_v2(draft: dict[str, Any]) -> dict[str, Any]:
     """Version 2 kept the wizard's own key names: model_id, custom {params, …}, precisions [...]."""
     out = {_V2_RENAMES.get(k, k): v for k, v in draft.items() if k not in ("custom", "precisions")}
     for k, v in (draft.get("custom") or {}).items():
@@ -62,7 +62,7 @@ def _from_v2(draft: dict) -> dict:
 MIGRATIONS = {1: _from_v1, 2: _from_v2}
 
 
-def migrate(doc: dict) -> dict:
+def migrate(doc: dict[str, Any]) -> dict[str, Any]:
     """A plan file's request at the current version; PlanFileError("newer"/"unknown") when it cannot be."""
     schema = doc.get("schema")
     if not isinstance(schema, str) or not schema.startswith(PREFIX):

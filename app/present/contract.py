@@ -10,15 +10,18 @@ deprecated copies with their plan/1 meaning; ``schema_version=1`` gives the plan
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.core.assumptions import DEFAULT_FX_AS_OF
 from app.core.results import SCHEMA, SCHEMA_V1, Finding, Option
 from app.planning.outcome import PlanOutcome
 from app.present.fields import flag
-from app.present.text.format import layout_label
 from app.present.text.assumptions import assumption_source
+from app.present.text.format import layout_label
 from app.present.text.messages import finding_message, suggestion_message, verdict_message
+
+if TYPE_CHECKING:
+    from app.catalog.convert import Spec
 
 
 def _finding(f: Finding, lang: str, cur: str) -> dict[str, Any]:
@@ -114,7 +117,7 @@ def backtest_document(result: Any, catalog_version: str) -> dict[str, Any]:
             "rows": [r.model_dump() for r in result.rows], "summary": [s.model_dump() for s in result.summaries]}
 
 
-def entry_document(e: Any) -> dict[str, Any]:
+def entry_document(e: Spec) -> dict[str, Any]:
     """A catalog entry as ``catalog … --json`` lists it."""
     d = e.model_dump()
     d.setdefault("name", getattr(e, "name", e.id))

@@ -6,8 +6,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from app.present.document import (Bullets, Columns, Figure, Heading, Inline, KeyValues, Paragraph, ReportDocument,
-                                  Table)
+from app.present.document import Bullets, Columns, Figure, Heading, Inline, KeyValues, Paragraph, ReportDocument, Table
 
 STYLE = """
 body { font-family: '%(font)s'; font-size: 10pt; color: #1a1a1a; }
@@ -66,7 +65,7 @@ def block(b: Any) -> str:
         return f'<p align="center"><img src="chart://{esc(b.name)}" width="{b.width}"></p>'
     if isinstance(b, Columns):
         cells = "".join(f'<td width="{w}%">' + "".join(_in_column(x) for x in col) + "</td>"
-                        for col, w in zip(b.columns, b.widths))
+                        for col, w in zip(b.columns, b.widths, strict=True))
         return f'<table width="100%"><tr>{cells}</tr></table>'
     raise TypeError(f"unknown block {type(b).__name__}")
 

@@ -6,8 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from app.present.document import (Bullets, Columns, Figure, Heading, Inline, KeyValues, Paragraph, ReportDocument,
-                                  Table)
+from app.present.document import Bullets, Columns, Figure, Heading, Inline, KeyValues, Paragraph, ReportDocument, Table
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
 

@@ -12,14 +12,41 @@ from app import __version__
 from app.core.assumptions import DEFAULT_FX_AS_OF
 from app.i18n import QT_TRANSLATE_NOOP, language, translate
 from app.planning.outcome import PlanOutcome
-from app.present.document import (Block, Bullets, Columns, Figure, Heading, Inline, KeyValues, Paragraph,
-                                  ReportDocument, Run, Section, Table, runs)
+from app.present.document import (
+    Block,
+    Bullets,
+    Columns,
+    Figure,
+    Heading,
+    Inline,
+    KeyValues,
+    Paragraph,
+    ReportDocument,
+    Run,
+    Section,
+    Table,
+    runs,
+)
 from app.present.fields import flag
 from app.present.text.assumptions import assumption_name, assumption_source, assumption_value
-from app.present.text.format import (fmt_bytes, fmt_count, fmt_date, fmt_duration, fmt_money, layout_label, layout_text,
-                                     method_text)
-from app.present.text.messages import (finding_message, finding_reason, labels_text, pricing_text, suggestion_message,
-                                       verdict_message)
+from app.present.text.format import (
+    fmt_bytes,
+    fmt_count,
+    fmt_date,
+    fmt_duration,
+    fmt_money,
+    layout_label,
+    layout_text,
+    method_text,
+)
+from app.present.text.messages import (
+    finding_message,
+    finding_reason,
+    labels_text,
+    pricing_text,
+    suggestion_message,
+    verdict_message,
+)
 
 GOAL_NAMES = {
     "inference": QT_TRANSLATE_NOOP("Report", "Inference (serving an existing model)"),

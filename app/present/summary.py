@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from app.i18n import QT_TRANSLATE_NOOP, current_language, translate
 from app.planning.outcome import PlanOutcome
 from app.present.text.format import METHODS, fmt_bytes, fmt_count, fmt_date, fmt_duration, fmt_money, layout_label, method_text
-from app.present.text.messages import (finding_message, finding_reason, labels_text, pricing_text, suggestion_message,
-                                       verdict_message)
+from app.present.text.messages import (
+    finding_message,
+    finding_reason,
+    labels_text,
+    pricing_text,
+    suggestion_message,
+    verdict_message,
+)
+
+if TYPE_CHECKING:
+    from app.core.backtest import Backtest
+    from app.core.inventory import CapacityRow
+    from app.core.specs import GpuSpec
 
 
 def render_summary(out: PlanOutcome, lang: str, top: int | None = None) -> str:
@@ -52,10 +64,10 @@ def render_summary(out: PlanOutcome, lang: str, top: int | None = None) -> str:
         lines.append("")
         lines.append(translate("Summary", "Over {0:g} years of round-the-clock use, these GPUs cost {1} rented and {2} bought (with power).").format(
             c.horizon_years or 0, fmt_money(c.cloud_horizon_full_use, cur, lang), fmt_money(c.onprem_horizon_full_use, cur, lang)))
-    if plan.options and plan.options[0].cost.breakeven_hours is not None:
+    if plan.options and (breakeven_hours := plan.options[0].cost.breakeven_hours) is not None:
         c = plan.options[0].cost
         lines.append(translate("Summary", "Buying instead of renting pays back after {0} of use ({1:.0%} of {2:g} years round the clock).").format(
-            fmt_duration(c.breakeven_hours * 3600.0), c.breakeven_utilisation or 0, c.horizon_years or 0))
+            fmt_duration(breakeven_hours * 3600.0), c.breakeven_utilisation or 0, c.horizon_years or 0))
     if plan.rejected_summary:
         lines.append("")
         lines.append(translate("Summary", "Also evaluated, not shown: {0}.").format(", ".join(
@@ -94,7 +106,7 @@ def basis_text(basis: str) -> str:
     return translate("Backtest", _BASIS[basis]) if basis in _BASIS else basis
 
 
-def render_backtest(result) -> str:
+def render_backtest(result: Backtest) -> str:
     """Predicted vs reported GPU-hours as a plain-text table with the summary lines."""
     head = "{0:34} {1:>20} {2:>14} {3:>9} {4:>14} {5:>20} {6:>8} {7:>8}".format(
         translate("Backtest", "run"), translate("Backtest", "GPUs"), translate("Backtest", "reported GPU-h"),
@@ -106,6 +118,7 @@ def render_backtest(result) -> str:
         if r.skipped:
             skipped.append(f"  {r.run}: {skipped_message(r.skipped)}")
             continue
+        assert r.predicted_gpu_hours_range is not None and r.basis is not None  # predict() sets both unless it skips
         lo, hi = r.predicted_gpu_hours_range
         gpus = f"{r.gpu_count} x {r.gpu}"
         mark = "" if r.within_range else " *"
@@ -127,7 +140,7 @@ def render_backtest(result) -> str:
     return "\n".join(lines)
 
 
-def render_capacity(gpu, count: int, rows, lang: str = "en") -> str:
+def render_capacity(gpu: GpuSpec, count: int, rows: Sequence[CapacityRow], lang: str = "en") -> str:
     """The seed's §9 table, generated: per goal and model size, a mark and the time or speed."""
     marks = {"ok": translate("Capacity", "○ yes"), "slow": translate("Capacity", "△ slow"), "no": translate("Capacity", "× no")}
     goals = {"inference": translate("Capacity", "Inference"), "finetune": translate("Capacity", "Fine-tuning (100M tokens)"),

@@ -4,14 +4,27 @@ and settings. ``run()`` is what ``gpu-planner`` (no subcommand) calls."""
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import (QApplication, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog,
-                               QFormLayout, QMainWindow, QMessageBox, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QMainWindow,
+    QMessageBox,
+    QVBoxLayout,
+)
 
 from app import __version__
+from app.i18n import QT_TRANSLATE_NOOP
 from app.planning.planfile import safe_filename
 from app.ui.session import PlanSession
 from app.ui.settings import APPLICATION, ORGANIZATION, Settings
@@ -95,7 +108,6 @@ class MainWindow(QMainWindow):
         self.session = session or PlanSession()
         if session is None:
             self.session.apply_settings(self.settings, current_lang(self.settings), validate=not staged)
-        self.wizard = None
         self._build_ui(staged=staged)
         self.session.sig_file_changed.connect(self._update_title)
         self._update_title()
@@ -179,7 +191,10 @@ class MainWindow(QMainWindow):
             a = self.recent_menu.addAction(self.tr("(none)"))
             a.setEnabled(False)
         for f in files:
-            self.recent_menu.addAction(f, lambda f=f: self.open_path(f))
+            self.recent_menu.addAction(f, partial(self._open_recent, f))
+
+    def _open_recent(self, path: str) -> None:
+        self.open_path(path)
 
     def _update_title(self) -> None:
         self.setWindowTitle(f"{self.session.name}[*] — LLM GPU Planner {__version__}")
@@ -393,7 +408,8 @@ def _preload_charts() -> None:
 def _finish_start(app, w: MainWindow, argv: list[str] | None) -> None:
     """What the first page did not need: the catalog (its failure ends the app, as before), the
     other pages, a plan file given on the command line."""
-    from app.catalog.repository import CatalogError, default_catalog
+    from app.catalog.errors import CatalogError
+    from app.catalog.repository import default_catalog
 
     try:
         catalog = default_catalog()
@@ -421,7 +437,8 @@ def _finish_start(app, w: MainWindow, argv: list[str] | None) -> None:
 def run(argv: list[str] | None = None) -> int:
     """The first page is shown before anything it does not need is imported or read (no catalog,
     pydantic, pyqtgraph or SQL): the rest follows right after its first paint (issue 10)."""
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     from app.paths import resource_dir

@@ -6,14 +6,29 @@ from __future__ import annotations
 import csv
 import io
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
-                               QLabel, QLineEdit, QMessageBox, QPushButton, QScrollArea, QTableView, QTabWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.catalog.csv_io import CatalogCsvError, CellError, Problem, format_cell, parse_cell, parse_records
 from app.catalog.schema import KINDS
+from app.i18n import QT_TRANSLATE_NOOP
 from app.present.text.messages import column_allowed, csv_problem_message, csv_problem_text
 
 KIND_TITLES = {"gpus": QT_TRANSLATE_NOOP("CatalogBrowser", "GPUs"), "models": QT_TRANSLATE_NOOP("CatalogBrowser", "Models"),

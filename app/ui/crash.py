@@ -7,12 +7,13 @@ import sys
 import traceback
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 LOG_NAME = "crash.log"
-_state = {"busy": False, "previous": None}
+_state: dict[str, Any] = {"busy": False, "previous": None}
 
 
 def log_path() -> Path:
@@ -67,4 +68,5 @@ def install() -> None:
 
 def uninstall() -> None:
     if sys.excepthook is handle:
-        sys.excepthook = _state["previous"] or sys.__excepthook__
+        previous = _state["previous"]
+        sys.excepthook = previous if callable(previous) else sys.__excepthook__

@@ -14,8 +14,8 @@ PlanOutcome (``build_outcome``) off the GUI thread (``run_in_background``).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -83,7 +83,7 @@ class PlanSession(QObject):
         self._catalog = catalog
         self.draft: dict = default_draft()
         self.errors: dict[str, str] = {}
-        self.scenario = None
+        self.scenario: object | None = None  # app.core.scenario.Scenario, or None while the draft is invalid
         self.result: PlanResult | None = None
         self.path: Path | None = None
         self.modified = False
@@ -193,8 +193,8 @@ class PlanSession(QObject):
 
             return build_outcome(scenario, catalog)
 
-        self._jobs[gen] = run_in_background(work, lambda out, g=gen: self._on_job_done(g, out),
-                                            lambda msg, g=gen: self._on_job_failed(g, msg), self._pool)
+        self._jobs[gen] = run_in_background(work, partial(self._on_job_done, gen), partial(self._on_job_failed, gen),
+                                            self._pool)
         self.sig_busy.emit(True)
 
     def _on_job_done(self, generation: int, outcome) -> None:

@@ -105,7 +105,7 @@ class Settings:
         v = self._q.value("recent_files", [])
         if isinstance(v, str):
             v = [v]
-        return [str(x) for x in (v or [])][:MAX_RECENT]
+        return [str(x) for x in (v if isinstance(v, (list, tuple)) else [])][:MAX_RECENT]
 
     def add_recent(self, path: str) -> None:
         files = [path] + [f for f in self.recent_files if f != path]

@@ -36,10 +36,6 @@
         <translation>既定：フル学習では選択的、LoRA/QLoRA では全層</translation>
     </message>
     <message>
-        <source>Estimate: multi-server jobs over InfiniBand 400/200G keep x1.0/x0.95 of their utilisation, over 100/25/10 GbE x0.75/x0.5/x0.3</source>
-        <translation>推定：複数サーバーのジョブは、InfiniBand 400G/200G で利用効率の ×1.0/×0.95、100/25/10 GbE で ×0.75/×0.5/×0.3</translation>
-    </message>
-    <message>
         <source>The usual choice; change it in the plan</source>
         <translation>一般的な設定。計画で変更できます</translation>
     </message>
@@ -206,6 +202,10 @@
     <message>
         <source>Hoffmann et al. 2022 (Chinchilla), compute-optimal ~20 tokens per parameter (Table 3: 70B -&gt; 1.4T)</source>
         <translation>Hoffmann et al. 2022（Chinchilla）。計算最適はパラメータあたり約20トークン（Table 3：70B → 1.4T）</translation>
+    </message>
+    <message>
+        <source>Estimate: multi-server jobs over InfiniBand 400/200G keep ×{0:g}/×{1:g} of their utilisation, over 100/25/10 GbE ×{2:g}/×{3:g}/×{4:g}</source>
+        <translation>推定：複数サーバーのジョブは、InfiniBand 400G/200G で利用効率の ×{0:g}/×{1:g}、100/25/10 GbE で ×{2:g}/×{3:g}/×{4:g}</translation>
     </message>
     <message>
         <source>Seed article §5-6: continued pre-training needs 10-20% of the from-scratch tokens (70B: 100-200B of 1.4T); we take the low end</source>
@@ -563,10 +563,6 @@
     <message>
         <source>Network between servers</source>
         <translation>サーバー間ネットワーク</translation>
-    </message>
-    <message>
-        <source>Multi-server training over Ethernet is slower (utilisation x0.75 at 100 GbE, x0.3 at 10 GbE).</source>
-        <translation>Ethernet での複数サーバー学習は遅くなります（利用効率は 100 GbE で ×0.75、10 GbE で ×0.3）。</translation>
     </message>
     <message>
         <source>At &amp;most GPUs</source>
@@ -3601,6 +3597,10 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <message>
         <source>Feasible: {0} x {1}, about {2}, {3}.</source>
         <translation>実現可能：{1} × {0} 枚、約 {2}、{3}。</translation>
+    </message>
+    <message>
+        <source>Not feasible within these constraints.</source>
+        <translation>この条件では実現できません。</translation>
     </message>
     <message>
         <source>Over budget: the cheapest option that meets the deadline costs {0} against {1}.</source>

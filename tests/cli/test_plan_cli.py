@@ -123,7 +123,7 @@ def test_bad_input_is_one_line_naming_the_flag_exit_2(args, flag):
     rc, out, err = run("plan", *args)
     assert rc == 2
     assert "Traceback" not in err
-    lines = [l for l in err.splitlines() if l.strip()]
+    lines = [line for line in err.splitlines() if line.strip()]
     assert len(lines) == 1, err
     assert flag in lines[0]
 

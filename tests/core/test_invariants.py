@@ -4,8 +4,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.core import memory as mem
-from app.core.layouts import Layout
 from app.core.evaluate import evaluate
+from app.core.layouts import Layout
 from app.core.scenario import Goal, Method, Recompute
 from app.core.specs import model_from_params
 

@@ -11,9 +11,9 @@ import pytest
 
 from app.catalog.repository import Catalog
 from app.cli import main
+from app.core.evaluate import evaluate
 from app.core.inventory import capacity
 from app.core.plan import plan
-from app.core.evaluate import evaluate
 from app.core.scenario import Deployment, Goal, Method, Scenario
 from app.core.search import LayoutCache, search
 from app.core.select import pareto

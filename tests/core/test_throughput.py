@@ -3,14 +3,14 @@
 import pytest
 
 from app.core.evaluate import evaluate
+from app.core.layouts import Layout
 from app.core.scenario import Goal, Method, Recompute
 from app.core.specs import GpuSpec
-from app.core.layouts import Layout
 from app.core.throughput import BASE_MFU, BASE_MFU_RANGE, implied_mfu, inference_speed
 from app.core.units import GiB
 from app.core.workload import training_flops
 
-from .helpers import a100_80, llama2_7b, scenario
+from .helpers import a100_80, scenario
 
 LLAMA2_7B = 6.74e9
 LLAMA2_70B = 68.98e9

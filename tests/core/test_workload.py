@@ -5,7 +5,7 @@ import pytest
 from app.core.evaluate import evaluate
 from app.core.scenario import Goal, Method, Recompute
 from app.core.specs import ModelSpec, model_from_architecture
-from app.core.workload import (chinchilla_tokens, lora_trainable_params, training_flops, workload)
+from app.core.workload import chinchilla_tokens, lora_trainable_params, training_flops, workload
 
 from .helpers import a100_80, scenario
 

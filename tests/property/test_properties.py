@@ -17,7 +17,6 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from app.catalog.repository import default_catalog
-from app.core.plan import plan
 from app.core.scenario import Scenario
 from app.core.specs import custom_model
 

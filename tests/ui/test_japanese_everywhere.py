@@ -9,16 +9,25 @@ BF16, NVLink, PUE …, listed below). Everything else in Latin letters is a hole
 
 from __future__ import annotations
 
-import re
-
 import pytest
-from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QGroupBox, QLabel, QLineEdit,
-                               QListWidget, QTabWidget, QTextBrowser, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QTabWidget,
+    QTextBrowser,
+    QWidget,
+)
 
 from app.i18n import set_language
-from tests.japanese import catalog_words, english
 from app.ui.application import MainWindow, SettingsDialog
 from app.ui.wizard import PageId
+from tests.japanese import catalog_words, english
+
 
 def _texts(root: QWidget) -> list[str]:
     out: list[str] = []

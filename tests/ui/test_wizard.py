@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
-from app.ui.application import MainWindow, SettingsDialog
 from app.planning.planfile import SCHEMA as PLANFILE_SCHEMA
+from app.ui.application import MainWindow, SettingsDialog
 from app.ui.session import PlanSession
 from app.ui.settings import Settings
 from app.ui.wizard import PageId
@@ -262,3 +262,39 @@ def test_export_pdf_markdown_csv_json_and_copy_from_the_window(qtbot, window, tm
     text = QApplication.clipboard().text()
     assert text.splitlines()[0].startswith("rank\tlabels\tgpu")
     assert len(text.splitlines()) == len(window.session.result.plan.options) + 1
+
+
+def test_the_wizard_widgets_and_the_cli_flags_give_the_same_scenario(qtbot, window):
+    """Issue 15: the same question typed into the wizard's fields and given as flags is one Scenario
+    (one pipeline: app.planning.to_scenario), defaults included."""
+    from app.cli.commands import scenario_from_args
+    from app.cli.parser import build_parser
+
+    wiz = window.wizard
+    wiz.page_at(PageId.GOAL).select("finetune")
+    wiz.next()
+    assert wiz.page_at(PageId.MODEL).select_model("llama-3.1-70b")
+    wiz.next()
+    data = wiz.page_at(PageId.DATA)
+    data.method.setCurrentIndex(data.method.findData("qlora"))
+    data.samples.clear()
+    qtbot.keyClicks(data.samples, "20K")
+    data.seq_len.setValue(4096)
+    data.epochs.setValue(2.0)
+    data.lora_rank.setValue(64)
+    data.prec_checks["fp8"].setChecked(True)
+    wiz.next()
+    budget = wiz.page_at(PageId.BUDGET)
+    budget.currency.setCurrentIndex(budget.currency.findData("JPY"))
+    budget.budget.setText("3000万")  # QTest types ASCII only: the edit signal a typed "万" sends
+    budget.budget.textEdited.emit("3000万")
+    qtbot.keyClicks(budget.deadline, "10")
+    budget._add_own("rtx-a6000", 4)
+    assert not window.session.errors, window.session.errors
+    flags = ["--goal", "finetune", "--model", "llama-3.1-70b", "--method", "qlora", "--samples", "20K", "--seq-len",
+             "4096", "--epochs", "2", "--lora-rank", "64", "--precision", "bf16,fp8", "--budget", "3000万",
+             "--currency", "JPY", "--deadline-days", "10", "--own", "rtx-a6000:4", "--lang", "en"]
+    _request, s_cli, _lang = scenario_from_args(build_parser().parse_args(["plan", *flags]))
+    assert window.session.scenario == s_cli
+    # fields the user never touched stay empty in the draft: the plan uses the defaults the CLI uses
+    assert "pue" not in window.session.draft and "hours_per_day" not in window.session.draft

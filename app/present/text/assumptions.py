@@ -69,7 +69,7 @@ NAMES: dict[str, str] = {
     "cost_tie": QT_TRANSLATE_NOOP("Report", "Costs counted as equal within"),
 }
 
-_NET_SRC = QT_TRANSLATE_NOOP("Assumptions", "Estimate: multi-server jobs over InfiniBand 400/200G keep x1.0/x0.95 of their utilisation, over 100/25/10 GbE x0.75/x0.5/x0.3")
+_NET_SRC = QT_TRANSLATE_NOOP("Assumptions", "Estimate: multi-server jobs over InfiniBand 400/200G keep ×{0:g}/×{1:g} of their utilisation, over 100/25/10 GbE ×{2:g}/×{3:g}/×{4:g}")
 _CHOICE = QT_TRANSLATE_NOOP("Assumptions", "The usual choice; change it in the plan")
 SOURCES: dict[str, str] = {
     "chinchilla_tokens_per_param": QT_TRANSLATE_NOOP("Assumptions", "Hoffmann et al. 2022 (Chinchilla), compute-optimal ~20 tokens per parameter (Table 3: 70B -> 1.4T)"),
@@ -183,7 +183,11 @@ def assumption_source(a: Any, lang: str = "en", field_label: Any = None, fx_as_o
 def source_sentence(code: str, lang: str = "en") -> str:
     """Where a registry entry's default comes from, in the current language."""
     text = translate("Assumptions", SOURCES[code]) if code in SOURCES else ""
-    return text.format(fmt_date(A.DEFAULT_FX_AS_OF, lang)) if code == "fx_jpy_per_usd" else text
+    if code == "fx_jpy_per_usd":
+        return text.format(fmt_date(A.DEFAULT_FX_AS_OF, lang))
+    if SOURCES.get(code) == _NET_SRC:  # the factors themselves, from the registry
+        return text.format(*(A.value(f"network_factor_{n}") for n in ("ib-400", "ib-200", "100gbe", "25gbe", "10gbe")))
+    return text
 
 
 def default_text(code: str, lang: str = "en") -> str:

@@ -7,9 +7,13 @@ Dates: 2026年11月28日 / 28 Nov 2026. Durations: ms, s, min, h, days, years.
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from app.core.units import GiB
 from app.i18n import QT_TRANSLATE_NOOP, translate
+
+if TYPE_CHECKING:  # the wizard's first page loads this module, and no pydantic (issue 10)
+    from app.core.results import Parallelism
 
 METHODS = {"full": QT_TRANSLATE_NOOP("Labels", "full"), "lora": "LoRA", "qlora": "QLoRA"}
 
@@ -113,7 +117,7 @@ def fmt_date(iso: str | None, lang: str = "en") -> str:
     return str(iso)
 
 
-def layout_label(p, serving: bool = False, short: bool = False) -> str:
+def layout_label(p: Parallelism, serving: bool = False, short: bool = False) -> str:
     """The layout of an option as one label: "TP8 PP4 DP64 ZeRO-1" (training) or "TP4 PP1 ×2"
     (serving: replicas); ``short`` abbreviates ZeRO to Z for table cells."""
     if serving:
@@ -123,7 +127,7 @@ def layout_label(p, serving: bool = False, short: bool = False) -> str:
     return f"TP{p.tp} PP{p.pp} DP{p.dp}{extra}{zero}"
 
 
-def layout_text(p, serving: bool = False) -> str:
+def layout_text(p: Parallelism, serving: bool = False) -> str:
     """The layout in words: "tensor 8 × pipeline 4 × data 64, ZeRO stage 1"."""
     if serving:
         return translate("Report", "tensor {0} × pipeline {1}, {2} replica(s)").format(p.tp, p.pp, p.replicas)

@@ -16,10 +16,10 @@ from app.i18n import QT_TRANSLATE_NOOP, translate
 from app.present.text.format import fmt_bytes, fmt_count, fmt_duration, fmt_money, method_text
 
 Params = Mapping[str, Any]
-Args = Callable[[Params, str, str], tuple]
+Args = Callable[[Params, str, str], tuple[Any, ...]]
 
 
-def _none(_p: Params, _lang: str, _cur: str) -> tuple:
+def _none(_p: Params, _lang: str, _cur: str) -> tuple[Any, ...]:
     return ()
 
 
@@ -139,6 +139,7 @@ VERDICTS: dict[str, Entry] = {
     "feasible": _V(QT_TRANSLATE_NOOP("Verdict", "Feasible: {0} x {1}, about {2}, {3}."), lambda p, lang, cur: (
         p.get("gpu_count"), p.get("gpu_name") or p.get("gpu"),
         fmt_duration(None if p.get("days") is None else float(p["days"]) * 86400.0), fmt_money(p.get("cost"), cur, lang))),
+    "infeasible": _V(QT_TRANSLATE_NOOP("Verdict", "Not feasible within these constraints.")),
     "over_budget": _V(QT_TRANSLATE_NOOP("Verdict", "Over budget: the cheapest option that meets the deadline costs {0} against {1}."),
                       lambda p, lang, cur: (fmt_money(p.get("min_cost"), cur, lang), fmt_money(p.get("budget"), cur, lang))),
 }

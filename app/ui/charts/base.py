@@ -62,6 +62,10 @@ class ChartPanel(QWidget):
 
     _pending: tuple | None = None
 
+    def set_data(self, *args, **kwargs) -> None:
+        """Draw the chart's data (each chart defines what it takes)."""
+        raise NotImplementedError
+
     def show_data(self, *args, **kwargs) -> None:
         """``set_data(*args, **kwargs)`` now if the chart is on screen, else when it is next shown: a
         chart on a hidden tab costs nothing per edit (each redraw is 20-35 ms of GUI thread)."""
@@ -84,7 +88,7 @@ class ChartPanel(QWidget):
                   item: pg.ScatterPlotItem | None = None) -> pg.ScatterPlotItem:
         """Points that show their value on hover (tooltip and the readout line). Given ``item``, its
         points are replaced in place (cheaper than a new item in the scene)."""
-        spots = [{"pos": (x, y), "data": t} for x, y, t in zip(xs, ys, tips)]
+        spots = [{"pos": (x, y), "data": t} for x, y, t in zip(xs, ys, tips, strict=True)]
         opts = dict(spots=spots, hoverable=True, tip=None, symbol=symbol, size=size, brush=pg.mkBrush(color),
                     pen=pg.mkPen("w", width=0.5), hoverSize=size + 4, hoverBrush=pg.mkBrush("#000000"))
         if item is not None:

@@ -6,8 +6,8 @@ import math
 
 import pyqtgraph as pg
 
-from app.ui.charts.base import LEGEND_TEXT, ChartPanel
 from app.present.text.format import fmt_money
+from app.ui.charts.base import LEGEND_TEXT, ChartPanel
 
 
 class BreakevenChart(ChartPanel):
@@ -28,10 +28,10 @@ class BreakevenChart(ChartPanel):
         self.cloud_curve = self.onprem_curve = self.breakeven_line = None
         if any(v is not None for v in cloud):
             self.cloud_curve = self.plot.plot(months, cloud, pen=pg.mkPen("#1f77b4", width=2), name=self.tr("cloud (rent)"))
-            self.plot.addItem(self.hoverable(months, cloud, [f"{int(m)}: {fmt_money(v, currency, lang)}" for m, v in zip(months, cloud)], "#1f77b4", size=5))
+            self.plot.addItem(self.hoverable(months, cloud, [f"{int(m)}: {fmt_money(v, currency, lang)}" for m, v in zip(months, cloud, strict=True)], "#1f77b4", size=5))
         if any(v is not None for v in onprem):
             self.onprem_curve = self.plot.plot(months, onprem, pen=pg.mkPen("#d62728", width=2), name=self.tr("on-prem (buy)"))
-            self.plot.addItem(self.hoverable(months, onprem, [f"{int(m)}: {fmt_money(v, currency, lang)}" for m, v in zip(months, onprem)], "#d62728", size=5))
+            self.plot.addItem(self.hoverable(months, onprem, [f"{int(m)}: {fmt_money(v, currency, lang)}" for m, v in zip(months, onprem, strict=True)], "#d62728", size=5))
         vals = [v for v in (*cloud, *onprem) if v is not None]
         if vals:  # money ticks (約500万円 / $3.4M) instead of pyqtgraph's 6e+06
             top = max(vals)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 
-from app.ui.charts.base import LEGEND_TEXT, PALETTE, ChartPanel
 from app.present.text.format import fmt_bytes
+from app.ui.charts.base import LEGEND_TEXT, PALETTE, ChartPanel
 
 COMPONENTS = ("weights", "gradients", "optimizer", "activations", "kv_cache", "overhead")
 

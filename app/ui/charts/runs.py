@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 
-from app.ui.charts.base import ChartPanel, log10
 from app.present.text.format import fmt_count
+from app.ui.charts.base import ChartPanel, log10
 
 
 class RunsChart(ChartPanel):

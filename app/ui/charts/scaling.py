@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 
-from app.ui.charts.base import LEGEND_TEXT, PALETTE, ChartPanel, log10, nice_log_ticks
 from app.present.text.format import fmt_duration, fmt_money
+from app.ui.charts.base import LEGEND_TEXT, PALETTE, ChartPanel, log10, nice_log_ticks
 
 
 class ScalingChart(ChartPanel):
@@ -79,10 +79,10 @@ class ScalingChart(ChartPanel):
             ts = [p.duration_s / scale for p in pts]
             costs = [self._cost(p, deployment) for p in pts]
             tc.setData(xs, ts)
-            keep = [(x, c) for x, c in zip(xs, costs) if c is not None]
+            keep = [(x, c) for x, c in zip(xs, costs, strict=True) if c is not None]
             cc.setData([k[0] for k in keep], [k[1] for k in keep])
             self.curves[name] = (tc, cc)
-            tips = [f"{name}: {int(x)} GPUs, {fmt_duration(p.duration_s)}" for x, p in zip(xs, pts)]
+            tips = [f"{name}: {int(x)} GPUs, {fmt_duration(p.duration_s)}" for x, p in zip(xs, pts, strict=True)]
             self.hoverable([log10(x) for x in xs], [log10(t) for t in ts], tips, color, item=th)
             ctips = [f"{name}: {int(x)} GPUs, {fmt_money(c, currency, lang)}" for x, c in keep]
             self.hoverable([log10(k[0]) for k in keep], [log10(k[1]) for k in keep], ctips, color, item=ch)

@@ -11,8 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
-from PySide6.QtGui import (QAbstractTextDocumentLayout, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter,
-                           QTextDocument)
+from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 # Rendered width; printed ~17 cm wide -> ~300 dpi. 2400 px (~360 dpi) made the PDF writer's image
 # compression alone 0.7 s of a 1.5 s export and the export's images ~100 MB of memory (issue 10).
@@ -150,15 +149,13 @@ def _chart(kind: str):
     key = (kind, current_language())
     ch = _CHARTS.get(key)
     if ch is None:
-        if kind == "memory":
-            from app.ui.charts.memory import MemoryChart as C
-        elif kind == "breakeven":
-            from app.ui.charts.breakeven import BreakevenChart as C
-        elif kind == "scaling":
-            from app.ui.charts.scaling import ScalingChart as C
-        else:
-            from app.ui.charts.runs import RunsChart as C
-        ch = _CHARTS[key] = C()
+        from app.ui.charts.breakeven import BreakevenChart
+        from app.ui.charts.memory import MemoryChart
+        from app.ui.charts.runs import RunsChart
+        from app.ui.charts.scaling import ScalingChart
+
+        classes = {"memory": MemoryChart, "breakeven": BreakevenChart, "scaling": ScalingChart, "runs": RunsChart}
+        ch = _CHARTS[key] = classes[kind]()
         if len(_CHARTS) == 1:
             import atexit
 

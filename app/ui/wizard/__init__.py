@@ -23,7 +23,7 @@ class PlanWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoCancelButton, True)
         self.setOption(QWizard.WizardOption.HaveFinishButtonOnEarlyPages, False)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        self.pages = {PageId.GOAL: GoalPage(session)}
+        self.pages: dict[PageId, QWizardPage] = {PageId.GOAL: GoalPage(session)}
         self.setPage(int(PageId.GOAL), self.pages[PageId.GOAL])
         if staged:
             for pid in (PageId.MODEL, PageId.DATA, PageId.BUDGET, PageId.RESULT):

@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QSpinBox,
-                               QTableWidget, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QVBoxLayout,
+)
 
 from app.core import assumptions as A
-from app.present.text.assumptions import field_help
+from app.present.text.assumptions import field_help, source_sentence
 from app.ui.wizard.common import BoundPage, explanation
 
 
@@ -78,7 +88,7 @@ class BudgetPage(BoundPage):
         self.years = self.dspin("years", self.tr("Years (horizon)"), 0.5, 50.0, 1, 0.5, field_help("years"))
         self.network = self.combo("network", self.tr("Network between servers"), [
             ("InfiniBand 400G", "ib-400"), ("InfiniBand 200G", "ib-200"), ("100 GbE", "100gbe"), ("25 GbE", "25gbe"), ("10 GbE", "10gbe")],
-            self.tr("Multi-server training over Ethernet is slower (utilisation x0.75 at 100 GbE, x0.3 at 10 GbE)."))
+            source_sentence("network_factor_ib-400"))
         pairs = [(self.tr("At &most GPUs"), self.max_gpus), (self.tr("Power &limit (kW)"), self.power),
                  (self.tr("E&lectricity per kWh"), self.elec), (self.tr("P&UE"), self.pue),
                  (self.tr("JPY per US&D"), self.fx), (self.tr("&Hours per day in use"), self.hours),
@@ -139,7 +149,7 @@ class BudgetPage(BoundPage):
     def load(self) -> None:
         super().load()
         own = self.session.draft.get("own") or {}
-        current = {}
+        current: dict[str, int] = {}
         for r in range(self.own_table.rowCount()):
             c, sp = self.own_table.cellWidget(r, 0), self.own_table.cellWidget(r, 1)
             if c is not None and sp is not None:

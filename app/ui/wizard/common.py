@@ -9,12 +9,13 @@ registry) and stays empty in the draft, so the plan uses the same default as the
 from __future__ import annotations
 
 from enum import IntEnum
+from typing import TypeVar
 
 from PySide6.QtCore import QSignalBlocker
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QLabel, QLineEdit, QSpinBox, QWidget,
-                               QWizardPage)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLabel, QLineEdit, QSpinBox, QWidget, QWizardPage
 
 INVALID_STYLE = "border: 2px solid #b00020;"
+W = TypeVar("W", bound=QWidget)
 
 
 class PageId(IntEnum):
@@ -54,7 +55,7 @@ class BoundPage(QWizardPage):
         if mine == self._shown_errors:
             return  # every edit validates: restyling unchanged widgets cost ~10 ms of GUI thread per edit
         self._shown_errors = mine
-        names = {k: getattr(self.widgets.get(k), "accessibleName", lambda: k)() or k for k in mine}
+        names = {k: (self.widgets[k].accessibleName() if k in self.widgets else "") or k for k in mine}
         self.error_label.setText("\n".join(f"{names[k]}: {v}" for k, v in mine.items()))
         for k, w in self.widgets.items():
             w.setStyleSheet(INVALID_STYLE if k in mine else "")
@@ -79,7 +80,7 @@ class BoundPage(QWizardPage):
                 set_widget_value(w, v)
 
     # ----- bound widgets -----------------------------------------------------------------
-    def _register(self, key: str, w: QWidget, label: str, help_text: str = "") -> QWidget:
+    def _register(self, key: str, w: W, label: str, help_text: str = "") -> W:
         w.setAccessibleName(label)
         w.setProperty("help", help_text)
         if help_text:

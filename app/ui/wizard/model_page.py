@@ -5,11 +5,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QRadioButton, QTableView, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QTableView,
+    QVBoxLayout,
+)
 
-from app.ui.wizard.common import BoundPage
 from app.present.text.format import fmt_bytes, fmt_count
+from app.ui.wizard.common import BoundPage
 
 ROLE_ID = Qt.ItemDataRole.UserRole + 1
 
@@ -50,7 +60,7 @@ class ModelPage(BoundPage):
         self.c_active = QLineEdit()
         self.c_active.setPlaceholderText(self.tr("MoE only: parameters used per token, e.g. 37B"))
         self.c_arch = {k: QLineEdit() for k in ("layers", "hidden", "heads", "kv_heads")}
-        for k, w in self.c_arch.items():
+        for w in self.c_arch.values():
             w.setPlaceholderText(self.tr("optional"))
         form.addRow(self.tr("Total &parameters"), self.c_params)
         form.addRow(self.tr("&Active parameters (MoE)"), self.c_active)

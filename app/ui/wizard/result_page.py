@@ -7,12 +7,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QListWidget, QSplitter, QTableView,
-                               QTabWidget, QTextBrowser, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+)
 
-from app.ui.wizard.common import BoundPage
 from app.present.text.format import fmt_bytes, fmt_duration, fmt_money, layout_label
 from app.present.text.messages import finding_message, labels_text, suggestion_message, verdict_message
+from app.ui.wizard.common import BoundPage
 
 
 class ResultPage(BoundPage):
