@@ -89,8 +89,8 @@ class _Run:
 
         cat = self.catalog
         assert cat is not None  # the catalog step runs first
-        extra = {"samples": 10_000} if goal == "finetune" else {}
-        scenario = to_scenario(PlanRequest(goal=goal, model=MODEL, **extra), cat)
+        samples = "10000" if goal == "finetune" else None
+        scenario = to_scenario(PlanRequest(goal=goal, model=MODEL, samples=samples), cat)
         out = build_outcome(scenario, cat)
         result = out.plan
         _check(bool(result.options), f"no option for {goal} with {MODEL} (verdict {result.verdict.code})")

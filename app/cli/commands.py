@@ -98,8 +98,9 @@ def _save(path: str, request: Any, name: str) -> None:
     """The plan file the desktop app opens (the request as given: defaults stay defaults)."""
     from app import __version__
     from app.planning import planfile
+    from app.planning.request import given
 
-    body = request.model_dump(exclude_none=True)
+    body = given(request)
     try:
         planfile.write(path, planfile.PlanFile(request=body, name=name, app_version=__version__,
                                                catalog_version=catalog().version()))

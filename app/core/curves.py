@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from dataclasses import asdict, dataclass
+from typing import Any
 
 from app.core.cost import cost_totals, prices_for, service_hours
 from app.core.scenario import Scenario
@@ -12,8 +13,10 @@ from app.core.throughput import BASE_MFU, inference_speed, job_factor
 from app.core.workload import workload as compute_workload
 
 
-class CurvePoint(BaseModel):
-    """One GPU count: whether it fits, the job (training) or one request (serving), and the cost."""
+@dataclass(frozen=True, slots=True)
+class CurvePoint:
+    """One GPU count: whether it fits, the job (training) or one request (serving), and the cost.
+    A dataclass: hundreds per plan, and a plain ``gpu-planner plan`` need not build a pydantic model."""
 
     count: int
     fits: bool
@@ -25,6 +28,9 @@ class CurvePoint(BaseModel):
     @property
     def duration_s(self) -> float | None:
         return self.job_s if self.job_s is not None else self.request_s
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
 
 
 def scaling_curve(s: Scenario, gpu: GpuSpec, offers: list[CloudOffer] | tuple[CloudOffer, ...] = (),

@@ -98,8 +98,7 @@ def evaluate(s: Scenario, gpu: GpuSpec, count: int, wl: Workload | None = None, 
         else:
             ev, sp = best_serving_layout(s, gpu, count)
         option = _serving_option(s, gpu, count, prices, ev, sp)
-    findings += option.findings
-    return _judge(s, option.model_copy(update={"findings": findings}))
+    return _judge(s, option, findings)
 
 
 def _parallelism(lay: Layout) -> Parallelism:
@@ -145,9 +144,10 @@ def _serving_option(s: Scenario, gpu: GpuSpec, count: int, prices: Prices, ev: E
         time_to_first_token_s=sp.ttft_s, cost=cost, findings=findings + ev.findings + cf)
 
 
-def _judge(s: Scenario, o: Option) -> Option:
-    """Memory, deadline, power and budget checks, as findings and flags."""
-    findings = list(o.findings)
+def _judge(s: Scenario, o: Option, first: list[Finding]) -> Option:
+    """Memory, deadline, power and budget checks, as findings and flags (after ``first``, the
+    precision findings, and the option's own)."""
+    findings = first + o.findings
     if not o.fits:
         findings.insert(0, Finding(code="does_not_fit", severity="error", params={
             "memory_per_gpu_bytes": o.memory_per_gpu_bytes, "capacity_bytes": o.memory_capacity_bytes,

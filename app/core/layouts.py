@@ -11,8 +11,9 @@ replicas.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from app.core import assumptions as A
 from app.core.results import Finding
@@ -28,10 +29,10 @@ NETWORK_FACTOR: dict[Network, float] = {n: A.value(f"network_factor_{n.value}") 
 _ETHERNET = (Network.ETH_100G, Network.ETH_25G, Network.ETH_10G)
 
 
-@dataclass(frozen=True, slots=True)
-class Layout:
+class Layout(NamedTuple):
     """Degrees of parallelism: tensor, pipeline, data (training) or replicas (serving), context and
-    expert parallelism, and the ZeRO stage over the data-parallel ranks."""
+    expert parallelism, and the ZeRO stage over the data-parallel ranks. A named tuple: the search
+    builds and hashes tens of thousands of them per plan."""
 
     tp: int = 1
     pp: int = 1
@@ -45,6 +46,9 @@ class Layout:
     def model_split(self) -> int:
         """GPUs one copy of the model is split over."""
         return self.tp * self.pp * self.cp
+
+
+_make = Layout._make
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +113,7 @@ def training_layouts(s: Scenario, gpus_per_node: int, count: int) -> list[Layout
     out = []
     for tp, pp, dp in splits(s, gpus_per_node, count, serving=False):
         zeros = [s.zero_stage] if s.zero_stage is not None else ([0, 1, 2, 3] if dp > 1 else [0])
-        out += [Layout(tp=tp, pp=pp, dp=dp, zero=z) for z in zeros]
+        out += [_make((tp, pp, dp, 1, 1, 1, z)) for z in zeros]  # tuple.__new__: the search builds thousands
     if not out:
         z = s.zero_stage if s.zero_stage is not None else (3 if count > 1 else 0)
         out.append(Layout(dp=count, zero=z))
@@ -126,13 +130,12 @@ def layouts(s: Scenario, gpus_per_node: int, count: int) -> list[Layout]:
     return training_layouts(s, gpus_per_node, count) if s.is_training else serving_layouts(s, gpus_per_node, count)
 
 
-def tp_over_pcie(shape: Shape, tp: int) -> bool:
-    return tp > 1 and (not shape.has_nvlink or tp > shape.nvlink_domain)
-
-
-def layout_factor(s: Scenario, shape: Shape, count: int, lay: Layout, findings: list[Finding] | None = None) -> float:
-    """Utilisation multiplier of a training layout on this interconnect (everything except the GPU's
-    matmul share, the precision and the method); appends the reasons to ``findings`` when given.
+def layout_factors(s: Scenario, shape: Shape, count: int, lays: Sequence[Layout],
+                   findings: list[Finding] | None = None) -> list[float]:
+    """Utilisation multiplier of each training layout of ``count`` GPUs on this interconnect
+    (everything except the GPU's matmul share, the precision and the method); with ``findings``,
+    the reasons too. The search scores every layout of every shape with it, so what depends only on
+    the shape and the count is worked out once per call.
 
     - Tensor parallelism over PCIe x0.6, across nodes x0.3 (estimates; Narayanan et al. 2021 §3.3).
     - Data parallelism over PCIe inside a node x0.85.
@@ -140,35 +143,48 @@ def layout_factor(s: Scenario, shape: Shape, count: int, lay: Layout, findings: 
     - ZeRO-3 / FSDP full sharding x0.9 (1.5x the communication of plain DP, ZeRO paper §7).
     - Pipeline bubble (p-1)/m with m = 8p micro-batches in flight (Narayanan et al. 2021 §2.2).
     """
-    factor = 1.0
-    tp, dp = lay.tp, lay.dp
-    if tp > 1:
-        if tp > shape.gpus_per_node:
-            factor *= TP_CROSS_NODE_FACTOR
-            if findings is not None:
-                findings.append(Finding(code="tp_spans_nodes", severity="warning",
-                                        params={"tp": tp, "gpus_per_node": shape.gpus_per_node}))
-        elif tp_over_pcie(shape, tp):
-            factor *= TP_PCIE_FACTOR
-            if findings is not None:
-                findings.append(Finding(code="tp_spans_pcie", severity="warning",
-                                        params={"tp": tp, "nvlink_domain": shape.nvlink_domain, "pcie_gen": shape.pcie_gen}))
-    if dp > 1 and count > 1 and (not shape.has_nvlink or min(count, shape.gpus_per_node) > shape.nvlink_domain):
-        factor *= DP_PCIE_FACTOR
-        if findings is not None:
-            findings.append(Finding(code="dp_over_pcie", severity="info",
-                                    params={"pcie_gen": shape.pcie_gen, "nvlink_domain": shape.nvlink_domain}))
-    if count > shape.gpus_per_node:
-        net = s.network
-        factor *= NETWORK_FACTOR[net]
-        if findings is not None and net in _ETHERNET:
+    gpn, dom, nv = shape.gpus_per_node, shape.nvlink_domain, shape.has_nvlink
+    multinode = count > gpn
+    net = NETWORK_FACTOR[s.network] if multinode else 1.0
+    dp_pcie = count > 1 and (not nv or min(count, gpn) > dom)
+    out = []
+    for lay in lays:
+        f = net
+        tp = lay.tp
+        if tp > 1:
+            if tp > gpn:
+                f *= TP_CROSS_NODE_FACTOR
+                if findings is not None:
+                    findings.append(Finding(code="tp_spans_nodes", severity="warning", params={"tp": tp, "gpus_per_node": gpn}))
+            elif not nv or tp > dom:
+                f *= TP_PCIE_FACTOR
+                if findings is not None:
+                    findings.append(Finding(code="tp_spans_pcie", severity="warning",
+                                            params={"tp": tp, "nvlink_domain": dom, "pcie_gen": shape.pcie_gen}))
+        if lay.dp > 1:
+            if dp_pcie:
+                f *= DP_PCIE_FACTOR
+                if findings is not None:
+                    findings.append(Finding(code="dp_over_pcie", severity="info",
+                                            params={"pcie_gen": shape.pcie_gen, "nvlink_domain": dom}))
+            if lay.zero >= 3:
+                f *= ZERO3_FACTOR
+        if lay.pp > 1:
+            f /= 1.0 + (lay.pp - 1) / (MICROBATCHES_PER_STAGE * lay.pp)
+        if findings is not None and multinode and s.network in _ETHERNET:
             findings.append(Finding(code="multinode_over_ethernet", severity="warning", params={
-                "network": net.value, "nodes": -(-count // shape.gpus_per_node), "factor": NETWORK_FACTOR[net]}))
-    if lay.zero >= 3 and dp > 1:
-        factor *= ZERO3_FACTOR
-    if lay.pp > 1:
-        factor /= 1.0 + (lay.pp - 1) / (MICROBATCHES_PER_STAGE * lay.pp)
-    return factor
+                "network": s.network.value, "nodes": -(-count // gpn), "factor": net}))
+        out.append(f)
+    return out
+
+
+def layout_factor(s: Scenario, shape: Shape, count: int, lay: Layout, findings: list[Finding] | None = None) -> float:
+    """``layout_factors`` of one layout (the evaluation of one configuration)."""
+    return layout_factors(s, shape, count, (lay,), findings)[0]
+
+
+def tp_over_pcie(shape: Shape, tp: int) -> bool:
+    return tp > 1 and (not shape.has_nvlink or tp > shape.nvlink_domain)
 
 
 def serving_link_findings(shape: Shape, lay: Layout) -> list[Finding]:

@@ -25,7 +25,7 @@ from app.core import assumptions as A
 from app.core import memory as mem
 from app.core.cost import Prices, cost_totals, power_kw, prices_for, relevant_cost, service_hours
 from app.core.evaluate import precision_findings
-from app.core.layouts import Layout, Shape, candidate_counts, layout_factor, serving_layouts, training_layouts
+from app.core.layouts import Layout, Shape, candidate_counts, layout_factors, serving_layouts, training_layouts
 from app.core.precision import weight_bytes_per_param
 from app.core.results import Rejected
 from app.core.scenario import Deployment, Scenario
@@ -72,28 +72,35 @@ class LayoutCache:
     parts: dict[tuple[int, int], tuple[float, float, float, float]] = field(default_factory=dict)
     total: dict[Layout, float] = field(default_factory=dict)  # Layout -> memory bytes
     entries: dict[tuple[int, int], list[tuple[Layout, float]]] = field(default_factory=dict)  # (gpn, count) -> [(Layout, bytes)]
-    # (shape, count) -> (layouts best first with their factor, running minimum of their memory, negated)
-    orders: dict[tuple[Shape, int], tuple[list[tuple[float, Layout]], list[float]]] = field(default_factory=dict)
+    # (gpn, NVLink domain, NVLink, count) -> (layouts best first with their factor, running minimum of
+    # their memory, negated)
+    orders: dict[tuple[int, int, bool, int], tuple[list[tuple[float, Layout]], list[float]]] = field(default_factory=dict)
     minmem: dict[tuple[int, int], float] = field(default_factory=dict)
-    # layout orders, shared between precisions
-    shared: dict[tuple[object, ...], list[tuple[float, Layout]]] = field(default_factory=dict)
+    # shared between precisions: the layout lists ("layouts", …) and their orders as (factor, position)
+    shared: dict[tuple[object, ...], Any] = field(default_factory=dict)
 
     def layouts(self, gpn: int, count: int) -> list[tuple[Layout, float]]:
         """Every layout of ``count`` GPUs, ``gpn`` per node, with its memory bytes."""
         key = (gpn, count)
         v = self.entries.get(key)
         if v is None:
-            v = self.entries[key] = [(lay, self.memory(lay)) for lay in training_layouts(self.s, gpn, count)]
+            s = self.s
+            lkey = ("layouts", gpn, count, s.tp, s.pp, s.zero_stage, id(s.model))  # the same for every precision
+            lays = self.shared.get(lkey)
+            if lays is None:
+                lays = self.shared[lkey] = training_layouts(s, gpn, count)
+            v = self.entries[key] = [(lay, self.memory(lay)) for lay in lays]
             self.minmem[key] = min(e[1] for e in v)
         return v
 
     def memory(self, lay: Layout) -> float:
         v = self.total.get(lay)
         if v is None:  # every accelerator shape asks again for the same layouts: computed once
-            base = self.parts.get((lay.tp, lay.pp))
+            tp, pp, dp, _cp, _ep, _r, zero = lay
+            base = self.parts.get((tp, pp))
             if base is None:
-                base = self.parts[(lay.tp, lay.pp)] = mem.unsharded_training_parts(self.s, tp=lay.tp, pp=lay.pp)
-            v = self.total[lay] = sum(mem.zero_shard(self.s, base, lay.dp, lay.zero))
+                base = self.parts[(tp, pp)] = mem.unsharded_training_parts(self.s, tp=tp, pp=pp)
+            v = self.total[lay] = sum(mem.zero_shard(self.s, base, dp, zero))
         return v
 
     def min_memory(self, gpn: int, count: int) -> float:
@@ -106,21 +113,28 @@ class LayoutCache:
     def ordered(self, gpu: GpuSpec, count: int) -> tuple[list[tuple[float, Layout]], list[float]]:
         """Layouts best-utilisation first (ties: less model splitting, then a lower ZeRO stage), with
         the running minimum of their memory, for this interconnect shape and count. The order does not
-        depend on memory, so caches of different precisions share it (``shared``)."""
-        shape = Shape.of(gpu)
-        key = (shape, count)
+        depend on memory, so caches of different precisions share it (``shared``: positions in the
+        layout list, which is the same for every precision)."""
+        gpn = gpu.gpus_per_node
+        key = (gpn, gpu.nvlink_domain, gpu.has_nvlink, count)  # what layout_factor depends on
         v = self.orders.get(key)
         if v is None:
             s = self.s
+            entries = self.layouts(gpn, count)
             okey = (key, s.network, s.tp, s.pp, s.zero_stage, id(s.model))
-            ordered = self.shared.get(okey)
-            if ordered is None:
-                scored = [(layout_factor(s, shape, count, lay), lay) for lay, _ in self.layouts(shape.gpus_per_node, count)]
-                scored.sort(key=lambda x: (-x[0], x[1].tp * x[1].pp, x[1].zero))
-                ordered = self.shared[okey] = scored
-            neg_prefmin, low = [], math.inf
-            for _, lay in ordered:
-                low = min(low, self.memory(lay))
+            order = self.shared.get(okey)
+            if order is None:
+                shape = Shape(gpn, gpu.nvlink_domain, gpu.has_nvlink)
+                lays = [e[0] for e in entries]
+                factors = layout_factors(s, shape, count, lays)
+                keyed = sorted([(-f, lay[0] * lay[1], lay[6], i) for i, (f, lay) in enumerate(zip(factors, lays, strict=True))])
+                order = self.shared[okey] = [(-k[0], k[3]) for k in keyed]
+            ordered, neg_prefmin, low = [], [], math.inf
+            for f, i in order:
+                lay, mb = entries[i]
+                ordered.append((f, lay))
+                if mb < low:
+                    low = mb
                 neg_prefmin.append(-low)
             v = self.orders[key] = (ordered, neg_prefmin)
         return v
@@ -195,13 +209,14 @@ def _training_candidates(s: Scenario, gpu: GpuSpec, prices: Prices, cache: Layou
     owned = s.own.get(gpu.id, 0)
     for count in counts:
         least = cache.min_memory(gpu.gpus_per_node, count)
-        chosen = cache.choose(gpu, count) if least <= gpu.memory_bytes else None
-        if chosen is None:
+        if least > gpu.memory_bytes:
             out.append(judge(s, Candidate(gpu, s, count, None, False, min_memory=least), target_s))
             continue
         if hopeless and not first_fit and count != counts[-1] and count != owned:
             continue
         first_fit = False
+        chosen = cache.choose(gpu, count)
+        assert chosen is not None  # the least-memory layout fits, so one in the order does
         lf, lay = chosen
         eff = s.mfu if s.mfu is not None else BASE_MFU * jf * lf
         t = hw_flops / (count * peak * eff)

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from app.core.backtest import BacktestSummary, backtest
 from app.core.cost import cost_range, cumulative_costs
 from app.core.curves import CurvePoint, scaling_curve
 from app.core.plan import plan as run_plan
@@ -22,6 +21,9 @@ from app.core.scenario import Scenario
 from app.core.search import SearchCaches
 from app.core.specs import CloudOffer, GpuSpec, ModelSpec, TrainingRun
 from app.planning.request import resolved
+
+if TYPE_CHECKING:
+    from app.core.backtest import BacktestSummary
 
 CURVE_GPUS = 3  # accelerator types drawn in the scaling plot
 
@@ -102,7 +104,10 @@ _BACKTESTS: dict[str, BacktestSummary | None] = {}
 
 
 def backtest_summary(catalog: Catalog) -> BacktestSummary | None:
-    """The backtest on reported GPU-hours, once per catalog content (~0.06 s)."""
+    """The backtest on reported GPU-hours, once per catalog content (~0.06 s; imported only here: a
+    plain plan or its JSON does not need it)."""
+    from app.core.backtest import backtest
+
     key = catalog.version()
     if key not in _BACKTESTS:
         bt = backtest(list(catalog.runs()), list(catalog.gpus()), list(catalog.models()))

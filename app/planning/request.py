@@ -17,11 +17,12 @@ import dataclasses
 import difflib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from dataclasses import fields as dataclass_fields
 from decimal import Decimal
 from enum import Enum
 from typing import Any, Protocol
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import ValidationError
 
 from app.core.scenario import FIELD_GOALS, Goal, Scenario, applies
 from app.core.specs import CloudOffer, GpuSpec, ModelSpec, custom_model
@@ -48,10 +49,11 @@ class Catalog(Protocol):
     def offers(self) -> Sequence[CloudOffer]: ...
 
 
-class PlanRequest(BaseModel):
-    """A question as typed. Every field is optional; ``goal`` is needed to answer it."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
+@dataclass(frozen=True, kw_only=True)
+class PlanRequest:
+    """A question as typed. Every field is optional; ``goal`` is needed to answer it. A plain
+    dataclass (an unknown field is a TypeError): ``to_scenario`` parses and checks the values, and the
+    command line need not build a pydantic model for it."""
 
     goal: str | None = None
     # --- model: a catalog id, with optional architecture overrides; or a size / architecture ---
@@ -119,7 +121,12 @@ class PlanRequest(BaseModel):
     years: Quantity = None
 
 
-REQUEST_FIELDS: tuple[str, ...] = tuple(PlanRequest.model_fields)
+REQUEST_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclass_fields(PlanRequest))
+
+
+def given(req: PlanRequest) -> dict[str, Any]:
+    """The fields the request sets (what a plan file stores)."""
+    return {k: v for k, v in ((k, getattr(req, k)) for k in REQUEST_FIELDS) if v is not None}
 
 
 @dataclass(frozen=True)

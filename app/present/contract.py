@@ -89,7 +89,7 @@ def plan_document(out: PlanOutcome, lang: str, schema_version: int = 2) -> dict[
         "findings": [_finding(f, lang, cur) for f in p.findings],
     }
     if schema_version >= 2:
-        doc["curves"] = {gid: [pt.model_dump() for pt in pts] for gid, pts in out.curves.items()}
+        doc["curves"] = {gid: [pt.as_dict() for pt in pts] for gid, pts in out.curves.items()}
         doc["entries"] = [e.__dict__ for e in out.entries]
     else:
         doc.pop("request")
