@@ -48,7 +48,7 @@ class Layout(NamedTuple):
         return self.tp * self.pp * self.cp
 
 
-_make = Layout._make
+_new = tuple.__new__  # Layout(...) without NamedTuple's keyword-parsing __new__
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +113,7 @@ def training_layouts(s: Scenario, gpus_per_node: int, count: int) -> list[Layout
     out = []
     for tp, pp, dp in splits(s, gpus_per_node, count, serving=False):
         zeros = [s.zero_stage] if s.zero_stage is not None else ([0, 1, 2, 3] if dp > 1 else [0])
-        out += [_make((tp, pp, dp, 1, 1, 1, z)) for z in zeros]  # tuple.__new__: the search builds thousands
+        out += [_new(Layout, (tp, pp, dp, 1, 1, 1, z)) for z in zeros]  # the search builds thousands
     if not out:
         z = s.zero_stage if s.zero_stage is not None else (3 if count > 1 else 0)
         out.append(Layout(dp=count, zero=z))

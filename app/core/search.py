@@ -89,7 +89,8 @@ class LayoutCache:
             lays = self.shared.get(lkey)
             if lays is None:
                 lays = self.shared[lkey] = training_layouts(s, gpn, count)
-            v = self.entries[key] = [(lay, self.memory(lay)) for lay in lays]
+            total, memory = self.total, self.memory
+            v = self.entries[key] = [(lay, total.get(lay) or memory(lay)) for lay in lays]
             self.minmem[key] = min(e[1] for e in v)
         return v
 
