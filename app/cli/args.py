@@ -8,26 +8,21 @@ from typing import Any
 
 from app.i18n import translate
 
-# flag destination -> request field (the rest keep their name)
-_RENAMES = {"params": "params_total", "active_params": "params_active", "zero": "zero_stage", "gpu": "gpu_id",
-            "gpus": "gpu_count", "rank": "rank_by", "offer": "cloud_offer", "fx": "fx_jpy_per_usd",
-            "fx_date": "fx_as_of", "electricity_price": "electricity_price_per_kwh",
-            "tokens_per_param": "chinchilla_tokens_per_param"}
 _NOT_REQUEST = {"command", "json", "schema_version", "pdf", "save", "name", "top", "lang", "selftest", "precision", "quant", "own"}
 
 
 def request_from_args(a: argparse.Namespace, lang: str) -> Any:
     """The PlanRequest the flags describe: every flag given, nothing else (defaults are the Scenario's)."""
     from app.planning.defaults import default_currency
-    from app.planning.request import REQUEST_FIELDS, PlanRequest
+    from app.planning.request import PlanRequest
+    from app.present.fields import FLAGS
 
+    field_of = {flag[2:].replace("-", "_"): name for name, flag in FLAGS.items()}  # argparse dest -> field
     values: dict[str, Any] = {}
     for dest, v in vars(a).items():
-        if dest in _NOT_REQUEST or v is None:
+        if dest in _NOT_REQUEST or v is None or dest not in field_of:
             continue
-        name = _RENAMES.get(dest, dest)
-        if name in REQUEST_FIELDS:
-            values[name] = v
+        values[field_of[dest]] = v
     if a.precision:
         values["precision_choices" if len(a.precision) > 1 else "precision"] = a.precision if len(a.precision) > 1 else a.precision[0]
     if a.quant:

@@ -190,3 +190,20 @@ def test_japanese_messages_in_json(capsys):
     doc = run_json(capsys, "--goal", "finetune", "--model", "llama-3.1-8b", "--samples", "10000", "--lang", "ja")
     assert doc["verdict"]["code"] == "feasible" and doc["verdict"]["message"].startswith("実現可能")
     assert "サンプル数" in doc["workload"]["adjustments"][0]["message"]
+
+
+def test_every_plan_flag_sets_a_request_field_or_is_an_output_option():
+    """The flag names live once (app.present.fields.FLAGS); a flag the parser has and the request
+    does not know would be dropped silently."""
+    from app.cli.args import _NOT_REQUEST
+    from app.cli.parser import build_parser
+    from app.planning.request import REQUEST_FIELDS
+    from app.present.fields import FLAGS
+
+    plan = build_parser()._subparsers._group_actions[0].choices["plan"]
+    dests = {a.dest for a in plan._actions if a.dest != "help"}
+    field_of = {flag[2:].replace("-", "_"): name for name, flag in FLAGS.items()}
+    assert dests - set(field_of) - _NOT_REQUEST == set()
+    assert set(FLAGS) <= set(REQUEST_FIELDS)
+    special = {"precision", "precision_choices", "quant", "quant_choices"}  # comma lists: one or several
+    assert {field_of[d] for d in dests if d in field_of} | special == set(REQUEST_FIELDS)
