@@ -292,14 +292,17 @@ class MainWindow(QMainWindow):
             if not path:
                 return False
         lang = current_lang(self.settings)
+        from app.planning.outcome import for_report
+
+        outcome = for_report(r.outcome, self.session.catalog)
         try:
             if kind == "pdf":
                 from app.present.report import build_report
                 from app.ui.report.pdf import write_pdf
 
-                write_pdf(build_report(r.outcome, self.session.name, lang), path)
+                write_pdf(build_report(outcome, self.session.name, lang), path)
             else:
-                Path(path).write_text(export_text(kind, r.outcome, self.session.name, lang), encoding="utf-8")
+                Path(path).write_text(export_text(kind, outcome, self.session.name, lang), encoding="utf-8")
         except OSError as e:
             QMessageBox.warning(self, self.tr("Export"), self.tr("Cannot write {0}: {1}").format(path, e))
             return False

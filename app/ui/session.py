@@ -191,7 +191,7 @@ class PlanSession(QObject):
         def work():
             from app.planning.outcome import build_outcome
 
-            return build_outcome(scenario, catalog)
+            return build_outcome(scenario, catalog, with_backtest=False)  # the report adds it (for_report)
 
         self._jobs[gen] = run_in_background(work, partial(self._on_job_done, gen), partial(self._on_job_failed, gen),
                                             self._pool)

@@ -258,6 +258,10 @@ def test_export_pdf_markdown_csv_json_and_copy_from_the_window(qtbot, window, tm
         assert window.export(kind, str(path))
         assert path.stat().st_size > 100
     assert (tmp_path / "plan.pdf").read_bytes()[:5] == b"%PDF-"
+    # the wizard plans without the backtest (it is the report's alone); the exports add it
+    assert window.session.result.outcome.backtest is None
+    md = (tmp_path / "plan.md").read_text(encoding="utf-8")
+    assert "published runs with a median error of" in md
     window.copy_table()
     text = QApplication.clipboard().text()
     assert text.splitlines()[0].startswith("rank\tlabels\tgpu")
