@@ -114,7 +114,7 @@ def test_bundle_is_complete_and_small(built):
         assert (internal / need).exists(), need
     # of Qt's own translations only qtbase_ja.qm (Japanese standard buttons and dialogs)
     assert [p.name for p in (internal / "PySide6/Qt/translations").iterdir()] == ["qtbase_ja.qm"]
-    for unused in ("pytest", "_pytest", "hypothesis", "IPython", "scipy",
+    for unused in ("pytest", "_pytest", "hypothesis", "IPython", "scipy", "mypy", "ast_serialize",
                    "PySide6/Qt/plugins/platformthemes/libqgtk3.so", "PySide6/QtTest.abi3.so"):
         assert not (internal / unused).exists(), unused
     bundle_mb = build.folder_bytes(built.bundle) / 1e6
