@@ -20,7 +20,18 @@ class UsageError(Exception):
     """Invalid input: printed as one line, exit 2."""
 
 
+class _LiteralHelp(argparse.HelpFormatter):
+    """Help texts are sentences, not %-templates: the registry's "default 40% (range 30%–50%)" prints as is."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        return action.help.replace("%", "%%") if action.help else action.help
+
+
 class Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _LiteralHelp)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> None:  # type: ignore[override]  # one line, exit 2 (not usage + message)
         raise UsageError(message)
 

@@ -207,3 +207,17 @@ def test_every_plan_flag_sets_a_request_field_or_is_an_output_option():
     assert set(FLAGS) <= set(REQUEST_FIELDS)
     special = {"precision", "precision_choices", "quant", "quant_choices"}  # comma lists: one or several
     assert {field_of[d] for d in dests if d in field_of} | special == set(REQUEST_FIELDS)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("command", [[], ["plan"], ["catalog"], ["catalog", "gpus"], ["capacity"], ["backtest"], ["gui"]])
+def test_every_help_page_prints_in_both_languages(capsys, command, lang):
+    """`--help` is the first thing a newcomer types. The registry's help reads "default 40% (range
+    30%–50%)"; argparse treats help as a %-template, and that crashed `plan --help` with a traceback."""
+    with pytest.raises(SystemExit) as done:
+        main([*command, "--help", "--lang", lang])  # --help acts before argparse checks the rest
+    out = capsys.readouterr()
+    assert done.value.code == 0, out.err
+    assert out.out.lower().startswith("usage" if lang == "en" else "使い方")
+    if command == ["plan"]:
+        assert "40%" in out.out
