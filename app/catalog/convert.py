@@ -46,6 +46,7 @@ def model_spec(r: Record, origin: str = "shipped") -> ModelSpec:
         id=r["id"], name=r["name"], params_total=total, params_active=active or total,
         context=r.get("context") or 4096,
         kv_elems_per_token_per_layer=r.get("kv_elems_per_token_per_layer"),
+        sliding_window=r.get("sliding_window"), local_layers=r.get("local_layers") or 0,
         params_stated=r.get("params_stated"), license=r.get("license") or "",
         source=r["source"], as_of=r["as_of"], notes=r.get("notes") or "", origin=origin, **arch,
     )

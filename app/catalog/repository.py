@@ -33,7 +33,13 @@ OVERLAY_NAME = "catalog-user.db"
 
 # schema version -> a step that upgrades a user's overlay database from it to the next version
 # (sqlite3 connection, inside a transaction). Empty while schema 1 is the only one.
-OVERLAY_MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
+def _v1_to_v2(con: sqlite3.Connection) -> None:
+    """Schema 2: models record sliding-window attention (their KV cache keeps only the window)."""
+    con.execute("ALTER TABLE model ADD COLUMN sliding_window INTEGER")
+    con.execute("ALTER TABLE model ADD COLUMN local_layers INTEGER")
+
+
+OVERLAY_MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2}
 
 
 def _schema_version(path: Path) -> str | None:

@@ -19,7 +19,7 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:[.\-_][a-z0-9]+)*$")
 DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 CURRENCIES = ("USD", "JPY")
 # Bump when a table or column changes meaning; catalog.db and overlay files record it in `meta`.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: models gained sliding_window and local_layers
 # One catalog entry as read from a CSV or a table: database field names -> values (SI units).
 Record = dict[str, Any]
 
@@ -133,6 +133,8 @@ MODELS = Kind("models", "model", (
     Column("tied_embeddings", "bool", default=False),
     Column("gated_ffn", "bool", default=True),
     Column("kv_elems_per_token_per_layer", "int", ge=1, le=10_000_000),
+    Column("sliding_window", "int", ge=1, le=1_000_000_000),
+    Column("local_layers", "int", default=0, ge=0, le=10_000),
     Column("license"),
     *_PROVENANCE,
     Column("params_stated", "float", gt=0, le=1e15),

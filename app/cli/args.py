@@ -8,7 +8,8 @@ from typing import Any
 
 from app.i18n import translate
 
-_NOT_REQUEST = {"command", "json", "schema_version", "pdf", "save", "name", "top", "lang", "selftest", "precision", "quant", "own"}
+_NOT_REQUEST = {"command", "json", "schema_version", "pdf", "save", "name", "top", "lang", "selftest", "precision", "quant", "own",
+                "offload"}
 
 
 def request_from_args(a: argparse.Namespace, lang: str) -> Any:
@@ -27,6 +28,8 @@ def request_from_args(a: argparse.Namespace, lang: str) -> Any:
         values["precision_choices" if len(a.precision) > 1 else "precision"] = a.precision if len(a.precision) > 1 else a.precision[0]
     if a.quant:
         values["quant_choices" if len(a.quant) > 1 else "quant"] = a.quant if len(a.quant) > 1 else a.quant[0]
+    if a.offload:
+        values["offload"] = tuple(x for x in a.offload if x != "none")
     if a.own:
         own: dict[str, int] = {}
         for gid, n in a.own:

@@ -62,6 +62,15 @@ def _choices(allowed: list[str]) -> Any:
     return parse
 
 
+def _yes_no(text: str) -> bool:
+    v = text.strip().lower()
+    if v in ("yes", "true", "on", "1"):
+        return True
+    if v in ("no", "false", "off", "0"):
+        return False
+    raise argparse.ArgumentTypeError(translate("CLI", "{0!r} is not one of {1}").format(text, "yes, no"))
+
+
 def _own(text: str) -> tuple[str, int]:
     gpu, sep, n = text.partition(":")
     if not sep or not gpu:
@@ -80,6 +89,8 @@ def _help(text: str | None, *codes: str) -> str:
 
 def _plan_parser(sub: Any) -> argparse.ArgumentParser:
     from app.core.precision import KV_BITS, WEIGHT_BITS
+    from app.core.scenario import Engine
+    from app.core.stacks import Attention, Loss, Offload, Stack
 
     pl = sub.add_parser("plan", help=translate("CLI", "plan one scenario"))
     g = pl.add_argument_group(translate("CLI", "goal and model"))
@@ -102,10 +113,22 @@ def _plan_parser(sub: Any) -> argparse.ArgumentParser:
     t.add_argument("--lora-targets", choices=["all-linear", "attention", "qv"], help=_help(None, "lora_targets"))
     t.add_argument("--precision", type=_choices(["bf16", "fp16", "fp8", "fp32"]), metavar="P[,P...]",
                    help=_help(translate("CLI", "training precision; a comma list searches each (e.g. bf16,fp8)"), "precision"))
-    t.add_argument("--optimizer", choices=["adamw", "adamw-8bit", "sgd"], help=_help(None, "optimizer"))
-    t.add_argument("--zero", type=int, choices=[0, 1, 2, 3])
-    t.add_argument("--recompute", choices=["none", "selective", "full"], help=_help(None, "recompute"))
+    t.add_argument("--optimizer", choices=["adamw", "adamw-8bit", "paged-adamw-8bit", "sgd"], help=_help(None, "optimizer"))
+    t.add_argument("--stack", choices=[x.value for x in Stack], help=_help(
+        translate("CLI", "the training framework: how it stores weights, gradients and optimizer states"),
+        "stack_finetune", "stack_pretrain"))
+    t.add_argument("--zero", type=int, choices=[0, 1, 2, 3],
+                   help=translate("CLI", "ZeRO stage (Megatron: 1 = distributed optimizer; FSDP: 3 = full sharding); default: searched"))
+    t.add_argument("--recompute", choices=["none", "selective", "full"], help=_help(None, "recompute", "recompute_finetune"))
+    t.add_argument("--attention", choices=[x.value for x in Attention], help=_help(None, "attention"))
+    t.add_argument("--loss", choices=[x.value for x in Loss], help=translate(
+        "CLI", "how the loss holds the logits: fp32 (Hugging Face, torchtitan, Megatron), bf16, chunked (torchtune's default), fused (Liger, Cut Cross-Entropy)"))
+    t.add_argument("--offload", type=_choices([x.value for x in Offload] + ["none"]), metavar="WHAT[,WHAT...]",
+                   help=translate("CLI", "optimizer, params, nvme, activations, or none; default: only when nothing fits otherwise"))
+    t.add_argument("--optimizer-in-backward", type=_yes_no, metavar="yes|no",
+                   help=translate("CLI", "step the optimizer inside backward, keeping no gradients (torchtune, FSDP); default: only when nothing fits otherwise"))
     t.add_argument("--micro-batch", help=_help(None, "micro_batch"))
+    t.add_argument("--global-batch", help=translate("CLI", "sequences per optimizer step (sets the micro-batches in flight and gradient accumulation)"))
     i = pl.add_argument_group(translate("CLI", "inference"))
     i.add_argument("--quant", type=_choices(sorted(WEIGHT_BITS)), metavar="FORMAT[,FORMAT...]",
                    help=translate("CLI", "weight format (a comma list searches each): ") + ", ".join(sorted(WEIGHT_BITS)))
@@ -113,11 +136,18 @@ def _plan_parser(sub: Any) -> argparse.ArgumentParser:
     i.add_argument("--concurrency", help=_help(None, "concurrency"))
     i.add_argument("--kv-dtype", type=str.lower, choices=sorted(KV_BITS), help=_help(None, "kv_dtype"))
     i.add_argument("--output-tokens", help=_help(None, "output_tokens"))
+    i.add_argument("--engine", choices=[x.value for x in Engine], help=_help(None, "engine"))
+    i.add_argument("--gpu-layers", help=translate("CLI", "llama.cpp: layers on the GPU (-ngl), the rest on the CPU; default: as many as fit"))
     h = pl.add_argument_group(translate("CLI", "hardware"))
     h.add_argument("--gpu", help=translate("CLI", "catalog GPU id (see: gpu-planner catalog gpus)"))
     h.add_argument("--gpus", help=translate("CLI", "GPU count for --gpu"))
     h.add_argument("--tp")
     h.add_argument("--pp")
+    h.add_argument("--cp", help=translate("CLI", "context parallelism (splits long sequences; Megatron, FSDP)"))
+    h.add_argument("--ep", help=translate("CLI", "expert parallelism (MoE models; Megatron, FSDP)"))
+    h.add_argument("--vpp", help=translate("CLI", "virtual pipeline stages per pipeline rank (interleaved schedule)"))
+    h.add_argument("--sequence-parallel", type=_yes_no, metavar="yes|no",
+                   help=translate("CLI", "sequence parallelism with tensor parallelism (default yes)"))
     h.add_argument("--mfu", help=_help(translate("CLI", "override the utilisation model (0-1)"), "mfu"))
     h.add_argument("--network", choices=NETWORKS, help=_help(None, "network"))
     b = pl.add_argument_group(translate("CLI", "budget"))

@@ -5,20 +5,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from app.core import assumptions as A
 from app.core import memory as mem
 from app.core.cost import Prices, job_cost, prices_for, relevant_cost, service_hours
 from app.core.layouts import Layout, Shape, layouts, serving_link_findings
+from app.core.offload import saver_variants
 from app.core.precision import compute_precision_for
 from app.core.results import Finding, MemoryBreakdown, Option, Parallelism, Workload
-from app.core.scenario import Deployment, Scenario
+from app.core.scenario import Deployment, Engine, Scenario
 from app.core.specs import GpuSpec
 from app.core.throughput import MBU, InferenceSpeed, inference_speed, training_efficiency, training_time_s
 from app.core.workload import workload as compute_workload
 
+HEADROOM = A.value("memory_headroom")
+SPREAD = A.value("memory_estimate_spread")
+
 
 @dataclass
 class Evaluated:
-    """A layout with its memory and (training) utilisation."""
+    """A layout with its memory and (training) utilisation, for scenario ``s`` (a memory saver's
+    variant when the plain scenario does not fit)."""
 
     layout: Layout
     memory: MemoryBreakdown
@@ -26,6 +32,10 @@ class Evaluated:
     eff_low: float = 0.0
     eff_high: float = 0.0
     findings: list[Finding] = field(default_factory=list)
+    s: Scenario | None = None
+    gpu_layers: int | None = None
+    host: float = 0.0  # bytes per GPU in host RAM (offload, llama.cpp's CPU layers)
+    nvme: float = 0.0
 
 
 def nodes_for(gpu: GpuSpec, count: int) -> int:
@@ -49,35 +59,58 @@ def is_viable(o: Option) -> bool:
     return o.fits and not any(f.severity == "error" for f in o.findings)
 
 
-def _training(s: Scenario, gpu: GpuSpec, count: int, lay: Layout) -> Evaluated:
-    e = training_efficiency(s, gpu, count, lay)
-    return Evaluated(lay, mem.training_memory(s, lay), e.nominal, e.low, e.high, e.findings)
+def _training(s: Scenario, gpu: GpuSpec, count: int, lay: Layout, flops_per_token: float = 0.0,
+              tm: mem.TrainingMemory | None = None) -> Evaluated:
+    e = training_efficiency(s, gpu, count, lay, flops_per_token)
+    parts = (tm or mem.TrainingMemory(s)).parts(lay)
+    return Evaluated(lay, mem.breakdown(parts), e.nominal, e.low, e.high, e.findings, s, host=parts.host, nvme=parts.nvme)
 
 
-def _serving(s: Scenario, gpu: GpuSpec, lay: Layout) -> Evaluated:
-    return Evaluated(lay, mem.inference_memory(s, lay), MBU, MBU, MBU, serving_link_findings(Shape.of(gpu), lay))
+def _serving(s: Scenario, gpu: GpuSpec, lay: Layout, gpu_layers: int | None = None) -> Evaluated:
+    layers = gpu_layers if gpu_layers is not None else s.gpu_layers
+    p = mem.inference_memory_parts(s, tp=lay.tp, pp=lay.pp, replicas=lay.replicas, gpu_layers=layers)
+    memory = MemoryBreakdown(weights=p.weights, activations=p.activations, kv_cache=p.kv_cache, overhead=p.overhead)
+    return Evaluated(lay, memory, MBU, MBU, MBU, serving_link_findings(Shape.of(gpu), lay), s, layers, host=p.host)
 
 
-def best_training_layout(s: Scenario, gpu: GpuSpec, count: int) -> Evaluated:
+def _best_fitting(s: Scenario, gpu: GpuSpec, count: int, flops_per_token: float) -> Evaluated | None:
+    tm = mem.TrainingMemory(s)
+    lays = [lay for lay in layouts(s, gpu.gpus_per_node, count) if tm.total(lay) <= gpu.memory_bytes]
+    if not lays:
+        return None
+    cands = [_training(s, gpu, count, lay, flops_per_token, tm) for lay in lays]
+    return max(cands, key=lambda c: (round(c.eff_nominal, 9), -c.layout.tp * c.layout.pp, -c.layout.zero, -c.memory.total))
+
+
+def best_training_layout(s: Scenario, gpu: GpuSpec, count: int, flops_per_token: float = 0.0) -> Evaluated:
     """Best utilisation among the layouts that fit; on a tie the simpler one (least model splitting,
-    lowest ZeRO stage). When none fits, the one needing the least memory."""
-    cands = [_training(s, gpu, count, lay) for lay in layouts(s, gpu.gpus_per_node, count)]
-    fitting = [c for c in cands if c.memory.total <= gpu.memory_bytes]
-    if fitting:
-        return max(fitting, key=lambda c: (round(c.eff_nominal, 9), -c.layout.tp * c.layout.pp, -c.layout.zero,
-                                           -c.memory.total))
-    return min(cands, key=lambda c: c.memory.total)
+    lowest ZeRO stage). When none fits, the first memory saver that fits (app.core.offload); when
+    none does either, the plain layout needing the least memory."""
+    for v in (s, *saver_variants(s)):
+        best = _best_fitting(v, gpu, count, flops_per_token)
+        if best is not None:
+            return best
+    tm = mem.TrainingMemory(s)
+    least = min(layouts(s, gpu.gpus_per_node, count), key=tm.total)
+    return _training(s, gpu, count, least, flops_per_token, tm)
 
 
 def best_serving_layout(s: Scenario, gpu: GpuSpec, count: int) -> tuple[Evaluated, InferenceSpeed]:
-    """Most aggregate throughput (then per-sequence speed) among the layouts that fit; when none fits,
-    the one needing the least memory."""
+    """Most aggregate throughput (then per-sequence speed) among the layouts that fit in the memory
+    the engine lets the model use; llama.cpp on one GPU keeps the layers that fit; when nothing fits,
+    the layout needing the least memory."""
+    usable = mem.usable_memory(s, gpu.memory_bytes)
     cands = [_serving(s, gpu, lay) for lay in layouts(s, gpu.gpus_per_node, count)]
-    fitting = [c for c in cands if c.memory.total <= gpu.memory_bytes]
+    fitting = [c for c in cands if c.memory.total <= usable]
+    if not fitting and s.engine == Engine.LLAMA_CPP and s.gpu_layers is None and count == 1:
+        n = mem.gpu_layers_that_fit(s, usable * HEADROOM)
+        if n >= 1:
+            ev = _serving(s, gpu, Layout(), n)
+            return ev, inference_speed(s, gpu, ev.layout, n)
     if not fitting:
         least = min(cands, key=lambda c: c.memory.total)
-        return least, inference_speed(s, gpu, least.layout)
-    speeds = [(c, inference_speed(s, gpu, c.layout)) for c in fitting]
+        return least, inference_speed(s, gpu, least.layout, least.gpu_layers)
+    speeds = [(c, inference_speed(s, gpu, c.layout, c.gpu_layers)) for c in fitting]
     return max(speeds, key=lambda cs: (cs[1].aggregate_tokens_per_s, cs[1].decode_tokens_per_s))
 
 
@@ -89,12 +122,16 @@ def evaluate(s: Scenario, gpu: GpuSpec, count: int, wl: Workload | None = None, 
     prices = prices or prices_for(s, gpu)
     findings = precision_findings(s, gpu)
     if s.is_training:
-        ev = _training(s, gpu, count, layout) if layout is not None else best_training_layout(s, gpu, count)
-        option = _training_option(s, gpu, count, wl, prices, ev)
+        fpt = wl.hardware_flops / max(wl.tokens, 1.0)
+        ev = _training(s, gpu, count, layout, fpt) if layout is not None else best_training_layout(s, gpu, count, fpt)
+        option = _training_option(ev.s or s, gpu, count, wl, prices, ev)
     else:
         if layout is not None:
             ev = _serving(s, gpu, layout)
-            sp = inference_speed(s, gpu, layout)
+            usable = mem.usable_memory(s, gpu.memory_bytes)
+            if ev.memory.total > usable and s.engine == Engine.LLAMA_CPP and s.gpu_layers is None and count == 1:
+                ev = _serving(s, gpu, layout, mem.gpu_layers_that_fit(s, usable * HEADROOM))
+            sp = inference_speed(s, gpu, layout, ev.gpu_layers)
         else:
             ev, sp = best_serving_layout(s, gpu, count)
         option = _serving_option(s, gpu, count, prices, ev, sp)
@@ -113,13 +150,34 @@ def _training_option(s: Scenario, gpu: GpuSpec, count: int, wl: Workload, prices
     ratio = wl.train_flops / wl.hardware_flops if wl.hardware_flops else 1.0
     hours = t / 3600.0
     cost, cf = job_cost(s, gpu, count, hours, prices)
+    per_node = min(count, gpu.gpus_per_node)
+    offload = [o.value for o in (s.offload or ())]
     return Option(
         gpu=gpu.id, gpu_name=gpu.name, gpu_count=count, nodes=nodes_for(gpu, count), parallelism=_parallelism(ev.layout),
         precision=s.precision, mfu=ev.eff_nominal * ratio, mfu_range=(ev.eff_low * ratio, ev.eff_high * ratio),
         fits=ev.memory.total <= gpu.memory_bytes, memory_per_gpu_bytes=ev.memory.total,
         memory_capacity_bytes=gpu.memory_bytes, memory_breakdown_bytes=ev.memory,
+        stack=s.training_stack.value, offload=offload, optimizer_in_backward=bool(s.optimizer_in_backward),
+        host_memory_per_node_bytes=ev.host * per_node, nvme_per_node_bytes=ev.nvme * per_node,
         job_s=t, job_s_range=(t_fast, t_slow), gpu_hours=count * hours,
-        throughput_tokens_per_s=wl.tokens / t if t > 0 else 0.0, cost=cost, findings=ev.findings + cf)
+        throughput_tokens_per_s=wl.tokens / t if t > 0 else 0.0, cost=cost,
+        findings=_saver_findings(s, ev, gpu, count) + ev.findings + cf)
+
+
+def _saver_findings(s: Scenario, ev: Evaluated, gpu: GpuSpec, count: int) -> list[Finding]:
+    """What a memory saver costs: host RAM or NVMe per server and the time lost to transfers."""
+    out = []
+    per_node = min(count, gpu.gpus_per_node)
+    if s.offload:
+        plain = training_efficiency(s.model_copy(update={"offload": ()}), gpu, count, ev.layout).nominal
+        out.append(Finding(code="offload_used", severity="warning", params={
+            "offload": ", ".join(o.value for o in s.offload), "host_bytes": ev.host * per_node,
+            "nvme_bytes": ev.nvme * per_node, "slowdown": 1.0 - ev.eff_nominal / plain if plain else 0.0}))
+    if s.optimizer_in_backward:
+        out.append(Finding(code="optimizer_in_backward", severity="info", params={}))
+    if s.optimizer.value == "paged-adamw-8bit":
+        out.append(Finding(code="paged_optimizer", severity="info", params={}))
+    return out
 
 
 def _serving_option(s: Scenario, gpu: GpuSpec, count: int, prices: Prices, ev: Evaluated, sp: InferenceSpeed) -> Option:
@@ -134,10 +192,17 @@ def _serving_option(s: Scenario, gpu: GpuSpec, count: int, prices: Prices, ev: E
     if ev.memory.kv_cache > ev.memory.weights:
         findings.append(Finding(code="kv_cache_dominates", severity="info",
                                 params={"kv_cache_bytes": ev.memory.kv_cache, "weights_bytes": ev.memory.weights}))
+    usable = mem.usable_memory(s, gpu.memory_bytes)
+    if ev.gpu_layers is not None and ev.gpu_layers < s.model.layers:
+        findings.append(Finding(code="layers_on_cpu", severity="warning", params={
+            "gpu_layers": ev.gpu_layers, "layers": s.model.layers, "host_bytes": ev.host}))
+    if s.model.sliding_window and s.model.local_layers and s.inference_context > s.model.sliding_window:
+        findings.append(Finding(code="sliding_window_kv", severity="info", params={
+            "window": s.model.sliding_window, "local_layers": s.model.local_layers, "layers": s.model.layers}))
     return Option(
         gpu=gpu.id, gpu_name=gpu.name, gpu_count=count, nodes=nodes_for(gpu, count), parallelism=_parallelism(ev.layout),
-        weight_format=s.quant, mbu=MBU, fits=ev.memory.total <= gpu.memory_bytes,
-        memory_per_gpu_bytes=ev.memory.total, memory_capacity_bytes=gpu.memory_bytes,
+        weight_format=s.quant, mbu=MBU, fits=ev.memory.total <= usable, memory_usable_bytes=usable,
+        gpu_layers=ev.gpu_layers, host_memory_per_node_bytes=ev.host, memory_per_gpu_bytes=ev.memory.total, memory_capacity_bytes=gpu.memory_bytes,
         memory_breakdown_bytes=ev.memory, request_s=sp.request_s, request_s_range=sp.request_s_range,
         gpu_hours=count * hours, throughput_tokens_per_s=sp.aggregate_tokens_per_s,
         decode_tokens_per_s=sp.decode_tokens_per_s, prefill_tokens_per_s=sp.prefill_tokens_per_s,
@@ -148,10 +213,14 @@ def _judge(s: Scenario, o: Option, first: list[Finding]) -> Option:
     """Memory, deadline, power and budget checks, as findings and flags (after ``first``, the
     precision findings, and the option's own)."""
     findings = first + o.findings
+    usable = o.memory_usable_bytes or o.memory_capacity_bytes
     if not o.fits:
         findings.insert(0, Finding(code="does_not_fit", severity="error", params={
-            "memory_per_gpu_bytes": o.memory_per_gpu_bytes, "capacity_bytes": o.memory_capacity_bytes,
+            "memory_per_gpu_bytes": o.memory_per_gpu_bytes, "capacity_bytes": usable,
             "gpu_count": o.gpu_count}))
+    elif o.memory_per_gpu_bytes > HEADROOM * usable:
+        findings.append(Finding(code="memory_headroom", severity="warning", params={
+            "share": o.memory_per_gpu_bytes / usable, "spread": SPREAD, "serving": o.job_s is None}))
     meets = True
     if o.job_s is not None and s.deadline_days is not None:
         t, t_slow = o.job_s, o.duration_s_range[1]

@@ -25,6 +25,7 @@ TP_CROSS_NODE_FACTOR = A.value("tp_cross_node_factor")
 DP_PCIE_FACTOR = A.value("dp_pcie_factor")
 ZERO3_FACTOR = A.value("zero3_factor")
 MICROBATCHES_PER_STAGE = A.value("pipeline_microbatches_per_stage")
+LONG_SEQUENCE = 32768  # tokens: context parallelism is searched from here
 NETWORK_FACTOR: dict[Network, float] = {n: A.value(f"network_factor_{n.value}") for n in Network}
 _ETHERNET = (Network.ETH_100G, Network.ETH_25G, Network.ETH_10G)
 
@@ -107,16 +108,56 @@ def splits(s: Scenario, gpus_per_node: int, count: int, serving: bool) -> Iterat
                 yield tp, pp, count // (tp * pp)
 
 
+def _context_degrees(s: Scenario, rest: int) -> list[int]:
+    """Context-parallel degrees for ``rest`` GPUs per model copy: the pinned one, or (long sequences
+    only, >= 32K tokens, where activations outgrow the GPU) powers of two up to 8 that divide the
+    sequence in 2 x cp chunks (Megatron and torchtitan balance causal attention that way)."""
+    if s.cp is not None:
+        return [s.cp] if rest % s.cp == 0 else []
+    seq = s.training_seq_len
+    if not s.rules.model_parallel or seq < LONG_SEQUENCE:
+        return [1]
+    return [c for c in pow2_upto(min(rest, 8)) if rest % c == 0 and seq % (2 * c) == 0]
+
+
+def _expert_degrees(s: Scenario, group: int) -> list[int]:
+    """Expert-parallel degrees for a MoE model over ``group`` = tp x dp x cp ranks: the pinned one, or
+    powers of two dividing the experts, up to 64 (DeepSeek-V3 trained with EP 64)."""
+    if s.ep is not None:
+        return [s.ep] if group % s.ep == 0 else []
+    if s.model.num_experts <= 1 or not s.rules.model_parallel:
+        return [1]
+    return [e for e in pow2_upto(min(group, s.model.num_experts, 64)) if s.model.num_experts % e == 0 and group % e == 0]
+
+
+def _zeros(s: Scenario, shard: int) -> list[int]:
+    """ZeRO stages to try: the pinned one, else every stage the stack has (only 0 without data
+    parallelism, unless weights are offloaded: ZeRO-3 offload works on one GPU)."""
+    params_offload = bool(s.offload) and any(o.value in ("params", "nvme") for o in (s.offload or ()))
+    if s.zero_stage is not None:
+        return [s.zero_stage]
+    if params_offload:
+        return [3] if 3 in s.rules.zero_stages else []
+    return list(s.rules.zero_stages) if shard > 1 else [0]
+
+
 def training_layouts(s: Scenario, gpus_per_node: int, count: int) -> list[Layout]:
-    """Every training layout of ``count`` GPUs (with each ZeRO stage over data parallelism, or the
-    pinned one); plain data parallelism with ZeRO-3 when no split divides the count."""
+    """Every training layout of ``count`` GPUs the stack offers: TP x PP (Megatron, torchtitan),
+    context and expert parallelism where they apply, each ZeRO stage over the data-parallel ranks;
+    plain data parallelism with the highest ZeRO stage when no split divides the count."""
     out = []
-    for tp, pp, dp in splits(s, gpus_per_node, count, serving=False):
-        zeros = [s.zero_stage] if s.zero_stage is not None else ([0, 1, 2, 3] if dp > 1 else [0])
-        out += [_new(Layout, (tp, pp, dp, 1, 1, 1, z)) for z in zeros]  # the search builds thousands
+    vpp = s.vpp
+    spl = splits(s, gpus_per_node, count, serving=False) if s.rules.model_parallel else iter([(1, 1, count)])
+    for tp, pp, rest in spl:
+        if vpp > 1 and (pp == 1 or s.model.layers % (pp * vpp)):
+            continue
+        for cp in _context_degrees(s, rest):
+            dp = rest // cp
+            for ep in _expert_degrees(s, tp * dp * cp):
+                out += [_new(Layout, (tp, pp, dp, cp, ep, 1, z)) for z in _zeros(s, dp * cp)]  # thousands per search
     if not out:
-        z = s.zero_stage if s.zero_stage is not None else (3 if count > 1 else 0)
-        out.append(Layout(dp=count, zero=z))
+        zs = _zeros(s, count)
+        out.append(Layout(dp=count, zero=zs[-1] if zs else 0))
     return out
 
 
@@ -170,7 +211,7 @@ def layout_factors(s: Scenario, shape: Shape, count: int, lays: Sequence[Layout]
             if lay.zero >= 3:
                 f *= ZERO3_FACTOR
         if lay.pp > 1:
-            f /= 1.0 + (lay.pp - 1) / (MICROBATCHES_PER_STAGE * lay.pp)
+            f /= 1.0 + (lay.pp - 1) / (MICROBATCHES_PER_STAGE * lay.pp * s.vpp)
         if findings is not None and multinode and s.network in _ETHERNET:
             findings.append(Finding(code="multinode_over_ethernet", severity="warning", params={
                 "network": s.network.value, "nodes": -(-count // gpn), "factor": net}))

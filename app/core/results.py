@@ -24,11 +24,14 @@ class MemoryBreakdown(BaseModel):
     optimizer: float = 0.0
     activations: float = 0.0
     kv_cache: float = 0.0
+    logits: float = 0.0  # the loss's logits and their gradient (training)
+    buffers: float = 0.0  # communication and gather buffers (DeepSpeed buckets, FSDP units)
     overhead: float = 0.0
 
     @property
     def total(self) -> float:
-        return self.weights + self.gradients + self.optimizer + self.activations + self.kv_cache + self.overhead
+        return (self.weights + self.gradients + self.optimizer + self.activations + self.kv_cache + self.logits
+                + self.buffers + self.overhead)
 
 
 class Parallelism(BaseModel):
@@ -79,6 +82,13 @@ class Option(BaseModel):
     memory_per_gpu_bytes: float
     memory_capacity_bytes: float
     memory_breakdown_bytes: MemoryBreakdown
+    memory_usable_bytes: float | None = None  # serving: what the engine lets the model use (vLLM: 90%)
+    stack: str | None = None  # training: the framework whose memory accounting was used
+    offload: list[str] = Field(default_factory=list)  # memory savers in use (optimizer, params, nvme, activations)
+    optimizer_in_backward: bool = False
+    host_memory_per_node_bytes: float = 0.0  # host RAM the offload (or llama.cpp's CPU layers) needs per server
+    nvme_per_node_bytes: float = 0.0
+    gpu_layers: int | None = None  # serving with llama.cpp: layers on the GPU (the rest in system RAM)
     job_s: float | None = None  # training: wall clock of the whole job
     job_s_range: tuple[float, float] | None = None
     request_s: float | None = None  # serving: latency of one request (first token + answer)

@@ -19,12 +19,28 @@ from pydantic_core import PydanticCustomError
 from app.core import assumptions as A
 from app.core.precision import KV_BITS, TRAINING_PRECISIONS, WEIGHT_BITS
 from app.core.specs import ModelSpec
+from app.core.stacks import RULES, Attention, Loss, Offload, Stack, StackRules
 
 
 def _not_one_of(value: object, allowed: Iterable[str]) -> PydanticCustomError:
     """A coded error (``type`` "not_one_of"): the UI and CLI word it in the user's language."""
     return PydanticCustomError("not_one_of", "'{value}' is not one of {allowed}",
                                {"value": value, "allowed": ", ".join(allowed)})
+
+
+def _not_with_stack(field: str, value: object, stack: Stack, allowed: list[str]) -> PydanticCustomError:
+    return PydanticCustomError("not_with_stack", "'{value}' is not available with {stack}; allowed: {allowed}",
+                               {"field": field, "value": value, "stack": stack.value, "allowed": ", ".join(allowed)})
+
+
+def _not_dividing(field: str, value: int, what: str, n: int) -> PydanticCustomError:
+    return PydanticCustomError("not_dividing", "'{value}' must divide the {what} ({n})",
+                               {"field": field, "value": value, "what": what, "n": n})
+
+
+def _needs(field: str, value: object, other: str, wanted: str) -> PydanticCustomError:
+    return PydanticCustomError("needs_other", "'{value}' needs {other} {wanted}",
+                               {"field": field, "value": value, "other": other, "wanted": wanted})
 
 
 class Goal(StrEnum):
@@ -43,7 +59,15 @@ class Method(StrEnum):
 class Optimizer(StrEnum):
     ADAMW = "adamw"
     ADAMW_8BIT = "adamw-8bit"
+    PAGED_ADAMW_8BIT = "paged-adamw-8bit"  # bitsandbytes: the 8-bit states page to host RAM under pressure
     SGD = "sgd"
+
+
+class Engine(StrEnum):
+    VLLM = "vllm"
+    SGLANG = "sglang"
+    TRT_LLM = "trt-llm"
+    LLAMA_CPP = "llama.cpp"
 
 
 class Recompute(StrEnum):
@@ -93,6 +117,10 @@ FIELD_GOALS: dict[str, frozenset[Goal]] = {
     "tokens": _TRAINING, "seq_len": _TRAINING, "precision": _TRAINING, "precision_choices": _TRAINING,
     "optimizer": _TRAINING, "zero_stage": _TRAINING, "recompute": _TRAINING, "micro_batch": _TRAINING,
     "mfu": _TRAINING, "deadline_days": _TRAINING,
+    "stack": _TRAINING, "attention": _TRAINING, "loss": _TRAINING, "offload": _TRAINING,
+    "optimizer_in_backward": _TRAINING, "ep": _TRAINING, "cp": _TRAINING, "vpp": _TRAINING,
+    "global_batch": _TRAINING, "sequence_parallel": _TRAINING,
+    "engine": frozenset((Goal.INFERENCE,)), "gpu_layers": frozenset((Goal.INFERENCE,)),
     "samples": frozenset((Goal.FINETUNE,)), "epochs": frozenset((Goal.FINETUNE,)),
     "method": frozenset((Goal.FINETUNE,)), "lora_rank": frozenset((Goal.FINETUNE,)),
     "lora_targets": frozenset((Goal.FINETUNE,)),
@@ -128,6 +156,11 @@ def default_method(goal: Goal | str) -> Method:
     return Method(A.text("method_finetune")) if Goal(goal) == Goal.FINETUNE else Method.FULL
 
 
+def default_stack(goal: Goal | str) -> Stack:
+    """Fine-tuning: Hugging Face Trainer/PEFT (the most used); pre-training: Megatron-LM."""
+    return Stack(A.text("stack_finetune" if Goal(goal) == Goal.FINETUNE else "stack_pretrain"))
+
+
 class Scenario(BaseModel):
     """A job to plan. Money fields are in ``currency``; quantities in SI base units."""
 
@@ -153,6 +186,16 @@ class Scenario(BaseModel):
     zero_stage: int | None = Field(default=None, ge=0, le=3)
     recompute: Recompute | None = None
     micro_batch: int = Field(default=int(A.value("micro_batch")), ge=1, le=65536)
+    stack: Stack | None = None  # training goals: filled by goal (stack_finetune / stack_pretrain)
+    attention: Attention = Attention(A.text("attention"))
+    loss: Loss | None = None  # None: the stack's own (app.core.stacks)
+    offload: tuple[Offload, ...] | None = None  # None: the search may offload when nothing fits otherwise
+    optimizer_in_backward: bool | None = None  # None: the search may use it when nothing fits otherwise
+    ep: int | None = Field(default=None, ge=1, le=4096)  # expert parallelism (MoE); None: searched
+    cp: int | None = Field(default=None, ge=1, le=4096)  # context parallelism; None: searched for long sequences
+    vpp: int = Field(default=1, ge=1, le=1024)  # virtual pipeline stages per pipeline rank (interleaved 1F1B)
+    global_batch: int | None = Field(default=None, ge=1, le=100_000_000)  # sequences per optimizer step
+    sequence_parallel: bool = True  # with tensor parallelism (Megatron, torchtitan)
 
     # --- inference ---
     quant: str = A.text("quant")
@@ -160,6 +203,8 @@ class Scenario(BaseModel):
     concurrency: int = Field(default=int(A.value("concurrency")), ge=1, le=1_000_000)
     kv_dtype: str = A.text("kv_dtype")
     output_tokens: int = Field(default=int(A.value("output_tokens")), ge=1, le=10_000_000)
+    engine: Engine = Engine(A.text("engine"))
+    gpu_layers: int | None = Field(default=None, ge=0, le=100_000)  # llama.cpp -ngl; None: as many as fit
 
     # --- hardware ---
     gpu_id: str | None = None
@@ -228,6 +273,8 @@ class Scenario(BaseModel):
             data["seq_len"] = default_seq_len(goal)
         if data.get("method") is None:
             data["method"] = default_method(goal)
+        if goal != Goal.INFERENCE and data.get("stack") is None:
+            data["stack"] = default_stack(goal)
         return data
 
     @field_validator("currency")
@@ -318,7 +365,47 @@ class Scenario(BaseModel):
             raise PydanticCustomError("finetune_needs_data", "fine-tuning needs samples (with sequence length and epochs) or tokens")
         if (self.gpu_id is None) != (self.gpu_count is None):
             raise PydanticCustomError("gpu_and_count", "a GPU and a GPU count go together")
+        if self.is_training:
+            self._check_stack()
+        elif self.gpu_layers is not None and self.engine != Engine.LLAMA_CPP:
+            raise _needs("gpu_layers", self.gpu_layers, "engine", Engine.LLAMA_CPP.value)
         return self
+
+    def _check_stack(self) -> None:
+        """What the chosen stack does not offer, and parallel degrees that cannot divide the job."""
+        stack = self.stack or default_stack(self.goal)
+        rules = RULES[stack]
+        if self.zero_stage is not None and self.zero_stage not in rules.zero_stages:
+            raise _not_with_stack("zero_stage", self.zero_stage, stack, [str(z) for z in rules.zero_stages])
+        if self.recompute is not None and self.recompute.value not in rules.recomputes:
+            raise _not_with_stack("recompute", self.recompute.value, stack, list(rules.recomputes))
+        if not rules.model_parallel:
+            for name in ("tp", "pp", "cp", "ep"):
+                v = getattr(self, name)
+                if v is not None and v > 1:
+                    raise _not_with_stack(name, v, stack, ["1"])
+        if self.optimizer_in_backward and not rules.optimizer_in_backward:
+            raise _not_with_stack("optimizer_in_backward", "yes", stack, ["no"])
+        for o in self.offload or ():
+            if o not in rules.offloads:
+                raise _not_with_stack("offload", o.value, stack, sorted(x.value for x in rules.offloads) or ["none"])
+            if o in (Offload.PARAMS, Offload.NVME) and self.zero_stage is not None and self.zero_stage != 3:
+                raise PydanticCustomError("offload_needs_zero3", "{value} offload needs ZeRO stage 3 (full sharding)",
+                                          {"field": "offload", "value": o.value})
+        m = self.model
+        if self.ep is not None and self.ep > 1:
+            if m.num_experts <= 1:
+                raise PydanticCustomError("moe_only", "'{value}' needs a mixture-of-experts model", {"field": "ep", "value": self.ep})
+            if m.num_experts % self.ep:
+                raise _not_dividing("ep", self.ep, "experts", m.num_experts)
+        seq = self.training_seq_len
+        if self.cp is not None and self.cp > 1 and seq % (2 * self.cp):
+            raise PydanticCustomError("cp_not_dividing", "the sequence ({n} tokens) must split into 2 x {value} equal chunks",
+                                      {"field": "cp", "value": self.cp, "n": seq})
+        if self.vpp > 1 and self.pp == 1:
+            raise _needs("vpp", self.vpp, "pp", "2 or more")
+        if self.tp is not None and m.heads % self.tp:
+            raise _not_dividing("tp", self.tp, "attention heads", m.heads)
 
     # ---- derived values -------------------------------------------------------------------
     @property
@@ -339,11 +426,26 @@ class Scenario(BaseModel):
 
     @property
     def recompute_mode(self) -> Recompute:
-        """Default: selective for full training (Korthikanti et al. 2022), full for LoRA/QLoRA
-        (Hugging Face PEFT/QLoRA recipes enable gradient checkpointing)."""
+        """Default: the stack's for full training (Megatron and torchtitan recompute selectively,
+        Korthikanti et al. 2022; Hugging Face, DeepSpeed and torchtune checkpoint every layer), full
+        for LoRA/QLoRA (PEFT/QLoRA recipes enable gradient checkpointing)."""
         if self.recompute is not None:
             return self.recompute
-        return Recompute.SELECTIVE if self.method == Method.FULL else Recompute.FULL
+        if self.method != Method.FULL:
+            return Recompute.FULL
+        return Recompute(self.rules.recompute)
+
+    @property
+    def training_stack(self) -> Stack:
+        return self.stack or default_stack(self.goal)
+
+    @property
+    def rules(self) -> StackRules:
+        return RULES[self.training_stack]
+
+    @property
+    def loss_mode(self) -> Loss:
+        return self.loss or self.rules.loss
 
     @property
     def precisions(self) -> tuple[str, ...]:

@@ -26,9 +26,10 @@ from app.core import memory as mem
 from app.core.cost import Prices, cost_totals, power_kw, prices_for, relevant_cost, service_hours
 from app.core.evaluate import precision_findings
 from app.core.layouts import Layout, Shape, candidate_counts, layout_factors, serving_layouts, training_layouts
+from app.core.offload import offload_factor, saver_variants
 from app.core.precision import weight_bytes_per_param
 from app.core.results import Rejected
-from app.core.scenario import Deployment, Scenario
+from app.core.scenario import Deployment, Engine, Scenario
 from app.core.specs import CloudOffer, GpuSpec
 from app.core.throughput import BASE_MFU, inference_speed, job_factor
 from app.core.workload import workload as compute_workload
@@ -68,8 +69,7 @@ class LayoutCache:
     """Per-plan caches shared by all accelerators (memory does not depend on the GPU type)."""
 
     s: Scenario
-    # (tp, pp) -> unsharded training parts
-    parts: dict[tuple[int, int], tuple[float, float, float, float]] = field(default_factory=dict)
+    tm: mem.TrainingMemory | None = None  # built on first use (serving plans never need it)
     total: dict[Layout, float] = field(default_factory=dict)  # Layout -> memory bytes
     entries: dict[tuple[int, int], list[tuple[Layout, float]]] = field(default_factory=dict)  # (gpn, count) -> [(Layout, bytes)]
     # (gpn, NVLink domain, NVLink, count) -> (layouts best first with their factor, running minimum of
@@ -85,7 +85,7 @@ class LayoutCache:
         v = self.entries.get(key)
         if v is None:
             s = self.s
-            lkey = ("layouts", gpn, count, s.tp, s.pp, s.zero_stage, id(s.model))  # the same for every precision
+            lkey = ("layouts", gpn, count, layout_key(s))  # the same for every precision
             lays = self.shared.get(lkey)
             if lays is None:
                 lays = self.shared[lkey] = training_layouts(s, gpn, count)
@@ -97,11 +97,9 @@ class LayoutCache:
     def memory(self, lay: Layout) -> float:
         v = self.total.get(lay)
         if v is None:  # every accelerator shape asks again for the same layouts: computed once
-            tp, pp, dp, _cp, _ep, _r, zero = lay
-            base = self.parts.get((tp, pp))
-            if base is None:
-                base = self.parts[(tp, pp)] = mem.unsharded_training_parts(self.s, tp=tp, pp=pp)
-            v = self.total[lay] = sum(mem.zero_shard(self.s, base, dp, zero))
+            if self.tm is None:
+                self.tm = mem.TrainingMemory(self.s)
+            v = self.total[lay] = self.tm.total(lay)
         return v
 
     def min_memory(self, gpn: int, count: int) -> float:
@@ -122,7 +120,7 @@ class LayoutCache:
         if v is None:
             s = self.s
             entries = self.layouts(gpn, count)
-            okey = (key, s.network, s.tp, s.pp, s.zero_stage, id(s.model))
+            okey = (key, s.network, layout_key(s))
             order = self.shared.get(okey)
             if order is None:
                 shape = Shape(gpn, gpu.nvlink_domain, gpu.has_nvlink)
@@ -160,7 +158,7 @@ class ServingCache:
         if v is None:
             s = self.s
             v = self.entries[key] = [
-                (lay, sum(mem.inference_memory_parts(s, tp=lay.tp, pp=lay.pp, replicas=lay.replicas)))
+                (lay, mem.inference_memory_parts(s, tp=lay.tp, pp=lay.pp, replicas=lay.replicas, gpu_layers=s.gpu_layers).total)
                 for lay in serving_layouts(s, gpn, count)]
         return v
 
@@ -195,8 +193,22 @@ def counts_for(s: Scenario, gpu: GpuSpec) -> list[int]:
     return sorted(counts)
 
 
+def _fitting(s: Scenario, gpu: GpuSpec, count: int, cache: LayoutCache, savers: list[LayoutCache]
+             ) -> tuple[LayoutCache, float] | None:
+    """The cache whose scenario fits ``count`` GPUs: the plain one, else the first memory saver that
+    does (with the least memory of its layouts); None when nothing fits."""
+    for c in (cache, *savers):
+        least = c.min_memory(gpu.gpus_per_node, count)
+        if least <= gpu.memory_bytes:
+            return c, least
+    return None
+
+
 def _training_candidates(s: Scenario, gpu: GpuSpec, prices: Prices, cache: LayoutCache, hw_flops: float,
-                         target_s: float | None) -> list[Candidate]:
+                         target_s: float | None, savers: list[LayoutCache] | None = None,
+                         flops_per_token: float = 0.0) -> list[Candidate]:
+    """Candidates of one accelerator, count by count. A count nothing fits on tries the memory
+    savers (app.core.offload) in order; their time includes the offload's cost."""
     peak = gpu.peak_flops(s.precision) or gpu.peak_flops_bf16
     jf = job_factor(s, gpu)
     out: list[Candidate] = []
@@ -209,20 +221,29 @@ def _training_candidates(s: Scenario, gpu: GpuSpec, prices: Prices, cache: Layou
     first_fit = True
     owned = s.own.get(gpu.id, 0)
     for count in counts:
-        least = cache.min_memory(gpu.gpus_per_node, count)
-        if least > gpu.memory_bytes:
+        found = _fitting(s, gpu, count, cache, savers or [])
+        if found is None:
+            least = cache.min_memory(gpu.gpus_per_node, count)
             out.append(judge(s, Candidate(gpu, s, count, None, False, min_memory=least), target_s))
             continue
         if hopeless and not first_fit and count != counts[-1] and count != owned:
             continue
         first_fit = False
-        chosen = cache.choose(gpu, count)
+        used, least = found
+        chosen = used.choose(gpu, count)
         assert chosen is not None  # the least-memory layout fits, so one in the order does
         lf, lay = chosen
         eff = s.mfu if s.mfu is not None else BASE_MFU * jf * lf
+        if used is not cache and s.mfu is None:
+            assert used.tm is not None  # min_memory built it
+            eff *= offload_factor(used.tm, gpu, lay, flops_per_token, peak * eff)
         t = hw_flops / (count * peak * eff)
         cloud, onprem = cost_totals(s, gpu, count, t / 3600.0, prices)
-        c = judge(s, Candidate(gpu, s, count, lay, True, t, cloud, onprem, power_kw(s, gpu, count),
+        # caches are shared between precisions (same memory): the candidate keeps this variant's
+        # precision and takes only the saver from the cache it fitted with
+        cs = s if used is cache else s.model_copy(update={"offload": used.s.offload,
+                                                          "optimizer_in_backward": used.s.optimizer_in_backward})
+        c = judge(s, Candidate(gpu, cs, count, lay, True, t, cloud, onprem, power_kw(s, gpu, count),
                                min_memory=least), target_s)
         out.append(c)
         if c.meets and met_at is None:
@@ -233,23 +254,33 @@ def _training_candidates(s: Scenario, gpu: GpuSpec, prices: Prices, cache: Layou
 
 
 def _serving_candidates(s: Scenario, gpu: GpuSpec, prices: Prices, hours: float, cache: ServingCache) -> list[Candidate]:
+    """Candidates of one accelerator for serving, against the memory the engine lets the model use.
+    llama.cpp on one GPU that cannot hold the model keeps the layers that fit and runs the rest on
+    the CPU (``-ngl``)."""
     out: list[Candidate] = []
     first_fit = None
+    usable = mem.usable_memory(s, gpu.memory_bytes)
     weights = s.model.params_total * weight_bytes_per_param(s.quant)
+    partial = s.engine == Engine.LLAMA_CPP and s.gpu_layers is None
     for count in counts_for(s, gpu):
-        if weights / count > gpu.memory_bytes:
+        if weights / count > usable and not (partial and count == 1):
             out.append(judge(s, Candidate(gpu, s, count, None, False, min_memory=weights / count), None))
             continue
         best = None
         least = math.inf
         for lay, total in cache.layouts(gpu.gpus_per_node, count):
             least = min(least, total)
-            if total > gpu.memory_bytes:
+            if total > usable:
                 continue
-            sp = inference_speed(s, gpu, lay)
+            sp = inference_speed(s, gpu, lay, s.gpu_layers)
             key = (sp.aggregate_tokens_per_s, sp.decode_tokens_per_s)
             if best is None or key > best[0]:
                 best = (key, lay, sp)
+        if best is None and partial and count == 1:
+            n = mem.gpu_layers_that_fit(s, usable * A.value("memory_headroom"))  # leave room
+            if n >= 1:
+                lay = Layout()
+                best = ((0.0, 0.0), lay, inference_speed(s, gpu, lay, n))
         if best is None:
             out.append(judge(s, Candidate(gpu, s, count, None, False, min_memory=least), None))
             continue
@@ -263,12 +294,18 @@ def _serving_candidates(s: Scenario, gpu: GpuSpec, prices: Prices, hours: float,
     return out
 
 
+def layout_key(v: Scenario) -> tuple[object, ...]:
+    """What the list of layouts (and their utilisation order) depends on."""
+    return (id(v.model), v.stack, v.tp, v.pp, v.cp, v.ep, v.vpp, v.zero_stage, v.seq_len, v.offload)
+
+
 def memory_key(v: Scenario) -> tuple[object, ...]:
     """What layout memory and utilisation order depend on (not prices, deadlines or budgets), so a
     rerun for a suggestion reuses the caches. bf16/fp16/fp8 keep 2-byte states: only fp32 differs."""
-    return (id(v.model), v.goal, v.method, v.optimizer, v.seq_len, v.micro_batch, v.recompute, v.precision == "fp32",
-            v.lora_rank, v.lora_targets, v.tp, v.pp, v.zero_stage, v.network, v.quant, v.kv_dtype, v.context,
-            v.concurrency, v.overhead_fixed_bytes, v.overhead_fraction)
+    return (layout_key(v), v.goal, v.method, v.optimizer, v.micro_batch, v.recompute, v.precision == "fp32",
+            v.lora_rank, v.lora_targets, v.network, v.quant, v.kv_dtype, v.context, v.concurrency,
+            v.overhead_fixed_bytes, v.overhead_fraction, v.attention, v.loss, v.optimizer_in_backward, v.global_batch,
+            v.sequence_parallel, v.engine, v.gpu_layers)
 
 
 def caches_for(v: Scenario, caches: SearchCaches) -> tuple[LayoutCache, ServingCache]:
@@ -310,7 +347,9 @@ def search(s: Scenario, gpus: list[GpuSpec], offers: list[CloudOffer] | tuple[Cl
                 continue  # dominated by bf16 on the same GPU: half the peak, twice the state memory
             prices = prices_for(v, gpu, offers)
             if v.is_training:
-                found = _training_candidates(v, gpu, prices, cache, wl.hardware_flops, target_s)
+                savers = [caches_for(x, caches)[0] for x in saver_variants(v)]
+                found = _training_candidates(v, gpu, prices, cache, wl.hardware_flops, target_s, savers,
+                                             wl.hardware_flops / max(wl.tokens, 1.0))
                 if not hard_target:
                     for c in found:
                         if c.reason == "too_slow":

@@ -92,6 +92,11 @@ class ModelSpec(BaseModel):
     # Elements cached per token per layer when the attention is not plain MHA/GQA (e.g. DeepSeek MLA:
     # kv_lora_rank 512 + rope dim 64 = 576, DeepSeek-V3 config.json). None: 2 * kv_heads * head_dim.
     kv_elems_per_token_per_layer: int | None = None
+    # Sliding-window (local) attention: ``local_layers`` of the layers attend to the last
+    # ``sliding_window`` tokens only and cache no more (config.json sliding_window; Gemma 2 alternates
+    # local and global layers, Gemma 3 has 5 local per global, Mistral 7B v0.1 is local throughout).
+    sliding_window: int | None = Field(default=None, ge=1, le=1_000_000_000)
+    local_layers: int = Field(default=0, ge=0, le=100_000)
     architecture_estimated: bool = False
     params_stated: float | None = None  # the count the model card states, when it differs in rounding
     license: str = ""

@@ -32,7 +32,8 @@ from dataclasses import dataclass, field
 
 from app.core import assumptions as A
 from app.core.layouts import Layout, Shape, layout_factor
-from app.core.memory import kv_cache_bytes
+from app.core.memory import TrainingMemory, kv_cache_bytes
+from app.core.offload import offload_factor
 from app.core.precision import compute_precision_for, weight_bytes_per_param
 from app.core.results import Finding
 from app.core.scenario import Method, Scenario
@@ -50,6 +51,7 @@ PREFILL_MFU = A.value("prefill_mfu")
 PREFILL_MFU_RANGE = (A.entry("prefill_mfu").low or PREFILL_MFU, A.entry("prefill_mfu").high or PREFILL_MFU)
 TP_DECODE_EFFICIENCY_NVLINK = A.value("tp_decode_efficiency_nvlink")
 TP_DECODE_EFFICIENCY_PCIE = A.value("tp_decode_efficiency_pcie")
+HOST_BW = A.value("host_memory_bytes_per_s")
 
 
 @dataclass
@@ -72,13 +74,23 @@ def job_factor(s: Scenario, gpu: GpuSpec) -> float:
     return factor
 
 
-def training_efficiency(s: Scenario, gpu: GpuSpec, count: int, lay: Layout) -> Efficiency:
-    """Utilisation of the dense peak (hardware FLOPs) for a training layout."""
+def training_efficiency(s: Scenario, gpu: GpuSpec, count: int, lay: Layout,
+                        flops_per_token: float | None = None) -> Efficiency:
+    """Utilisation of the dense peak (hardware FLOPs) for a training layout; an offload's transfers
+    and CPU step lower it (app.core.offload; needs the job's hardware ``flops_per_token``)."""
     findings: list[Finding] = []
     factor = job_factor(s, gpu) * layout_factor(s, Shape.of(gpu), count, lay, findings)
+    if s.offload and flops_per_token:
+        factor *= offload_slowdown(s, gpu, lay, flops_per_token, BASE_MFU * factor)
     if s.mfu is not None:
         return Efficiency(s.mfu, s.mfu, s.mfu, findings)
     return Efficiency(BASE_MFU * factor, BASE_MFU_RANGE[0] * factor, BASE_MFU_RANGE[1] * factor, findings)
+
+
+def offload_slowdown(s: Scenario, gpu: GpuSpec, lay: Layout, flops_per_token: float, efficiency: float) -> float:
+    """Share of the step left for compute when ``s`` offloads (1.0 otherwise)."""
+    peak = gpu.peak_flops(s.precision) or gpu.peak_flops_bf16
+    return offload_factor(TrainingMemory(s), gpu, lay, flops_per_token, peak * efficiency)
 
 
 def gpu_matmul_factor(gpu: GpuSpec) -> float:
@@ -107,7 +119,10 @@ class InferenceSpeed:
     compute_bound: bool
 
 
-def inference_speed(s: Scenario, gpu: GpuSpec, lay: Layout) -> InferenceSpeed:
+def inference_speed(s: Scenario, gpu: GpuSpec, lay: Layout, gpu_layers: float | None = None) -> InferenceSpeed:
+    """Decode and prefill speed of one layout. With llama.cpp and ``gpu_layers`` below the model's
+    layers, the other layers run on the CPU from system RAM (their weights read at the host memory
+    bandwidth every token)."""
     m = s.model
     tp = lay.tp
     seqs = -(-s.concurrency // lay.replicas)
@@ -123,8 +138,12 @@ def inference_speed(s: Scenario, gpu: GpuSpec, lay: Layout) -> InferenceSpeed:
         read_params = m.params_active if seqs == 1 else m.params_total
     else:
         read_params = m.params_total
-    kv_read = kv_cache_bytes(m, tokens=float(s.inference_context) * seqs, kv_dtype=s.kv_dtype, tp=tp, pp=1)
-    bytes_per_step_per_gpu = read_params * bpw / tp + kv_read
+    ctx = float(s.inference_context)
+    window = min(float(m.sliding_window or ctx), ctx)
+    kv_read = kv_cache_bytes(m, tokens=ctx * seqs, kv_dtype=s.kv_dtype, tp=tp, pp=1, window_tokens=window * seqs)
+    share = 1.0 if gpu_layers is None else min(gpu_layers / m.layers, 1.0)
+    bytes_per_step_per_gpu = (read_params * bpw / tp + kv_read) * share
+    host_bytes = (read_params * bpw + kv_read) * (1.0 - share)
     precision = compute_precision_for(s.quant)
     peak = gpu.peak_flops(precision) or gpu.peak_flops_bf16
     tp_eff = 1.0
@@ -132,7 +151,7 @@ def inference_speed(s: Scenario, gpu: GpuSpec, lay: Layout) -> InferenceSpeed:
         tp_eff = TP_DECODE_EFFICIENCY_NVLINK if (gpu.has_nvlink and tp <= gpu.nvlink_domain) else TP_DECODE_EFFICIENCY_PCIE
 
     def step(mbu: float, mfu: float) -> tuple[float, bool]:
-        mem_t = bytes_per_step_per_gpu / (gpu.bandwidth_bytes_per_s * mbu)
+        mem_t = bytes_per_step_per_gpu / (gpu.bandwidth_bytes_per_s * mbu) + host_bytes / (HOST_BW * mbu)
         comp_t = 2.0 * m.params_active * seqs / (tp * peak * mfu * gpu_matmul_factor(gpu))
         return max(mem_t, comp_t) / tp_eff, comp_t > mem_t
 

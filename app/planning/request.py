@@ -32,13 +32,15 @@ Quantity = str | float | int | None
 
 MODEL_FIELDS = ("params_total", "params_active", "layers", "hidden", "heads", "kv_heads", "ffn", "vocab")
 INT_FIELDS = frozenset(("seq_len", "lora_rank", "micro_batch", "zero_stage", "context", "concurrency", "output_tokens",
+                        "ep", "cp", "vpp", "global_batch", "gpu_layers",
                         "gpu_count", "tp", "pp", "max_gpus", "layers", "hidden", "heads", "kv_heads", "ffn", "vocab"))
 FLOAT_FIELDS = frozenset(("tokens", "samples", "epochs", "cpt_fraction", "chinchilla_tokens_per_param", "mfu", "budget",
                           "deadline_days", "power_limit_kw", "cloud_price", "gpu_price", "fx_jpy_per_usd",
                           "electricity_price_per_kwh", "pue", "hours_per_day", "days_per_month", "years",
                           "params_total", "params_active", "host_cost_fraction"))
 # fields whose zero is meaningful (a free cloud price, ZeRO stage 0)
-ZERO_ALLOWED = frozenset(("zero_stage", "cloud_price", "gpu_price", "electricity_price_per_kwh", "host_cost_fraction"))
+ZERO_ALLOWED = frozenset(("zero_stage", "cloud_price", "gpu_price", "electricity_price_per_kwh", "host_cost_fraction",
+                          "gpu_layers"))
 
 
 class Catalog(Protocol):
@@ -83,6 +85,16 @@ class PlanRequest:
     zero_stage: Quantity = None
     recompute: str | None = None
     micro_batch: Quantity = None
+    stack: str | None = None
+    attention: str | None = None
+    loss: str | None = None
+    offload: tuple[str, ...] | None = None  # () or ("none",): no offload; None: the planner may offload
+    optimizer_in_backward: bool | None = None
+    ep: Quantity = None
+    cp: Quantity = None
+    vpp: Quantity = None
+    global_batch: Quantity = None
+    sequence_parallel: bool | None = None
     # --- inference ---
     quant: str | None = None
     quant_choices: tuple[str, ...] | None = None
@@ -90,6 +102,8 @@ class PlanRequest:
     concurrency: Quantity = None
     kv_dtype: str | None = None
     output_tokens: Quantity = None
+    engine: str | None = None
+    gpu_layers: Quantity = None
     # --- hardware ---
     gpu_id: str | None = None
     gpu_count: Quantity = None
@@ -264,10 +278,13 @@ def to_scenario(req: PlanRequest, catalog: Catalog) -> Scenario:
         raise RequestError(errors)
     fields: dict[str, Any] = {k: v for k, v in nums.items() if k not in MODEL_FIELDS and v is not None}
     for k in ("goal", "method", "lora_targets", "optimizer", "recompute", "quant", "kv_dtype", "gpu_id", "network",
-              "currency", "deployment", "pricing", "cloud_offer", "rank_by", "fx_as_of"):
+              "currency", "deployment", "pricing", "cloud_offer", "rank_by", "fx_as_of", "stack", "attention", "loss",
+              "engine", "optimizer_in_backward", "sequence_parallel"):
         v = getattr(req, k)
         if v is not None and not (isinstance(v, str) and not v.strip()):
             fields[k] = v
+    if req.offload is not None:
+        fields["offload"] = tuple(dict.fromkeys(str(x).lower() for x in req.offload if x and str(x).lower() != "none"))
     _choices(req, fields)
     if req.own:
         fields["own"] = {k: int(v) for k, v in req.own.items() if int(v) > 0}
@@ -310,6 +327,12 @@ def resolved(s: Scenario) -> dict[str, Any]:
             continue
         if k == "recompute":
             out[k] = s.recompute_mode.value
+        elif k == "stack":
+            out[k] = s.training_stack.value
+        elif k == "loss":
+            out[k] = s.loss_mode.value
+        elif k == "offload":
+            out[k] = None if s.offload is None else [o.value for o in s.offload]
         elif k == "context":
             out[k] = s.inference_context
         elif k in ("precision_choices", "quant_choices"):

@@ -23,6 +23,10 @@ FLAGS: dict[str, str] = {
     "fx_jpy_per_usd": "--fx", "fx_as_of": "--fx-date", "electricity_price_per_kwh": "--electricity-price",
     "pue": "--pue", "host_cost_fraction": "--host-cost-fraction", "hours_per_day": "--hours-per-day",
     "days_per_month": "--days-per-month", "years": "--years",
+    "stack": "--stack", "attention": "--attention", "loss": "--loss", "offload": "--offload",
+    "optimizer_in_backward": "--optimizer-in-backward", "ep": "--ep", "cp": "--cp", "vpp": "--vpp",
+    "global_batch": "--global-batch", "sequence_parallel": "--sequence-parallel", "engine": "--engine",
+    "gpu_layers": "--gpu-layers",
 }
 
 # Request field -> the wizard's label for it.
@@ -46,6 +50,12 @@ LABELS: dict[str, str] = {
     "hours_per_day": QT_TRANSLATE_NOOP("Fields", "Hours per day in use"), "days_per_month": QT_TRANSLATE_NOOP("Fields", "Days per month in use"),
     "years": QT_TRANSLATE_NOOP("Fields", "Years (horizon)"), "network": QT_TRANSLATE_NOOP("Fields", "Network between servers"),
     "mfu": QT_TRANSLATE_NOOP("Fields", "Utilisation (MFU)"),
+    "stack": QT_TRANSLATE_NOOP("Fields", "Training stack"), "attention": QT_TRANSLATE_NOOP("Fields", "Attention"),
+    "loss": QT_TRANSLATE_NOOP("Fields", "Loss"), "offload": QT_TRANSLATE_NOOP("Fields", "Offload"),
+    "optimizer_in_backward": QT_TRANSLATE_NOOP("Fields", "Optimizer step in backward"),
+    "engine": QT_TRANSLATE_NOOP("Fields", "Serving engine"), "gpu_layers": QT_TRANSLATE_NOOP("Fields", "Layers on the GPU"),
+    "micro_batch": QT_TRANSLATE_NOOP("Fields", "Micro-batch"), "recompute": QT_TRANSLATE_NOOP("Fields", "Recomputation"),
+    "global_batch": QT_TRANSLATE_NOOP("Fields", "Global batch (sequences)"),
 }
 
 

@@ -68,6 +68,8 @@ COLUMN_LABELS = {
     "instance": QT_TRANSLATE_NOOP("CatalogColumns", "Instance"),
     "int8_dense_tops": QT_TRANSLATE_NOOP("CatalogColumns", "INT8 dense TOPS"),
     "kv_elems_per_token_per_layer": QT_TRANSLATE_NOOP("CatalogColumns", "KV values per token and layer"),
+    "sliding_window": QT_TRANSLATE_NOOP("CatalogColumns", "Sliding window (tokens)"),
+    "local_layers": QT_TRANSLATE_NOOP("CatalogColumns", "Sliding-window layers"),
     "kv_heads": QT_TRANSLATE_NOOP("CatalogColumns", "KV heads"),
     "layers": QT_TRANSLATE_NOOP("CatalogColumns", "Layers"),
     "license": QT_TRANSLATE_NOOP("CatalogColumns", "Licence"),

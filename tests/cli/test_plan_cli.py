@@ -45,7 +45,8 @@ def test_all_four_goals_answer_with_the_contract_keys(capsys, args):
     for o in doc["options"]:
         assert set(o) >= CONTRACT_OPTION_KEYS
         assert set(o["parallelism"]) >= {"tp", "pp", "dp", "zero_stage"}
-        assert set(o["memory_breakdown_bytes"]) == {"weights", "gradients", "optimizer", "activations", "kv_cache", "overhead"}
+        assert set(o["memory_breakdown_bytes"]) == {"weights", "gradients", "optimizer", "activations", "kv_cache",
+                                                    "logits", "buffers", "overhead"}
         assert o["memory_per_gpu_bytes"] == pytest.approx(sum(o["memory_breakdown_bytes"].values()))
         assert set(o["cost"]) >= {"currency", "cloud", "onprem"}
         for f in o["findings"]:
@@ -81,12 +82,27 @@ def test_scratch_workload_follows_chinchilla(capsys):
 
 
 def test_gpu_and_gpus_evaluate_exactly_that_configuration_even_if_it_does_not_fit(capsys):
-    doc = run_json(capsys, "--goal", "finetune", "--model", "llama-2-70b", "--tokens", "1e8", "--gpu", "rtx-4090", "--gpus", "1")
+    doc = run_json(capsys, "--goal", "finetune", "--model", "llama-2-70b", "--tokens", "1e8", "--gpu", "rtx-4090", "--gpus", "1",
+                   "--offload", "none")
     assert len(doc["options"]) == 1
     o = doc["options"][0]
     assert (o["gpu"], o["gpu_count"], o["fits"]) == ("rtx-4090", 1, False)
     assert o["findings"][0]["code"] == "does_not_fit"
     assert doc["verdict"]["feasible"] is False
+    assert doc["request"]["offload"] == []
+
+
+def test_when_only_offloading_fits_the_plan_offloads_and_says_what_it_costs(capsys):
+    """70B LoRA on one 24 GB GPU: the bf16 base alone is 130 GiB, so only FSDP's CPU offload of the
+    weights fits (Answer.AI ran 70B on two 24 GB cards this way, benchmarks_03_2024.md). The option
+    names the offload, the host RAM it needs and the time it costs."""
+    doc = run_json(capsys, "--goal", "finetune", "--model", "llama-2-70b", "--tokens", "1e8", "--gpu", "rtx-4090", "--gpus", "1")
+    o = doc["options"][0]
+    assert o["fits"] and o["offload"] == ["params"]
+    assert o["host_memory_per_node_bytes"] > 120 * 2**30
+    f = next(f for f in o["findings"] if f["code"] == "offload_used")
+    assert 0 < f["params"]["slowdown"] < 1
+    assert doc["request"]["offload"] is None  # the planner chose it
 
 
 def test_moe_json_uses_active_params_for_flops(capsys):

@@ -6,8 +6,9 @@ from hypothesis import strategies as st
 from app.core import memory as mem
 from app.core.evaluate import evaluate
 from app.core.layouts import Layout
-from app.core.scenario import Goal, Method, Recompute
+from app.core.scenario import Goal, Method, Recompute, Stack
 from app.core.specs import model_from_params
+from app.core.stacks import RULES, allowed_offloads
 
 from .helpers import a100_80, scenario
 
@@ -15,21 +16,41 @@ recomputes = st.sampled_from(list(Recompute))
 methods = st.sampled_from(list(Method))
 
 
-@settings(max_examples=60, deadline=None)
-@given(b=st.integers(1, 64), db=st.integers(1, 64), seq=st.integers(128, 32768), rc=recomputes, method=methods,
-       tp=st.sampled_from([1, 2, 4, 8]), zero=st.integers(0, 3))
-def test_training_memory_never_falls_as_batch_grows(b, db, seq, rc, method, tp, zero):
-    s1 = scenario(goal=Goal.FINETUNE, tokens=1e8, micro_batch=b, seq_len=seq, recompute=rc, method=method)
-    s2 = scenario(goal=Goal.FINETUNE, tokens=1e8, micro_batch=b + db, seq_len=seq, recompute=rc, method=method)
-    m1 = mem.training_memory(s1, Layout(tp=tp, pp=1, dp=8, zero=zero)).total
-    m2 = mem.training_memory(s2, Layout(tp=tp, pp=1, dp=8, zero=zero)).total
-    assert m2 >= m1
+stacks = st.sampled_from(list(Stack))
 
 
-@settings(max_examples=60, deadline=None)
-@given(seq=st.integers(128, 32768), ds=st.integers(1, 32768), rc=recomputes)
-def test_training_memory_never_falls_as_sequence_grows(seq, ds, rc):
-    m = [mem.training_memory(scenario(goal=Goal.CPT, seq_len=x, recompute=rc), Layout(tp=1, pp=1, dp=1, zero=0)).total
+def _stack_options(data, stack: Stack) -> tuple[Recompute, int, list[int]]:
+    """A recomputation the stack offers, a tensor degree (1 where it has no TP) and its ZeRO stages."""
+    r = RULES[stack]
+    rc = Recompute(data.draw(st.sampled_from(list(r.recomputes))))
+    tp = data.draw(st.sampled_from([1, 2, 4, 8] if r.model_parallel else [1]))
+    return rc, tp, list(r.zero_stages)
+
+
+@settings(max_examples=80, deadline=None)
+@given(data=st.data(), b=st.integers(1, 64), db=st.integers(1, 64), seq=st.integers(128, 32768), method=methods,
+       stack=stacks, accumulate=st.booleans(), offload=st.booleans())
+def test_training_memory_never_falls_as_batch_grows(data, b, db, seq, method, stack, accumulate, offload):
+    """Every stack, recomputation, ZeRO stage and tensor degree, with the layout held fixed."""
+    rc, tp, zeros = _stack_options(data, stack)
+    zero = data.draw(st.sampled_from(zeros))
+    acts = ("activations",) if offload and "activations" in allowed_offloads(stack) else ()
+    m = []
+    for mb in (b, b + db):
+        s = scenario(goal=Goal.FINETUNE, tokens=1e8, micro_batch=mb, seq_len=seq, recompute=rc, method=method,
+                     stack=stack, offload=acts, global_batch=None if accumulate else mb * 8)
+        m.append(mem.training_memory(s, Layout(tp=tp, pp=1, dp=8, zero=zero)).total)
+    assert m[1] >= m[0]
+
+
+@settings(max_examples=80, deadline=None)
+@given(data=st.data(), seq=st.integers(128, 32768), ds=st.integers(1, 32768), stack=stacks,
+       attention=st.sampled_from(["flash", "eager"]), loss=st.sampled_from(["fp32", "bf16", "chunked", "fused"]))
+def test_training_memory_never_falls_as_sequence_grows(data, seq, ds, stack, attention, loss):
+    rc, tp, zeros = _stack_options(data, stack)
+    lay = Layout(tp=tp, pp=1, dp=4, zero=data.draw(st.sampled_from(zeros)))
+    m = [mem.training_memory(scenario(goal=Goal.CPT, seq_len=x, recompute=rc, stack=stack, attention=attention,
+                                      loss=loss), lay).total
          for x in (seq, seq + ds)]
     assert m[1] >= m[0]
 
@@ -62,11 +83,13 @@ def test_more_gpus_at_fixed_mfu_never_slower(n, k, mfu, goal):
     assert evaluate(s, a100_80(), n * k).job_s <= evaluate(s, a100_80(), n).job_s
 
 
-@settings(max_examples=60, deadline=None)
-@given(dp=st.integers(1, 1024), stage=st.integers(0, 2), method=methods, tp=st.sampled_from([1, 2, 8]),
-       p=st.floats(1e8, 5e11))
-def test_higher_zero_stage_never_needs_more_memory(dp, stage, method, tp, p):
-    s = scenario(goal=Goal.FINETUNE, tokens=1e8, method=method, model=model_from_params(p))
-    lo = mem.training_memory(s, Layout(tp=tp, pp=1, dp=dp, zero=stage)).total
-    hi = mem.training_memory(s, Layout(tp=tp, pp=1, dp=dp, zero=stage + 1)).total
-    assert hi <= lo
+@settings(max_examples=120, deadline=None)
+@given(data=st.data(), dp=st.integers(1, 1024), method=methods, stack=stacks, p=st.floats(1e8, 5e11),
+       seq=st.integers(128, 16384), mb=st.integers(1, 16))
+def test_higher_zero_stage_never_needs_more_memory(data, dp, method, stack, p, seq, mb):
+    """Each stack's stages in order (Megatron 0-1, DeepSpeed 0-3, FSDP 0/2/3, HF and torchtune 0/3)."""
+    rc, tp, zeros = _stack_options(data, stack)
+    s = scenario(goal=Goal.FINETUNE, tokens=1e8, method=method, model=model_from_params(p), stack=stack,
+                 recompute=rc, seq_len=seq, micro_batch=mb)
+    totals = [mem.training_memory(s, Layout(tp=tp, pp=1, dp=dp, zero=z)).total for z in zeros]
+    assert all(hi <= lo * (1 + 1e-12) for lo, hi in zip(totals, totals[1:], strict=False))

@@ -136,7 +136,7 @@ def test_pareto_front_is_non_dominated(cat):
 def test_the_search_and_a_single_evaluation_choose_the_same_layout(cat):
     """One layout enumeration and one utilisation factor (app.core.layouts) serve the search and the
     evaluation of one configuration: for the same GPUs they pick the same layout and utilisation."""
-    s = Scenario(goal=Goal.SCRATCH, model=cat.model("llama-3.1-70b"), network="25gbe")
+    s = Scenario(goal=Goal.SCRATCH, model=cat.model("llama-3.1-70b"), network="25gbe", offload=())  # no savers
     cache = LayoutCache(s)
     checked = 0
     for gpu in (cat.gpu("h100-sxm"), cat.gpu("rtx-a6000"), cat.gpu("l40s"), cat.gpu("gb200")):
@@ -207,10 +207,11 @@ def test_budget_way_out_is_computed_and_works(cat):
 
 
 def test_nothing_fits_suggests_qlora_and_a_smaller_model(cat):
-    """Full fine-tuning of 70B does not fit 4 owned A6000 (16 bytes/param = 1.1 TB); the verdict
-    offers QLoRA or LoRA, and a smaller model whose size is computed by bisection and checked."""
+    """Full fine-tuning of 70B with DeepSpeed and no offloading does not fit 4 GPUs of any kind (20
+    bytes/param of mixed-precision states = 1.4 TB); the verdict offers QLoRA or LoRA, and a smaller
+    model whose size is computed by bisection and checked."""
     base = dict(goal=Goal.FINETUNE, model=cat.model("llama-3.1-70b"), samples=10000, own={"rtx-a6000": 4},
-                deployment=Deployment.ONPREM, max_gpus=4, method=Method.FULL)
+                deployment=Deployment.ONPREM, max_gpus=4, method=Method.FULL, offload=(), stack="deepspeed")
     p = run(cat, **base)
     assert p.verdict.code == "no_configuration_fits"
     codes = [x.code for x in p.verdict.suggestions]

@@ -82,7 +82,7 @@ def test_batching_raises_aggregate_but_not_per_sequence_speed():
 
 def test_tensor_parallel_over_pcie_is_penalised_and_reported():
     pcie = a100_80().model_copy(update={"nvlink_domain": 1, "nvlink_bandwidth_bytes_per_s": 0.0})
-    s = scenario(goal=Goal.FINETUNE, method=Method.FULL, tokens=1e9, tp=4, gpu_id="a100", gpu_count=4)
+    s = scenario(goal=Goal.FINETUNE, method=Method.FULL, tokens=1e9, tp=4, gpu_id="a100", gpu_count=4, stack="fsdp")
     nv, pc = evaluate(s, a100_80(), 4), evaluate(s, pcie, 4)
     assert pc.job_s > nv.job_s
     assert "tp_spans_pcie" in {f.code for f in pc.findings}

@@ -28,6 +28,32 @@ NAMES: dict[str, str] = {
     "micro_batch": QT_TRANSLATE_NOOP("Report", "Micro-batch (sequences per GPU)"),
     "recompute": QT_TRANSLATE_NOOP("Report", "Activation recomputation"),
     "bytes_per_param_accounting": QT_TRANSLATE_NOOP("Report", "Memory per parameter in training"),
+    "recompute_finetune": QT_TRANSLATE_NOOP("Report", "Activation recomputation, fine-tuning"),
+    "stack_finetune": QT_TRANSLATE_NOOP("Report", "Training stack, fine-tuning"),
+    "stack_pretrain": QT_TRANSLATE_NOOP("Report", "Training stack, pre-training"),
+    "attention": QT_TRANSLATE_NOOP("Report", "Attention implementation"),
+    "loss_bytes_fp32": QT_TRANSLATE_NOOP("Report", "Loss memory, fp32 logits (bytes per token and vocabulary entry)"),
+    "loss_bytes_fp32_inplace": QT_TRANSLATE_NOOP("Report", "Loss memory, Megatron in-place cross-entropy"),
+    "loss_bytes_bf16": QT_TRANSLATE_NOOP("Report", "Loss memory, bf16 logits"),
+    "loss_bytes_chunked": QT_TRANSLATE_NOOP("Report", "Loss memory, chunked cross-entropy"),
+    "loss_bytes_fused": QT_TRANSLATE_NOOP("Report", "Loss memory, fused cross-entropy"),
+    "selective_ac_fraction": QT_TRANSLATE_NOOP("Report", "Activations kept by selective recomputation (torchtitan)"),
+    "deepspeed_bucket_elements": QT_TRANSLATE_NOOP("Report", "DeepSpeed gradient bucket (elements)"),
+    "zero3_gather_bytes": QT_TRANSLATE_NOOP("Report", "ZeRO-3 gather buffer (bytes per parameter of the largest layer)"),
+    "fsdp_units_in_flight": QT_TRANSLATE_NOOP("Report", "FSDP units gathered at once"),
+    "memory_headroom": QT_TRANSLATE_NOOP("Report", "Memory use above which a plan is flagged"),
+    "memory_estimate_spread": QT_TRANSLATE_NOOP("Report", "How far measured peaks fall from the estimate"),
+    "pcie_bytes_per_s_gen4": QT_TRANSLATE_NOOP("Report", "Host link, PCIe Gen4 x16 (per direction)"),
+    "host_memory_bytes_per_s": QT_TRANSLATE_NOOP("Report", "Host memory bandwidth"),
+    "nvme_bytes_per_s": QT_TRANSLATE_NOOP("Report", "NVMe bandwidth per server"),
+    "cpu_adam_bytes_per_param": QT_TRANSLATE_NOOP("Report", "CPU optimizer step: host traffic per parameter"),
+    "engine": QT_TRANSLATE_NOOP("Report", "Serving engine"),
+    "vllm_gpu_memory_utilization": QT_TRANSLATE_NOOP("Report", "vLLM share of GPU memory (gpu_memory_utilization)"),
+    "sglang_mem_fraction_static": QT_TRANSLATE_NOOP("Report", "SGLang share of GPU memory (mem_fraction_static)"),
+    "trtllm_free_gpu_memory_fraction": QT_TRANSLATE_NOOP("Report", "TensorRT-LLM share of free memory for the KV cache"),
+    "engine_non_torch_bytes": QT_TRANSLATE_NOOP("Report", "Serving engine memory outside PyTorch (CUDA, NCCL)"),
+    "cuda_graph_bytes": QT_TRANSLATE_NOOP("Report", "CUDA graphs"),
+    "llamacpp_ubatch": QT_TRANSLATE_NOOP("Report", "llama.cpp micro-batch (tokens)"),
     "activations": QT_TRANSLATE_NOOP("Report", "Activation memory"),
     "target_days": QT_TRANSLATE_NOOP("Report", "Target duration without a deadline (days)"),
     "mfu": QT_TRANSLATE_NOOP("Report", "Utilisation (MFU)"),
@@ -84,7 +110,33 @@ SOURCES: dict[str, str] = {
     "optimizer": _CHOICE,
     "micro_batch": _CHOICE,
     "recompute": QT_TRANSLATE_NOOP("Assumptions", "default: selective for full training, full for LoRA/QLoRA"),
-    "bytes_per_param_accounting": QT_TRANSLATE_NOOP("Assumptions", "Rajbhandari et al. 2020 (ZeRO), §3.1 and Figure 1; Megatron's 18 and DeepSpeed's estimator's 20 differ by fp32 gradient buffers"),
+    "bytes_per_param_accounting": QT_TRANSLATE_NOOP("Assumptions", "Each stack's own: Megatron 18 (6 + 12/d distributed), DeepSpeed 20 (2 + 18/d at stage 2), FSDP 16/d, Hugging Face and torchtune 8 in pure bf16 (frameworks' documentation and estimators)"),
+    "recompute_finetune": QT_TRANSLATE_NOOP("Assumptions", "Hugging Face, DeepSpeed and torchtune fine-tuning recipes checkpoint every layer (gradient checkpointing); Megatron and torchtitan recompute selectively"),
+    "stack_finetune": QT_TRANSLATE_NOOP("Assumptions", "Hugging Face Trainer/PEFT with the model in bf16, the most used fine-tuning stack; DeepSpeed, FSDP (torchtitan), torchtune and Megatron are one setting away"),
+    "stack_pretrain": QT_TRANSLATE_NOOP("Assumptions", "Megatron-LM with its distributed optimizer, as in most published pre-training runs"),
+    "attention": QT_TRANSLATE_NOOP("Assumptions", "FlashAttention / PyTorch SDPA, the default of every current stack: no sequence x sequence scores kept (Dao et al. 2022)"),
+    "loss_bytes_fp32": QT_TRANSLATE_NOOP("Assumptions", "Calibrated on torchtune's measured 3B run (README 'Optimization flags', packed 4096, no recomputation): fp32 logits, their log-softmax and gradient; transformers' ForCausalLMLoss keeps the same tensors"),
+    "loss_bytes_fp32_inplace": QT_TRANSLATE_NOOP("Assumptions", "Megatron core/tensor_parallel/cross_entropy.py: bf16 logits upcast once, softmax and gradient computed in place"),
+    "loss_bytes_bf16": QT_TRANSLATE_NOOP("Assumptions", "Estimate: bf16 logits and their bf16 gradient"),
+    "loss_bytes_chunked": QT_TRANSLATE_NOOP("Assumptions", "Calibrated on torchtune's measured LoRA/QLoRA rows with CEWithChunkedOutputLoss (8 chunks, torch.compile on)"),
+    "loss_bytes_fused": QT_TRANSLATE_NOOP("Assumptions", "Liger Kernel benchmark (fused linear cross-entropy, V = 128,256): ~54 KiB per token"),
+    "selective_ac_fraction": QT_TRANSLATE_NOOP("Assumptions", "Calibrated on torchtitan's measured Llama 3.1 8B run (8 x H100, 'op' selective checkpointing, 82.4 GiB)"),
+    "deepspeed_bucket_elements": QT_TRANSLATE_NOOP("Assumptions", "DeepSpeed zero/config.py: reduce_bucket_size 5e8 elements"),
+    "zero3_gather_bytes": QT_TRANSLATE_NOOP("Assumptions", "DeepSpeed stage3.py estimate_zero3_model_states_mem_needs: 4 x the largest layer's parameters"),
+    "fsdp_units_in_flight": QT_TRANSLATE_NOOP("Assumptions", "FSDP prefetches the next unit while the current one runs (torchtitan docs/fsdp.md)"),
+    "memory_headroom": QT_TRANSLATE_NOOP("Assumptions", "Estimate: above 90% of the memory a run may fail on fragmentation or a longer batch"),
+    "memory_estimate_spread": QT_TRANSLATE_NOOP("Assumptions", "Measured against 42 published peaks kept out of calibration (docs/memory.md): most fall within 20% of the estimate"),
+    "pcie_bytes_per_s_gen4": QT_TRANSLATE_NOOP("Assumptions", "PCIe Gen4 x16 is 32 GB/s per direction; ~25 GB/s achieved; each generation doubles it"),
+    "host_memory_bytes_per_s": QT_TRANSLATE_NOOP("Assumptions", "Estimate: dual-channel DDR5-5600 peaks at 89.6 GB/s; servers have more, laptops less"),
+    "nvme_bytes_per_s": QT_TRANSLATE_NOOP("Assumptions", "Estimate: one PCIe Gen4 NVMe drive reads ~7 GB/s; ZeRO-Infinity stripes several"),
+    "cpu_adam_bytes_per_param": QT_TRANSLATE_NOOP("Assumptions", "fp32 master weight, momentum and variance read and written, gradient read, bf16 weight written"),
+    "engine": QT_TRANSLATE_NOOP("Assumptions", "vLLM, the most used open serving engine"),
+    "vllm_gpu_memory_utilization": QT_TRANSLATE_NOOP("Assumptions", "vLLM EngineArgs gpu_memory_utilization 0.90 (0.92 in the newest versions)"),
+    "sglang_mem_fraction_static": QT_TRANSLATE_NOOP("Assumptions", "SGLang server arguments: --mem-fraction-static 0.9 for weights and KV cache"),
+    "trtllm_free_gpu_memory_fraction": QT_TRANSLATE_NOOP("Assumptions", "TensorRT-LLM KvCacheConfig.free_gpu_memory_fraction 0.9 of the memory left after the weights"),
+    "engine_non_torch_bytes": QT_TRANSLATE_NOOP("Assumptions", "vLLM memory profile (PR #10511): non_torch_memory 1.79 GiB on one GPU, twice with tensor parallelism"),
+    "cuda_graph_bytes": QT_TRANSLATE_NOOP("Assumptions", "vLLM issue #7553: CUDA graphs took 2.4 GiB per GPU; usually 0.5-1 GiB"),
+    "llamacpp_ubatch": QT_TRANSLATE_NOOP("Assumptions", "llama.cpp default n_ubatch 512: its compute buffer holds the logits and activations of 512 tokens"),
     "activations": QT_TRANSLATE_NOOP("Assumptions", "arXiv 2205.05198"),
     "target_days": QT_TRANSLATE_NOOP("Assumptions", "no deadline given: search aims to finish within 90 days"),
     "mfu": QT_TRANSLATE_NOOP("Assumptions", "Llama 2 model card (7B 184,320 / 70B 1,720,320 A100 GPU-hours for 2T tokens -> MFU 0.39 / 0.43); Llama 3 paper Table 4 (405B: 38-43% BF16 MFU on H100); OPT-175B 147 TFLOP/s per A100 (0.47); DeepSeek-V3 report (180K H800 GPU-hours per trillion tokens -> 0.35 of BF16 peak)"),
@@ -131,13 +183,19 @@ VALUE_TEXTS: dict[str, str] = {
     "selective": QT_TRANSLATE_NOOP("Assumptions", "selective"),
     "full": QT_TRANSLATE_NOOP("Assumptions", "full"),
     "none": QT_TRANSLATE_NOOP("Assumptions", "none"),
+    "flash": QT_TRANSLATE_NOOP("Assumptions", "FlashAttention / SDPA"),
+    "vllm": QT_TRANSLATE_NOOP("Assumptions", "vLLM"), "hf": QT_TRANSLATE_NOOP("Assumptions", "Hugging Face"),
+    "megatron": QT_TRANSLATE_NOOP("Assumptions", "Megatron-LM"),
 }
 _VALUE_BY_CODE: dict[str, str] = {
-    "bytes_per_param_accounting": QT_TRANSLATE_NOOP("Assumptions", "ZeRO 16 (2 weights + 2 gradients + 12 AdamW states)"),
-    "activations": QT_TRANSLATE_NOOP("Assumptions", "Korthikanti et al. 2022 Table 2, sequence parallel with TP"),
+    "bytes_per_param_accounting": QT_TRANSLATE_NOOP("Assumptions", "by training stack"),
+    "activations": QT_TRANSLATE_NOOP("Assumptions", "Korthikanti et al. 2022 §4 per layer, by attention and recomputation"),
 }
 _PERCENT = {"host_cost_fraction", "overhead_fraction", "cpt_fraction", "mfu", "mbu", "prefill_mfu", "mamf_reference",
-            "cost_tie"}
+            "cost_tie", "selective_ac_fraction", "memory_headroom", "memory_estimate_spread", "vllm_gpu_memory_utilization",
+            "sglang_mem_fraction_static", "trtllm_free_gpu_memory_fraction"}
+_BYTES = {"overhead_fixed_bytes", "engine_non_torch_bytes", "cuda_graph_bytes"}
+_RATES = {"pcie_bytes_per_s_gen4", "host_memory_bytes_per_s", "nvme_bytes_per_s"}
 
 
 def assumption_name(code: str) -> str:
@@ -145,8 +203,10 @@ def assumption_name(code: str) -> str:
 
 
 def _number(code: str, v: float) -> str:
-    if code == "overhead_fixed_bytes":
+    if code in _BYTES:
         return fmt_bytes(v)
+    if code in _RATES:
+        return f"{v / 1e9:g} GB/s"
     if code in _PERCENT:
         return f"{v:.1%}" if code == "cost_tie" else f"{v:.0%}"
     if code.endswith("_factor") or code.startswith("network_factor") or code.startswith("tp_decode"):

@@ -71,6 +71,35 @@ def _tp_spans_pcie(p: Params) -> Message:
               lambda p, _l, _c: (p.get("tp"), p.get("pcie_gen", "?"), p.get("nvlink_domain")))
 
 
+OFFLOADS = {
+    "optimizer": QT_TRANSLATE_NOOP("Findings", "optimizer states"),
+    "params": QT_TRANSLATE_NOOP("Findings", "weights and optimizer states"),
+    "nvme": QT_TRANSLATE_NOOP("Findings", "weights and optimizer states on NVMe"),
+    "activations": QT_TRANSLATE_NOOP("Findings", "activations"),
+}
+
+
+def _offloaded(p: Params) -> str:
+    parts = [x.strip() for x in str(p.get("offload") or "").split(",") if x.strip()]
+    return translate("Findings", ", ").join(translate("Findings", OFFLOADS.get(x, x)) for x in parts)
+
+
+def _offload_used(p: Params) -> Message:
+    if _f(p, "nvme_bytes") > 0:
+        return _F(QT_TRANSLATE_NOOP("Findings", "Offloads {0} to keep within GPU memory: needs {1} of host RAM and {2} of NVMe per server, about {3:.0%} slower."),
+                  lambda p, _l, _c: (_offloaded(p), fmt_bytes(p.get("host_bytes")), fmt_bytes(p.get("nvme_bytes")), _f(p, "slowdown")))
+    return _F(QT_TRANSLATE_NOOP("Findings", "Offloads {0} to host RAM to keep within GPU memory: needs {1} of host RAM per server, about {2:.0%} slower."),
+              lambda p, _l, _c: (_offloaded(p), fmt_bytes(p.get("host_bytes")), _f(p, "slowdown")))
+
+
+def _headroom(p: Params) -> Message:
+    if p.get("serving"):
+        return _F(QT_TRANSLATE_NOOP("Findings", "Uses {0:.0%} of the memory the engine allows: measured peaks vary by about ±{1:.0%} around this estimate, so leave room (shorter context, fewer simultaneous users)."),
+                  lambda p, _l, _c: (_f(p, "share"), _f(p, "spread")))
+    return _F(QT_TRANSLATE_NOOP("Findings", "Uses {0:.0%} of the GPU's memory: measured peaks vary by about ±{1:.0%} around this estimate, so leave room (smaller micro-batch, more recomputation)."),
+              lambda p, _l, _c: (_f(p, "share"), _f(p, "spread")))
+
+
 # Findings (per option or per plan) and the reasons accelerators were ruled out (Rejected codes).
 FINDINGS: dict[str, Entry] = {
     "does_not_fit": _F(QT_TRANSLATE_NOOP("Findings", "Needs {0} per GPU but the GPU has {1}."), lambda p, _l, _c: (
@@ -125,6 +154,14 @@ FINDINGS: dict[str, Entry] = {
     "flops_frozen_base": _F(QT_TRANSLATE_NOOP("Findings", "{0}: the frozen base needs no weight gradients, so compute is 4·N·D, not 6·N·D."),
                             lambda p, _l, _c: (method_text(str(p.get("method", ""))),)),
     "flops_full_recompute": _F(QT_TRANSLATE_NOOP("Findings", "Full recomputation adds a forward pass (+2·N·D).")),
+    "offload_used": _offload_used,
+    "optimizer_in_backward": _F(QT_TRANSLATE_NOOP("Findings", "The optimizer steps inside the backward pass, so no gradients are kept (no gradient accumulation).")),
+    "paged_optimizer": _F(QT_TRANSLATE_NOOP("Findings", "Paged 8-bit AdamW keeps its states in unified memory: they page to host RAM when the GPU is full, at some cost in speed.")),
+    "layers_on_cpu": _F(QT_TRANSLATE_NOOP("Findings", "Only {0} of {1} layers fit on the GPU; the rest run on the CPU from {2} of system RAM, much slower."),
+                        lambda p, _l, _c: (p.get("gpu_layers"), p.get("layers"), fmt_bytes(p.get("host_bytes")))),
+    "sliding_window_kv": _F(QT_TRANSLATE_NOOP("Findings", "{0} of {1} layers use sliding-window attention and cache only the last {2} tokens."),
+                            lambda p, _l, _c: (p.get("local_layers"), p.get("layers"), p.get("window"))),
+    "memory_headroom": _headroom,
     "flops_selective_recompute": _F(QT_TRANSLATE_NOOP("Findings", "Selective recomputation re-runs attention scores (a few percent more compute).")),
 }
 
@@ -287,6 +324,17 @@ VALIDATION = {
     "unknown_offer": QT_TRANSLATE_NOOP("Validation", "unknown offer '{value}'; see: gpu-planner catalog offers"),
     "model_missing": QT_TRANSLATE_NOOP("Validation", "give a catalog model, or a parameter count (e.g. 7B), or layers, hidden size and heads"),
     "goal_missing": QT_TRANSLATE_NOOP("Validation", "choose a goal: inference, finetune, cpt or scratch"),
+    "not_with_stack": QT_TRANSLATE_NOOP("Validation", "'{value}' is not available with {stack}; allowed: {allowed}"),
+    "not_dividing": QT_TRANSLATE_NOOP("Validation", "'{value}' must divide the {what} ({n})"),
+    "cp_not_dividing": QT_TRANSLATE_NOOP("Validation", "'{value}': the sequence ({n} tokens) must split into 2 x {value} equal chunks"),
+    "needs_other": QT_TRANSLATE_NOOP("Validation", "'{value}' needs {other} {wanted}"),
+    "moe_only": QT_TRANSLATE_NOOP("Validation", "'{value}' needs a mixture-of-experts model"),
+    "offload_needs_zero3": QT_TRANSLATE_NOOP("Validation", "{value} offload needs ZeRO stage 3 (full sharding)"),
+}
+
+DIVIDED = {
+    "experts": QT_TRANSLATE_NOOP("Validation", "number of experts"),
+    "attention heads": QT_TRANSLATE_NOOP("Validation", "number of attention heads"),
 }
 
 GOAL_NAMES = {
@@ -310,6 +358,8 @@ def validation_message(err: Mapping[str, Any]) -> str:
     if template is None:
         return str(err.get("msg", "invalid")).removeprefix("Value error, ")
     ctx = {k: _ctx_text(v) for k, v in (err.get("ctx") or {}).items()}
+    if ctx.get("what") in DIVIDED:
+        ctx["what"] = translate("Validation", DIVIDED[ctx["what"]])
     if "goal" in ctx and ctx["goal"] in GOAL_NAMES:
         ctx["goal"] = translate("Validation", GOAL_NAMES[ctx["goal"]])
     try:
