@@ -89,8 +89,7 @@ def _help(text: str | None, *codes: str) -> str:
 
 def _plan_parser(sub: Any) -> argparse.ArgumentParser:
     from app.core.precision import KV_BITS, WEIGHT_BITS
-    from app.core.scenario import Engine
-    from app.core.stacks import Attention, Loss, Offload, Stack
+    from app.core.stacks import Attention, Engine, Loss, Offload, Stack
 
     pl = sub.add_parser("plan", help=translate("CLI", "plan one scenario"))
     g = pl.add_argument_group(translate("CLI", "goal and model"))

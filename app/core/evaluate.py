@@ -12,8 +12,9 @@ from app.core.layouts import Layout, Shape, layouts, serving_link_findings
 from app.core.offload import saver_variants
 from app.core.precision import compute_precision_for
 from app.core.results import Finding, MemoryBreakdown, Option, Parallelism, Workload
-from app.core.scenario import Deployment, Engine, Scenario
+from app.core.scenario import Deployment, Scenario
 from app.core.specs import GpuSpec
+from app.core.stacks import Engine
 from app.core.throughput import MBU, InferenceSpeed, inference_speed, training_efficiency, training_time_s
 from app.core.workload import workload as compute_workload
 

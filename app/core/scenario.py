@@ -19,7 +19,7 @@ from pydantic_core import PydanticCustomError
 from app.core import assumptions as A
 from app.core.precision import KV_BITS, TRAINING_PRECISIONS, WEIGHT_BITS
 from app.core.specs import ModelSpec
-from app.core.stacks import RULES, Attention, Loss, Offload, Stack, StackRules
+from app.core.stacks import RULES, Attention, Engine, Loss, Offload, Stack, StackRules
 
 
 def _not_one_of(value: object, allowed: Iterable[str]) -> PydanticCustomError:
@@ -61,13 +61,6 @@ class Optimizer(StrEnum):
     ADAMW_8BIT = "adamw-8bit"
     PAGED_ADAMW_8BIT = "paged-adamw-8bit"  # bitsandbytes: the 8-bit states page to host RAM under pressure
     SGD = "sgd"
-
-
-class Engine(StrEnum):
-    VLLM = "vllm"
-    SGLANG = "sglang"
-    TRT_LLM = "trt-llm"
-    LLAMA_CPP = "llama.cpp"
 
 
 class Recompute(StrEnum):

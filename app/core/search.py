@@ -29,8 +29,9 @@ from app.core.layouts import Layout, Shape, candidate_counts, layout_factors, se
 from app.core.offload import offload_factor, saver_variants
 from app.core.precision import weight_bytes_per_param
 from app.core.results import Rejected
-from app.core.scenario import Deployment, Engine, Scenario
+from app.core.scenario import Deployment, Scenario
 from app.core.specs import CloudOffer, GpuSpec
+from app.core.stacks import Engine
 from app.core.throughput import BASE_MFU, inference_speed, job_factor
 from app.core.workload import workload as compute_workload
 

@@ -63,6 +63,15 @@ class Offload(StrEnum):
     ACTIVATIONS = "activations"  # checkpointed layer inputs in host RAM (torchtune, DeepSpeed cpu_checkpointing)
 
 
+class Engine(StrEnum):
+    """The serving engine (its memory reservation and KV block size: app.core.memory)."""
+
+    VLLM = "vllm"
+    SGLANG = "sglang"
+    TRT_LLM = "trt-llm"
+    LLAMA_CPP = "llama.cpp"
+
+
 @dataclass(frozen=True, slots=True)
 class StackRules:
     zero_stages: tuple[int, ...]  # 1 = Megatron's distributed optimizer; 3 = FSDP full sharding

@@ -38,6 +38,7 @@ from app.present.text.format import (
     layout_label,
     layout_text,
     method_text,
+    stack_name,
 )
 from app.present.text.messages import (
     finding_message,
@@ -75,6 +76,8 @@ MEMORY_PARTS = {
     "gradients": QT_TRANSLATE_NOOP("Report", "gradients"),
     "optimizer": QT_TRANSLATE_NOOP("Report", "optimizer states"),
     "activations": QT_TRANSLATE_NOOP("Report", "activations"),
+    "logits": QT_TRANSLATE_NOOP("Report", "loss (logits)"),
+    "buffers": QT_TRANSLATE_NOOP("Report", "communication buffers"),
     "kv_cache": QT_TRANSLATE_NOOP("Report", "KV cache"),
     "overhead": QT_TRANSLATE_NOOP("Report", "runtime overhead"),
 }
@@ -233,7 +236,26 @@ def _configuration(c: _Ctx) -> Section:
     figure = Figure("memory", "memory", {"breakdown": mb.model_dump(), "capacity": best.memory_capacity_bytes},
                     width=360, size=(400, 380))
     return Section(translate("Report", "The recommended configuration"), [
-        Paragraph(runs(" ".join(desc))), Heading(translate("Report", "Memory per GPU")), Columns([[table], [figure]], [42, 58])])
+        Paragraph(runs(" ".join(desc))), Heading(translate("Report", "Memory per GPU")), Columns([[table], [figure]], [42, 58]),
+        Paragraph(runs(_memory_note(c)), "small")])
+
+
+def _memory_note(c: _Ctx) -> str:
+    """How the memory was worked out and how far a real run may land from it."""
+    from app.core import assumptions as A
+
+    best = c.best
+    assert best is not None
+    spread = A.value("memory_estimate_spread")
+    if c.training:
+        text = translate("Report", "Memory as {0} allocates it. Published peaks of 42 runs fall within ±{1:.0%} of this estimate in most cases; keep about 10% free.").format(
+            stack_name(best.stack or ""), spread)
+    else:
+        text = translate("Report", "Published memory logs of vLLM and llama.cpp fall within ±{0:.0%} of this estimate; the engine's reservation is included.").format(spread)
+    if best.host_memory_per_node_bytes > 0:
+        text += " " + translate("Report", "Host RAM needed per server: {0}.").format(fmt_bytes(best.host_memory_per_node_bytes))
+    return text
+
 
 
 def _alternatives(c: _Ctx) -> Section:

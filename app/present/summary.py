@@ -7,7 +7,18 @@ from typing import TYPE_CHECKING, Any
 
 from app.i18n import QT_TRANSLATE_NOOP, current_language, translate
 from app.planning.outcome import PlanOutcome
-from app.present.text.format import METHODS, fmt_bytes, fmt_count, fmt_date, fmt_duration, fmt_money, layout_label, method_text
+from app.present.text.format import (
+    METHODS,
+    engine_name,
+    fmt_bytes,
+    fmt_count,
+    fmt_date,
+    fmt_duration,
+    fmt_money,
+    layout_label,
+    method_text,
+    stack_name,
+)
 from app.present.text.messages import (
     finding_message,
     finding_reason,
@@ -46,8 +57,15 @@ def render_summary(out: PlanOutcome, lang: str, top: int | None = None) -> str:
         tags = labels_text(o.labels)
         lines.append(translate("Summary", "{0}. {1} x {2} ({3} server(s)), {4}, {5}").format(
             rank, o.gpu_count, o.gpu_name, o.nodes, layout, (o.precision or o.weight_format or "").upper()) + (f"  [{tags}]" if tags else ""))
-        lines.append("   " + translate("Summary", "memory/GPU {0} of {1} ({2})").format(
-            fmt_bytes(o.memory_per_gpu_bytes), fmt_bytes(o.memory_capacity_bytes), fit))
+        if scenario.is_training:
+            lines.append("   " + translate("Summary", "memory/GPU {0} of {1} ({2}; as {3} allocates it)").format(
+                fmt_bytes(o.memory_per_gpu_bytes), fmt_bytes(o.memory_capacity_bytes), fit, stack_name(o.stack or "")))
+        elif o.memory_usable_bytes and o.memory_usable_bytes < o.memory_capacity_bytes:
+            lines.append("   " + translate("Summary", "memory/GPU {0} of the {1} {2} may use ({3})").format(
+                fmt_bytes(o.memory_per_gpu_bytes), fmt_bytes(o.memory_usable_bytes), engine_name(scenario.engine.value), fit))
+        else:
+            lines.append("   " + translate("Summary", "memory/GPU {0} of {1} ({2})").format(
+                fmt_bytes(o.memory_per_gpu_bytes), fmt_bytes(o.memory_capacity_bytes), fit))
         if scenario.is_training:
             lines.append("   " + translate("Summary", "time {0} (range {1} – {2}), MFU {3:.0%}, {4:,.0f} GPU-hours").format(
                 fmt_duration(o.duration_s), fmt_duration(o.duration_s_range[0]),

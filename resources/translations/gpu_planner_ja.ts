@@ -20,18 +20,6 @@
 <context>
     <name>Assumptions</name>
     <message>
-        <source>ZeRO 16 (2 weights + 2 gradients + 12 AdamW states)</source>
-        <translation>ZeRO の 16 バイト（重み 2 + 勾配 2 + AdamW の状態 12）</translation>
-    </message>
-    <message>
-        <source>Rajbhandari et al. 2020 (ZeRO), §3.1 and Figure 1; Megatron's 18 and DeepSpeed's estimator's 20 differ by fp32 gradient buffers</source>
-        <translation>Rajbhandari et al. 2020（ZeRO）§3.1 と Figure 1。Megatron の 18、DeepSpeed の見積もりツールの 20 との差は fp32 勾配バッファ</translation>
-    </message>
-    <message>
-        <source>Korthikanti et al. 2022 Table 2, sequence parallel with TP</source>
-        <translation>Korthikanti et al. 2022 Table 2（TP と併用するシーケンス並列）</translation>
-    </message>
-    <message>
         <source>default: selective for full training, full for LoRA/QLoRA</source>
         <translation>既定：フル学習では選択的、LoRA/QLoRA では全層</translation>
     </message>
@@ -66,6 +54,110 @@
     <message>
         <source>BF16 mixed precision: the standard of current training stacks</source>
         <translation>BF16 混合精度：現在の学習スタックの標準</translation>
+    </message>
+    <message>
+        <source>Each stack's own: Megatron 18 (6 + 12/d distributed), DeepSpeed 20 (2 + 18/d at stage 2), FSDP 16/d, Hugging Face and torchtune 8 in pure bf16 (frameworks' documentation and estimators)</source>
+        <translation>スタックごと：Megatron 18（分散オプティマイザで 6 + 12/d）、DeepSpeed 20（ステージ2で 2 + 18/d）、FSDP 16/d、Hugging Face と torchtune は純 bf16 で 8（各フレームワークのドキュメントと見積もり関数）</translation>
+    </message>
+    <message>
+        <source>Hugging Face, DeepSpeed and torchtune fine-tuning recipes checkpoint every layer (gradient checkpointing); Megatron and torchtitan recompute selectively</source>
+        <translation>Hugging Face・DeepSpeed・torchtune のファインチューニング設定は全層をチェックポイント（勾配チェックポイント）、Megatron と torchtitan は選択的再計算</translation>
+    </message>
+    <message>
+        <source>Hugging Face Trainer/PEFT with the model in bf16, the most used fine-tuning stack; DeepSpeed, FSDP (torchtitan), torchtune and Megatron are one setting away</source>
+        <translation>モデルを bf16 で読み込んだ Hugging Face Trainer/PEFT（最も使われるファインチューニング環境）。DeepSpeed、FSDP（torchtitan）、torchtune、Megatron も設定ひとつで選べます</translation>
+    </message>
+    <message>
+        <source>Megatron-LM with its distributed optimizer, as in most published pre-training runs</source>
+        <translation>分散オプティマイザ付きの Megatron-LM（公表された事前学習の多くと同じ）</translation>
+    </message>
+    <message>
+        <source>FlashAttention / PyTorch SDPA, the default of every current stack: no sequence x sequence scores kept (Dao et al. 2022)</source>
+        <translation>FlashAttention / PyTorch SDPA（現在のすべての環境の既定）：系列長×系列長のスコアを保持しない（Dao et al. 2022）</translation>
+    </message>
+    <message>
+        <source>Calibrated on torchtune's measured 3B run (README 'Optimization flags', packed 4096, no recomputation): fp32 logits, their log-softmax and gradient; transformers' ForCausalLMLoss keeps the same tensors</source>
+        <translation>torchtune の 3B 実測値（README「Optimization flags」、4096 パック、再計算なし）で較正：fp32 のロジット、その log-softmax と勾配。transformers の ForCausalLMLoss も同じテンソルを保持</translation>
+    </message>
+    <message>
+        <source>Megatron core/tensor_parallel/cross_entropy.py: bf16 logits upcast once, softmax and gradient computed in place</source>
+        <translation>Megatron core/tensor_parallel/cross_entropy.py：bf16 ロジットを一度だけ fp32 にし、softmax と勾配をその場で計算</translation>
+    </message>
+    <message>
+        <source>Estimate: bf16 logits and their bf16 gradient</source>
+        <translation>推定：bf16 のロジットとその bf16 勾配</translation>
+    </message>
+    <message>
+        <source>Calibrated on torchtune's measured LoRA/QLoRA rows with CEWithChunkedOutputLoss (8 chunks, torch.compile on)</source>
+        <translation>torchtune の LoRA/QLoRA 実測値（CEWithChunkedOutputLoss、8 分割、torch.compile 有効）で較正</translation>
+    </message>
+    <message>
+        <source>Liger Kernel benchmark (fused linear cross-entropy, V = 128,256): ~54 KiB per token</source>
+        <translation>Liger Kernel のベンチマーク（融合線形クロスエントロピー、V = 128,256）：1トークンあたり約 54 KiB</translation>
+    </message>
+    <message>
+        <source>Calibrated on torchtitan's measured Llama 3.1 8B run (8 x H100, 'op' selective checkpointing, 82.4 GiB)</source>
+        <translation>torchtitan の Llama 3.1 8B 実測値（H100 × 8、「op」選択的チェックポイント、82.4 GiB）で較正</translation>
+    </message>
+    <message>
+        <source>DeepSpeed zero/config.py: reduce_bucket_size 5e8 elements</source>
+        <translation>DeepSpeed zero/config.py：reduce_bucket_size 5e8 要素</translation>
+    </message>
+    <message>
+        <source>DeepSpeed stage3.py estimate_zero3_model_states_mem_needs: 4 x the largest layer's parameters</source>
+        <translation>DeepSpeed stage3.py estimate_zero3_model_states_mem_needs：最大の層のパラメータ数 × 4</translation>
+    </message>
+    <message>
+        <source>FSDP prefetches the next unit while the current one runs (torchtitan docs/fsdp.md)</source>
+        <translation>FSDP は実行中のユニットの次を先読みします（torchtitan docs/fsdp.md）</translation>
+    </message>
+    <message>
+        <source>Estimate: above 90% of the memory a run may fail on fragmentation or a longer batch</source>
+        <translation>推定：メモリの 90% を超えると、断片化や長いバッチで失敗することがある</translation>
+    </message>
+    <message>
+        <source>PCIe Gen4 x16 is 32 GB/s per direction; ~25 GB/s achieved; each generation doubles it</source>
+        <translation>PCIe Gen4 x16 は片方向 32 GB/s、実効約 25 GB/s。世代ごとに2倍</translation>
+    </message>
+    <message>
+        <source>Estimate: dual-channel DDR5-5600 peaks at 89.6 GB/s; servers have more, laptops less</source>
+        <translation>推定：デュアルチャネル DDR5-5600 のピークは 89.6 GB/s。サーバーはより多く、ノートPCはより少ない</translation>
+    </message>
+    <message>
+        <source>Estimate: one PCIe Gen4 NVMe drive reads ~7 GB/s; ZeRO-Infinity stripes several</source>
+        <translation>推定：PCIe Gen4 NVMe 1台の読み出しは約 7 GB/s。ZeRO-Infinity は複数台に分散</translation>
+    </message>
+    <message>
+        <source>fp32 master weight, momentum and variance read and written, gradient read, bf16 weight written</source>
+        <translation>fp32 のマスター重み・モーメント・分散の読み書き、勾配の読み出し、bf16 重みの書き込み</translation>
+    </message>
+    <message>
+        <source>vLLM, the most used open serving engine</source>
+        <translation>vLLM（最も使われているオープンな推論エンジン）</translation>
+    </message>
+    <message>
+        <source>vLLM EngineArgs gpu_memory_utilization 0.90 (0.92 in the newest versions)</source>
+        <translation>vLLM EngineArgs gpu_memory_utilization 0.90（最新版では 0.92）</translation>
+    </message>
+    <message>
+        <source>SGLang server arguments: --mem-fraction-static 0.9 for weights and KV cache</source>
+        <translation>SGLang サーバー引数：重みと KVキャッシュに --mem-fraction-static 0.9</translation>
+    </message>
+    <message>
+        <source>TensorRT-LLM KvCacheConfig.free_gpu_memory_fraction 0.9 of the memory left after the weights</source>
+        <translation>TensorRT-LLM KvCacheConfig.free_gpu_memory_fraction：重みを置いた残りのメモリの 0.9</translation>
+    </message>
+    <message>
+        <source>vLLM memory profile (PR #10511): non_torch_memory 1.79 GiB on one GPU, twice with tensor parallelism</source>
+        <translation>vLLM のメモリプロファイル（PR #10511）：GPU 1枚で non_torch_memory 1.79 GiB、テンソル並列でその2倍</translation>
+    </message>
+    <message>
+        <source>vLLM issue #7553: CUDA graphs took 2.4 GiB per GPU; usually 0.5-1 GiB</source>
+        <translation>vLLM issue #7553：CUDA グラフが GPU あたり 2.4 GiB。通常は 0.5〜1 GiB</translation>
+    </message>
+    <message>
+        <source>llama.cpp default n_ubatch 512: its compute buffer holds the logits and activations of 512 tokens</source>
+        <translation>llama.cpp の既定 n_ubatch 512：計算バッファに 512 トークン分のロジットとアクティベーションを保持</translation>
     </message>
     <message>
         <source>arXiv 2205.05198</source>
@@ -188,6 +280,30 @@
         <translation>なし</translation>
     </message>
     <message>
+        <source>FlashAttention / SDPA</source>
+        <translation>FlashAttention / SDPA</translation>
+    </message>
+    <message>
+        <source>vLLM</source>
+        <translation>vLLM</translation>
+    </message>
+    <message>
+        <source>Hugging Face</source>
+        <translation>Hugging Face</translation>
+    </message>
+    <message>
+        <source>Megatron-LM</source>
+        <translation>Megatron-LM</translation>
+    </message>
+    <message>
+        <source>by training stack</source>
+        <translation>学習環境ごと</translation>
+    </message>
+    <message>
+        <source>Korthikanti et al. 2022 §4 per layer, by attention and recomputation</source>
+        <translation>Korthikanti et al. 2022 §4 の層ごとの式（アテンション実装と再計算で変わる）</translation>
+    </message>
+    <message>
         <source>default {0} (range {1}–{2})</source>
         <translation>既定 {0}（幅 {1}〜{2}）</translation>
     </message>
@@ -210,6 +326,10 @@
     <message>
         <source>Seed article §5-6: continued pre-training needs 10-20% of the from-scratch tokens (70B: 100-200B of 1.4T); we take the low end</source>
         <translation>元記事 §5〜6：継続事前学習にはフルスクラッチのトークン数の10〜20%が必要（70B：1.4T のうち 100〜200B）。下限を採用</translation>
+    </message>
+    <message>
+        <source>Measured against 42 published peaks kept out of calibration: most fall within 20% of the estimate</source>
+        <translation>較正に使っていない公表ピーク 42 件と比較：大半が見積もりの ±20% 以内</translation>
     </message>
     <message>
         <source>Uptime Institute Global Data Center Survey 2024: industry average PUE 1.56; we use 1.5</source>
@@ -668,12 +788,40 @@
         <translation>学習の数値形式。カンマ区切りで複数を比較（例：bf16,fp8）</translation>
     </message>
     <message>
+        <source>the training framework: how it stores weights, gradients and optimizer states</source>
+        <translation>学習フレームワーク：重み・勾配・オプティマイザ状態の持ち方を決めます</translation>
+    </message>
+    <message>
+        <source>ZeRO stage (Megatron: 1 = distributed optimizer; FSDP: 3 = full sharding); default: searched</source>
+        <translation>ZeRO ステージ（Megatron：1 = 分散オプティマイザ、FSDP：3 = 完全シャーディング）。既定：探索</translation>
+    </message>
+    <message>
+        <source>how the loss holds the logits: fp32 (Hugging Face, torchtitan, Megatron), bf16, chunked (torchtune's default), fused (Liger, Cut Cross-Entropy)</source>
+        <translation>損失がロジットをどう持つか：fp32（Hugging Face、torchtitan、Megatron）、bf16、chunked（torchtune の既定）、fused（Liger、Cut Cross-Entropy）</translation>
+    </message>
+    <message>
+        <source>optimizer, params, nvme, activations, or none; default: only when nothing fits otherwise</source>
+        <translation>optimizer（オプティマイザ状態）、params（重みも）、nvme、activations（アクティベーション）、または none。既定：他に収まる構成がないときだけ</translation>
+    </message>
+    <message>
+        <source>step the optimizer inside backward, keeping no gradients (torchtune, FSDP); default: only when nothing fits otherwise</source>
+        <translation>逆伝播の中でオプティマイザを更新し、勾配を保持しない（torchtune、FSDP）。既定：他に収まる構成がないときだけ</translation>
+    </message>
+    <message>
+        <source>sequences per optimizer step (sets the micro-batches in flight and gradient accumulation)</source>
+        <translation>オプティマイザ1回あたりの系列数（実行中のマイクロバッチ数と勾配累積を決めます）</translation>
+    </message>
+    <message>
         <source>inference</source>
         <translation>推論</translation>
     </message>
     <message>
         <source>weight format (a comma list searches each): </source>
         <translation>重みの形式（量子化）。カンマ区切りで複数を比較：</translation>
+    </message>
+    <message>
+        <source>llama.cpp: layers on the GPU (-ngl), the rest on the CPU; default: as many as fit</source>
+        <translation>llama.cpp：GPU に置く層の数（-ngl）、残りは CPU。既定：収まるだけ</translation>
     </message>
     <message>
         <source>hardware</source>
@@ -686,6 +834,22 @@
     <message>
         <source>GPU count for --gpu</source>
         <translation>--gpu の枚数</translation>
+    </message>
+    <message>
+        <source>context parallelism (splits long sequences; Megatron, FSDP)</source>
+        <translation>コンテキスト並列（長い系列を分割。Megatron、FSDP）</translation>
+    </message>
+    <message>
+        <source>expert parallelism (MoE models; Megatron, FSDP)</source>
+        <translation>エキスパート並列（MoE モデル。Megatron、FSDP）</translation>
+    </message>
+    <message>
+        <source>virtual pipeline stages per pipeline rank (interleaved schedule)</source>
+        <translation>パイプライン1段あたりの仮想ステージ数（インターリーブ）</translation>
+    </message>
+    <message>
+        <source>sequence parallelism with tensor parallelism (default yes)</source>
+        <translation>テンソル並列と併用するシーケンス並列（既定 yes）</translation>
     </message>
     <message>
         <source>override the utilisation model (0-1)</source>
@@ -1177,6 +1341,14 @@
         <translation>トークン・層あたりの KV 要素数</translation>
     </message>
     <message>
+        <source>Sliding window (tokens)</source>
+        <translation>スライディングウィンドウ（トークン）</translation>
+    </message>
+    <message>
+        <source>Sliding-window layers</source>
+        <translation>スライディングウィンドウの層数</translation>
+    </message>
+    <message>
         <source>KV heads</source>
         <translation>KVヘッド数</translation>
     </message>
@@ -1568,6 +1740,38 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
         <translation>エポック数</translation>
     </message>
     <message>
+        <source>Training stack</source>
+        <translation>学習環境</translation>
+    </message>
+    <message>
+        <source>Hugging Face Trainer / PEFT</source>
+        <translation>Hugging Face Trainer / PEFT</translation>
+    </message>
+    <message>
+        <source>Megatron-LM</source>
+        <translation>Megatron-LM</translation>
+    </message>
+    <message>
+        <source>DeepSpeed ZeRO</source>
+        <translation>DeepSpeed ZeRO</translation>
+    </message>
+    <message>
+        <source>PyTorch FSDP (torchtitan)</source>
+        <translation>PyTorch FSDP（torchtitan）</translation>
+    </message>
+    <message>
+        <source>torchtune</source>
+        <translation>torchtune</translation>
+    </message>
+    <message>
+        <source>The framework decides how much memory each parameter costs (8 to 20 bytes) and what can be split over GPUs; the plan offloads to host RAM only when nothing fits otherwise.</source>
+        <translation>フレームワークによって、パラメータあたりのメモリ（8〜20 バイト）と GPU に分けられるものが変わります。ホストRAM へのオフロードは、他に収まる構成がないときだけ使います。</translation>
+    </message>
+    <message>
+        <source>Training s&amp;tack</source>
+        <translation>学習環境(&amp;T)</translation>
+    </message>
+    <message>
         <source>Passes over the data.</source>
         <translation>データを何周学習するか。</translation>
     </message>
@@ -1658,6 +1862,34 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
     <message>
         <source>&amp;Answer length (tokens)</source>
         <translation>回答の長さ（トークン数）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Serving engine</source>
+        <translation>推論エンジン</translation>
+    </message>
+    <message>
+        <source>vLLM (uses 90% of GPU memory)</source>
+        <translation>vLLM（GPU メモリの 90% を使用）</translation>
+    </message>
+    <message>
+        <source>SGLang</source>
+        <translation>SGLang</translation>
+    </message>
+    <message>
+        <source>TensorRT-LLM</source>
+        <translation>TensorRT-LLM</translation>
+    </message>
+    <message>
+        <source>llama.cpp (can run layers on the CPU)</source>
+        <translation>llama.cpp（層を CPU で動かせる）</translation>
+    </message>
+    <message>
+        <source>Engines reserve part of the GPU for themselves; llama.cpp can keep layers that do not fit in system RAM, much slower.</source>
+        <translation>エンジンは GPU の一部を自分用に確保します。llama.cpp は収まらない層をシステムRAM に置けますが、ずっと遅くなります。</translation>
+    </message>
+    <message>
+        <source>Serving &amp;engine</source>
+        <translation>推論エンジン(&amp;E)</translation>
     </message>
     <message>
         <source>How will it be used?</source>
@@ -1825,6 +2057,46 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
         <source>Utilisation (MFU)</source>
         <translation>利用効率（MFU）</translation>
     </message>
+    <message>
+        <source>Training stack</source>
+        <translation>学習環境</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>アテンション</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>損失</translation>
+    </message>
+    <message>
+        <source>Offload</source>
+        <translation>オフロード</translation>
+    </message>
+    <message>
+        <source>Optimizer step in backward</source>
+        <translation>逆伝播中のオプティマイザ更新</translation>
+    </message>
+    <message>
+        <source>Serving engine</source>
+        <translation>推論エンジン</translation>
+    </message>
+    <message>
+        <source>Layers on the GPU</source>
+        <translation>GPU に置く層</translation>
+    </message>
+    <message>
+        <source>Micro-batch</source>
+        <translation>マイクロバッチ</translation>
+    </message>
+    <message>
+        <source>Recomputation</source>
+        <translation>再計算</translation>
+    </message>
+    <message>
+        <source>Global batch (sequences)</source>
+        <translation>グローバルバッチ（系列数）</translation>
+    </message>
 </context>
 <context>
     <name>Findings</name>
@@ -1851,6 +2123,42 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
     <message>
         <source>Tensor parallelism over {0} GPUs runs over PCIe Gen{1} (NVLink joins only {2}): expect a large slowdown.</source>
         <translation>{0} 枚にまたがるテンソル並列が PCIe Gen{1} を経由します（NVLinkは {2} 枚まで）。大幅な速度低下が見込まれます。</translation>
+    </message>
+    <message>
+        <source>optimizer states</source>
+        <translation>オプティマイザ状態</translation>
+    </message>
+    <message>
+        <source>weights and optimizer states</source>
+        <translation>重みとオプティマイザ状態</translation>
+    </message>
+    <message>
+        <source>weights and optimizer states on NVMe</source>
+        <translation>重みとオプティマイザ状態（NVMe へ）</translation>
+    </message>
+    <message>
+        <source>activations</source>
+        <translation>アクティベーション</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Offloads {0} to keep within GPU memory: needs {1} of host RAM and {2} of NVMe per server, about {3:.0%} slower.</source>
+        <translation>GPU メモリに収めるため {0} をオフロードします：サーバーあたりホストRAM {1} と NVMe {2} が必要で、約 {3:.0%} 遅くなります。</translation>
+    </message>
+    <message>
+        <source>Offloads {0} to host RAM to keep within GPU memory: needs {1} of host RAM per server, about {2:.0%} slower.</source>
+        <translation>GPU メモリに収めるため {0} をホストRAM にオフロードします：サーバーあたりホストRAM {1} が必要で、約 {2:.0%} 遅くなります。</translation>
+    </message>
+    <message>
+        <source>Uses {0:.0%} of the memory the engine allows: measured peaks vary by about ±{1:.0%} around this estimate, so leave room (shorter context, fewer simultaneous users).</source>
+        <translation>エンジンが使えるメモリの {0:.0%} を使います：実測のピークはこの見積もりから ±{1:.0%} ほどずれるため、余裕を残してください（コンテキストを短く、同時利用者を少なく）。</translation>
+    </message>
+    <message>
+        <source>Uses {0:.0%} of the GPU's memory: measured peaks vary by about ±{1:.0%} around this estimate, so leave room (smaller micro-batch, more recomputation).</source>
+        <translation>GPU メモリの {0:.0%} を使います：実測のピークはこの見積もりから ±{1:.0%} ほどずれるため、余裕を残してください（マイクロバッチを小さく、再計算を増やす）。</translation>
     </message>
     <message>
         <source>Tensor parallelism of {0} spans nodes of {1} GPUs: it crosses the network every layer.</source>
@@ -1943,6 +2251,22 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
     <message>
         <source>Full recomputation adds a forward pass (+2·N·D).</source>
         <translation>全再計算で順伝播が1回増えます（+2·N·D）。</translation>
+    </message>
+    <message>
+        <source>The optimizer steps inside the backward pass, so no gradients are kept (no gradient accumulation).</source>
+        <translation>オプティマイザを逆伝播の中で更新するため、勾配を保持しません（勾配累積はできません）。</translation>
+    </message>
+    <message>
+        <source>Paged 8-bit AdamW keeps its states in unified memory: they page to host RAM when the GPU is full, at some cost in speed.</source>
+        <translation>ページング付き 8 ビット AdamW は状態をユニファイドメモリに置きます：GPU が一杯になるとホストRAM に退避し、その分遅くなります。</translation>
+    </message>
+    <message>
+        <source>Only {0} of {1} layers fit on the GPU; the rest run on the CPU from {2} of system RAM, much slower.</source>
+        <translation>GPU に収まるのは {1} 層中 {0} 層だけです。残りはシステムRAM（{2}）から CPU で動かすため、ずっと遅くなります。</translation>
+    </message>
+    <message>
+        <source>{0} of {1} layers use sliding-window attention and cache only the last {2} tokens.</source>
+        <translation>{1} 層中 {0} 層はスライディングウィンドウ・アテンションで、直近 {2} トークンだけをキャッシュします。</translation>
     </message>
     <message>
         <source>Selective recomputation re-runs attention scores (a few percent more compute).</source>
@@ -2219,6 +2543,14 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <message>
         <source>overhead</source>
         <translation>オーバーヘッド</translation>
+    </message>
+    <message>
+        <source>loss (logits)</source>
+        <translation>損失（ロジット）</translation>
+    </message>
+    <message>
+        <source>communication buffers</source>
+        <translation>通信バッファ</translation>
     </message>
     <message>
         <source>per GPU</source>
@@ -2577,6 +2909,110 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>マイクロバッチ（GPU あたりのシーケンス数）</translation>
     </message>
     <message>
+        <source>Activation recomputation, fine-tuning</source>
+        <translation>アクティベーションの再計算（ファインチューニング）</translation>
+    </message>
+    <message>
+        <source>Training stack, fine-tuning</source>
+        <translation>学習環境（ファインチューニング）</translation>
+    </message>
+    <message>
+        <source>Training stack, pre-training</source>
+        <translation>学習環境（事前学習）</translation>
+    </message>
+    <message>
+        <source>Attention implementation</source>
+        <translation>アテンションの実装</translation>
+    </message>
+    <message>
+        <source>Loss memory, fp32 logits (bytes per token and vocabulary entry)</source>
+        <translation>損失のメモリ：fp32 ロジット（トークン・語彙1つあたりのバイト数）</translation>
+    </message>
+    <message>
+        <source>Loss memory, Megatron in-place cross-entropy</source>
+        <translation>損失のメモリ：Megatron のインプレース交差エントロピー</translation>
+    </message>
+    <message>
+        <source>Loss memory, bf16 logits</source>
+        <translation>損失のメモリ：bf16 ロジット</translation>
+    </message>
+    <message>
+        <source>Loss memory, chunked cross-entropy</source>
+        <translation>損失のメモリ：分割交差エントロピー</translation>
+    </message>
+    <message>
+        <source>Loss memory, fused cross-entropy</source>
+        <translation>損失のメモリ：融合交差エントロピー</translation>
+    </message>
+    <message>
+        <source>Activations kept by selective recomputation (torchtitan)</source>
+        <translation>選択的再計算で残すアクティベーションの割合（torchtitan）</translation>
+    </message>
+    <message>
+        <source>DeepSpeed gradient bucket (elements)</source>
+        <translation>DeepSpeed の勾配バケット（要素数）</translation>
+    </message>
+    <message>
+        <source>ZeRO-3 gather buffer (bytes per parameter of the largest layer)</source>
+        <translation>ZeRO-3 の集約バッファ（最大の層のパラメータあたりバイト数）</translation>
+    </message>
+    <message>
+        <source>FSDP units gathered at once</source>
+        <translation>FSDP で同時に集めるユニット数</translation>
+    </message>
+    <message>
+        <source>Memory use above which a plan is flagged</source>
+        <translation>注意を出すメモリ使用率</translation>
+    </message>
+    <message>
+        <source>How far measured peaks fall from the estimate</source>
+        <translation>実測ピークと見積もりのずれ</translation>
+    </message>
+    <message>
+        <source>Host link, PCIe Gen4 x16 (per direction)</source>
+        <translation>ホストとの接続：PCIe Gen4 x16（片方向）</translation>
+    </message>
+    <message>
+        <source>Host memory bandwidth</source>
+        <translation>ホストメモリの帯域</translation>
+    </message>
+    <message>
+        <source>NVMe bandwidth per server</source>
+        <translation>サーバーあたりの NVMe 帯域</translation>
+    </message>
+    <message>
+        <source>CPU optimizer step: host traffic per parameter</source>
+        <translation>CPU でのオプティマイザ更新：パラメータあたりのホストメモリ転送量</translation>
+    </message>
+    <message>
+        <source>Serving engine</source>
+        <translation>推論エンジン</translation>
+    </message>
+    <message>
+        <source>vLLM share of GPU memory (gpu_memory_utilization)</source>
+        <translation>vLLM が使う GPU メモリの割合（gpu_memory_utilization）</translation>
+    </message>
+    <message>
+        <source>SGLang share of GPU memory (mem_fraction_static)</source>
+        <translation>SGLang が使う GPU メモリの割合（mem_fraction_static）</translation>
+    </message>
+    <message>
+        <source>TensorRT-LLM share of free memory for the KV cache</source>
+        <translation>TensorRT-LLM が KVキャッシュに使う空きメモリの割合</translation>
+    </message>
+    <message>
+        <source>Serving engine memory outside PyTorch (CUDA, NCCL)</source>
+        <translation>推論エンジンの PyTorch 外メモリ（CUDA、NCCL）</translation>
+    </message>
+    <message>
+        <source>CUDA graphs</source>
+        <translation>CUDA グラフ</translation>
+    </message>
+    <message>
+        <source>llama.cpp micro-batch (tokens)</source>
+        <translation>llama.cpp のマイクロバッチ（トークン）</translation>
+    </message>
+    <message>
         <source>Best matmul share of peak, A100/H100 (reference)</source>
         <translation>行列積で達成できるピーク比、A100/H100（基準）</translation>
     </message>
@@ -2741,6 +3177,14 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>テンソル {0} × パイプライン {1}、レプリカ {2}</translation>
     </message>
     <message>
+        <source>, context {0}</source>
+        <translation>、コンテキスト並列 {0}</translation>
+    </message>
+    <message>
+        <source>, experts over {0}</source>
+        <translation>、エキスパート並列 {0}</translation>
+    </message>
+    <message>
         <source>GPU plan</source>
         <translation>GPU計画</translation>
     </message>
@@ -2815,6 +3259,14 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <message>
         <source>Goal</source>
         <translation>目的</translation>
+    </message>
+    <message>
+        <source>loss (logits)</source>
+        <translation>損失（ロジット）</translation>
+    </message>
+    <message>
+        <source>communication buffers</source>
+        <translation>通信バッファ</translation>
     </message>
     <message>
         <source>server(s)</source>
@@ -2931,6 +3383,18 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <message>
         <source>Size</source>
         <translation>容量</translation>
+    </message>
+    <message>
+        <source>Memory as {0} allocates it. Published peaks of 42 runs fall within ±{1:.0%} of this estimate in most cases; keep about 10% free.</source>
+        <translation>メモリは {0} の確保のしかたで計算しています。公表された 42 件のピークの大半はこの見積もりの ±{1:.0%} 以内です。10% ほど余裕を残してください。</translation>
+    </message>
+    <message>
+        <source>Published memory logs of vLLM and llama.cpp fall within ±{0:.0%} of this estimate; the engine's reservation is included.</source>
+        <translation>公表された vLLM と llama.cpp のメモリログはこの見積もりの ±{0:.0%} 以内です。エンジンが確保する分も含みます。</translation>
+    </message>
+    <message>
+        <source>Host RAM needed per server: {0}.</source>
+        <translation>サーバーあたりに必要なホストRAM：{0}。</translation>
     </message>
     <message>
         <source>Alternatives</source>
@@ -3402,6 +3866,14 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>{0}. {2} × {1} 枚（サーバー {3} 台）、{4}、{5}</translation>
     </message>
     <message>
+        <source>memory/GPU {0} of {1} ({2}; as {3} allocates it)</source>
+        <translation>GPUあたりメモリ {0}（容量 {1}、{2}、{3} の確保方式）</translation>
+    </message>
+    <message>
+        <source>memory/GPU {0} of the {1} {2} may use ({3})</source>
+        <translation>GPUあたりメモリ {0}（{2} が使える {1} のうち、{3}）</translation>
+    </message>
+    <message>
         <source>memory/GPU {0} of {1} ({2})</source>
         <translation>GPUあたりメモリ {0}（容量 {1}、{2}）</translation>
     </message>
@@ -3562,6 +4034,38 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <message>
         <source>choose a goal: inference, finetune, cpt or scratch</source>
         <translation>目的を選んでください：推論（inference）、ファインチューニング（finetune）、継続事前学習（cpt）、フルスクラッチ（scratch）</translation>
+    </message>
+    <message>
+        <source>'{value}' is not available with {stack}; allowed: {allowed}</source>
+        <translation>'{value}' は {stack} では使えません（使える値：{allowed}）</translation>
+    </message>
+    <message>
+        <source>'{value}' must divide the {what} ({n})</source>
+        <translation>'{value}' は{what}（{n}）を割り切る必要があります</translation>
+    </message>
+    <message>
+        <source>'{value}': the sequence ({n} tokens) must split into 2 x {value} equal chunks</source>
+        <translation>'{value}'：系列（{n} トークン）を 2 × {value} 個の等しい区間に分けられる必要があります</translation>
+    </message>
+    <message>
+        <source>'{value}' needs {other} {wanted}</source>
+        <translation>'{value}' には {other} {wanted} が必要です</translation>
+    </message>
+    <message>
+        <source>'{value}' needs a mixture-of-experts model</source>
+        <translation>'{value}' には MoE（混合エキスパート）モデルが必要です</translation>
+    </message>
+    <message>
+        <source>{value} offload needs ZeRO stage 3 (full sharding)</source>
+        <translation>{value} のオフロードには ZeRO ステージ3（完全シャーディング）が必要です</translation>
+    </message>
+    <message>
+        <source>number of experts</source>
+        <translation>エキスパート数</translation>
+    </message>
+    <message>
+        <source>number of attention heads</source>
+        <translation>アテンションヘッド数</translation>
     </message>
     <message>
         <source>inference</source>

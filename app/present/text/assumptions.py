@@ -125,7 +125,7 @@ SOURCES: dict[str, str] = {
     "zero3_gather_bytes": QT_TRANSLATE_NOOP("Assumptions", "DeepSpeed stage3.py estimate_zero3_model_states_mem_needs: 4 x the largest layer's parameters"),
     "fsdp_units_in_flight": QT_TRANSLATE_NOOP("Assumptions", "FSDP prefetches the next unit while the current one runs (torchtitan docs/fsdp.md)"),
     "memory_headroom": QT_TRANSLATE_NOOP("Assumptions", "Estimate: above 90% of the memory a run may fail on fragmentation or a longer batch"),
-    "memory_estimate_spread": QT_TRANSLATE_NOOP("Assumptions", "Measured against 42 published peaks kept out of calibration (docs/memory.md): most fall within 20% of the estimate"),
+    "memory_estimate_spread": QT_TRANSLATE_NOOP("Assumptions", "Measured against 42 published peaks kept out of calibration: most fall within 20% of the estimate"),
     "pcie_bytes_per_s_gen4": QT_TRANSLATE_NOOP("Assumptions", "PCIe Gen4 x16 is 32 GB/s per direction; ~25 GB/s achieved; each generation doubles it"),
     "host_memory_bytes_per_s": QT_TRANSLATE_NOOP("Assumptions", "Estimate: dual-channel DDR5-5600 peaks at 89.6 GB/s; servers have more, laptops less"),
     "nvme_bytes_per_s": QT_TRANSLATE_NOOP("Assumptions", "Estimate: one PCIe Gen4 NVMe drive reads ~7 GB/s; ZeRO-Infinity stripes several"),

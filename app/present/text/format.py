@@ -132,4 +132,22 @@ def layout_text(p: Parallelism, serving: bool = False) -> str:
     if serving:
         return translate("Report", "tensor {0} × pipeline {1}, {2} replica(s)").format(p.tp, p.pp, p.replicas)
     zero = translate("Report", ", ZeRO stage {0}").format(p.zero_stage) if p.zero_stage else ""
+    if p.cp > 1:
+        zero = translate("Report", ", context {0}").format(p.cp) + zero
+    if p.ep > 1:
+        zero = translate("Report", ", experts over {0}").format(p.ep) + zero
     return translate("Report", "tensor {0} × pipeline {1} × data {2}{3}").format(p.tp, p.pp, p.dp, zero)
+
+
+STACKS = {"megatron": "Megatron-LM", "deepspeed": "DeepSpeed", "fsdp": "PyTorch FSDP", "hf": "Hugging Face Trainer",
+          "torchtune": "torchtune"}
+ENGINES = {"vllm": "vLLM", "sglang": "SGLang", "trt-llm": "TensorRT-LLM", "llama.cpp": "llama.cpp"}
+
+
+def stack_name(code: str) -> str:
+    """A training stack's product name (the same in every language)."""
+    return STACKS.get(code, code)
+
+
+def engine_name(code: str) -> str:
+    return ENGINES.get(code, code)

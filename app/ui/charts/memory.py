@@ -7,7 +7,7 @@ import pyqtgraph as pg
 from app.present.text.format import fmt_bytes
 from app.ui.charts.base import LEGEND_TEXT, PALETTE, ChartPanel
 
-COMPONENTS = ("weights", "gradients", "optimizer", "activations", "kv_cache", "overhead")
+COMPONENTS = ("weights", "gradients", "optimizer", "activations", "logits", "buffers", "kv_cache", "overhead")
 
 
 class MemoryChart(ChartPanel):
@@ -22,6 +22,7 @@ class MemoryChart(ChartPanel):
         self.names = {
             "weights": self.tr("weights"), "gradients": self.tr("gradients"), "optimizer": self.tr("optimizer states"),
             "activations": self.tr("activations"), "kv_cache": self.tr("KV cache"), "overhead": self.tr("overhead"),
+            "logits": self.tr("loss (logits)"), "buffers": self.tr("communication buffers"),
         }
 
     def set_data(self, breakdown: dict[str, float], capacity_bytes: float) -> None:

@@ -17,7 +17,7 @@ QUANTS = ("bf16", "fp8", "int8", "int4", "q8_0", "q6_k", "q5_k_m", "q4_k_m", "q3
 
 class DataPage(BoundPage):
     keys = ("tokens", "samples", "seq_len", "epochs", "method", "lora_rank", "precision", "precision_choices", "quant",
-            "context", "concurrency", "output_tokens")
+            "context", "concurrency", "output_tokens", "stack", "engine")
 
     def __init__(self, session, parent=None):
         super().__init__(session, parent)
@@ -34,6 +34,15 @@ class DataPage(BoundPage):
         self.seq_len = self.spin("seq_len", self.tr("Sequence length (tokens)"), 16, 1_000_000,
                                  self.tr("Tokens per training sequence (per sample when fine-tuning)."), 256)
         tf.addRow(self.tr("Se&quence length (tokens)"), self.seq_len)
+        self.stack = self.combo("stack", self.tr("Training stack"), [
+            (self.tr("Hugging Face Trainer / PEFT"), "hf"),
+            (self.tr("Megatron-LM"), "megatron"),
+            (self.tr("DeepSpeed ZeRO"), "deepspeed"),
+            (self.tr("PyTorch FSDP (torchtitan)"), "fsdp"),
+            (self.tr("torchtune"), "torchtune")],
+            self.tr("The framework decides how much memory each parameter costs (8 to 20 bytes) and what can be "
+                    "split over GPUs; the plan offloads to host RAM only when nothing fits otherwise."))
+        tf.addRow(self.tr("Training s&tack"), self.stack)
         # --- fine-tuning ---
         self.ft_box = QGroupBox(self.tr("Fine-tuning"))
         ff = QFormLayout(self.ft_box)
@@ -80,6 +89,11 @@ class DataPage(BoundPage):
         self.output_tokens = self.spin("output_tokens", self.tr("Answer length (tokens)"), 1, 1_000_000,
                                        self.tr("Tokens generated per request."), 64)
         inf.addRow(self.tr("&Answer length (tokens)"), self.output_tokens)
+        self.engine = self.combo("engine", self.tr("Serving engine"), [
+            (self.tr("vLLM (uses 90% of GPU memory)"), "vllm"), (self.tr("SGLang"), "sglang"),
+            (self.tr("TensorRT-LLM"), "trt-llm"), (self.tr("llama.cpp (can run layers on the CPU)"), "llama.cpp")],
+            self.tr("Engines reserve part of the GPU for themselves; llama.cpp can keep layers that do not fit in system RAM, much slower."))
+        inf.addRow(self.tr("Serving &engine"), self.engine)
 
         lay = QVBoxLayout(self)
         for w in (self.train_box, self.ft_box, self.prec_box, self.inf_box):
