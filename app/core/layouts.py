@@ -108,37 +108,37 @@ def splits(s: Scenario, gpus_per_node: int, count: int, serving: bool) -> Iterat
                 yield tp, pp, count // (tp * pp)
 
 
-def _context_degrees(s: Scenario, rest: int) -> list[int]:
+def _context_degrees(s: Scenario, rest: int, model_parallel: bool) -> list[int]:
     """Context-parallel degrees for ``rest`` GPUs per model copy: the pinned one, or (long sequences
     only, >= 32K tokens, where activations outgrow the GPU) powers of two up to 8 that divide the
     sequence in 2 x cp chunks (Megatron and torchtitan balance causal attention that way)."""
     if s.cp is not None:
         return [s.cp] if rest % s.cp == 0 else []
     seq = s.training_seq_len
-    if not s.rules.model_parallel or seq < LONG_SEQUENCE:
+    if not model_parallel or seq < LONG_SEQUENCE:
         return [1]
     return [c for c in pow2_upto(min(rest, 8)) if rest % c == 0 and seq % (2 * c) == 0]
 
 
-def _expert_degrees(s: Scenario, group: int) -> list[int]:
+def _expert_degrees(s: Scenario, group: int, model_parallel: bool) -> list[int]:
     """Expert-parallel degrees for a MoE model over ``group`` = tp x dp x cp ranks: the pinned one, or
     powers of two dividing the experts, up to 64 (DeepSeek-V3 trained with EP 64)."""
     if s.ep is not None:
         return [s.ep] if group % s.ep == 0 else []
-    if s.model.num_experts <= 1 or not s.rules.model_parallel:
+    if s.model.num_experts <= 1 or not model_parallel:
         return [1]
     return [e for e in pow2_upto(min(group, s.model.num_experts, 64)) if s.model.num_experts % e == 0 and group % e == 0]
 
 
-def _zeros(s: Scenario, shard: int) -> list[int]:
+def _zeros(s: Scenario, shard: int, stages: tuple[int, ...]) -> list[int]:
     """ZeRO stages to try: the pinned one, else every stage the stack has (only 0 without data
     parallelism, unless weights are offloaded: ZeRO-3 offload works on one GPU)."""
     params_offload = bool(s.offload) and any(o.value in ("params", "nvme") for o in (s.offload or ()))
     if s.zero_stage is not None:
         return [s.zero_stage]
     if params_offload:
-        return [3] if 3 in s.rules.zero_stages else []
-    return list(s.rules.zero_stages) if shard > 1 else [0]
+        return [3] if 3 in stages else []
+    return list(stages) if shard > 1 else [0]
 
 
 def training_layouts(s: Scenario, gpus_per_node: int, count: int) -> list[Layout]:
@@ -147,16 +147,18 @@ def training_layouts(s: Scenario, gpus_per_node: int, count: int) -> list[Layout
     plain data parallelism with the highest ZeRO stage when no split divides the count."""
     out = []
     vpp = s.vpp
-    spl = splits(s, gpus_per_node, count, serving=False) if s.rules.model_parallel else iter([(1, 1, count)])
+    rules = s.rules
+    mp, stages = rules.model_parallel, rules.zero_stages
+    spl = splits(s, gpus_per_node, count, serving=False) if mp else iter([(1, 1, count)])
     for tp, pp, rest in spl:
         if vpp > 1 and (pp == 1 or s.model.layers % (pp * vpp)):
             continue
-        for cp in _context_degrees(s, rest):
+        for cp in _context_degrees(s, rest, mp):
             dp = rest // cp
-            for ep in _expert_degrees(s, tp * dp * cp):
-                out += [_new(Layout, (tp, pp, dp, cp, ep, 1, z)) for z in _zeros(s, dp * cp)]  # thousands per search
+            for ep in _expert_degrees(s, tp * dp * cp, mp):
+                out += [_new(Layout, (tp, pp, dp, cp, ep, 1, z)) for z in _zeros(s, dp * cp, stages)]  # thousands per search
     if not out:
-        zs = _zeros(s, count)
+        zs = _zeros(s, count, stages)
         out.append(Layout(dp=count, zero=zs[-1] if zs else 0))
     return out
 

@@ -171,6 +171,12 @@ class TrainingMemory:
         inplace = self.stack == Stack.MEGATRON and loss == Loss.FP32
         self.loss_bytes = (INPLACE_LOSS_BYTES if inplace else LOSS_BYTES[loss]) * m.vocab
         self._layer_cache: dict[int, tuple[float, float, float]] = {}
+        self._geo: dict[tuple[object, ...], tuple[float, float, float, float, float] | float] = {}
+        self._groups: dict[tuple[float, float, float, int], tuple[float, float, float, float]] = {}
+        self._acts: dict[tuple[int, ...], tuple[float, float, float]] = {}
+        self._fixed, self._fraction = s.overhead_fixed_bytes, s.overhead_fraction
+        self._fast: dict[tuple[object, ...], tuple[tuple[float, ...], tuple[float, ...], float, float, float]] = {}
+        self._overlap = (self.stack in (Stack.HF, Stack.TORCHTUNE, Stack.FSDP) and s.global_batch is not None)
         self._eager = eager
         self.scale = 2.0 if self.fp32 else 1.0
 
@@ -233,7 +239,43 @@ class TrainingMemory:
         return first if first.total >= last.total else last
 
     def total(self, lay: Layout) -> float:
-        return self.parts(lay).total
+        """``parts(lay).total``; without offload, the same sum from cached per-stage terms (the search
+        prices thousands of layouts per plan; tests/core/test_stacks.py checks the two agree)."""
+        if self.offload:
+            return self.parts(lay).total
+        tp, pp, dp, cp, ep, _replicas, zero = lay
+        first = self._fast_stage(tp, pp, dp, cp, ep, zero, True, pp == 1)
+        if pp == 1:
+            return first
+        last = self._fast_stage(tp, pp, dp, cp, ep, zero, False, True)
+        return first if first >= last else last
+
+    def _fast_stage(self, tp: int, pp: int, dp: int, cp: int, ep: int, zero: int, first: bool, last: bool) -> float:
+        shard = dp * cp
+        key = (tp, pp, ep, first, last, zero, shard > 1)
+        c = self._fast.get(key)
+        if c is None:
+            dense, emb, experts, a_dense, a_exp = self._geometry(tp, pp, ep, first, last)
+            gd, ge = self._group(dense, emb, a_dense, zero), self._group(experts, 0.0, a_exp, zero) if experts else (0.0,) * 4
+            params = dense + experts
+            c = self._fast[key] = (gd, ge, self._buffers(params, tp, zero, shard), self._buffers(params, tp, 0, shard),
+                                   self._unsharded_total(tp, pp, ep, first, last))
+        (wd, gd_, od, _pd), (we, ge_, oe, _pe), buffers, buffers0, base = c
+        if zero >= 1:
+            eshard = max(shard * tp // ep, 1) if ep > 1 else shard
+            od, oe = od / shard, oe / eshard
+            if zero >= 2:
+                gd_, ge_ = gd_ / shard, ge_ / eshard
+                if zero >= 3:
+                    wd, we = wd / shard, we / eshard
+        w, g, o = wd + we, gd_ + ge_, od + oe
+        if zero >= 1 and buffers and not self.weights_offloaded:
+            buffers = min(buffers, buffers0 + max(base - (w + g + o), 0.0))
+        act, logits, _moved = self._activations(tp, pp, dp, cp, first=first, last=last)
+        if self._overlap and self.grads_overlap(dp):
+            g = max(g - act - logits, 0.0)
+        gpu = w + g + o + act + logits + buffers
+        return gpu + self._fixed + self._fraction * gpu
 
     def grads_overlap(self, dp: int) -> bool:
         """Whether gradients and activations never coexist in full: PyTorch-native stacks allocate
@@ -241,8 +283,7 @@ class TrainingMemory:
         ranks) nothing carries over from one micro-batch to the next. Megatron and DeepSpeed keep
         contiguous gradient buffers for the whole step."""
         s = self.s
-        return (self.stack in (Stack.HF, Stack.TORCHTUNE, Stack.FSDP) and s.global_batch is not None
-                and s.global_batch <= s.micro_batch * dp)
+        return self._overlap and s.global_batch is not None and s.global_batch <= s.micro_batch * dp
 
     def trainable_on_gpu(self, lay: Layout) -> float:
         """Trainable parameters whose optimizer step one GPU does (its shard of its stage)."""
@@ -259,31 +300,40 @@ class TrainingMemory:
         """Activation bytes one micro-batch sends to host RAM (activation offload)."""
         return self._activations(lay.tp, lay.pp, lay.dp, lay.cp, first=True, last=lay.pp == 1)[2]
 
+    def _geometry(self, tp: int, pp: int, ep: int, first: bool, last: bool) -> tuple[float, float, float, float, float]:
+        """(dense parameters, of them embeddings, expert parameters, dense adapters, expert adapters)
+        one GPU of this stage holds: its share of the body, the embedding (first stage), the output
+        layer (last)."""
+        key = (tp, pp, ep, first, last)
+        v = self._geo.get(key)
+        if v is None:
+            emb = (self.emb_in if first else 0.0) + (self.emb_out if last else 0.0)
+            if last and not first and self.s.model.tied_embeddings:
+                emb += self.emb_in  # the output layer keeps its own copy of a tied embedding
+            body, emb = self.body / pp / tp, emb / tp
+            experts = self.experts / pp / (ep if ep > 1 else tp)
+            adapters = self.trainable / (pp * tp)
+            dense_share = (body + emb) / max(body + emb + experts, 1.0)
+            v = self._geo[key] = (body + emb, emb, experts, adapters * dense_share, adapters * (1 - dense_share))
+        assert isinstance(v, tuple)
+        return v
+
     def _stage(self, tp: int, pp: int, dp: int, cp: int, ep: int, zero: int, *, last: bool,
                first: bool = True) -> TrainingParts:
-        s, m = self.s, self.s.model
+        s = self.s
         shard = dp * cp
-        # parameters held by this stage: its share of the body, the embedding (first), the output layer (last)
-        emb = (self.emb_in if first else 0.0) + (self.emb_out if last else 0.0)
-        if last and not first and m.tied_embeddings:
-            emb += self.emb_in  # the output layer keeps its own copy of a tied embedding
-        body, emb = self.body / pp / tp, emb / tp
-        ew = ep if ep > 1 else tp
-        experts = self.experts / pp / ew
+        dense, emb, experts, a_dense, a_exp = self._geometry(tp, pp, ep, first, last)
         eshard = max(dp * cp * tp // ep, 1) if ep > 1 else shard
-        adapters = self.trainable / (pp * tp)
-        dense_share = (body + emb) / max(body + emb + experts, 1.0)
-        w, g, o, host, nvme = self._states(body + emb, emb, adapters * dense_share, shard, zero)
+        w, g, o, host, nvme = self._states(dense, emb, a_dense, shard, zero)
         if experts:
-            ew_, eg, eo, eh, en = self._states(experts, 0.0, adapters * (1 - dense_share), eshard, zero)
+            ew_, eg, eo, eh, en = self._states(experts, 0.0, a_exp, eshard, zero)
             w, g, o, host, nvme = w + ew_, g + eg, o + eo, host + eh, nvme + en
-        buffers = self._buffers(body + emb + experts, tp, zero, shard)
+        params = dense + experts
+        buffers = self._buffers(params, tp, zero, shard)
         if zero >= 1 and buffers and not self.weights_offloaded:
             # a stage's buffers never cost more than its sharding saves against stage 0
-            base = self._states(body + emb, emb, adapters * dense_share, shard, 0)
-            saved = sum(base[:3]) - (w + g + o) + (0.0 if not experts else sum(
-                self._states(experts, 0.0, adapters * (1 - dense_share), eshard, 0)[:3]))
-            buffers = min(buffers, self._buffers(body + emb + experts, tp, 0, shard) + max(saved, 0.0))
+            saved = self._unsharded_total(tp, pp, ep, first, last) - (w + g + o)
+            buffers = min(buffers, self._buffers(params, tp, 0, shard) + max(saved, 0.0))
         act, logits, act_host = self._activations(tp, pp, dp, cp, first=first, last=last)
         if self.grads_overlap(dp):
             # .grad tensors appear during backward as the activations are freed: the peak holds the
@@ -293,31 +343,54 @@ class TrainingMemory:
         overhead = s.overhead_fixed_bytes + s.overhead_fraction * gpu
         return TrainingParts(w, g, o, act, logits, buffers, overhead, host + act_host, nvme)
 
+    def _unsharded_total(self, tp: int, pp: int, ep: int, first: bool, last: bool) -> float:
+        """Weights + gradients + optimizer of a stage at ZeRO stage 0."""
+        key = (tp, pp, ep, first, last, -1)
+        v = self._geo.get(key)
+        if v is None:
+            dense, emb, experts, a_dense, a_exp = self._geometry(tp, pp, ep, first, last)
+            v = sum(self._states(dense, emb, a_dense, 1, 0)[:3]) + (sum(self._states(experts, 0.0, a_exp, 1, 0)[:3])
+                                                                    if experts else 0.0)
+            self._geo[key] = v
+        assert isinstance(v, float)
+        return v
+
+    def _group(self, params: float, emb: float, adapters: float, zero: int) -> tuple[float, float, float, float]:
+        """(weights, gradients, optimizer + master, paged states) bytes of a parameter group before sharding."""
+        key = (params, emb, adapters, zero)
+        v = self._groups.get(key)
+        if v is None:
+            st = self.states
+            if self.full:
+                trainable, w = params, params * st.weight
+            else:
+                trainable = adapters
+                w = adapters * st.weight + (params - emb) * self.frozen[0] + emb * self.frozen[1]
+            if self.stack == Stack.FSDP and zero >= 3 and self.full and not self.fp32:
+                w = 0.0  # FSDP2: the fp32 shard is the master copy; bf16 copies exist only for the gathered units
+            g = 0.0 if self.s.optimizer_in_backward else trainable * st.grad
+            if self.stack == Stack.DEEPSPEED and zero >= 3:
+                g = 0.0  # stage 3 reduces straight into the fp32 partition (counted in the optimizer's 18 bytes)
+            paged = trainable * st.optim if self.s.optimizer == Optimizer.PAGED_ADAMW_8BIT else 0.0
+            # paged states: unified memory outside PyTorch's allocator, paged to host RAM when the GPU is full
+            v = self._groups[key] = (w, g, trainable * (st.master + st.optim) - paged, paged)
+        return v
+
     def _states(self, params: float, emb: float, adapters: float, shard: int, zero: int
                 ) -> tuple[float, float, float, float, float]:
         """(weights, gradients, optimizer + master, host, nvme) for ``params`` parameters on this GPU
         (``emb`` of them embeddings; LoRA: ``adapters`` trainable ones beside the frozen base)."""
-        st = self.states
-        if self.full:
-            trainable, w = params, params * st.weight
-        else:
-            trainable = adapters
-            w = adapters * st.weight + (params - emb) * self.frozen[0] + emb * self.frozen[1]
-        if self.stack == Stack.FSDP and zero >= 3 and self.full and not self.fp32:
-            w = 0.0  # FSDP2: the fp32 shard is the master copy; bf16 copies exist only for the gathered units
-        g = 0.0 if self.s.optimizer_in_backward else trainable * st.grad
-        if self.stack == Stack.DEEPSPEED and zero >= 3:
-            g = 0.0  # stage 3 reduces straight into the fp32 partition (counted in the optimizer's 18 bytes)
-        o = trainable * (st.master + st.optim)
-        paged = trainable * st.optim if self.s.optimizer == Optimizer.PAGED_ADAMW_8BIT else 0.0
-        o -= paged  # unified memory outside PyTorch's allocator: pages to host RAM when the GPU is full
+        w, g, o, paged = self._group(params, emb, adapters, zero)
         if zero >= 1:
             o /= shard
+            paged /= shard
         if zero >= 2:
             g /= shard
         if zero >= 3:
             w /= shard
-        host, nvme = paged / (shard if zero >= 1 else 1), 0.0
+        host, nvme = paged, 0.0
+        if not self.offload:
+            return w, g, o, host, nvme
         if Offload.OPTIMIZER in self.offload:
             moved = o + (g if self.stack == Stack.DEEPSPEED else 0.0)
             if Offload.NVME in self.offload:
@@ -327,7 +400,7 @@ class TrainingMemory:
             o = 0.0
             if self.stack == Stack.DEEPSPEED:
                 g = 0.0
-        if Offload.PARAMS in self.offload or Offload.NVME in self.offload:
+        if self.weights_offloaded:
             moved = w + g
             if Offload.NVME in self.offload:
                 nvme += moved
@@ -355,6 +428,14 @@ class TrainingMemory:
 
     def _activations(self, tp: int, pp: int, dp: int, cp: int, *, first: bool, last: bool) -> tuple[float, float, float]:
         """(activations, logits, activations moved to host) bytes on one stage."""
+        s = self.s
+        key = (tp, pp, cp, first, last, dp if pp > 1 and s.global_batch else 0)
+        v = self._acts.get(key)
+        if v is None:
+            v = self._acts[key] = self._stage_activations(tp, pp, dp, cp, first=first, last=last)
+        return v
+
+    def _stage_activations(self, tp: int, pp: int, dp: int, cp: int, *, first: bool, last: bool) -> tuple[float, float, float]:
         s, m = self.s, self.s.model
         kept, work, logit = self._per_token(tp)
         tokens = s.micro_batch * self.seq / cp
@@ -433,13 +514,18 @@ class ServingParts(NamedTuple):
         return self.weights + self.activations + self.kv_cache + self.overhead
 
 
+NON_TORCH = A.value("engine_non_torch_bytes")
+CUDA_GRAPHS = A.value("cuda_graph_bytes")
+UBATCH = A.value("llamacpp_ubatch")
+PREFILL_CHUNK = int(A.value("prefill_chunk_tokens"))
+
+
 def _engine_fixed(s: Scenario, tp: int) -> float:
     """What the engine allocates outside the model: CUDA context and NCCL (vLLM logs it as non-torch
     memory, 1.79 GiB on one 80 GB GPU, twice with TP), CUDA graphs; llama.cpp's context only."""
     if s.engine == Engine.LLAMA_CPP:
         return s.overhead_fixed_bytes
-    non_torch = A.value("engine_non_torch_bytes") * (2.0 if tp > 1 else 1.0)
-    return non_torch + A.value("cuda_graph_bytes")
+    return NON_TORCH * (2.0 if tp > 1 else 1.0) + CUDA_GRAPHS
 
 
 def inference_memory_parts(s: Scenario, *, tp: int, pp: int, replicas: int = 1, gpu_layers: float | None = None) -> ServingParts:
@@ -449,8 +535,9 @@ def inference_memory_parts(s: Scenario, *, tp: int, pp: int, replicas: int = 1, 
     wb = weight_bytes_per_param(s.quant)
     seqs = -(-s.concurrency // replicas)  # sequences per replica, rounded up
     block = KV_BLOCK[s.engine]
-    ctx = float(-(-s.inference_context // block) * block)
-    window = float(-(-min(m.sliding_window or s.inference_context, s.inference_context) // block) * block)
+    context = s.inference_context
+    ctx = float(-(-context // block) * block)
+    window = float(-(-min(m.sliding_window or context, context) // block) * block) if m.sliding_window else ctx
     layers_gpu = float(m.layers) if gpu_layers is None else min(float(gpu_layers), float(m.layers))
     share = layers_gpu / m.layers
     emb = m.vocab * m.hidden
@@ -465,14 +552,13 @@ def inference_memory_parts(s: Scenario, *, tp: int, pp: int, replicas: int = 1, 
     kv = kv_cache_bytes(m, tokens=ctx * seqs, kv_dtype=s.kv_dtype, tp=tp, pp=pp, window_tokens=window * seqs,
                         layers=layers_gpu)
     if s.engine == Engine.LLAMA_CPP:
-        ub = A.value("llamacpp_ubatch")
-        act = ub * (8.0 * m.vocab + 64.0 * m.hidden) if layers_gpu else 0.0
+        act = UBATCH * (8.0 * m.vocab + 64.0 * m.hidden) if layers_gpu else 0.0
         host += kv_cache_bytes(m, tokens=ctx * seqs, kv_dtype=s.kv_dtype, window_tokens=window * seqs,
                                layers=m.layers - layers_gpu)
     else:
         # Prefill working set for one chunk of up to 2048 tokens (vLLM's default chunked-prefill budget):
         # hidden states, QKV and the FFN intermediate in 16-bit, plus fp32 logits for the last tokens.
-        chunk = min(s.inference_context, int(A.value("prefill_chunk_tokens")))
+        chunk = min(context, PREFILL_CHUNK)
         act = chunk * (4 * m.hidden + 2 * m.ffn / tp) * 2.0 + seqs * m.vocab * 4.0
     overhead = _engine_fixed(s, tp) + s.overhead_fraction * (w + kv + act)
     return ServingParts(w, act, kv, overhead, host, layers_gpu)

@@ -43,6 +43,9 @@ def _needs(field: str, value: object, other: str, wanted: str) -> PydanticCustom
                                {"field": field, "value": value, "other": other, "wanted": wanted})
 
 
+_CONTEXT_CAP = int(A.value("context_cap"))
+
+
 class Goal(StrEnum):
     INFERENCE = "inference"
     FINETUNE = "finetune"
@@ -415,7 +418,7 @@ class Scenario(BaseModel):
     @property
     def inference_context(self) -> int:
         """Tokens held per sequence (prompt + output); defaults to min(model context, context_cap)."""
-        return self.context if self.context is not None else min(self.model.context, int(A.value("context_cap")))
+        return self.context if self.context is not None else min(self.model.context, _CONTEXT_CAP)
 
     @property
     def recompute_mode(self) -> Recompute:

@@ -32,7 +32,7 @@ from app.core.results import Rejected
 from app.core.scenario import Deployment, Scenario
 from app.core.specs import CloudOffer, GpuSpec
 from app.core.stacks import Engine
-from app.core.throughput import BASE_MFU, inference_speed, job_factor
+from app.core.throughput import BASE_MFU, decode_bytes, inference_speed, job_factor
 from app.core.workload import workload as compute_workload
 
 EXTRA_STEPS = 2  # counts evaluated beyond the first that meets the deadline (the faster, dearer points)
@@ -152,6 +152,13 @@ class ServingCache:
 
     s: Scenario
     entries: dict[tuple[int, int], list[tuple[Layout, float]]] = field(default_factory=dict)
+    reads: dict[Layout, tuple[float, float]] = field(default_factory=dict)  # decode bytes per layout
+
+    def read(self, lay: Layout) -> tuple[float, float]:
+        v = self.reads.get(lay)
+        if v is None:
+            v = self.reads[lay] = decode_bytes(self.s, lay, self.s.gpu_layers)
+        return v
 
     def layouts(self, gpn: int, count: int) -> list[tuple[Layout, float]]:
         key = (gpn, count)
@@ -197,8 +204,9 @@ def counts_for(s: Scenario, gpu: GpuSpec) -> list[int]:
 def _fitting(s: Scenario, gpu: GpuSpec, count: int, cache: LayoutCache, savers: list[LayoutCache]
              ) -> tuple[LayoutCache, float] | None:
     """The cache whose scenario fits ``count`` GPUs: the plain one, else the first memory saver that
-    does (with the least memory of its layouts); None when nothing fits."""
-    for c in (cache, *savers):
+    does (with the least memory of its layouts); None when nothing fits. Savers are tried on one
+    server at most, or on the GPUs the user owns: across servers, more GPUs fit without them."""
+    for c in (cache, *(savers if count <= gpu.gpus_per_node or count == s.own.get(gpu.id) else ())):
         least = c.min_memory(gpu.gpus_per_node, count)
         if least <= gpu.memory_bytes:
             return c, least
@@ -273,7 +281,7 @@ def _serving_candidates(s: Scenario, gpu: GpuSpec, prices: Prices, hours: float,
             least = min(least, total)
             if total > usable:
                 continue
-            sp = inference_speed(s, gpu, lay, s.gpu_layers)
+            sp = inference_speed(s, gpu, lay, s.gpu_layers, cache.read(lay))
             key = (sp.aggregate_tokens_per_s, sp.decode_tokens_per_s)
             if best is None or key > best[0]:
                 best = (key, lay, sp)
@@ -297,13 +305,14 @@ def _serving_candidates(s: Scenario, gpu: GpuSpec, prices: Prices, hours: float,
 
 def layout_key(v: Scenario) -> tuple[object, ...]:
     """What the list of layouts (and their utilisation order) depends on."""
-    return (id(v.model), v.stack, v.tp, v.pp, v.cp, v.ep, v.vpp, v.zero_stage, v.seq_len, v.offload)
+    weights_offloaded = any(o.value in ("params", "nvme") for o in (v.offload or ()))  # ZeRO-3 only
+    return (id(v.model), v.stack, v.tp, v.pp, v.cp, v.ep, v.vpp, v.zero_stage, v.seq_len, weights_offloaded)
 
 
 def memory_key(v: Scenario) -> tuple[object, ...]:
     """What layout memory and utilisation order depend on (not prices, deadlines or budgets), so a
     rerun for a suggestion reuses the caches. bf16/fp16/fp8 keep 2-byte states: only fp32 differs."""
-    return (layout_key(v), v.goal, v.method, v.optimizer, v.micro_batch, v.recompute, v.precision == "fp32",
+    return (layout_key(v), v.offload, v.goal, v.method, v.optimizer, v.micro_batch, v.recompute, v.precision == "fp32",
             v.lora_rank, v.lora_targets, v.network, v.quant, v.kv_dtype, v.context, v.concurrency,
             v.overhead_fixed_bytes, v.overhead_fraction, v.attention, v.loss, v.optimizer_in_backward, v.global_batch,
             v.sequence_parallel, v.engine, v.gpu_layers)
@@ -335,6 +344,7 @@ def search(s: Scenario, gpus: list[GpuSpec], offers: list[CloudOffer] | tuple[Cl
         cache, scache = caches_for(v, caches)
         wl = compute_workload(v)
         hours = service_hours(v)
+        savers = [caches_for(x, caches)[0] for x in saver_variants(v)] if v.is_training else []
         for gpu in gpus:
             prec = precision_findings(v, gpu)
             if any(f.severity == "error" for f in prec):
@@ -348,7 +358,6 @@ def search(s: Scenario, gpus: list[GpuSpec], offers: list[CloudOffer] | tuple[Cl
                 continue  # dominated by bf16 on the same GPU: half the peak, twice the state memory
             prices = prices_for(v, gpu, offers)
             if v.is_training:
-                savers = [caches_for(x, caches)[0] for x in saver_variants(v)]
                 found = _training_candidates(v, gpu, prices, cache, wl.hardware_flops, target_s, savers,
                                              wl.hardware_flops / max(wl.tokens, 1.0))
                 if not hard_target:

@@ -119,10 +119,9 @@ class InferenceSpeed:
     compute_bound: bool
 
 
-def inference_speed(s: Scenario, gpu: GpuSpec, lay: Layout, gpu_layers: float | None = None) -> InferenceSpeed:
-    """Decode and prefill speed of one layout. With llama.cpp and ``gpu_layers`` below the model's
-    layers, the other layers run on the CPU from system RAM (their weights read at the host memory
-    bandwidth every token)."""
+def decode_bytes(s: Scenario, lay: Layout, gpu_layers: float | None = None) -> tuple[float, float]:
+    """(bytes one GPU reads per decode step, bytes read from host RAM per step): the weights the batch
+    visits and every sequence's KV cache (layers in host RAM with llama.cpp). The same on every GPU."""
     m = s.model
     tp = lay.tp
     seqs = -(-s.concurrency // lay.replicas)
@@ -142,8 +141,19 @@ def inference_speed(s: Scenario, gpu: GpuSpec, lay: Layout, gpu_layers: float | 
     window = min(float(m.sliding_window or ctx), ctx)
     kv_read = kv_cache_bytes(m, tokens=ctx * seqs, kv_dtype=s.kv_dtype, tp=tp, pp=1, window_tokens=window * seqs)
     share = 1.0 if gpu_layers is None else min(gpu_layers / m.layers, 1.0)
-    bytes_per_step_per_gpu = (read_params * bpw / tp + kv_read) * share
-    host_bytes = (read_params * bpw + kv_read) * (1.0 - share)
+    return (read_params * bpw / tp + kv_read) * share, (read_params * bpw + kv_read) * (1.0 - share)
+
+
+def inference_speed(s: Scenario, gpu: GpuSpec, lay: Layout, gpu_layers: float | None = None,
+                    read: tuple[float, float] | None = None) -> InferenceSpeed:
+    """Decode and prefill speed of one layout. With llama.cpp and ``gpu_layers`` below the model's
+    layers, the other layers run on the CPU from system RAM (their weights read at the host memory
+    bandwidth every token). ``read``: ``decode_bytes`` when the caller has it."""
+    m = s.model
+    tp = lay.tp
+    seqs = -(-s.concurrency // lay.replicas)
+    ctx = float(s.inference_context)
+    bytes_per_step_per_gpu, host_bytes = read or decode_bytes(s, lay, gpu_layers)
     precision = compute_precision_for(s.quant)
     peak = gpu.peak_flops(precision) or gpu.peak_flops_bf16
     tp_eff = 1.0
@@ -159,7 +169,7 @@ def inference_speed(s: Scenario, gpu: GpuSpec, lay: Layout, gpu_layers: float | 
     st_fast, _ = step(MBU_RANGE[1], PREFILL_MFU_RANGE[1])
     st_slow, _ = step(MBU_RANGE[0], PREFILL_MFU_RANGE[0])
     prefill = tp * peak * PREFILL_MFU * gpu_matmul_factor(gpu) * tp_eff / (2.0 * m.params_active)
-    prompt = max(s.inference_context - s.output_tokens, 1)
+    prompt = max(int(ctx) - s.output_tokens, 1)
     ttft = prompt / prefill
     ttft_fast = prompt / (prefill * PREFILL_MFU_RANGE[1] / PREFILL_MFU)
     ttft_slow = prompt / (prefill * PREFILL_MFU_RANGE[0] / PREFILL_MFU)
