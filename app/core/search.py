@@ -201,7 +201,7 @@ def counts_for(s: Scenario, gpu: GpuSpec) -> list[int]:
     return sorted(counts)
 
 
-def _fitting(s: Scenario, gpu: GpuSpec, count: int, cache: LayoutCache, savers: list[LayoutCache]
+def fitting(s: Scenario, gpu: GpuSpec, count: int, cache: LayoutCache, savers: list[LayoutCache]
              ) -> tuple[LayoutCache, float] | None:
     """The cache whose scenario fits ``count`` GPUs: the plain one, else the first memory saver that
     does (with the least memory of its layouts); None when nothing fits. Savers are tried on one
@@ -230,7 +230,7 @@ def _training_candidates(s: Scenario, gpu: GpuSpec, prices: Prices, cache: Layou
     first_fit = True
     owned = s.own.get(gpu.id, 0)
     for count in counts:
-        found = _fitting(s, gpu, count, cache, savers or [])
+        found = fitting(s, gpu, count, cache, savers or [])
         if found is None:
             least = cache.min_memory(gpu.gpus_per_node, count)
             out.append(judge(s, Candidate(gpu, s, count, None, False, min_memory=least), target_s))

@@ -3640,6 +3640,14 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>期間 {0}（幅 {1}〜{2}）、利用効率（MFU）{3:.0%}、{4} GPU時間。</translation>
     </message>
     <message>
+        <source>Memory {0} of {1} per GPU, as {2} allocates it.</source>
+        <translation>GPUあたりメモリ {0}（容量 {1}、{2} の確保方式で計算）。</translation>
+    </message>
+    <message>
+        <source>Memory {0} of the {1} the engine may use ({2} on the GPU).</source>
+        <translation>メモリ {0}（エンジンが使える {1} のうち、GPU は {2}）。</translation>
+    </message>
+    <message>
         <source>{0:.1f} tokens/s per user, {1:,.0f} tokens/s in all; first token after {2}.</source>
         <translation>1ユーザーあたり毎秒 {0:.1f} トークン、全体で毎秒 {1:,.0f} トークン。最初のトークンまで {2}。</translation>
     </message>

@@ -134,6 +134,21 @@ def test_japanese_money_uses_man_and_oku(capsys):
     (["--goal", "scratch", "--model", "llama-2-7b", "--mfu", "1.5"], "--mfu"),
     (["--goal", "inference", "--model", "llama-2-7b", "--quant", "q3_x"], "--quant"),
     (["--goal", "scratch", "--model", "llama-2-7b", "--own", "a100"], "--own"),
+    # memory settings a stack, a model or a sequence cannot take (issue 16)
+    (["--goal", "scratch", "--model", "llama-2-7b", "--ep", "2"], "--ep"),  # a dense model has no experts
+    (["--goal", "scratch", "--model", "mixtral-8x7b", "--ep", "3"], "--ep"),  # 3 does not divide 8 experts
+    (["--goal", "scratch", "--model", "llama-2-7b", "--cp", "3", "--seq-len", "8192"], "--cp"),
+    (["--goal", "scratch", "--model", "llama-2-7b", "--stack", "megatron", "--zero", "3"], "--zero"),
+    (["--goal", "finetune", "--model", "llama-2-7b", "--samples", "1000", "--stack", "hf", "--tp", "2"], "--tp"),
+    (["--goal", "finetune", "--model", "llama-2-7b", "--samples", "1000", "--stack", "deepspeed",
+      "--optimizer-in-backward", "yes"], "--optimizer-in-backward"),
+    (["--goal", "scratch", "--model", "llama-2-7b", "--stack", "fsdp", "--offload", "optimizer"], "--offload"),
+    (["--goal", "scratch", "--model", "llama-2-7b", "--stack", "deepspeed", "--offload", "params", "--zero", "2"], "--offload"),
+    (["--goal", "scratch", "--model", "llama-2-7b", "--stack", "hf", "--recompute", "selective"], "--recompute"),
+    (["--goal", "scratch", "--model", "llama-2-7b", "--stack", "caffe"], "--stack"),
+    (["--goal", "scratch", "--model", "llama-2-7b", "--offload", "gpu"], "--offload"),
+    (["--goal", "inference", "--model", "llama-2-7b", "--gpu-layers", "10"], "--gpu-layers"),  # llama.cpp only
+    (["--goal", "inference", "--model", "llama-2-7b", "--stack", "hf"], "--stack"),  # training only
 ])
 def test_bad_input_is_one_line_naming_the_flag_exit_2(args, flag):
     rc, out, err = run("plan", *args)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.present.text.format import fmt_bytes, fmt_duration, fmt_money, layout_label
+from app.present.text.format import fmt_bytes, fmt_duration, fmt_money, layout_label, stack_name
 from app.present.text.messages import finding_message, labels_text, suggestion_message, verdict_message
 from app.ui.wizard.common import BoundPage
 
@@ -190,6 +190,11 @@ class ResultPage(BoundPage):
             lo, hi = o.duration_s_range
             lines.append("<br>" + self.tr("Time {0} (range {1} – {2}); utilisation (MFU) {3:.0%}; {4} GPU-hours.").format(
                 fmt_duration(o.job_s), fmt_duration(lo), fmt_duration(hi), o.mfu or 0.0, f"{o.gpu_hours:,.0f}"))
+            lines.append("<br>" + self.tr("Memory {0} of {1} per GPU, as {2} allocates it.").format(
+                fmt_bytes(o.memory_per_gpu_bytes), fmt_bytes(o.memory_capacity_bytes), stack_name(o.stack or "")))
+        elif o.memory_usable_bytes:
+            lines.append("<br>" + self.tr("Memory {0} of the {1} the engine may use ({2} on the GPU).").format(
+                fmt_bytes(o.memory_per_gpu_bytes), fmt_bytes(o.memory_usable_bytes), fmt_bytes(o.memory_capacity_bytes)))
         else:
             lines.append("<br>" + self.tr("{0:.1f} tokens/s per user, {1:,.0f} tokens/s in all; first token after {2}.").format(
                 o.decode_tokens_per_s, o.throughput_tokens_per_s, fmt_duration(o.time_to_first_token_s)))
