@@ -418,6 +418,16 @@ class TrainingMemory:
         if self.stack == Stack.DEEPSPEED:
             bucket = min(BUCKET_ELEMENTS, params) * 2.0 if shard > 1 else 0.0  # gradients reduced in buckets
             out = bucket if zero < 3 else ZERO3_GATHER * unit
+        elif self.stack == Stack.HF and zero >= 3 and tp == 1:
+            # Trainer/Accelerate FSDP1 wraps each decoder layer; the root unit (embeddings, output
+            # layer, final norm) is never resharded after forward (torch.distributed.fsdp
+            # _runtime_utils._post_forward_reshard: "not state._is_root"), so it stays gathered with
+            # its unsharded gradient through the whole backward pass.
+            root = min(self.emb_in + self.emb_out, params)
+            layer = min(self.layer_params, params)
+            compute = (4.0 if self.fp32 else 2.0) if self.full else self.frozen[0]  # QLoRA gathers NF4
+            gather = min(UNITS_IN_FLIGHT * layer, params) * compute + root * (4.0 if self.fp32 else 2.0)
+            out = gather + ((root + layer) * st.grad if self.full else 0.0)
         elif self.stack in (Stack.FSDP, Stack.HF, Stack.TORCHTUNE) and zero >= 2:
             compute = (4.0 if self.fp32 else 2.0) if self.full else self.frozen[0]  # QLoRA gathers NF4
             gather = min(UNITS_IN_FLIGHT * unit, params) * compute if zero >= 3 else 0.0

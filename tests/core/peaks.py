@@ -27,6 +27,14 @@ from app.core.specs import ModelSpec, model_from_architecture
 from app.core.units import GiB
 
 DATA = Path(__file__).resolve().parents[1] / "data"
+DOC = Path(__file__).resolve().parents[2] / "docs" / "memory.md"
+
+# Rows outside +/-20% that behaviour the model does not cover explains (docs/memory.md says why).
+KNOWN_MISSES = {
+    # FSDP1 with the 4-bit weights of a 70B model offloaded to the CPU keeps 4-7 GiB more on the GPU
+    # than the units it gathers and the root unit; neither source breaks the figure down
+    "aai-2x3090-l2-70b-qlora-offload-bs2", "peft-doc-l2-70b-qlora-fsdp-2x24-offload",
+}
 
 
 @cache
@@ -128,8 +136,22 @@ def table() -> list[tuple[str, str, str, float, float, float]]:
     return out
 
 
+def markdown() -> str:
+    """The summary and the row table of docs/memory.md, from the data."""
+    import statistics
+
+    t = table()
+    src = {r["id"]: f"{r['source']}; {r['locator']}" for r in rows("training") + rows("serving")}
+    lines = ["| split | rows | median error | within ±20% | largest error |", "|---|---:|---:|---:|---:|"]
+    for split in ("calibration", "validation"):
+        errs = [abs(x[5]) for x in t if x[1] == split]
+        lines.append(f"| {split} | {len(errs)} | {statistics.median(errs):.1%} | {sum(e <= 0.2 for e in errs)} | {max(errs):.0%} |")
+    lines += ["", "| row | split | kind | published GiB | predicted GiB | error | source |", "|---|---|---|---:|---:|---:|---|"]
+    for id_, split, kind, pub, pred, err in t:
+        mark = " (outside, see below)" if abs(err) > 0.2 else ""
+        lines.append(f"| {id_} | {split} | {kind} | {pub:.2f} | {pred:.2f} | {err:+.0%}{mark} | {src[id_].replace('|', '/')} |")
+    return "\n".join(lines) + "\n"
+
+
 if __name__ == "__main__":
-    print("| row | split | kind | published GiB | predicted GiB | error |")
-    print("|---|---|---|---:|---:|---:|")
-    for id_, split, kind, pub, pred, err in table():
-        print(f"| {id_} | {split} | {kind} | {pub:.2f} | {pred:.2f} | {err:+.0%} |")
+    print(markdown(), end="")
