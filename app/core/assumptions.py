@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.core import utilisation_fit as _FIT
+
 
 @dataclass(frozen=True, slots=True)
 class Entry:
@@ -77,6 +79,17 @@ _ENTRIES = (
     # ----- utilisation (training) ----------------------------------------------------------------
     Entry("mfu", 0.40, "fraction", 0.30, 0.50, "mfu", "model", _TRAINING),
     Entry("mamf_reference", (0.869 + 0.803) / 2, "fraction", None, None, None, "model", _TRAINING),
+    # fitted on published throughput (app/core/utilisation.py, docs/time.md)
+    *(Entry(f"util_{k}", v, "hidden units" if k == "width_half" else "factor",
+            None, None, "mfu", "model", _TRAINING) for k, v in _FIT.FULL.items()),
+    Entry("time_range_low", _FIT.RANGE[0], "factor", None, None, "mfu", "model", _TRAINING),
+    Entry("time_range_high", _FIT.RANGE[1], "factor", None, None, "mfu", "model", _TRAINING),
+    *(Entry(f"decode_{k}", v, "seconds" if k.startswith("t0") else "fraction", None, None, None, "model", ("inference",))
+      for k, v in _FIT.DECODE.items()),
+    Entry("pipeline_interleave", 4.0, "chunks per rank", None, None, "vpp", "model", _TRAINING),
+    Entry("batch_law_coefficient", 0.292, "tokens", None, None, "global_batch", "default", _PRETRAINING),
+    Entry("batch_law_exponent", 0.3271, "", None, None, "global_batch", "default", _PRETRAINING),
+    Entry("global_batch_sequences_finetune", 128.0, "sequences", None, None, "global_batch", "default", ("finetune",)),
     Entry("fp8_factor", 0.70, "factor", None, None, "mfu", "model", _TRAINING),
     Entry("tp_pcie_factor", 0.6, "factor", None, None, "mfu", "model", _TRAINING),
     Entry("tp_cross_node_factor", 0.3, "factor", None, None, "mfu", "model", _TRAINING),

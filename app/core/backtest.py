@@ -1,24 +1,31 @@
-"""Backtest: GPU-hours predicted by the default utilisation model against published runs.
+"""Backtest: GPU-hours predicted by the utilisation model against published runs, out of sample.
 
 For each run with parameters, tokens, a catalog accelerator and a GPU count, the planner evaluates
-that exact configuration (scratch goal, the run's tokens, FP8 when the run used it) with the default
-MFU model, never the run's own utilisation. The result is compared with the reported GPU-hours (or
-GPU count x days x 24 when only those are published). Error = predicted / reported - 1.
+that exact configuration (scratch goal, the run's tokens, FP8 when the run used it) and picks its
+layout; the run's GPU-hours are then predicted with the constants of the cross-validation fold that
+left the run out (app.core.utilisation_fit.FOLDS, fitted by tools/fit_utilisation.py), never with a
+fit that saw it. The result is compared with the reported GPU-hours (or GPU count x days x 24 when
+only those are published). Error = predicted / reported - 1. Summaries: by how the compared figure
+was obtained, then (reported and derived runs) by GPU family, size band and precision.
 """
 
 from __future__ import annotations
 
 import statistics
 from collections.abc import Sequence
+from dataclasses import replace
 
 from pydantic import BaseModel, Field
 
+from app.core import utilisation_fit as FIT
+from app.core.calibration import NOMINAL_GPU_COUNT, Case, fold_of, predicted_time_ratio, reported_hours, run_precision, size_band
 from app.core.evaluate import evaluate
+from app.core.layouts import Layout
 from app.core.scenario import Goal, Scenario
 from app.core.specs import GpuSpec, ModelSpec, TrainingRun, model_from_params
+from app.core.utilisation import Params, family
 
 BASES = ("reported", "derived", "estimate")
-NOMINAL_GPU_COUNT = 1024
 
 
 class BacktestRow(BaseModel):
@@ -39,6 +46,9 @@ class BacktestRow(BaseModel):
     error: float | None = None
     within_range: bool | None = None
     skipped: str | None = None  # code: no_params, no_tokens, no_gpu, no_gpu_count, no_gpu_hours
+    fold: int | None = None  # the cross-validation fold whose constants predicted it (fitted without it)
+    family: str | None = None  # GPU family (app.core.utilisation.family)
+    size_band: str | None = None
 
 
 class BacktestSummary(BaseModel):
@@ -56,27 +66,8 @@ class Backtest(BaseModel):
     summaries: list[BacktestSummary] = Field(default_factory=list)
 
 
-def _reported_hours(run: TrainingRun) -> tuple[float | None, str | None]:
-    if run.gpu_hours:
-        return run.gpu_hours, run.status_of("gpu_hours") or "reported"
-    if run.gpu_count and run.days:
-        parts = (run.status_of("gpu_count") or "reported", run.status_of("days") or "reported")
-        basis = "estimate" if "estimate" in parts else "derived"
-        return run.gpu_count * run.days * 24.0, basis
-    return None, None
-
-
-def _precision(run: TrainingRun, gpu: GpuSpec) -> str:
-    p = run.precision.lower()
-    if "fp8" in p and gpu.peak_flops_fp8:
-        return "fp8"
-    if "bf16" not in p and "fp16" in p:
-        return "fp16"
-    return "bf16"
-
-
 def predict(run: TrainingRun, gpu: GpuSpec, model: ModelSpec | None = None) -> BacktestRow:
-    hours, basis = _reported_hours(run)
+    hours, basis = reported_hours(run)
     row = BacktestRow(run=run.id, name=run.name, gpu=run.gpu, gpu_count=run.gpu_count,
                       params_active=run.params_active or run.params_total, tokens=run.tokens,
                       reported_gpu_hours=hours, basis=basis)
@@ -95,19 +86,26 @@ def predict(run: TrainingRun, gpu: GpuSpec, model: ModelSpec | None = None) -> B
         return row.model_copy(update={"skipped": "no_tokens"})
     if hours is None:
         return row.model_copy(update={"skipped": "no_gpu_hours"})
-    precision = _precision(run, gpu)
+    precision = run_precision(run, gpu)
     s = Scenario(goal=Goal.SCRATCH, model=model, tokens=run.tokens, gpu_id=gpu.id, gpu_count=count,
                  precision=precision, max_gpus=max(count, 1))
     o = evaluate(s, gpu, count)
-    fast, slow = o.duration_s_range
-    lo, hi = fast * count / 3600.0, slow * count / 3600.0
+    par = o.parallelism
+    case = Case(run.id, s, gpu, count, Layout(tp=par.tp, pp=par.pp, dp=par.dp, cp=par.cp, ep=par.ep, zero=par.zero_stage),
+                "gpu_hours", hours)
+    # out of sample: the constants fitted without this run's fold (app.core.utilisation_fit)
+    fold = fold_of(run.id, FIT.K)
+    params = replace(Params.registry(), **FIT.FOLDS[fold]) if FIT.FOLDS else Params.registry()
+    predicted = predicted_time_ratio(case, params) * hours
+    lo, hi = predicted * FIT.RANGE[0], predicted * FIT.RANGE[1]
     model_flops = 6.0 * model.params_active * run.tokens
     peak = gpu.peak_flops(precision) or gpu.peak_flops_bf16
     return row.model_copy(update={
         "gpu_count": count, "gpu_count_assumed": assumed, "precision": precision, "params_active": model.params_active,
-        "predicted_gpu_hours": o.gpu_hours, "predicted_gpu_hours_range": (lo, hi),
-        "predicted_mfu": o.mfu, "implied_mfu": model_flops / (hours * 3600.0 * peak),
-        "error": o.gpu_hours / hours - 1.0, "within_range": lo <= hours <= hi,
+        "predicted_gpu_hours": predicted, "predicted_gpu_hours_range": (lo, hi),
+        "predicted_mfu": model_flops / (predicted * 3600.0 * peak), "implied_mfu": model_flops / (hours * 3600.0 * peak),
+        "error": predicted / hours - 1.0, "within_range": lo <= hours <= hi, "fold": fold,
+        "family": family(gpu), "size_band": size_band(model.params_active),
     })
 
 
@@ -133,7 +131,7 @@ def backtest(runs: Sequence[TrainingRun], gpus: Sequence[GpuSpec], models: Seque
     for run in runs:
         gpu = by_gpu.get(run.gpu or "")
         if gpu is None:
-            hours, basis = _reported_hours(run)
+            hours, basis = reported_hours(run)
             rows.append(BacktestRow(run=run.id, name=run.name, gpu=run.gpu, gpu_count=run.gpu_count,
                                     params_active=run.params_active or run.params_total, tokens=run.tokens,
                                     reported_gpu_hours=hours, basis=basis, skipped="no_gpu"))
@@ -145,4 +143,8 @@ def backtest(runs: Sequence[TrainingRun], gpus: Sequence[GpuSpec], models: Seque
         summarise(rows, "estimate", ("estimate",)),
         summarise(rows, "all", BASES),
     ]
+    done = [r for r in rows if r.error is not None and r.basis in ("reported", "derived")]
+    for key in ("family", "size_band", "precision"):
+        for v in sorted({str(getattr(r, key)) for r in done}):
+            summaries.append(summarise([r for r in done if str(getattr(r, key)) == v], f"{key}:{v}", ("reported", "derived")))
     return Backtest(rows=rows, summaries=summaries)

@@ -11,7 +11,7 @@ from app.core.offload import offload_factor, saver_variants
 from app.core.scenario import Scenario
 from app.core.search import SearchCaches, caches_for, counts_for, fitting
 from app.core.specs import CloudOffer, GpuSpec
-from app.core.throughput import BASE_MFU, inference_speed, job_factor
+from app.core.throughput import hardware_utilisation, inference_speed, step_cache
 from app.core.workload import workload as compute_workload
 
 
@@ -47,16 +47,16 @@ def scaling_curve(s: Scenario, gpu: GpuSpec, offers: list[CloudOffer] | tuple[Cl
     if v.is_training:
         wl = compute_workload(v)
         peak = gpu.peak_flops(v.precision) or gpu.peak_flops_bf16
-        jf = job_factor(v, gpu)
         savers = [caches_for(x, caches)[0] for x in saver_variants(v)]
+        steps = step_cache(v)
         for count in counts_for(v, gpu):
             found = fitting(v, gpu, count, cache, savers)  # the search's own choice, memory savers included
             chosen = found[0].choose(gpu, count) if found else None
             if found is None or chosen is None:
                 out.append(CurvePoint(count=count, fits=False))
                 continue
-            used, (lf, lay) = found[0], chosen
-            eff = v.mfu if v.mfu is not None else BASE_MFU * jf * lf
+            used, (_lf, lay) = found[0], chosen
+            eff = hardware_utilisation(v, gpu, count, lay, steps)
             if used is not cache and v.mfu is None and used.tm is not None:
                 eff *= offload_factor(used.tm, gpu, lay, wl.hardware_flops / max(wl.tokens, 1.0), peak * eff)
             t = wl.hardware_flops / (count * peak * eff)

@@ -8,14 +8,14 @@ from dataclasses import dataclass, field
 from app.core import assumptions as A
 from app.core import memory as mem
 from app.core.cost import Prices, job_cost, prices_for, relevant_cost, service_hours
-from app.core.layouts import Layout, Shape, layouts, serving_link_findings
+from app.core.layouts import Layout, Shape, layout_factors, layouts, serving_link_findings
 from app.core.offload import saver_variants
 from app.core.precision import compute_precision_for
 from app.core.results import Finding, MemoryBreakdown, Option, Parallelism, Workload
 from app.core.scenario import Deployment, Scenario
 from app.core.specs import GpuSpec
 from app.core.stacks import Engine
-from app.core.throughput import MBU, InferenceSpeed, inference_speed, training_efficiency, training_time_s
+from app.core.throughput import InferenceSpeed, inference_speed, mbu_for, training_efficiency, training_time_s
 from app.core.workload import workload as compute_workload
 
 HEADROOM = A.value("memory_headroom")
@@ -37,6 +37,7 @@ class Evaluated:
     gpu_layers: int | None = None
     host: float = 0.0  # bytes per GPU in host RAM (offload, llama.cpp's CPU layers)
     nvme: float = 0.0
+    factors: list[tuple[str, float]] = field(default_factory=list)
 
 
 def nodes_for(gpu: GpuSpec, count: int) -> int:
@@ -64,23 +65,29 @@ def _training(s: Scenario, gpu: GpuSpec, count: int, lay: Layout, flops_per_toke
               tm: mem.TrainingMemory | None = None) -> Evaluated:
     e = training_efficiency(s, gpu, count, lay, flops_per_token)
     parts = (tm or mem.TrainingMemory(s)).parts(lay)
-    return Evaluated(lay, mem.breakdown(parts), e.nominal, e.low, e.high, e.findings, s, host=parts.host, nvme=parts.nvme)
+    return Evaluated(lay, mem.breakdown(parts), e.nominal, e.low, e.high, e.findings, s, host=parts.host, nvme=parts.nvme,
+                     factors=e.factors)
 
 
 def _serving(s: Scenario, gpu: GpuSpec, lay: Layout, gpu_layers: int | None = None) -> Evaluated:
     layers = gpu_layers if gpu_layers is not None else s.gpu_layers
     p = mem.inference_memory_parts(s, tp=lay.tp, pp=lay.pp, replicas=lay.replicas, gpu_layers=layers)
     memory = MemoryBreakdown(weights=p.weights, activations=p.activations, kv_cache=p.kv_cache, overhead=p.overhead)
-    return Evaluated(lay, memory, MBU, MBU, MBU, serving_link_findings(Shape.of(gpu), lay), s, layers, host=p.host)
+    mbu = mbu_for(s)
+    return Evaluated(lay, memory, mbu, mbu, mbu, serving_link_findings(Shape.of(gpu), lay), s, layers, host=p.host)
 
 
 def _best_fitting(s: Scenario, gpu: GpuSpec, count: int, flops_per_token: float) -> Evaluated | None:
     tm = mem.TrainingMemory(s)
-    lays = [lay for lay in layouts(s, gpu.gpus_per_node, count) if tm.total(lay) <= gpu.memory_bytes]
-    if not lays:
-        return None
-    cands = [_training(s, gpu, count, lay, flops_per_token, tm) for lay in lays]
-    return max(cands, key=lambda c: (round(c.eff_nominal, 9), -c.layout.tp * c.layout.pp, -c.layout.zero, -c.memory.total))
+    every = layouts(s, gpu.gpus_per_node, count)
+    factors = layout_factors(s, Shape.of(gpu), count, every)
+    # the search's order (app.core.search.LayoutCache.ordered): layout factor, then less model
+    # splitting, then a lower ZeRO stage; the first that fits
+    order = sorted(range(len(every)), key=lambda i: (-factors[i], every[i].tp * every[i].pp, every[i].zero, i))
+    for i in order:
+        if tm.total(every[i]) <= gpu.memory_bytes:
+            return _training(s, gpu, count, every[i], flops_per_token, tm)
+    return None
 
 
 def best_training_layout(s: Scenario, gpu: GpuSpec, count: int, flops_per_token: float = 0.0) -> Evaluated:
@@ -156,6 +163,7 @@ def _training_option(s: Scenario, gpu: GpuSpec, count: int, wl: Workload, prices
     return Option(
         gpu=gpu.id, gpu_name=gpu.name, gpu_count=count, nodes=nodes_for(gpu, count), parallelism=_parallelism(ev.layout),
         precision=s.precision, mfu=ev.eff_nominal * ratio, mfu_range=(ev.eff_low * ratio, ev.eff_high * ratio),
+        hfu=ev.eff_nominal, utilisation_factors=ev.factors,
         fits=ev.memory.total <= gpu.memory_bytes, memory_per_gpu_bytes=ev.memory.total,
         memory_capacity_bytes=gpu.memory_bytes, memory_breakdown_bytes=ev.memory,
         stack=s.training_stack.value, offload=offload, optimizer_in_backward=bool(s.optimizer_in_backward),
@@ -202,7 +210,7 @@ def _serving_option(s: Scenario, gpu: GpuSpec, count: int, prices: Prices, ev: E
             "window": s.model.sliding_window, "local_layers": s.model.local_layers, "layers": s.model.layers}))
     return Option(
         gpu=gpu.id, gpu_name=gpu.name, gpu_count=count, nodes=nodes_for(gpu, count), parallelism=_parallelism(ev.layout),
-        weight_format=s.quant, mbu=MBU, fits=ev.memory.total <= usable, memory_usable_bytes=usable,
+        weight_format=s.quant, mbu=mbu_for(s), fits=ev.memory.total <= usable, memory_usable_bytes=usable,
         gpu_layers=ev.gpu_layers, host_memory_per_node_bytes=ev.host, memory_per_gpu_bytes=ev.memory.total, memory_capacity_bytes=gpu.memory_bytes,
         memory_breakdown_bytes=ev.memory, request_s=sp.request_s, request_s_range=sp.request_s_range,
         gpu_hours=count * hours, throughput_tokens_per_s=sp.aggregate_tokens_per_s,

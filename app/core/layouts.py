@@ -19,6 +19,7 @@ from app.core import assumptions as A
 from app.core.results import Finding
 from app.core.scenario import Network, Scenario
 from app.core.specs import GpuSpec
+from app.core.workload import global_batch_tokens, pipeline_chunks
 
 TP_PCIE_FACTOR = A.value("tp_pcie_factor")
 TP_CROSS_NODE_FACTOR = A.value("tp_cross_node_factor")
@@ -184,12 +185,18 @@ def layout_factors(s: Scenario, shape: Shape, count: int, lays: Sequence[Layout]
     - Data parallelism over PCIe inside a node x0.85.
     - Multi-node: the network's factor (InfiniBand 400/200: 1.0/0.95; 100/25/10 GbE: 0.75/0.5/0.3).
     - ZeRO-3 / FSDP full sharding x0.9 (1.5x the communication of plain DP, ZeRO paper §7).
-    - Pipeline bubble (p-1)/m with m = 8p micro-batches in flight (Narayanan et al. 2021 §2.2).
+    - Pipeline bubble (p-1)/(m v) with m the micro-batches per pipeline from the global batch and v
+      the chunks per rank (Narayanan et al. 2021 §2.2); ranks the global batch leaves idle.
+    These order the layouts (cheaply, the same for every accelerator of a shape); the time of the
+    chosen layout comes from the calibrated step model (app.core.utilisation).
     """
     gpn, dom, nv = shape.gpus_per_node, shape.nvlink_domain, shape.has_nvlink
-    multinode = count > gpn
+    # a scale-up domain wider than a server (TPU ICI, NVL72) carries the traffic instead of the network
+    multinode = count > (max(gpn, dom) if nv else gpn)
     net = NETWORK_FACTOR[s.network] if multinode else 1.0
     dp_pcie = count > 1 and (not nv or min(count, gpn) > dom)
+    seqs = global_batch_tokens(s) / s.training_seq_len
+    chunks: dict[int, int] = {}
     out = []
     for lay in lays:
         f = net
@@ -212,8 +219,14 @@ def layout_factors(s: Scenario, shape: Shape, count: int, lays: Sequence[Layout]
                                             params={"pcie_gen": shape.pcie_gen, "nvlink_domain": dom}))
             if lay.zero >= 3:
                 f *= ZERO3_FACTOR
+        m_micro = seqs / (lay.dp * s.micro_batch)  # micro-batches per pipeline from the global batch
+        if m_micro < 1.0:
+            f *= m_micro  # ranks without work
         if lay.pp > 1:
-            f /= 1.0 + (lay.pp - 1) / (MICROBATCHES_PER_STAGE * lay.pp * s.vpp)
+            v = chunks.get(lay.pp)
+            if v is None:
+                v = chunks[lay.pp] = pipeline_chunks(s, lay.pp)
+            f /= 1.0 + (lay.pp - 1) / (max(m_micro, 1.0) * v)
         if findings is not None and multinode and s.network in _ETHERNET:
             findings.append(Finding(code="multinode_over_ethernet", severity="warning", params={
                 "network": s.network.value, "nodes": -(-count // gpn), "factor": net}))

@@ -77,6 +77,11 @@ class Option(BaseModel):
     weight_format: str | None = None  # serving: the format the weights are stored in
     mfu: float | None = None  # training: model FLOPs (6·N·D and the like) / (GPU-seconds x dense peak)
     mfu_range: tuple[float, float] | None = None
+    hfu: float | None = None  # training: hardware FLOPs (attention, recomputation) / (GPU-seconds x dense peak)
+    # training: how the utilisation follows from the calibrated model, factor by factor (name, value):
+    # base_<family>, width, fp8_te/fp8_other, moe, lora/qlora, communication, pipeline_bubble,
+    # batch_idle, goodput, offload; or user_mfu when --mfu set it
+    utilisation_factors: list[tuple[str, float]] = Field(default_factory=list)
     mbu: float | None = None  # serving: model bandwidth utilisation when decoding
     fits: bool
     memory_per_gpu_bytes: float

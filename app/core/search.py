@@ -32,7 +32,7 @@ from app.core.results import Rejected
 from app.core.scenario import Deployment, Scenario
 from app.core.specs import CloudOffer, GpuSpec
 from app.core.stacks import Engine
-from app.core.throughput import BASE_MFU, decode_bytes, inference_speed, job_factor
+from app.core.throughput import decode_bytes, hardware_utilisation, inference_speed, job_factor, step_cache
 from app.core.workload import workload as compute_workload
 
 EXTRA_STEPS = 2  # counts evaluated beyond the first that meets the deadline (the faster, dearer points)
@@ -219,13 +219,13 @@ def _training_candidates(s: Scenario, gpu: GpuSpec, prices: Prices, cache: Layou
     """Candidates of one accelerator, count by count. A count nothing fits on tries the memory
     savers (app.core.offload) in order; their time includes the offload's cost."""
     peak = gpu.peak_flops(s.precision) or gpu.peak_flops_bf16
-    jf = job_factor(s, gpu)
     out: list[Candidate] = []
+    steps = step_cache(s)
     met_at = None
     counts = counts_for(s, gpu)
     # If even the largest count at the best possible layout (factor 1) misses the target, the counts in
     # between are all too slow: evaluate only the first that fits, the largest and the owned one.
-    best_eff = s.mfu if s.mfu is not None else BASE_MFU * jf
+    best_eff = job_factor(s, gpu) if s.mfu is None else hardware_utilisation(s, gpu, 1, Layout())
     hopeless = target_s is not None and hw_flops / (counts[-1] * peak * best_eff) > target_s
     first_fit = True
     owned = s.own.get(gpu.id, 0)
@@ -241,8 +241,8 @@ def _training_candidates(s: Scenario, gpu: GpuSpec, prices: Prices, cache: Layou
         used, least = found
         chosen = used.choose(gpu, count)
         assert chosen is not None  # the least-memory layout fits, so one in the order does
-        lf, lay = chosen
-        eff = s.mfu if s.mfu is not None else BASE_MFU * jf * lf
+        _lf, lay = chosen
+        eff = hardware_utilisation(s, gpu, count, lay, steps)
         if used is not cache and s.mfu is None:
             assert used.tm is not None  # min_memory built it
             eff *= offload_factor(used.tm, gpu, lay, flops_per_token, peak * eff)

@@ -223,6 +223,11 @@ def model_from_params(params: float, active: float | None = None, **overrides: A
         ffn=_default_ffn(hidden, True), vocab=32000,
     )
     arch.update({k: v for k, v in overrides.items() if v is not None})
+    if active and active < params and "num_experts" not in overrides:
+        # a mixture of experts: the layers are shaped by the active parameters (what a token computes),
+        # the rest are experts a token does not visit (16 experts, one routed per token)
+        dense = model_from_params(active)
+        return dense.model_copy(update={"params_total": params, "num_experts": 16, "experts_per_token": 1})
     return ModelSpec(
         params_total=params, params_active=active or params, architecture_estimated=True, **arch,
     )

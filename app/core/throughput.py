@@ -31,14 +31,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.core import assumptions as A
+from app.core import utilisation_fit as FIT
 from app.core.layouts import Layout, Shape, layout_factor
 from app.core.memory import TrainingMemory, kv_cache_bytes
 from app.core.offload import offload_factor
-from app.core.precision import compute_precision_for, weight_bytes_per_param
+from app.core.precision import GGUF_FORMATS, compute_precision_for, weight_bytes_per_param
 from app.core.results import Finding
-from app.core.scenario import Method, Scenario
+from app.core.scenario import Scenario
 from app.core.specs import GpuSpec
+from app.core.stacks import Engine
+from app.core.utilisation import Params, StepCache, kernel_efficiency, utilisation
+from app.core.workload import flops_per_token, global_batch_tokens
 
+PARAMS = Params.registry()
+DECODE = {k: float(A.value(f"decode_{k}")) for k in FIT.DECODE}  # per kernel family: MBU and per-token overhead
+DECODE_RANGE = FIT.DECODE_RANGE
+TIME_RANGE = (A.value("time_range_low"), A.value("time_range_high"))
 BASE_MFU = A.value("mfu")
 BASE_MFU_RANGE = (A.entry("mfu").low or BASE_MFU, A.entry("mfu").high or BASE_MFU)
 FP8_FACTOR = A.value("fp8_factor")
@@ -60,31 +68,64 @@ class Efficiency:
     low: float
     high: float
     findings: list[Finding] = field(default_factory=list)
+    factors: list[tuple[str, float]] = field(default_factory=list)
 
 
 def job_factor(s: Scenario, gpu: GpuSpec) -> float:
-    """Utilisation multiplier that does not depend on the layout: GPU matmul share, FP8, LoRA/QLoRA."""
-    factor = gpu_matmul_factor(gpu)
-    if s.precision == "fp8":
-        factor *= FP8_FACTOR
-    if s.method == Method.LORA:
-        factor *= LORA_FACTOR
-    elif s.method == Method.QLORA:
-        factor *= QLORA_FACTOR
-    return factor
+    """Upper bound of the hardware utilisation of any layout of ``s`` on ``gpu``: the kernel
+    efficiency at TP 1 (the widest GEMMs), before communication, bubble or idle ranks."""
+    return kernel_efficiency(s, gpu, 1, PARAMS)[0] * PARAMS.goodput
+
+
+def hardware_utilisation(s: Scenario, gpu: GpuSpec, count: int, lay: Layout, cache: StepCache | None = None) -> float:
+    """Hardware FLOPs / (time x peak) of one layout: the user's MFU (converted to hardware FLOPs),
+    else the calibrated step model (app.core.utilisation)."""
+    if s.mfu is not None:
+        model_f, hw_f = flops_per_token(s)
+        return s.mfu * hw_f / model_f
+    return utilisation(s, gpu, count, lay, PARAMS, cache).hfu * PARAMS.goodput
+
+
+def step_cache(s: Scenario) -> StepCache:
+    """A StepCache of ``s`` with the planner's constants (for callers pricing many layouts)."""
+    return StepCache(s, PARAMS)
 
 
 def training_efficiency(s: Scenario, gpu: GpuSpec, count: int, lay: Layout,
                         flops_per_token: float | None = None) -> Efficiency:
-    """Utilisation of the dense peak (hardware FLOPs) for a training layout; an offload's transfers
-    and CPU step lower it (app.core.offload; needs the job's hardware ``flops_per_token``)."""
+    """Hardware utilisation of a training layout with its range (the calibrated spread of the
+    time, registry time_range_low/high) and the factors behind it; an offload's transfers and CPU
+    step lower it (app.core.offload; needs the job's hardware ``flops_per_token``)."""
     findings: list[Finding] = []
-    factor = job_factor(s, gpu) * layout_factor(s, Shape.of(gpu), count, lay, findings)
-    if s.offload and flops_per_token:
-        factor *= offload_slowdown(s, gpu, lay, flops_per_token, BASE_MFU * factor)
+    layout_factor(s, Shape.of(gpu), count, lay, findings)  # the layout's findings
     if s.mfu is not None:
-        return Efficiency(s.mfu, s.mfu, s.mfu, findings)
-    return Efficiency(BASE_MFU * factor, BASE_MFU_RANGE[0] * factor, BASE_MFU_RANGE[1] * factor, findings)
+        u = hardware_utilisation(s, gpu, count, lay)
+        factors = [("user_mfu", s.mfu)]
+    else:
+        ut = utilisation(s, gpu, count, lay, PARAMS)
+        u = ut.hfu * PARAMS.goodput
+        factors = [*ut.factors, ("goodput", PARAMS.goodput)]
+    if s.offload and flops_per_token:
+        slow = offload_slowdown(s, gpu, lay, flops_per_token, u)
+        u *= slow
+        factors.append(("offload", slow))
+    if s.mfu is not None:
+        return Efficiency(u, u, u, findings, factors)
+    findings += step_findings(s, gpu, count, lay)
+    return Efficiency(u, u / TIME_RANGE[1], u / TIME_RANGE[0], findings, factors)
+
+
+def step_findings(s: Scenario, gpu: GpuSpec, count: int, lay: Layout) -> list[Finding]:
+    """Where the step model binds: the global batch leaving ranks idle, communication not hidden."""
+    u = utilisation(s, gpu, count, lay, PARAMS)
+    out = []
+    if u.idle > 0.0:
+        out.append(Finding(code="global_batch_limits_dp", severity="warning", params={
+            "idle": u.idle, "dp": lay.dp, "sequences": global_batch_tokens(s) / s.training_seq_len}))
+    if u.exposed_comm_s > 0.2 * u.step_s:
+        out.append(Finding(code="communication_bound", severity="warning", params={
+            "share": u.exposed_comm_s / u.step_s, "network": s.network.value}))
+    return out
 
 
 def offload_slowdown(s: Scenario, gpu: GpuSpec, lay: Layout, flops_per_token: float, efficiency: float) -> float:
@@ -144,8 +185,23 @@ def decode_bytes(s: Scenario, lay: Layout, gpu_layers: float | None = None) -> t
     return (read_params * bpw / tp + kv_read) * share, (read_params * bpw + kv_read) * (1.0 - share)
 
 
+def kernel_family(s: Scenario) -> str:
+    """The decode kernels a weight format runs on: llama.cpp's GGUF kernels, 4-bit weight-only
+    kernels (AWQ, GPTQ, NF4: dequantise in the matmul), or dense 16/8-bit GEMMs (vLLM, TensorRT-LLM)."""
+    if s.quant in GGUF_FORMATS or s.engine == Engine.LLAMA_CPP:
+        return "gguf"
+    if s.quant in ("int4", "nf4"):
+        return "int4"
+    return "dense"
+
+
+def mbu_for(s: Scenario) -> float:
+    return DECODE[f"mbu_{kernel_family(s)}"]
+
+
 def inference_speed(s: Scenario, gpu: GpuSpec, lay: Layout, gpu_layers: float | None = None,
-                    read: tuple[float, float] | None = None) -> InferenceSpeed:
+                    read: tuple[float, float] | None = None, decode: dict[str, float] | None = None,
+                    include_prefill: bool = True) -> InferenceSpeed:
     """Decode and prefill speed of one layout. With llama.cpp and ``gpu_layers`` below the model's
     layers, the other layers run on the CPU from system RAM (their weights read at the host memory
     bandwidth every token). ``read``: ``decode_bytes`` when the caller has it."""
@@ -160,26 +216,41 @@ def inference_speed(s: Scenario, gpu: GpuSpec, lay: Layout, gpu_layers: float | 
     if tp > 1:
         tp_eff = TP_DECODE_EFFICIENCY_NVLINK if (gpu.has_nvlink and tp <= gpu.nvlink_domain) else TP_DECODE_EFFICIENCY_PCIE
 
+    fam = kernel_family(s)
+    d = decode or DECODE
+    mbu0, t0 = d[f"mbu_{fam}"], d[f"t0_{fam}"]
+
     def step(mbu: float, mfu: float) -> tuple[float, bool]:
         mem_t = bytes_per_step_per_gpu / (gpu.bandwidth_bytes_per_s * mbu) + host_bytes / (HOST_BW * mbu)
         comp_t = 2.0 * m.params_active * seqs / (tp * peak * mfu * gpu_matmul_factor(gpu))
-        return max(mem_t, comp_t) / tp_eff, comp_t > mem_t
+        return max(mem_t, comp_t) / tp_eff + t0, comp_t > mem_t
 
-    st, bound = step(MBU, PREFILL_MFU)
-    st_fast, _ = step(MBU_RANGE[1], PREFILL_MFU_RANGE[1])
-    st_slow, _ = step(MBU_RANGE[0], PREFILL_MFU_RANGE[0])
+    st, bound = step(mbu0, PREFILL_MFU)
+    st_fast, _ = step(mbu0 / DECODE_RANGE[0], PREFILL_MFU_RANGE[1])
+    st_slow, _ = step(mbu0 / DECODE_RANGE[1], PREFILL_MFU_RANGE[0])
     prefill = tp * peak * PREFILL_MFU * gpu_matmul_factor(gpu) * tp_eff / (2.0 * m.params_active)
     prompt = max(int(ctx) - s.output_tokens, 1)
     ttft = prompt / prefill
     ttft_fast = prompt / (prefill * PREFILL_MFU_RANGE[1] / PREFILL_MFU)
     ttft_slow = prompt / (prefill * PREFILL_MFU_RANGE[0] / PREFILL_MFU)
-    request = ttft + s.output_tokens * st
+    # Prefill and decode share the GPU: while a replica's ``seqs`` users each get ``output_tokens``
+    # tokens, it also prefills each of their prompts (continuous batching interleaves both), so every
+    # output token carries seqs x prompt / output prefill tokens of work.
+    out_tokens = max(s.output_tokens, 1)
+
+    def per_token(step_s: float, prefill_rate: float) -> float:
+        return step_s + (seqs * prompt / (out_tokens * prefill_rate) if include_prefill else 0.0)
+
+    pt = per_token(st, prefill)
+    pt_fast = per_token(st_fast, prefill * PREFILL_MFU_RANGE[1] / PREFILL_MFU)
+    pt_slow = per_token(st_slow, prefill * PREFILL_MFU_RANGE[0] / PREFILL_MFU)
+    request = ttft + s.output_tokens * pt
     return InferenceSpeed(
-        decode_tokens_per_s=1.0 / st,
-        aggregate_tokens_per_s=s.concurrency / st,  # seqs x replicas >= concurrency; idle slots add nothing
+        decode_tokens_per_s=1.0 / pt,
+        aggregate_tokens_per_s=s.concurrency / pt,  # seqs x replicas >= concurrency; idle slots add nothing
         prefill_tokens_per_s=prefill,
         ttft_s=ttft,
         request_s=request,
-        request_s_range=(ttft_fast + s.output_tokens * st_fast, ttft_slow + s.output_tokens * st_slow),
+        request_s_range=(ttft_fast + s.output_tokens * pt_fast, ttft_slow + s.output_tokens * pt_slow),
         compute_bound=bound,
     )

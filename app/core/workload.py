@@ -6,16 +6,22 @@ Training compute C ~= 6 N D (Kaplan et al. 2020, §2.1; forward 2ND + backward 4
 - LoRA/QLoRA: the frozen base needs no weight gradients, so the backward pass costs 2ND instead of
   4ND (gradients with respect to activations only): C ~= 4 N D + 6 N_lora D (Hu et al. 2021 §4.2
   report ~25% faster training for GPT-3, consistent with skipping weight gradients).
-- Full recomputation re-runs the forward pass: +2ND (Korthikanti et al. 2022, §5; Chen et al. 2016).
-- Selective recomputation re-runs only the attention core (QK^T and AV): +4 L s d_attn per token.
-Attention-score FLOPs are not in 6ND; MFU is quoted against 6ND as in the Llama 3 and PaLM reports.
+- Causal attention matmuls (QK^T and AV), forward and backward: +6 L s d_attn per token (half of
+  PaLM's 12 L s d, appendix B: FlashAttention skips the masked blocks). Not in 6ND.
+- Full recomputation re-runs the forward pass: +2ND and the forward attention (Korthikanti et al.
+  2022, §5; Chen et al. 2016).
+- Selective recomputation re-runs only the attention core: +2 L s d_attn per token.
+MFU is quoted against 6ND (4ND + 6 N_lora D with LoRA) as in the Llama 3 and PaLM reports; the
+hardware FLOPs (HFU) add attention and recomputation.
 """
 
 from __future__ import annotations
 
+from app.core import assumptions as A
 from app.core.results import Finding, Workload
 from app.core.scenario import LORA_TARGETS, Goal, Method, Recompute, Scenario
 from app.core.specs import ModelSpec
+from app.core.stacks import Stack
 
 
 def chinchilla_tokens(params: float, tokens_per_param: float = 20.0) -> float:
@@ -53,6 +59,53 @@ def lora_trainable_params(model: ModelSpec, rank: int, targets: str = "all-linea
     return per_layer * model.layers
 
 
+def attention_flops_per_token(m: ModelSpec, seq: int) -> float:
+    """Causal attention matmuls (QK^T and AV), forward and backward: 6·L·s·d_attn per token (half of
+    the 12·L·s·d of PaLM's appendix B, FlashAttention skipping the masked blocks)."""
+    return 6.0 * m.layers * seq * m.heads * m.head_dim
+
+
+def flops_per_token(s: Scenario) -> tuple[float, float]:
+    """(model FLOPs, hardware FLOPs) per trained token."""
+    m = s.model
+    n = m.params_active
+    if s.method == Method.FULL or s.goal != Goal.FINETUNE:
+        model = 6.0 * n
+    else:
+        tr = lora_trainable_params(m, s.lora_rank, s.lora_targets)
+        model = 4.0 * n + 6.0 * tr * (m.experts_per_token / m.num_experts if m.num_experts > 1 else 1.0)
+    hw = model + attention_flops_per_token(m, s.training_seq_len)
+    rc = s.recompute_mode
+    if rc == Recompute.FULL:
+        hw += 2.0 * n + attention_flops_per_token(m, s.training_seq_len) / 3.0
+    elif rc == Recompute.SELECTIVE:
+        hw += attention_flops_per_token(m, s.training_seq_len) / 3.0
+    return model, hw
+
+
+def pipeline_chunks(s: Scenario, pp: int) -> int:
+    """Model chunks per pipeline rank: the user's --vpp, else Megatron's interleaved schedule with up to
+    ``pipeline_interleave`` chunks that divide the layers (Narayanan et al. 2021 §2.2.2; the Llama 3
+    paper §3.3.2 trains 405B with it), else 1 (plain 1F1B)."""
+    if "vpp" in s.model_fields_set or s.training_stack != Stack.MEGATRON:
+        return max(s.vpp, 1)
+    per_rank = s.model.layers // pp
+    return max((v for v in range(1, int(A.value("pipeline_interleave")) + 1) if per_rank % v == 0 and per_rank >= v), default=1)
+
+
+def global_batch_tokens(s: Scenario) -> float:
+    """Tokens per optimizer step: the user's global batch, else the registry's default."""
+    seq = s.training_seq_len
+    if s.global_batch:
+        return float(s.global_batch * seq)
+    if s.goal == Goal.FINETUNE:
+        return float(A.value("global_batch_sequences_finetune")) * seq
+    # DeepSeek LLM (arXiv 2401.02954) §3.1: the optimal batch grows with compute, B = 0.292 C^0.3271 tokens
+    c = 6.0 * s.model.params_active * training_tokens(s)[0]
+    b = float(A.value("batch_law_coefficient")) * max(c, 1.0) ** float(A.value("batch_law_exponent"))
+    return float(min(max(b, 2.0**20, float(seq)), 2.0**26))
+
+
 def training_tokens(s: Scenario) -> tuple[float, list[Finding]]:
     notes: list[Finding] = []
     n = s.model.params_total
@@ -85,22 +138,19 @@ def workload(s: Scenario) -> Workload:
                         flops_per_token=2.0 * m.params_active)
     tokens, adjustments = training_tokens(s)
     n = m.params_active
-    if s.method == Method.FULL:
+    per_token, hw_per_token = flops_per_token(s)
+    if s.method == Method.FULL or s.goal != Goal.FINETUNE:
         trainable = m.params_total
-        per_token = 6.0 * n
     else:
         trainable = lora_trainable_params(m, s.lora_rank, s.lora_targets)
-        per_token = 4.0 * n + 6.0 * trainable * (m.experts_per_token / m.num_experts if m.num_experts > 1 else 1.0)
         adjustments.append(Finding(code="flops_frozen_base", params={"method": s.method.value, "factor": 4.0}))
-    hw_per_token = per_token
+    attention = attention_flops_per_token(m, s.training_seq_len)
+    adjustments.append(Finding(code="flops_attention", params={"extra_flops_per_token": attention}))
     rc = s.recompute_mode
     if rc == Recompute.FULL:
-        hw_per_token += 2.0 * n
-        adjustments.append(Finding(code="flops_full_recompute", params={"extra_flops_per_token": 2.0 * n}))
+        adjustments.append(Finding(code="flops_full_recompute", params={"extra_flops_per_token": 2.0 * n + attention / 3.0}))
     elif rc == Recompute.SELECTIVE:
-        extra = 4.0 * m.layers * s.training_seq_len * m.heads * m.head_dim
-        hw_per_token += extra
-        adjustments.append(Finding(code="flops_selective_recompute", params={"extra_flops_per_token": extra}))
+        adjustments.append(Finding(code="flops_selective_recompute", params={"extra_flops_per_token": attention / 3.0}))
     if s.goal == Goal.SCRATCH and tokens < 0.5 * chinchilla_tokens(m.params_total):
         adjustments.append(Finding(code="tokens_below_chinchilla", severity="info",
                                    params={"tokens_per_param": tokens / m.params_total}))

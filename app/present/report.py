@@ -39,6 +39,7 @@ from app.present.text.format import (
     layout_text,
     method_text,
     stack_name,
+    utilisation_text,
 )
 from app.present.text.messages import (
     finding_message,
@@ -227,6 +228,7 @@ def _configuration(c: _Ctx) -> Section:
             fmt_bytes(g.memory_bytes), g.peak_flops_bf16 / 1e12, link))
     if c.training and best.mfu is not None:
         desc.append(translate("Report", "Expected utilisation (MFU) {0:.0%}; {1:,.0f} GPU-hours.").format(best.mfu, best.gpu_hours))
+        desc.append(utilisation_text(best.utilisation_factors, best.hfu, best.mfu))
     mb = best.memory_breakdown_bytes
     mrows = [runs(_tr(label), fmt_bytes(getattr(mb, k))) for k, label in MEMORY_PARTS.items() if getattr(mb, k) > 0]
     table_rows: list[list[Inline]] = [[[r[0]], [r[1]]] for r in mrows]

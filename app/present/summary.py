@@ -18,6 +18,7 @@ from app.present.text.format import (
     layout_label,
     method_text,
     stack_name,
+    utilisation_text,
 )
 from app.present.text.messages import (
     finding_message,
@@ -70,6 +71,9 @@ def render_summary(out: PlanOutcome, lang: str, top: int | None = None) -> str:
             lines.append("   " + translate("Summary", "time {0} (range {1} – {2}), MFU {3:.0%}, {4:,.0f} GPU-hours").format(
                 fmt_duration(o.duration_s), fmt_duration(o.duration_s_range[0]),
                 fmt_duration(o.duration_s_range[1]), o.mfu or 0.0, o.gpu_hours))
+            explained = utilisation_text(o.utilisation_factors, o.hfu, o.mfu)
+            if explained and rank == 1:
+                lines.append("   " + explained)
         else:
             lines.append("   " + translate("Summary", "decode {0:.1f} tokens/s per sequence, {1:,.0f} tokens/s total; first token {2}").format(
                 o.decode_tokens_per_s, o.throughput_tokens_per_s, fmt_duration(o.time_to_first_token_s)))

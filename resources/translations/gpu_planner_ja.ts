@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ja">
 <context>
     <name>Application</name>
@@ -28,11 +29,23 @@
         <translation>一般的な設定。計画で変更できます</translation>
     </message>
     <message>
+        <source>Fitted on published throughput and training runs (docs/time.md: the rows, their sources and the cross-validated errors)</source>
+        <translation>公表されたスループットと学習事例に合わせて推定（docs/time.md に各行・出典・交差検証の誤差）</translation>
+    </message>
+    <message>
+        <source>DeepSeek LLM (arXiv 2401.02954) §3.1: optimal batch B = 0.292·C^0.3271 tokens for C training FLOPs, between 1M and 64M tokens (Llama 3 405B: 16M; DeepSeek-V3: 63M)</source>
+        <translation>DeepSeek LLM（arXiv 2401.02954）§3.1：学習演算量 C FLOP に対する最適バッチ B = 0.292·C^0.3271 トークン（100万〜6,400万トークンの範囲。Llama 3 405B は 1,600万、DeepSeek-V3 は 6,300万）</translation>
+    </message>
+    <message>
+        <source>Fitted on published single-stream decode speeds (llama.cpp on 10 GPUs, vLLM with Qwen2.5 in BF16, GPTQ and AWQ; docs/time.md)</source>
+        <translation>公表された1ストリームの生成速度に合わせて推定（llama.cpp は GPU 10種、vLLM は Qwen2.5 の BF16・GPTQ・AWQ。docs/time.md）</translation>
+    </message>
+    <message>
         <source>A typical instruction-tuning sample (Llama 2 fine-tuning used 4,096; Alpaca-style data is far shorter); enter your own</source>
         <translation>指示チューニングの典型的なサンプル長（Llama 2 のファインチューニングは 4,096。「Alpaca」形式のデータはずっと短い）。実際の値を入力してください</translation>
     </message>
     <message>
-        <source>Llama 2's pre-training sequence length (Touvron et al. 2023, Table 1)</source>
+        <source>Llama 2&apos;s pre-training sequence length (Touvron et al. 2023, Table 1)</source>
         <translation>Llama 2 の事前学習のシーケンス長（Touvron et al. 2023、Table 1）</translation>
     </message>
     <message>
@@ -56,7 +69,7 @@
         <translation>BF16 混合精度：現在の学習スタックの標準</translation>
     </message>
     <message>
-        <source>Each stack's own: Megatron 18 (6 + 12/d distributed), DeepSpeed 20 (2 + 18/d at stage 2), FSDP 16/d, Hugging Face and torchtune 8 in pure bf16 (frameworks' documentation and estimators)</source>
+        <source>Each stack&apos;s own: Megatron 18 (6 + 12/d distributed), DeepSpeed 20 (2 + 18/d at stage 2), FSDP 16/d, Hugging Face and torchtune 8 in pure bf16 (frameworks&apos; documentation and estimators)</source>
         <translation>スタックごと：Megatron 18（分散オプティマイザで 6 + 12/d）、DeepSpeed 20（ステージ2で 2 + 18/d）、FSDP 16/d、Hugging Face と torchtune は純 bf16 で 8（各フレームワークのドキュメントと見積もり関数）</translation>
     </message>
     <message>
@@ -76,7 +89,7 @@
         <translation>FlashAttention / PyTorch SDPA（現在のすべての環境の既定）：系列長×系列長のスコアを保持しない（Dao et al. 2022）</translation>
     </message>
     <message>
-        <source>Calibrated on torchtune's measured 3B run (README 'Optimization flags', packed 4096, no recomputation): fp32 logits, their log-softmax and gradient; transformers' ForCausalLMLoss keeps the same tensors</source>
+        <source>Calibrated on torchtune&apos;s measured 3B run (README &apos;Optimization flags&apos;, packed 4096, no recomputation): fp32 logits, their log-softmax and gradient; transformers&apos; ForCausalLMLoss keeps the same tensors</source>
         <translation>torchtune の 3B 実測値（README「Optimization flags」、4096 パック、再計算なし）で較正：fp32 のロジット、その log-softmax と勾配。transformers の ForCausalLMLoss も同じテンソルを保持</translation>
     </message>
     <message>
@@ -88,7 +101,7 @@
         <translation>推定：bf16 のロジットとその bf16 勾配</translation>
     </message>
     <message>
-        <source>Calibrated on torchtune's measured LoRA/QLoRA rows with CEWithChunkedOutputLoss (8 chunks, torch.compile on)</source>
+        <source>Calibrated on torchtune&apos;s measured LoRA/QLoRA rows with CEWithChunkedOutputLoss (8 chunks, torch.compile on)</source>
         <translation>torchtune の LoRA/QLoRA 実測値（CEWithChunkedOutputLoss、8 分割、torch.compile 有効）で較正</translation>
     </message>
     <message>
@@ -96,7 +109,7 @@
         <translation>Liger Kernel のベンチマーク（融合線形クロスエントロピー、V = 128,256）：1トークンあたり約 54 KiB</translation>
     </message>
     <message>
-        <source>Calibrated on torchtitan's measured Llama 3.1 8B run (8 x H100, 'op' selective checkpointing, 82.4 GiB)</source>
+        <source>Calibrated on torchtitan&apos;s measured Llama 3.1 8B run (8 x H100, &apos;op&apos; selective checkpointing, 82.4 GiB)</source>
         <translation>torchtitan の Llama 3.1 8B 実測値（H100 × 8、「op」選択的チェックポイント、82.4 GiB）で較正</translation>
     </message>
     <message>
@@ -104,7 +117,7 @@
         <translation>DeepSpeed zero/config.py：reduce_bucket_size 5e8 要素</translation>
     </message>
     <message>
-        <source>DeepSpeed stage3.py estimate_zero3_model_states_mem_needs: 4 x the largest layer's parameters</source>
+        <source>DeepSpeed stage3.py estimate_zero3_model_states_mem_needs: 4 x the largest layer&apos;s parameters</source>
         <translation>DeepSpeed stage3.py estimate_zero3_model_states_mem_needs：最大の層のパラメータ数 × 4</translation>
     </message>
     <message>
@@ -164,6 +177,14 @@
         <translation>arXiv 2205.05198</translation>
     </message>
     <message>
+        <source>Narayanan et al. 2021 §2.2.2: the interleaved schedule divides the bubble by the chunks per rank; Llama 3 paper §3.3.2 trains 405B with it. Memory is counted for the plain schedule</source>
+        <translation>Narayanan et al. 2021 §2.2.2：インターリーブ方式はバブルをランクあたりの分割数で割る。Llama 3 論文 §3.3.2 の 405B もこの方式。メモリは通常方式で計算</translation>
+    </message>
+    <message>
+        <source>Estimate: 128 sequences per step, typical of instruction tuning recipes (Alpaca: 128)</source>
+        <translation>推定：1ステップ 128 シーケンス（指示チューニングの一般的な設定。「Alpaca」も 128）</translation>
+    </message>
+    <message>
         <source>stas00/ml-engineering, Maximum Achievable Matmul FLOPS: A100 86.9%, H100 80.3%; other GPUs scale by their own share</source>
         <translation>stas00/ml-engineering「Maximum Achievable Matmul FLOPS」：A100 86.9%、H100 80.3%。他の GPU は各自の値で補正</translation>
     </message>
@@ -208,11 +229,11 @@
         <translation>公開されたままのモデル（16ビットの重み）</translation>
     </message>
     <message>
-        <source>16-bit KV cache, the serving engines' default</source>
+        <source>16-bit KV cache, the serving engines&apos; default</source>
         <translation>16ビットの KVキャッシュ（推論エンジンの既定）</translation>
     </message>
     <message>
-        <source>The model's context, at most 4,096 tokens per conversation unless you enter one</source>
+        <source>The model&apos;s context, at most 4,096 tokens per conversation unless you enter one</source>
         <translation>モデルのコンテキスト長。入力がなければ1会話あたり最大 4,096 トークン</translation>
     </message>
     <message>
@@ -236,7 +257,7 @@
         <translation>推定：層ごとの集約通信で PCIe では約30%遅くなる</translation>
     </message>
     <message>
-        <source>vLLM's default chunked-prefill size (2,048 tokens)</source>
+        <source>vLLM&apos;s default chunked-prefill size (2,048 tokens)</source>
         <translation>vLLM がプロンプトを分割して読み込む単位の既定値（2,048 トークン）</translation>
     </message>
     <message>
@@ -320,6 +341,10 @@
         <translation>Hoffmann et al. 2022（Chinchilla）。計算最適はパラメータあたり約20トークン（Table 3：70B → 1.4T）</translation>
     </message>
     <message>
+        <source>80% of the out-of-sample published runs with reported GPU-hours fall inside this range of the estimate (docs/time.md)</source>
+        <translation>GPU時間が公表された事例のうち、学習に使っていない検証分の80%がこの範囲に入ります（docs/time.md）</translation>
+    </message>
+    <message>
         <source>Estimate: multi-server jobs over InfiniBand 400/200G keep ×{0:g}/×{1:g} of their utilisation, over 100/25/10 GbE ×{2:g}/×{3:g}/×{4:g}</source>
         <translation>推定：複数サーバーのジョブは、InfiniBand 400G/200G で利用効率の ×{0:g}/×{1:g}、100/25/10 GbE で ×{2:g}/×{3:g}/×{4:g}</translation>
     </message>
@@ -348,7 +373,7 @@
         <translation>推定：計算したテンソルに加えて、アロケータの断片化で5%</translation>
     </message>
     <message>
-        <source>Assumed round-the-clock service (24 h x 30 days); the seed's 8 h x 20 days is one edit away</source>
+        <source>Assumed round-the-clock service (24 h x 30 days); the seed&apos;s 8 h x 20 days is one edit away</source>
         <translation>24時間 × 30日の常時稼働と仮定。元記事の 8時間 × 20日 にも変更できます</translation>
     </message>
     <message>
@@ -360,7 +385,7 @@
         <translation>期限の指定なし：90日以内に終わる構成を探索</translation>
     </message>
     <message>
-        <source>Databricks 2023, 'LLM Inference Performance Engineering: Best Practices' (MBU definition; 50% worked example; ~80% for tuned stacks)</source>
+        <source>Databricks 2023, &apos;LLM Inference Performance Engineering: Best Practices&apos; (MBU definition; 50% worked example; ~80% for tuned stacks)</source>
         <translation>Databricks 2023「LLM Inference Performance Engineering: Best Practices」（MBU の定義。計算例は50%、調整済みの環境では約80%）</translation>
     </message>
     <message>
@@ -740,7 +765,7 @@
         <translation>。</translation>
     </message>
     <message>
-        <source>continued pre-training tokens as a fraction of Chinchilla's</source>
+        <source>continued pre-training tokens as a fraction of Chinchilla&apos;s</source>
         <translation>継続事前学習のトークン数（Chinchilla の値に対する割合）</translation>
     </message>
     <message>
@@ -796,7 +821,7 @@
         <translation>ZeRO ステージ（Megatron：1 = 分散オプティマイザ、FSDP：3 = 完全シャーディング）。既定：探索</translation>
     </message>
     <message>
-        <source>how the loss holds the logits: fp32 (Hugging Face, torchtitan, Megatron), bf16, chunked (torchtune's default), fused (Liger, Cut Cross-Entropy)</source>
+        <source>how the loss holds the logits: fp32 (Hugging Face, torchtitan, Megatron), bf16, chunked (torchtune&apos;s default), fused (Liger, Cut Cross-Entropy)</source>
         <translation>損失がロジットをどう持つか：fp32（Hugging Face、torchtitan、Megatron）、bf16、chunked（torchtune の既定）、fused（Liger、Cut Cross-Entropy）</translation>
     </message>
     <message>
@@ -908,7 +933,7 @@
         <translation>テキスト要約に表示する候補の最大数</translation>
     </message>
     <message>
-        <source>language of messages and reports (default: the system's)</source>
+        <source>language of messages and reports (default: the system&apos;s)</source>
         <translation>メッセージとレポートの言語（既定：システムの言語）</translation>
     </message>
     <message>
@@ -944,7 +969,7 @@
         <translation>例：rtx-a6000:4</translation>
     </message>
     <message>
-        <source>predicted vs reported GPU-hours for the catalog's published runs</source>
+        <source>predicted vs reported GPU-hours for the catalog&apos;s published runs</source>
         <translation>カタログの公表事例について、予測と公表のGPU時間を比較</translation>
     </message>
     <message>
@@ -1728,7 +1753,7 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
         <translation>FP8（H100/H200/B200/MI300X）：高速。実際には2倍のピークの約{0:.0%}。</translation>
     </message>
     <message>
-        <source>Empty = Chinchilla's compute-optimal {0:g} tokens per parameter{1}. Source: {2}</source>
+        <source>Empty = Chinchilla&apos;s compute-optimal {0:g} tokens per parameter{1}. Source: {2}</source>
         <translation>空欄の場合は Chinchilla の計算最適であるパラメータあたり {0:g} トークン{1}。出典：{2}</translation>
     </message>
     <message>
@@ -2157,7 +2182,7 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
         <translation>エンジンが使えるメモリの {0:.0%} を使います：実測のピークはこの見積もりから ±{1:.0%} ほどずれるため、余裕を残してください（コンテキストを短く、同時利用者を少なく）。</translation>
     </message>
     <message>
-        <source>Uses {0:.0%} of the GPU's memory: measured peaks vary by about ±{1:.0%} around this estimate, so leave room (smaller micro-batch, more recomputation).</source>
+        <source>Uses {0:.0%} of the GPU&apos;s memory: measured peaks vary by about ±{1:.0%} around this estimate, so leave room (smaller micro-batch, more recomputation).</source>
         <translation>GPU メモリの {0:.0%} を使います：実測のピークはこの見積もりから ±{1:.0%} ほどずれるため、余裕を残してください（マイクロバッチを小さく、再計算を増やす）。</translation>
     </message>
     <message>
@@ -2169,8 +2194,8 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
         <translation>勾配の同期は NVLink ではなく PCIe Gen{0} 経由です。</translation>
     </message>
     <message>
-        <source>{0} nodes talk over {1}: utilisation x{2}.</source>
-        <translation>{0} 台のサーバーが {1} で通信します（利用効率 ×{2}）。</translation>
+        <source>{0} servers talk over {1}, far slower than InfiniBand: gradient traffic may not hide behind the computation.</source>
+        <translation>{0} 台のサーバーが {1} で通信します。InfiniBand よりはるかに遅く、勾配の通信が計算の裏に隠れないことがあります。</translation>
     </message>
     <message>
         <source>{0} has no {1} tensor cores.</source>
@@ -2217,7 +2242,7 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
         <translation>同時 {0} 件では、生成はメモリ帯域ではなく演算性能で律速されます。</translation>
     </message>
     <message>
-        <source>Context {0} exceeds the model's {1} tokens.</source>
+        <source>Context {0} exceeds the model&apos;s {1} tokens.</source>
         <translation>コンテキスト {0} はモデルの上限 {1} トークンを超えます。</translation>
     </message>
     <message>
@@ -2241,7 +2266,7 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
         <translation>トークン数 = サンプル数 × 系列長 × エポック数 = {0}。</translation>
     </message>
     <message>
-        <source>Only {0:.1f} tokens per parameter, well below Chinchilla's 20.</source>
+        <source>Only {0:.1f} tokens per parameter, well below Chinchilla&apos;s 20.</source>
         <translation>パラメータあたり {0:.1f} トークンで、Chinchilla 則の 20 を大きく下回ります。</translation>
     </message>
     <message>
@@ -2271,6 +2296,18 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
     <message>
         <source>Selective recomputation re-runs attention scores (a few percent more compute).</source>
         <translation>選択的再計算でアテンションスコアを再計算します（計算量が数%増）。</translation>
+    </message>
+    <message>
+        <source>Attention adds {0} FLOPs per token to the hardware count (not in 6·N·D, so MFU leaves it out; HFU includes it).</source>
+        <translation>アテンションで1トークンあたり {0} FLOP がハードウェアの演算量に加わります（6·N·D には含まれないため MFU には入らず、HFU には入ります）。</translation>
+    </message>
+    <message>
+        <source>The global batch ({0} sequences) leaves {1:.0%} of the data-parallel ranks without work: more GPUs do not make this faster.</source>
+        <translation>グローバルバッチ（{0} シーケンス）ではデータ並列のランクの {1:.0%} に仕事がありません。GPU を増やしても速くなりません。</translation>
+    </message>
+    <message>
+        <source>Communication the computation cannot hide takes {0:.0%} of each step on this interconnect ({1}).</source>
+        <translation>この接続（{1}）では、計算で隠しきれない通信が各ステップの {0:.0%} を占めます。</translation>
     </message>
 </context>
 <context>
@@ -2789,7 +2826,7 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>MFU</translation>
     </message>
     <message>
-        <source>Model FLOPs utilisation: the share of the GPU's peak arithmetic the job really uses (typically 30-50%).</source>
+        <source>Model FLOPs utilisation: the share of the GPU&apos;s peak arithmetic the job really uses (typically 30-50%).</source>
         <translation>モデルFLOPs利用率。GPUの理論演算性能のうち実際に使えている割合（通常30〜50%）。</translation>
     </message>
     <message>
@@ -3011,6 +3048,122 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <message>
         <source>llama.cpp micro-batch (tokens)</source>
         <translation>llama.cpp のマイクロバッチ（トークン）</translation>
+    </message>
+    <message>
+        <source>Kernel efficiency, A100 (share of the dense peak)</source>
+        <translation>演算効率：A100（密な演算ピークに対する割合）</translation>
+    </message>
+    <message>
+        <source>Kernel efficiency, H100/H200/H800</source>
+        <translation>演算効率：H100/H200/H800</translation>
+    </message>
+    <message>
+        <source>Kernel efficiency, B200/GB200</source>
+        <translation>演算効率：B200/GB200</translation>
+    </message>
+    <message>
+        <source>Kernel efficiency, AMD Instinct</source>
+        <translation>演算効率：AMD Instinct</translation>
+    </message>
+    <message>
+        <source>Kernel efficiency, workstation and consumer GPUs</source>
+        <translation>演算効率：ワークステーション・一般向け GPU</translation>
+    </message>
+    <message>
+        <source>Hidden size per GPU at which matmuls reach half their efficiency</source>
+        <translation>行列演算の効率が半分になる GPU あたりの隠れ次元</translation>
+    </message>
+    <message>
+        <source>FP8 with Transformer Engine: share of the FP8 peak</source>
+        <translation>FP8（Transformer Engine）：FP8 ピークに対する割合</translation>
+    </message>
+    <message>
+        <source>FP8 with other stacks: share of the FP8 peak</source>
+        <translation>FP8（その他の学習環境）：FP8 ピークに対する割合</translation>
+    </message>
+    <message>
+        <source>MoE: router, permutation and grouped matmuls</source>
+        <translation>MoE：ルーター・並べ替え・グループ化行列演算</translation>
+    </message>
+    <message>
+        <source>LoRA: kernel efficiency factor</source>
+        <translation>LoRA：演算効率の係数</translation>
+    </message>
+    <message>
+        <source>QLoRA: kernel efficiency factor</source>
+        <translation>QLoRA：演算効率の係数</translation>
+    </message>
+    <message>
+        <source>Share of compute time that hides gradient communication</source>
+        <translation>勾配の通信を隠せる計算時間の割合</translation>
+    </message>
+    <message>
+        <source>Share of tensor-parallel communication hidden behind compute</source>
+        <translation>計算で隠れるテンソル並列の通信の割合</translation>
+    </message>
+    <message>
+        <source>Share of expert-parallel all-to-all hidden behind compute</source>
+        <translation>計算で隠れるエキスパート並列の全対全通信の割合</translation>
+    </message>
+    <message>
+        <source>Share of a real job&apos;s time spent training (goodput)</source>
+        <translation>実際のジョブで学習に使われる時間の割合（グッドプット）</translation>
+    </message>
+    <message>
+        <source>Kernel efficiency, Intel Gaudi</source>
+        <translation>演算効率：Intel Gaudi</translation>
+    </message>
+    <message>
+        <source>Kernel efficiency, Google TPU</source>
+        <translation>演算効率：Google TPU</translation>
+    </message>
+    <message>
+        <source>Decode bandwidth utilisation, llama.cpp GGUF kernels</source>
+        <translation>生成時の帯域利用率：llama.cpp の GGUF カーネル</translation>
+    </message>
+    <message>
+        <source>Decode bandwidth utilisation, 4-bit AWQ/GPTQ kernels</source>
+        <translation>生成時の帯域利用率：4ビット AWQ/GPTQ カーネル</translation>
+    </message>
+    <message>
+        <source>Decode bandwidth utilisation, 16/8-bit kernels (vLLM, TensorRT-LLM)</source>
+        <translation>生成時の帯域利用率：16/8ビットのカーネル（vLLM、TensorRT-LLM）</translation>
+    </message>
+    <message>
+        <source>Fixed time per generated token, llama.cpp (seconds)</source>
+        <translation>生成1トークンあたりの固定時間：llama.cpp（秒）</translation>
+    </message>
+    <message>
+        <source>Fixed time per generated token, 4-bit kernels (seconds)</source>
+        <translation>生成1トークンあたりの固定時間：4ビットカーネル（秒）</translation>
+    </message>
+    <message>
+        <source>Fixed time per generated token, 16/8-bit kernels (seconds)</source>
+        <translation>生成1トークンあたりの固定時間：16/8ビットカーネル（秒）</translation>
+    </message>
+    <message>
+        <source>Megatron pipeline: model chunks per rank (interleaved schedule)</source>
+        <translation>Megatron のパイプライン：ランクあたりのモデル分割数（インターリーブ方式）</translation>
+    </message>
+    <message>
+        <source>Time range: fast end (x the estimate)</source>
+        <translation>所要時間の幅：速い側（見積もりの倍率）</translation>
+    </message>
+    <message>
+        <source>Time range: slow end (x the estimate)</source>
+        <translation>所要時間の幅：遅い側（見積もりの倍率）</translation>
+    </message>
+    <message>
+        <source>Global batch, pre-training: coefficient of B = a·C^b (tokens)</source>
+        <translation>グローバルバッチ（事前学習）：B = a·C^b の係数（トークン）</translation>
+    </message>
+    <message>
+        <source>Global batch, pre-training: exponent of B = a·C^b</source>
+        <translation>グローバルバッチ（事前学習）：B = a·C^b の指数</translation>
+    </message>
+    <message>
+        <source>Global batch, fine-tuning (sequences per step)</source>
+        <translation>グローバルバッチ（ファインチューニング、1ステップのシーケンス数）</translation>
     </message>
     <message>
         <source>Best matmul share of peak, A100/H100 (reference)</source>
@@ -3389,7 +3542,7 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>メモリは {0} の確保のしかたで計算しています。公表された 42 件のピークの大半はこの見積もりの ±{1:.0%} 以内です。10% ほど余裕を残してください。</translation>
     </message>
     <message>
-        <source>Published memory logs of vLLM and llama.cpp fall within ±{0:.0%} of this estimate; the engine's reservation is included.</source>
+        <source>Published memory logs of vLLM and llama.cpp fall within ±{0:.0%} of this estimate; the engine&apos;s reservation is included.</source>
         <translation>公表された vLLM と llama.cpp のメモリログはこの見積もりの ±{0:.0%} 以内です。エンジンが確保する分も含みます。</translation>
     </message>
     <message>
@@ -3942,6 +4095,93 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     </message>
 </context>
 <context>
+    <name>Utilisation</name>
+    <message>
+        <source>A100 kernels</source>
+        <translation>A100 の演算</translation>
+    </message>
+    <message>
+        <source>H100-class kernels</source>
+        <translation>H100 系の演算</translation>
+    </message>
+    <message>
+        <source>B200-class kernels</source>
+        <translation>B200 系の演算</translation>
+    </message>
+    <message>
+        <source>AMD Instinct kernels</source>
+        <translation>AMD Instinct の演算</translation>
+    </message>
+    <message>
+        <source>Gaudi kernels</source>
+        <translation>Gaudi の演算</translation>
+    </message>
+    <message>
+        <source>TPU kernels</source>
+        <translation>TPU の演算</translation>
+    </message>
+    <message>
+        <source>workstation GPU kernels</source>
+        <translation>ワークステーション GPU の演算</translation>
+    </message>
+    <message>
+        <source>kernels (scaled by the GPU&apos;s measured matmul share)</source>
+        <translation>演算（GPU の実測行列演算性能で補正）</translation>
+    </message>
+    <message>
+        <source>matrix width</source>
+        <translation>行列の幅</translation>
+    </message>
+    <message>
+        <source>FP8 with Transformer Engine</source>
+        <translation>FP8（Transformer Engine）</translation>
+    </message>
+    <message>
+        <source>FP8</source>
+        <translation>FP8</translation>
+    </message>
+    <message>
+        <source>MoE routing</source>
+        <translation>MoE のルーティング</translation>
+    </message>
+    <message>
+        <source>LoRA</source>
+        <translation>LoRA</translation>
+    </message>
+    <message>
+        <source>QLoRA</source>
+        <translation>QLoRA</translation>
+    </message>
+    <message>
+        <source>ranks the global batch leaves idle</source>
+        <translation>グローバルバッチで仕事のないランク</translation>
+    </message>
+    <message>
+        <source>communication not hidden</source>
+        <translation>隠しきれない通信</translation>
+    </message>
+    <message>
+        <source>pipeline bubble</source>
+        <translation>パイプラインのバブル</translation>
+    </message>
+    <message>
+        <source>restarts, evaluation and checkpoints</source>
+        <translation>再起動・評価・チェックポイント</translation>
+    </message>
+    <message>
+        <source>offload transfers</source>
+        <translation>オフロードの転送</translation>
+    </message>
+    <message>
+        <source>your MFU</source>
+        <translation>入力された MFU</translation>
+    </message>
+    <message>
+        <source>Utilisation: {0} = {1:.0%} of the peak in hardware FLOPs (HFU); MFU {2:.0%} against 6·N·D.</source>
+        <translation>利用効率：{0} ＝ ハードウェア演算量でピークの {1:.0%}（HFU）。6·N·D に対する MFU は {2:.0%}。</translation>
+    </message>
+</context>
+<context>
     <name>Validation</name>
     <message>
         <source>must be greater than {gt}</source>
@@ -3984,8 +4224,8 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>{expected} のどれかにしてください</translation>
     </message>
     <message>
-        <source>'{value}' is not one of {allowed}</source>
-        <translation>'{value}' は選べる値（{allowed}）のどれでもありません</translation>
+        <source>&apos;{value}&apos; is not one of {allowed}</source>
+        <translation>&apos;{value}&apos; は選べる値（{allowed}）のどれでもありません</translation>
     </message>
     <message>
         <source>fine-tuning needs samples (with sequence length and epochs) or tokens</source>
@@ -4008,8 +4248,8 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>トークンあたりのエキスパート数はエキスパート総数以下にしてください</translation>
     </message>
     <message>
-        <source>'{value}' is not a date (YYYY-MM-DD)</source>
-        <translation>'{value}' は日付ではありません（YYYY-MM-DD）</translation>
+        <source>&apos;{value}&apos; is not a date (YYYY-MM-DD)</source>
+        <translation>&apos;{value}&apos; は日付ではありません（YYYY-MM-DD）</translation>
     </message>
     <message>
         <source>does not apply to {goal}</source>
@@ -4020,19 +4260,19 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>LoRA と QLoRA にのみ使えます（フルファインチューニングには使えません）</translation>
     </message>
     <message>
-        <source>'{value}' is not a number (use e.g. 7000000000, 7e9, 7B, 1.4T, 500M, 8K, 3000万)</source>
+        <source>&apos;{value}&apos; is not a number (use e.g. 7000000000, 7e9, 7B, 1.4T, 500M, 8K, 3000万)</source>
         <translation>「{value}」は数値ではありません（例：7000000000、7e9、7B、1.4T、500M、8K、3000万）</translation>
     </message>
     <message>
-        <source>unknown model '{value}'; see: gpu-planner catalog models</source>
+        <source>unknown model &apos;{value}&apos;; see: gpu-planner catalog models</source>
         <translation>不明なモデル「{value}」。一覧：gpu-planner catalog models</translation>
     </message>
     <message>
-        <source>unknown GPU '{value}'; see: gpu-planner catalog gpus</source>
+        <source>unknown GPU &apos;{value}&apos;; see: gpu-planner catalog gpus</source>
         <translation>不明な GPU「{value}」。一覧：gpu-planner catalog gpus</translation>
     </message>
     <message>
-        <source>unknown offer '{value}'; see: gpu-planner catalog offers</source>
+        <source>unknown offer &apos;{value}&apos;; see: gpu-planner catalog offers</source>
         <translation>不明なクラウドプラン「{value}」。一覧：gpu-planner catalog offers</translation>
     </message>
     <message>
@@ -4044,24 +4284,24 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>目的を選んでください：推論（inference）、ファインチューニング（finetune）、継続事前学習（cpt）、フルスクラッチ（scratch）</translation>
     </message>
     <message>
-        <source>'{value}' is not available with {stack}; allowed: {allowed}</source>
-        <translation>'{value}' は {stack} では使えません（使える値：{allowed}）</translation>
+        <source>&apos;{value}&apos; is not available with {stack}; allowed: {allowed}</source>
+        <translation>&apos;{value}&apos; は {stack} では使えません（使える値：{allowed}）</translation>
     </message>
     <message>
-        <source>'{value}' must divide the {what} ({n})</source>
-        <translation>'{value}' は{what}（{n}）を割り切る必要があります</translation>
+        <source>&apos;{value}&apos; must divide the {what} ({n})</source>
+        <translation>&apos;{value}&apos; は{what}（{n}）を割り切る必要があります</translation>
     </message>
     <message>
-        <source>'{value}': the sequence ({n} tokens) must split into 2 x {value} equal chunks</source>
-        <translation>'{value}'：系列（{n} トークン）を 2 × {value} 個の等しい区間に分けられる必要があります</translation>
+        <source>&apos;{value}&apos;: the sequence ({n} tokens) must split into 2 x {value} equal chunks</source>
+        <translation>&apos;{value}&apos;：系列（{n} トークン）を 2 × {value} 個の等しい区間に分けられる必要があります</translation>
     </message>
     <message>
-        <source>'{value}' needs {other} {wanted}</source>
-        <translation>'{value}' には {other} {wanted} が必要です</translation>
+        <source>&apos;{value}&apos; needs {other} {wanted}</source>
+        <translation>&apos;{value}&apos; には {other} {wanted} が必要です</translation>
     </message>
     <message>
-        <source>'{value}' needs a mixture-of-experts model</source>
-        <translation>'{value}' には MoE（混合エキスパート）モデルが必要です</translation>
+        <source>&apos;{value}&apos; needs a mixture-of-experts model</source>
+        <translation>&apos;{value}&apos; には MoE（混合エキスパート）モデルが必要です</translation>
     </message>
     <message>
         <source>{value} offload needs ZeRO stage 3 (full sharding)</source>
@@ -4138,7 +4378,7 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>このヘルプを表示して終了</translation>
     </message>
     <message>
-        <source>show program's version number and exit</source>
+        <source>show program&apos;s version number and exit</source>
         <translation>バージョンを表示して終了</translation>
     </message>
     <message>

@@ -22,20 +22,46 @@ def _row(result, run_id):
     return next(r for r in result.rows if r.run == run_id)
 
 
-def test_llama2_70b_within_15_percent_of_the_model_card(result):
-    """Llama 2 model card: 70B pre-trained on 2T tokens used 1,720,320 A100-80GB GPU-hours.
-    The default model (6·N·D, 0.40 of the dense BF16 peak scaled by MAMF) predicts within 15%."""
+def test_llama2_70b_within_the_range_out_of_sample(result):
+    """Llama 2 model card: 70B pre-trained on 2T tokens used 1,720,320 A100-80GB GPU-hours. Predicted
+    with the constants of the fold that left this run out (never its own fit): within 35%, inside
+    the stated range."""
     r = _row(result, "llama-2-70b-pretrain")
     assert r.reported_gpu_hours == 1_720_320 and r.basis == "reported"
-    assert r.predicted_gpu_hours == pytest.approx(1_720_320, rel=0.15)
+    assert r.fold is not None
+    assert r.predicted_gpu_hours == pytest.approx(1_720_320, rel=0.35)
     assert r.within_range
 
 
-def test_llama31_405b_within_5_percent(result):
+def test_llama31_405b_within_20_percent(result):
     """Llama 3 paper / Llama 3.1 card: 405B, 15.6T tokens, 16,384 H100, 30.84M GPU-hours."""
     r = _row(result, "llama-3.1-405b-pretrain")
     assert not r.gpu_count_assumed and r.gpu_count == 16384
-    assert r.predicted_gpu_hours == pytest.approx(30.84e6, rel=0.05)
+    assert r.predicted_gpu_hours == pytest.approx(30.84e6, rel=0.20)
+    assert r.within_range
+
+
+def test_backtest_uses_the_fold_that_left_each_run_out(result):
+    """Every predicted run names its fold, and the fold constants differ from the full fit (which saw
+    the run), so the quoted errors are out of sample."""
+    from dataclasses import replace
+
+    from app.core import utilisation_fit as FIT
+    from app.core.calibration import fold_of
+    from app.core.utilisation import Params
+
+    done = [r for r in result.rows if r.error is not None]
+    assert done and all(r.fold == fold_of(r.run, FIT.K) for r in done)
+    assert len({tuple(sorted(f.items())) for f in FIT.FOLDS}) == FIT.K  # five different fits
+    full = Params.registry()
+    assert all(replace(full, **f) != full for f in FIT.FOLDS)
+
+
+def test_summaries_by_family_size_and_precision(result):
+    labels = {s.basis for s in result.summaries}
+    assert {"reported", "reported+derived"} <= labels
+    assert any(x.startswith("family:") for x in labels) and any(x.startswith("size_band:") for x in labels)
+    assert any(x.startswith("precision:") for x in labels)
 
 
 def test_count_times_days_is_a_derived_figure():

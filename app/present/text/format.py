@@ -151,3 +151,40 @@ def stack_name(code: str) -> str:
 
 def engine_name(code: str) -> str:
     return ENGINES.get(code, code)
+
+
+UTILISATION_FACTORS = {
+    "base_a100": QT_TRANSLATE_NOOP("Utilisation", "A100 kernels"),
+    "base_hopper": QT_TRANSLATE_NOOP("Utilisation", "H100-class kernels"),
+    "base_blackwell": QT_TRANSLATE_NOOP("Utilisation", "B200-class kernels"),
+    "base_amd": QT_TRANSLATE_NOOP("Utilisation", "AMD Instinct kernels"),
+    "base_gaudi": QT_TRANSLATE_NOOP("Utilisation", "Gaudi kernels"),
+    "base_tpu": QT_TRANSLATE_NOOP("Utilisation", "TPU kernels"),
+    "base_workstation": QT_TRANSLATE_NOOP("Utilisation", "workstation GPU kernels"),
+    "base_mamf": QT_TRANSLATE_NOOP("Utilisation", "kernels (scaled by the GPU's measured matmul share)"),
+    "width": QT_TRANSLATE_NOOP("Utilisation", "matrix width"),
+    "fp8_te": QT_TRANSLATE_NOOP("Utilisation", "FP8 with Transformer Engine"),
+    "fp8_other": QT_TRANSLATE_NOOP("Utilisation", "FP8"),
+    "moe": QT_TRANSLATE_NOOP("Utilisation", "MoE routing"),
+    "lora": QT_TRANSLATE_NOOP("Utilisation", "LoRA"),
+    "qlora": QT_TRANSLATE_NOOP("Utilisation", "QLoRA"),
+    "batch_idle": QT_TRANSLATE_NOOP("Utilisation", "ranks the global batch leaves idle"),
+    "communication": QT_TRANSLATE_NOOP("Utilisation", "communication not hidden"),
+    "pipeline_bubble": QT_TRANSLATE_NOOP("Utilisation", "pipeline bubble"),
+    "goodput": QT_TRANSLATE_NOOP("Utilisation", "restarts, evaluation and checkpoints"),
+    "offload": QT_TRANSLATE_NOOP("Utilisation", "offload transfers"),
+    "user_mfu": QT_TRANSLATE_NOOP("Utilisation", "your MFU"),
+}
+
+
+def utilisation_text(factors: list[tuple[str, float]], hfu: float | None, mfu: float | None) -> str:
+    """How an option's utilisation follows from the calibrated model, factor by factor:
+    "H100-class kernels 54% × matrix width 0.98 × … = 38% of the peak (HFU); MFU 35% against 6·N·D"."""
+    if not factors or hfu is None or mfu is None:
+        return ""
+    parts = []
+    for i, (name, value) in enumerate(factors):
+        label = translate("Utilisation", UTILISATION_FACTORS.get(str(name), str(name)))
+        parts.append(f"{label} {float(value):.0%}" if i == 0 or str(name) == "user_mfu" else f"{label} {float(value):.2f}")
+    return translate("Utilisation", "Utilisation: {0} = {1:.0%} of the peak in hardware FLOPs (HFU); MFU {2:.0%} against 6·N·D.").format(
+        " × ".join(parts), hfu, mfu)

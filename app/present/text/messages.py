@@ -51,6 +51,14 @@ def _money(key: str) -> Callable[[Params, str, str], str]:
     return lambda p, lang, cur: fmt_money(p.get(key), cur, lang)
 
 
+NETWORK_LABELS = {"ib-400": "InfiniBand 400G", "ib-200": "InfiniBand 200G", "100gbe": "100 GbE", "25gbe": "25 GbE",
+                  "10gbe": "10 GbE"}
+
+
+def network_label(code: str) -> str:
+    return NETWORK_LABELS.get(code, code)
+
+
 def _F(template: str, args: Args = _none) -> Message:  # noqa: N802 - a short constructor for the table
     return Message("Findings", template, args)
 
@@ -115,8 +123,8 @@ FINDINGS: dict[str, Entry] = {
                          lambda p, _l, _c: (p.get("tp"), p.get("gpus_per_node"))),
     "dp_over_pcie": _F(QT_TRANSLATE_NOOP("Findings", "Gradients are synchronised over PCIe Gen{0}, not NVLink."),
                        lambda p, _l, _c: (p.get("pcie_gen"),)),
-    "multinode_over_ethernet": _F(QT_TRANSLATE_NOOP("Findings", "{0} nodes talk over {1}: utilisation x{2}."),
-                                  lambda p, _l, _c: (p.get("nodes"), p.get("network"), p.get("factor"))),
+    "multinode_over_ethernet": _F(QT_TRANSLATE_NOOP("Findings", "{0} servers talk over {1}, far slower than InfiniBand: gradient traffic may not hide behind the computation."),
+                                  lambda p, _l, _c: (p.get("nodes"), network_label(str(p.get("network", ""))))),
     "precision_unsupported": _F(QT_TRANSLATE_NOOP("Findings", "{0} has no {1} tensor cores."),
                                 lambda p, _l, _c: (p.get("gpu"), p.get("precision"))),
     "precision_emulated": _F(QT_TRANSLATE_NOOP("Findings", "{0} weights are dequantised and computed in BF16 on {1}."),
@@ -163,6 +171,12 @@ FINDINGS: dict[str, Entry] = {
                             lambda p, _l, _c: (p.get("local_layers"), p.get("layers"), p.get("window"))),
     "memory_headroom": _headroom,
     "flops_selective_recompute": _F(QT_TRANSLATE_NOOP("Findings", "Selective recomputation re-runs attention scores (a few percent more compute).")),
+    "flops_attention": _F(QT_TRANSLATE_NOOP("Findings", "Attention adds {0} FLOPs per token to the hardware count (not in 6·N·D, so MFU leaves it out; HFU includes it)."),
+                          lambda p, _l, _c: (fmt_count(p.get("extra_flops_per_token")),)),
+    "global_batch_limits_dp": _F(QT_TRANSLATE_NOOP("Findings", "The global batch ({0} sequences) leaves {1:.0%} of the data-parallel ranks without work: more GPUs do not make this faster."),
+                                 lambda p, _l, _c: (fmt_count(p.get("sequences")), _f(p, "idle"))),
+    "communication_bound": _F(QT_TRANSLATE_NOOP("Findings", "Communication the computation cannot hide takes {0:.0%} of each step on this interconnect ({1})."),
+                              lambda p, _l, _c: (_f(p, "share"), network_label(str(p.get("network", ""))))),
 }
 
 # Verdicts: the decision in one sentence.

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.present.text.format import fmt_bytes, fmt_duration, fmt_money, layout_label, stack_name
+from app.present.text.format import fmt_bytes, fmt_duration, fmt_money, layout_label, stack_name, utilisation_text
 from app.present.text.messages import finding_message, labels_text, suggestion_message, verdict_message
 from app.ui.wizard.common import BoundPage
 
@@ -192,6 +192,9 @@ class ResultPage(BoundPage):
                 fmt_duration(o.job_s), fmt_duration(lo), fmt_duration(hi), o.mfu or 0.0, f"{o.gpu_hours:,.0f}"))
             lines.append("<br>" + self.tr("Memory {0} of {1} per GPU, as {2} allocates it.").format(
                 fmt_bytes(o.memory_per_gpu_bytes), fmt_bytes(o.memory_capacity_bytes), stack_name(o.stack or "")))
+            explained = utilisation_text(o.utilisation_factors, o.hfu, o.mfu)
+            if explained:
+                lines.append("<br>" + explained)
         elif o.memory_usable_bytes:
             lines.append("<br>" + self.tr("Memory {0} of the {1} the engine may use ({2} on the GPU).").format(
                 fmt_bytes(o.memory_per_gpu_bytes), fmt_bytes(o.memory_usable_bytes), fmt_bytes(o.memory_capacity_bytes)))
