@@ -23,7 +23,8 @@ from app.catalog.schema import BUILD_ORDER, KINDS, Record
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
-FILES = {"gpus": "gpus.csv", "models": "models.csv", "runs": "runs.csv", "offers": "offers.csv"}
+FILES = {"gpus": "gpus.csv", "models": "models.csv", "runs": "runs.csv", "offers": "offers.csv",
+         "measurements": "measurements.csv"}
 
 
 def read_sources(data: Path) -> dict[str, list[Record]]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from app.catalog.schema import Record
-from app.core.specs import CloudOffer, GpuSpec, ModelSpec, TrainingRun, count_params
+from app.core.specs import CloudOffer, GpuSpec, Measurement, ModelSpec, TrainingRun, count_params
 
 # An entry of any kind, as the core sees it.
-Spec = GpuSpec | ModelSpec | TrainingRun | CloudOffer
+Spec = GpuSpec | ModelSpec | TrainingRun | CloudOffer | Measurement
 
 _RUN_STATUS = ("params", "tokens", "gpu_count", "days", "gpu_hours", "mfu", "cost")
 
@@ -72,8 +72,15 @@ def offer_spec(r: Record, origin: str = "shipped") -> CloudOffer:
     )
 
 
+def measurement_spec(r: Record, origin: str = "user") -> Measurement:
+    fields = {k: r.get(k) for k in ("method", "precision", "seq_len", "notes")}
+    return Measurement(id=r["id"], gpu=r["gpu"], model=r["model"], stack=r["stack"], gpu_count=r["gpu_count"],
+                       tokens_per_s_per_gpu=r["tokens_per_s_per_gpu"], source=r["source"], as_of=r["as_of"],
+                       origin=origin, **{k: v for k, v in fields.items() if v is not None})
+
+
 _CONVERT: dict[str, Callable[[Record, str], Spec]] = {
-    "gpus": gpu_spec, "models": model_spec, "runs": run_spec, "offers": offer_spec}
+    "gpus": gpu_spec, "models": model_spec, "runs": run_spec, "offers": offer_spec, "measurements": measurement_spec}
 
 
 def to_spec(kind: str, record: Record, origin: str = "shipped") -> Spec:

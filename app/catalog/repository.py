@@ -22,7 +22,7 @@ from app.catalog.convert import Spec, to_spec
 from app.catalog.csv_io import read_csv, write_csv
 from app.catalog.errors import CatalogError  # noqa: F401 - raised here, importable from here
 from app.catalog.schema import BUILD_ORDER, KINDS, SCHEMA_VERSION, Record
-from app.core.specs import CloudOffer, GpuSpec, ModelSpec, TrainingRun
+from app.core.specs import CloudOffer, GpuSpec, Measurement, ModelSpec, TrainingRun
 from app.paths import catalog_db_path, data_dir, user_data_dir
 
 if TYPE_CHECKING:
@@ -39,7 +39,20 @@ def _v1_to_v2(con: sqlite3.Connection) -> None:
     con.execute("ALTER TABLE model ADD COLUMN local_layers INTEGER")
 
 
-OVERLAY_MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2}
+def _v2_to_v3(con: sqlite3.Connection) -> None:
+    """Schema 3: the user's measured runs (gpu-planner calibrate), a table of their own."""
+    from sqlalchemy.dialects import sqlite as dialect
+    from sqlalchemy.schema import CreateIndex, CreateTable
+
+    from app.catalog.tables import TABLES
+
+    table = TABLES["measurements"].__table__  # type: ignore[attr-defined]
+    con.execute(str(CreateTable(table).compile(dialect=dialect.dialect())))
+    for index in table.indexes:
+        con.execute(str(CreateIndex(index).compile(dialect=dialect.dialect())))
+
+
+OVERLAY_MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def _schema_version(path: Path) -> str | None:
@@ -234,6 +247,13 @@ class Catalog:
 
     def offers(self) -> tuple[CloudOffer, ...]:
         return cast(tuple[CloudOffer, ...], self._all("offers"))
+
+    def measurements(self) -> tuple[Measurement, ...]:
+        return cast(tuple[Measurement, ...], self._all("measurements"))
+
+    def add(self, kind: str, record: Record) -> None:
+        """Write one checked record into the user's overlay (all or nothing; CatalogError if it fails)."""
+        self._write_overlay(kind, [record])
 
     def entries(self, kind: str) -> tuple[Spec, ...]:
         return self._all(kind)

@@ -19,7 +19,7 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:[.\-_][a-z0-9]+)*$")
 DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 CURRENCIES = ("USD", "JPY")
 # Bump when a table or column changes meaning; catalog.db and overlay files record it in `meta`.
-SCHEMA_VERSION = 2  # 2: models gained sliding_window and local_layers
+SCHEMA_VERSION = 3  # 2: models gained sliding_window and local_layers; 3: the user's measured runs
 # One catalog entry as read from a CSV or a table: database field names -> values (SI units).
 Record = dict[str, Any]
 
@@ -71,7 +71,7 @@ class Column:
 
 @dataclass(frozen=True)
 class Kind:
-    name: str  # gpus | models | runs | offers
+    name: str  # gpus | models | runs | offers | measurements
     table: str
     columns: tuple[Column, ...]
     # columns whose presence in a CSV header identifies this kind
@@ -192,6 +192,22 @@ OFFERS = Kind("offers", "cloud_offer", (
     Column("eligibility"),
 ), signature=("provider", "price_per_gpu_hour"))
 
-KINDS: dict[str, Kind] = {k.name: k for k in (GPUS, MODELS, RUNS, OFFERS)}
+# A training run the user measured (gpu-planner calibrate, the wizard's "I measured a run"): plans on
+# that GPU and stack scale the calibrated utilisation by measured / predicted.
+MEASUREMENTS = Kind("measurements", "measurement", (
+    Column("id", "id", required=True),
+    Column("gpu", "ref", ref="gpus", required=True),
+    Column("model", "ref", ref="models", required=True),
+    Column("stack", "choice", required=True, choices=("megatron", "deepspeed", "fsdp", "hf", "torchtune")),
+    Column("method", "choice", default="full", choices=("full", "lora", "qlora", "pretrain")),
+    Column("precision", "choice", default="bf16", choices=("bf16", "fp16", "fp8", "fp32")),
+    Column("gpu_count", "int", required=True, ge=1, le=10_000_000),
+    Column("seq_len", "int", default=4096, ge=1, le=10_000_000),
+    Column("tokens_per_s_per_gpu", "float", required=True, gt=0, le=1e9),
+    *_PROVENANCE,
+    Column("notes"),
+), signature=("tokens_per_s_per_gpu", "stack"))
+
+KINDS: dict[str, Kind] = {k.name: k for k in (GPUS, MODELS, RUNS, OFFERS, MEASUREMENTS)}
 # Order of a build: referenced kinds first.
-BUILD_ORDER = ("gpus", "models", "runs", "offers")
+BUILD_ORDER = ("gpus", "models", "runs", "offers", "measurements")

@@ -14,6 +14,7 @@ from app.cli.commands import (
     EXIT_USAGE,
     catalog,
     cmd_backtest,
+    cmd_calibrate,
     cmd_capacity,
     cmd_catalog,
     cmd_gui,
@@ -27,7 +28,8 @@ from app.i18n import translate
 
 __all__ = ["EXIT_ERROR", "EXIT_OK", "EXIT_USAGE", "UsageError", "build_parser", "catalog", "main", "scenario_from_args"]
 
-COMMANDS = {"plan": cmd_plan, "catalog": cmd_catalog, "backtest": cmd_backtest, "capacity": cmd_capacity}
+COMMANDS = {"plan": cmd_plan, "catalog": cmd_catalog, "backtest": cmd_backtest, "capacity": cmd_capacity,
+            "calibrate": cmd_calibrate}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -217,3 +217,82 @@ def cmd_gui(_a: argparse.Namespace | None = None) -> int:
     from app.ui.application import run
 
     return run()
+
+
+def cmd_calibrate(a: argparse.Namespace) -> int:
+    """Record a training run the user measured (tokens/s per GPU, or step time with the global batch)
+    in their catalog; list them with what the planner predicts for each."""
+    import datetime
+
+    from app.core.calibration import predicted_rate
+
+    cat = catalog()
+    lang = a.lang or default_lang()
+    models = {m.id: m for m in cat.models()}
+    gpus = {g.id: g for g in cat.gpus()}
+    if a.list:
+        rows = []
+        for m in cat.measurements():
+            pred = predicted_rate(m, models[m.model], gpus[m.gpu]) if m.model in models and m.gpu in gpus else None
+            rows.append({**m.model_dump(), "predicted_tokens_per_s_per_gpu": pred,
+                         "factor": m.tokens_per_s_per_gpu / pred if pred else None})
+        if a.json:
+            _dump({"schema": "gpu-planner.measurements/1", "measurements": rows})
+        elif not rows:
+            print(translate("CLI", "No measurements yet: record one with gpu-planner calibrate --gpu … --model … --stack … --gpus … --tokens-per-s …"))
+        else:
+            for r in rows:
+                print(translate("CLI", "{0}: {1} x {2}, {3} ({4}, {5}): measured {6:,.0f} tokens/s per GPU, predicted {7:,.0f} (x{8:.2f})").format(
+                    r["id"], r["gpu_count"], r["gpu"], r["model"], r["stack"], r["method"], r["tokens_per_s_per_gpu"],
+                    r["predicted_tokens_per_s_per_gpu"] or 0.0, r["factor"] or 0.0))
+        return EXIT_OK
+    for flag, value in (("--gpu", a.gpu), ("--model", a.model), ("--stack", a.stack), ("--gpus", a.gpus)):
+        if value is None:
+            raise UsageError(translate("CLI", "{0} is required: the setup you measured").format(flag))
+    if a.gpu not in gpus:
+        raise UsageError(translate("CLI", "--gpu {0!r} is not in the catalog; see gpu-planner catalog gpus").format(a.gpu))
+    if a.model not in models:
+        raise UsageError(translate("CLI", "--model {0!r} is not in the catalog; see gpu-planner catalog models").format(a.model))
+    for flag, value in (("--gpus", a.gpus), ("--seq-len", a.seq_len), ("--tokens-per-s", a.tokens_per_s),
+                        ("--step-time-s", a.step_time_s), ("--global-batch", a.global_batch)):
+        if value is not None and not value > 0:
+            raise UsageError(translate("CLI", "{0} {1} must be greater than 0").format(flag, value))
+    if (a.tokens_per_s is None) == (a.step_time_s is None):
+        raise UsageError(translate("CLI", "give --tokens-per-s, or --step-time-s with --global-batch"))
+    rate = a.tokens_per_s
+    if rate is None:
+        if a.global_batch is None:
+            raise UsageError(translate("CLI", "--step-time-s needs --global-batch (sequences per step)"))
+        rate = a.global_batch * a.seq_len / (a.step_time_s * a.gpus)
+    entry_id = a.entry_id or f"mine-{a.gpu}-{a.model}-{a.stack}-{a.method}-{a.gpus}".lower().replace("_", "-")
+    record = {"id": entry_id, "gpu": a.gpu, "model": a.model, "stack": a.stack, "method": a.method,
+              "precision": a.precision, "gpu_count": a.gpus, "seq_len": a.seq_len, "tokens_per_s_per_gpu": rate,
+              "source": "your measurement", "as_of": datetime.date.today().isoformat(), "notes": a.notes}
+    import csv
+    import io
+
+    from app.catalog.csv_io import format_cell, parse_records
+    from app.catalog.schema import KINDS
+
+    kind = KINDS["measurements"]
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(kind.header)
+    w.writerow([format_cell(c, record.get(c.name)) for c in kind.columns])
+    checked, problems = parse_records(kind, buf.getvalue(), cat.known_ids(), where="calibrate")
+    if problems:
+        raise UsageError(str(problems[0]))
+    cat.add("measurements", checked[0])
+    from app.core.specs import Measurement
+
+    m = Measurement(**{k: v for k, v in record.items()})
+    pred = predicted_rate(m, models[a.model], gpus[a.gpu])
+    doc = {"schema": "gpu-planner.measurement/1", "measurement": record, "predicted_tokens_per_s_per_gpu": pred,
+           "factor": rate / pred}
+    if a.json:
+        _dump(doc)
+    else:
+        print(translate("CLI", "recorded {0}: {1:,.0f} tokens/s per GPU measured, {2:,.0f} predicted; plans on {3} with {4} now use x{5:.2f}").format(
+            entry_id, rate, pred, a.gpu, a.stack, rate / pred))
+    _ = lang
+    return EXIT_OK

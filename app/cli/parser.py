@@ -13,7 +13,7 @@ from app.i18n import QT_TRANSLATE_NOOP, translate
 GOALS = ["inference", "finetune", "cpt", "scratch"]
 NETWORKS = ["ib-400", "ib-200", "100gbe", "25gbe", "10gbe"]
 LANGS = ["ja", "en"]
-KINDS = ["gpus", "models", "runs", "offers"]
+KINDS = ["gpus", "models", "runs", "offers", "measurements"]
 
 
 class UsageError(Exception):
@@ -219,10 +219,28 @@ def build_parser() -> argparse.ArgumentParser:
     cp.add_argument("--network", choices=NETWORKS)
     cp.add_argument("--json", action="store_true")
 
+    cal = sub.add_parser("calibrate", help=translate("CLI", "record a training run you measured; later plans on that GPU and stack use it"))
+    cal.add_argument("--gpu", metavar="ID", help=translate("CLI", "the GPU it ran on (catalog id)"))
+    cal.add_argument("--model", metavar="ID", help=translate("CLI", "the model trained (catalog id)"))
+    cal.add_argument("--stack", choices=["megatron", "deepspeed", "fsdp", "hf", "torchtune"],
+                     help=translate("CLI", "the training software"))
+    cal.add_argument("--method", choices=["pretrain", "full", "lora", "qlora"], default="full",
+                     help=translate("CLI", "pre-training, or a full / LoRA / QLoRA fine-tune (default full)"))
+    cal.add_argument("--precision", choices=["bf16", "fp16", "fp8", "fp32"], default="bf16")
+    cal.add_argument("--gpus", type=int, metavar="N", help=translate("CLI", "how many GPUs"))
+    cal.add_argument("--seq-len", type=int, default=4096, metavar="L", help=translate("CLI", "tokens per sequence (default 4096)"))
+    cal.add_argument("--tokens-per-s", type=float, metavar="X", help=translate("CLI", "measured tokens per second per GPU"))
+    cal.add_argument("--step-time-s", type=float, metavar="S", help=translate("CLI", "or: measured seconds per optimizer step (with --global-batch)"))
+    cal.add_argument("--global-batch", type=int, metavar="N", help=translate("CLI", "sequences per optimizer step"))
+    cal.add_argument("--id", dest="entry_id", metavar="ID", help=translate("CLI", "a name for this measurement (default: made from the setup)"))
+    cal.add_argument("--notes", default="")
+    cal.add_argument("--list", action="store_true", help=translate("CLI", "list your measurements and what the planner predicts for each"))
+    cal.add_argument("--json", action="store_true")
+
     bt = sub.add_parser("backtest", help=translate("CLI", "predicted vs reported GPU-hours for the catalog's published runs"))
     bt.add_argument("--json", action="store_true")
     kinds = [csub.choices[kind] for kind in KINDS]
-    for parser in (gui, pl, cp, imp, exp, rm, bld, bt, *kinds):
+    for parser in (gui, pl, cp, imp, exp, rm, bld, bt, cal, *kinds):
         parser.add_argument("--lang", choices=LANGS, help=lang_help)
     return p
 

@@ -25,7 +25,7 @@ from app.core.fit import nelder_mead
 __all__ = ["nelder_mead"]  # re-exported for tools/fit_utilisation.py
 from app.core.layouts import Layout
 from app.core.scenario import Goal, Scenario
-from app.core.specs import GpuSpec, ModelSpec, TrainingRun, model_from_architecture, model_from_params
+from app.core.specs import GpuSpec, Measurement, ModelSpec, TrainingRun, model_from_architecture, model_from_params
 from app.core.utilisation import FITTED, Params, family, utilisation
 from app.core.workload import flops_per_token
 
@@ -293,3 +293,35 @@ def decode_ratio(c: DecodeCase, decode: dict[str, float]) -> float:
     # weights, which decode_bytes counts in full
     sp = inference_speed(s, c.gpu, c.layout, read=decode_bytes(s, c.layout), decode=decode, include_prefill=False)
     return c.value / sp.decode_tokens_per_s
+
+
+# ----- the user's own measurements ---------------------------------------------------------------
+def measurement_scenario(m: Measurement, model: ModelSpec) -> Scenario:
+    goal = Goal.SCRATCH if m.method == "pretrain" else Goal.FINETUNE
+    kw: dict[str, object] = dict(goal=goal, model=model, stack=m.stack, precision=m.precision, seq_len=m.seq_len,
+                                 gpu_id=m.gpu, gpu_count=m.gpu_count, tokens=1e10)
+    if goal == Goal.FINETUNE:
+        kw["method"] = m.method
+    return Scenario(**kw)
+
+
+def predicted_rate(m: Measurement, model: ModelSpec, gpu: GpuSpec) -> float:
+    """The planner's tokens/s per GPU for the measured setup, on the layout it would pick, while
+    training (the measured figure is a steady-state rate, so the job's goodput is left out)."""
+    from app.core.evaluate import evaluate
+    from app.core.throughput import PARAMS
+
+    o = evaluate(measurement_scenario(m, model), gpu, m.gpu_count)
+    return o.throughput_tokens_per_s / m.gpu_count / PARAMS.goodput
+
+
+def calibration_factors(measurements: Sequence[Measurement], models: dict[str, ModelSpec],
+                        gpus: dict[str, GpuSpec]) -> dict[str, float]:
+    """"gpu/stack" -> the median of measured / predicted over the user's runs on that GPU and stack."""
+    ratios: dict[str, list[float]] = {}
+    for m in measurements:
+        model, gpu = models.get(m.model), gpus.get(m.gpu)
+        if model is None or gpu is None:
+            continue
+        ratios.setdefault(f"{m.gpu}/{m.stack}", []).append(m.tokens_per_s_per_gpu / predicted_rate(m, model, gpu))
+    return {k: statistics.median(v) for k, v in ratios.items()}

@@ -216,6 +216,8 @@ class Scenario(BaseModel):
     deadline_days: float | None = Field(default=None, ge=0.01, le=36_500)
     deployment: Deployment = Deployment(A.text("deployment"))
     own: dict[str, int] = Field(default_factory=dict)
+    # the user's measured runs: "gpu_id/stack" -> measured / predicted throughput (gpu-planner calibrate)
+    calibration: dict[str, float] = Field(default_factory=dict)
     max_gpus: int = Field(default=int(A.value("max_gpus")), ge=1, le=1_000_000)
     power_limit_kw: float | None = Field(default=None, ge=0.001, le=1_000_000)  # on-prem facility power
     precision_choices: tuple[str, ...] = ()  # training precisions to search; empty: just ``precision``

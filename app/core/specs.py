@@ -290,6 +290,27 @@ class CloudOffer(BaseModel):
         raise ValueError(f"cannot convert {self.currency} to {currency}")
 
 
+class Measurement(BaseModel):
+    """A training run the user measured on their own system: tokens/s per GPU for a model, stack,
+    method and precision on ``gpu_count`` GPUs of one kind."""
+
+    model_config = ConfigDict(frozen=True, allow_inf_nan=False)
+
+    id: str
+    gpu: str
+    model: str
+    stack: str
+    method: str = "full"  # full | lora | qlora | pretrain
+    precision: str = "bf16"
+    gpu_count: int = Field(ge=1)
+    seq_len: int = Field(default=4096, ge=1)
+    tokens_per_s_per_gpu: float = Field(gt=0)
+    source: str = ""
+    as_of: str = ""
+    notes: str = ""
+    origin: str = "user"
+
+
 class TrainingRun(BaseModel):
     """A published training run. ``status`` says for each figure whether it is reported by the
     source, derived from reported figures, or an estimate."""

@@ -83,7 +83,12 @@ def hardware_utilisation(s: Scenario, gpu: GpuSpec, count: int, lay: Layout, cac
     if s.mfu is not None:
         model_f, hw_f = flops_per_token(s)
         return s.mfu * hw_f / model_f
-    return utilisation(s, gpu, count, lay, PARAMS, cache).hfu * PARAMS.goodput
+    return utilisation(s, gpu, count, lay, PARAMS, cache).hfu * PARAMS.goodput * measured(s, gpu)
+
+
+def measured(s: Scenario, gpu: GpuSpec) -> float:
+    """The user's own measurements on this GPU and stack: measured / predicted (1 without any)."""
+    return s.calibration.get(f"{gpu.id}/{s.training_stack.value}", 1.0) if s.calibration else 1.0
 
 
 def step_cache(s: Scenario) -> StepCache:
@@ -103,8 +108,9 @@ def training_efficiency(s: Scenario, gpu: GpuSpec, count: int, lay: Layout,
         factors = [("user_mfu", s.mfu)]
     else:
         ut = utilisation(s, gpu, count, lay, PARAMS)
-        u = ut.hfu * PARAMS.goodput
-        factors = [*ut.factors, ("goodput", PARAMS.goodput)]
+        mine = measured(s, gpu)
+        u = ut.hfu * PARAMS.goodput * mine
+        factors = [*ut.factors, ("goodput", PARAMS.goodput)] + ([("your_measurement", mine)] if mine != 1.0 else [])
     if s.offload and flops_per_token:
         slow = offload_slowdown(s, gpu, lay, flops_per_token, u)
         u *= slow

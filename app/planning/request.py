@@ -288,6 +288,12 @@ def to_scenario(req: PlanRequest, catalog: Catalog) -> Scenario:
     _choices(req, fields)
     if req.own:
         fields["own"] = {k: int(v) for k, v in req.own.items() if int(v) > 0}
+    mine = getattr(catalog, "measurements", None)
+    if mine is not None and mine() and fields.get("goal") != "inference":
+        from app.core.calibration import calibration_factors
+
+        fields["calibration"] = calibration_factors(mine(), {m.id: m for m in catalog.models()},
+                                                    {g.id: g for g in catalog.gpus()})
     try:
         return Scenario(model=model, **fields)
     except ValidationError as e:

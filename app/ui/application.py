@@ -180,6 +180,7 @@ class MainWindow(QMainWindow):
         self._action(m, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         t = self.menuBar().addMenu(self.tr("&Tools"))
         self._action(t, self.tr("&Catalog…"), self.show_catalog, QKeySequence("Ctrl+K"))
+        self._action(t, self.tr("I &measured a run…"), self.show_measured_run)
         self._action(t, self.tr("&Settings…"), self.show_settings, QKeySequence.StandardKey.Preferences)
         h = self.menuBar().addMenu(self.tr("&Help"))
         self._action(h, self.tr("&About"), self.about)
@@ -324,6 +325,17 @@ class MainWindow(QMainWindow):
         from app.ui.catalog_browser import CatalogBrowser
 
         CatalogBrowser(self.session, self).exec()
+
+    def show_measured_run(self) -> None:
+        """The catalog's "My measured runs" tab with a new entry open: GPU, model, stack, GPUs and the
+        tokens/s measured; later plans on that GPU and stack use it (issue 17)."""
+        from app.catalog.schema import KINDS
+        from app.ui.catalog_browser import CatalogBrowser
+
+        b = CatalogBrowser(self.session, self)
+        b.tabs.setCurrentIndex(list(KINDS).index("measurements"))
+        QTimer.singleShot(0, lambda: b.edit("measurements", new=True))
+        b.exec()
 
     def show_settings(self) -> None:
         before = current_lang(self.settings)

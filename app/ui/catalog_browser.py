@@ -33,7 +33,8 @@ from app.present.text.messages import column_allowed, csv_problem_message, csv_p
 
 KIND_TITLES = {"gpus": QT_TRANSLATE_NOOP("CatalogBrowser", "GPUs"), "models": QT_TRANSLATE_NOOP("CatalogBrowser", "Models"),
                "runs": QT_TRANSLATE_NOOP("CatalogBrowser", "Published runs"),
-               "offers": QT_TRANSLATE_NOOP("CatalogBrowser", "Cloud offers")}
+               "offers": QT_TRANSLATE_NOOP("CatalogBrowser", "Cloud offers"),
+               "measurements": QT_TRANSLATE_NOOP("CatalogBrowser", "My measured runs")}
 # Column headers for people; the CSV name (the import format) is the header's tooltip.
 COLUMN_LABELS = {
     "as_of": QT_TRANSLATE_NOOP("CatalogColumns", "As of"),
@@ -98,6 +99,10 @@ COLUMN_LABELS = {
     "provider": QT_TRANSLATE_NOOP("CatalogColumns", "Provider"),
     "region": QT_TRANSLATE_NOOP("CatalogColumns", "Region"),
     "source": QT_TRANSLATE_NOOP("CatalogColumns", "Source"),
+    "stack": QT_TRANSLATE_NOOP("CatalogColumns", "Training stack"),
+    "method": QT_TRANSLATE_NOOP("CatalogColumns", "Method"),
+    "seq_len": QT_TRANSLATE_NOOP("CatalogColumns", "Sequence length"),
+    "tokens_per_s_per_gpu": QT_TRANSLATE_NOOP("CatalogColumns", "Measured tokens/s per GPU"),
     "tdp_w": QT_TRANSLATE_NOOP("CatalogColumns", "Power (TDP, W)"),
     "tflops_per_gpu": QT_TRANSLATE_NOOP("CatalogColumns", "TFLOPS per GPU"),
     "tied_embeddings": QT_TRANSLATE_NOOP("CatalogColumns", "Tied embeddings"),
@@ -129,6 +134,12 @@ class EntryDialog(QDialog):
         self.known = known
         self.setWindowTitle(self.tr("Your {0} entry").format(kind_title(kind)))
         self.edits: dict[str, QLineEdit] = {}
+        if kind == "measurements" and record is None:  # a manager should only type what they measured
+            import datetime
+
+            n = len(known.get("measurements", ())) + 1
+            record = {"id": f"mine-{n}", "method": "full", "precision": "bf16", "seq_len": 4096,
+                      "source": self.tr("your measurement"), "as_of": datetime.date.today().isoformat()}
         inner = QWidget()
         form = QFormLayout(inner)
         for col in self.kind.columns:
@@ -149,6 +160,12 @@ class EntryDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
+        if kind == "measurements":
+            intro = QLabel(self.tr("A training run you timed on your own system: the GPU, the model, the training "
+                                   "stack, how many GPUs and the tokens per second each GPU processed. Plans on "
+                                   "that GPU and stack then scale their utilisation to match it."))
+            intro.setWordWrap(True)
+            lay.addWidget(intro)
         lay.addWidget(scroll, 1)
         lay.addWidget(self.error)
         lay.addWidget(self.buttons)

@@ -969,6 +969,54 @@
         <translation>例：rtx-a6000:4</translation>
     </message>
     <message>
+        <source>record a training run you measured; later plans on that GPU and stack use it</source>
+        <translation>自分で測定した学習の実績を記録します。以後、その GPU と学習環境の計画に反映されます</translation>
+    </message>
+    <message>
+        <source>the GPU it ran on (catalog id)</source>
+        <translation>実行した GPU（カタログの ID）</translation>
+    </message>
+    <message>
+        <source>the model trained (catalog id)</source>
+        <translation>学習したモデル（カタログの ID）</translation>
+    </message>
+    <message>
+        <source>the training software</source>
+        <translation>学習に使ったソフトウェア</translation>
+    </message>
+    <message>
+        <source>pre-training, or a full / LoRA / QLoRA fine-tune (default full)</source>
+        <translation>事前学習、またはフル / LoRA / QLoRA のファインチューニング（既定：フル）</translation>
+    </message>
+    <message>
+        <source>how many GPUs</source>
+        <translation>GPU の枚数</translation>
+    </message>
+    <message>
+        <source>tokens per sequence (default 4096)</source>
+        <translation>1シーケンスのトークン数（既定 4096）</translation>
+    </message>
+    <message>
+        <source>measured tokens per second per GPU</source>
+        <translation>測定した GPU 1枚あたりの毎秒トークン数</translation>
+    </message>
+    <message>
+        <source>or: measured seconds per optimizer step (with --global-batch)</source>
+        <translation>または：測定したオプティマイザ1ステップの秒数（--global-batch と併用）</translation>
+    </message>
+    <message>
+        <source>sequences per optimizer step</source>
+        <translation>オプティマイザ1ステップのシーケンス数</translation>
+    </message>
+    <message>
+        <source>a name for this measurement (default: made from the setup)</source>
+        <translation>この測定の名前（既定：構成から作成）</translation>
+    </message>
+    <message>
+        <source>list your measurements and what the planner predicts for each</source>
+        <translation>記録した測定と、それぞれに対する本アプリの予測を一覧表示</translation>
+    </message>
+    <message>
         <source>predicted vs reported GPU-hours for the catalog&apos;s published runs</source>
         <translation>カタログの公表事例について、予測と公表のGPU時間を比較</translation>
     </message>
@@ -1049,6 +1097,10 @@
         <translation>クラウド料金</translation>
     </message>
     <message>
+        <source>your measured runs</source>
+        <translation>自分の測定実績</translation>
+    </message>
+    <message>
         <source>argument {0}: folder {1!r} does not exist</source>
         <translation>引数 {0}：フォルダ {1!r} がありません</translation>
     </message>
@@ -1095,6 +1147,42 @@
     <message>
         <source>removed {0} from your {1}</source>
         <translation>あなたの{1}から {0} を削除しました</translation>
+    </message>
+    <message>
+        <source>No measurements yet: record one with gpu-planner calibrate --gpu … --model … --stack … --gpus … --tokens-per-s …</source>
+        <translation>測定実績はまだありません。gpu-planner calibrate --gpu … --model … --stack … --gpus … --tokens-per-s … で記録できます</translation>
+    </message>
+    <message>
+        <source>{0}: {1} x {2}, {3} ({4}, {5}): measured {6:,.0f} tokens/s per GPU, predicted {7:,.0f} (x{8:.2f})</source>
+        <translation>{0}：{2} × {1} 枚、{3}（{4}、{5}）：実測 GPU 1枚あたり毎秒 {6:,.0f} トークン、予測 {7:,.0f}（×{8:.2f}）</translation>
+    </message>
+    <message>
+        <source>{0} is required: the setup you measured</source>
+        <translation>{0} が必要です（測定した構成）</translation>
+    </message>
+    <message>
+        <source>--gpu {0!r} is not in the catalog; see gpu-planner catalog gpus</source>
+        <translation>--gpu {0!r} はカタログにありません。gpu-planner catalog gpus を参照してください</translation>
+    </message>
+    <message>
+        <source>--model {0!r} is not in the catalog; see gpu-planner catalog models</source>
+        <translation>--model {0!r} はカタログにありません。gpu-planner catalog models を参照してください</translation>
+    </message>
+    <message>
+        <source>{0} {1} must be greater than 0</source>
+        <translation>{0} {1} は 0 より大きくしてください</translation>
+    </message>
+    <message>
+        <source>give --tokens-per-s, or --step-time-s with --global-batch</source>
+        <translation>--tokens-per-s、または --step-time-s と --global-batch を指定してください</translation>
+    </message>
+    <message>
+        <source>--step-time-s needs --global-batch (sequences per step)</source>
+        <translation>--step-time-s には --global-batch（1ステップのシーケンス数）が必要です</translation>
+    </message>
+    <message>
+        <source>recorded {0}: {1:,.0f} tokens/s per GPU measured, {2:,.0f} predicted; plans on {3} with {4} now use x{5:.2f}</source>
+        <translation>{0} を記録しました：実測 GPU 1枚あたり毎秒 {1:,.0f} トークン、予測 {2:,.0f}。以後 {3} と {4} の計画には ×{5:.2f} を使います</translation>
     </message>
     <message>
         <source>unknown command {0!r}</source>
@@ -1169,6 +1257,10 @@
     <message>
         <source>Cloud offers</source>
         <translation>クラウド料金</translation>
+    </message>
+    <message>
+        <source>My measured runs</source>
+        <translation>自分の測定実績</translation>
     </message>
     <message>
         <source>yours</source>
@@ -1484,6 +1576,22 @@
     <message>
         <source>Source</source>
         <translation>出典</translation>
+    </message>
+    <message>
+        <source>Training stack</source>
+        <translation>学習環境</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>手法</translation>
+    </message>
+    <message>
+        <source>Sequence length</source>
+        <translation>シーケンス長</translation>
+    </message>
+    <message>
+        <source>Measured tokens/s per GPU</source>
+        <translation>実測の毎秒トークン数（GPU 1枚）</translation>
     </message>
     <message>
         <source>Power (TDP, W)</source>
@@ -1934,6 +2042,14 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
     <message>
         <source>Your {0} entry</source>
         <translation>あなたの{0}項目</translation>
+    </message>
+    <message>
+        <source>your measurement</source>
+        <translation>自分の測定</translation>
+    </message>
+    <message>
+        <source>A training run you timed on your own system: the GPU, the model, the training stack, how many GPUs and the tokens per second each GPU processed. Plans on that GPU and stack then scale their utilisation to match it.</source>
+        <translation>自分の環境で測定した学習の実績：GPU、モデル、学習環境、GPU の枚数、GPU 1枚が毎秒処理したトークン数。以後、その GPU と学習環境の計画は利用効率をこの実績に合わせます。</translation>
     </message>
 </context>
 <context>
@@ -2469,6 +2585,10 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
     <message>
         <source>&amp;Catalog…</source>
         <translation>カタログ(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>I &amp;measured a run…</source>
+        <translation>測定実績を記録(&amp;M)…</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -4175,6 +4295,10 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <message>
         <source>your MFU</source>
         <translation>入力された MFU</translation>
+    </message>
+    <message>
+        <source>your measured runs on this GPU and stack</source>
+        <translation>この GPU と学習環境での自分の測定実績</translation>
     </message>
     <message>
         <source>Utilisation: {0} = {1:.0%} of the peak in hardware FLOPs (HFU); MFU {2:.0%} against 6·N·D.</source>

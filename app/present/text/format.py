@@ -174,6 +174,7 @@ UTILISATION_FACTORS = {
     "goodput": QT_TRANSLATE_NOOP("Utilisation", "restarts, evaluation and checkpoints"),
     "offload": QT_TRANSLATE_NOOP("Utilisation", "offload transfers"),
     "user_mfu": QT_TRANSLATE_NOOP("Utilisation", "your MFU"),
+    "your_measurement": QT_TRANSLATE_NOOP("Utilisation", "your measured runs on this GPU and stack"),
 }
 
 

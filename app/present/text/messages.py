@@ -298,7 +298,8 @@ def pricing_text(pricing: str) -> str:
 
 
 KINDS = {"gpus": QT_TRANSLATE_NOOP("CLI", "GPUs"), "models": QT_TRANSLATE_NOOP("CLI", "models"),
-         "runs": QT_TRANSLATE_NOOP("CLI", "published runs"), "offers": QT_TRANSLATE_NOOP("CLI", "cloud offers")}
+         "runs": QT_TRANSLATE_NOOP("CLI", "published runs"), "offers": QT_TRANSLATE_NOOP("CLI", "cloud offers"),
+         "measurements": QT_TRANSLATE_NOOP("CLI", "your measured runs")}
 
 
 def kind_text(kind: str) -> str:
