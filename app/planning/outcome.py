@@ -144,12 +144,17 @@ def _series(s: Scenario, o: Option) -> Series:
     return Series(xs, cloud, onprem, o.cost.breakeven_months)
 
 
-def _entries(s: Scenario, p: Plan, gpus: dict[str, GpuSpec], offers: dict[str, CloudOffer]) -> list[Entry]:
+def _entries(s: Scenario, p: Plan, gpus: dict[str, GpuSpec], offers: dict[str, CloudOffer],
+             measured: tuple[Any, ...] = ()) -> list[Entry]:
     out = [Entry("gpu", g.id, g.name, g.source, g.as_of, g.origin)
            for g in (gpus[i] for i in dict.fromkeys(o.gpu for o in p.options) if i in gpus)]
     out += [Entry("offer", of.id, of.name, of.source, of.as_of, of.origin) for of in offers.values()]
     m = s.model
     out.append(Entry("model", m.id, m.name, m.source, m.as_of, m.origin if m.source else "user"))
+    # the user's measured runs that moved an option (gpu-planner calibrate)
+    used = {(o.gpu, o.stack) for o in p.options if any(f[0] == "your_measurement" for f in o.utilisation_factors)}
+    out += [Entry("measurement", x.id, f"{x.gpu_count} x {x.gpu}, {x.model} ({x.stack})", x.source, x.as_of, x.origin)
+            for x in measured if (x.gpu, x.stack) in used]
     return out
 
 
@@ -177,7 +182,7 @@ def build_outcome(s: Scenario, catalog: Catalog, *, curves: bool = True, with_ba
     out = PlanOutcome(
         scenario=s, plan=p, request=resolved(s), catalog_version=catalog.version(), curves=curve_pts, gpus=gpus,
         offers=offers, option_costs=[OptionCosts(*cost_range(s, o), _series(s, o)) for o in p.options],
-        entries=_entries(s, p, gpus, offers))
+        entries=_entries(s, p, gpus, offers, tuple(getattr(catalog, "measurements", tuple)())))
     if s.is_training:
         out.runs = _runs(catalog)
         if p.options:

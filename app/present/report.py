@@ -351,7 +351,7 @@ def _sources(c: _Ctx) -> Section:
     arows = [[runs(assumption_name(a.name)), runs(assumption_value(a)), runs(assumption_source(a, c.lang, flag, c.s.fx_as_of))]
              for a in c.p.assumptions]
     shown = ([e for e in c.out.entries if e.kind == "gpu"][:5] + [e for e in c.out.entries if e.kind == "offer"][:5]
-             + [e for e in c.out.entries if e.kind == "model"])
+             + [e for e in c.out.entries if e.kind == "model"] + [e for e in c.out.entries if e.kind == "measurement"])
     srows = [[runs(e.name if e.kind != "offer" else f"{e.name} ({pricing_text(c.out.offers[e.id].pricing)})"),
               runs(e.source or translate("Report", "entered by the user")), runs(fmt_date(e.as_of, c.lang))] for e in shown]
     return Section(translate("Report", "Assumptions and sources"), [

@@ -358,3 +358,23 @@ def test_the_sqlite3_reader_reads_what_the_tables_hold(capsys, tmp_path):
             assert [{k: type(v) for k, v in r.items()} for r in rows[kind]] == \
                    [{k: type(v) for k, v in r.items()} for r in ref_rows[kind]]
     assert any(isinstance(r["tied_embeddings"], bool) for r in _read_all(overlay)[1]["models"])
+
+
+def test_a_schema_2_overlay_gains_the_measurements_table_and_keeps_its_rows(capsys, tmp_path, monkeypatch):
+    """Schema 3 added the user's measured runs: a schema-2 overlay (no such table) is migrated by the
+    real step, keeps the user's GPU, and then takes a measurement."""
+    import sqlite3
+
+    overlay = _overlay_claiming_schema(capsys, tmp_path, monkeypatch, 2)
+    con = sqlite3.connect(overlay)
+    with con:
+        con.execute("DROP TABLE measurement")
+    con.close()
+    cat = Catalog()
+    assert [p.code for p in cat.problems] == ["overlay_migrated"] and cat.gpu("lab-gpu") is not None
+    cat.add("measurements", {"id": "mine-1", "gpu": "lab-gpu", "model": "llama-2-7b", "stack": "megatron",
+                             "method": "pretrain", "precision": "bf16", "gpu_count": 8, "seq_len": 4096,
+                             "tokens_per_s_per_gpu": 3000.0, "source": "your measurement", "as_of": "2026-12-02",
+                             "notes": ""})
+    again = Catalog()
+    assert [m.id for m in again.measurements()] == ["mine-1"] and again.problems == []

@@ -57,3 +57,21 @@ def test_bad_input_is_one_line_naming_the_flag(capsys, args, flag):
     assert main(["calibrate", *args]) == 2
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and flag in err
+
+
+def test_the_measurement_is_cited_among_the_entries_used(capsys):
+    """A plan the user's own run moved names that run among the catalog entries it used (with its
+    source and date), so the report's sources say where the utilisation came from."""
+    from app.catalog.repository import default_catalog
+    from app.planning.outcome import build_outcome
+    from app.planning.request import PlanRequest, to_scenario
+
+    assert main(["calibrate", "--gpu", "h100-sxm", "--model", "llama-3.1-8b", "--stack", "megatron", "--method",
+                 "pretrain", "--gpus", "8", "--seq-len", "8192", "--tokens-per-s", "5762", "--id", "lab-run"]) == 0
+    capsys.readouterr()
+    cat = default_catalog()
+    s = to_scenario(PlanRequest(goal="scratch", model="llama-3.1-8b", gpu_id="h100-sxm", gpu_count=8, seq_len=8192,
+                                stack="megatron"), cat)
+    out = build_outcome(s, cat, curves=False, with_backtest=False)
+    cited = [e for e in out.entries if e.kind == "measurement"]
+    assert [e.id for e in cited] == ["lab-run"] and cited[0].source == "your measurement" and cited[0].as_of
