@@ -196,7 +196,41 @@ def layout_factors(s: Scenario, shape: Shape, count: int, lays: Sequence[Layout]
     net = NETWORK_FACTOR[s.network] if multinode else 1.0
     dp_pcie = count > 1 and (not nv or min(count, gpn) > dom)
     seqs = global_batch_tokens(s) / s.training_seq_len
+    micro = s.micro_batch
+    batch: dict[int, float] = {}
     chunks: dict[int, int] = {}
+
+    def idle_and_bubble(dp: int, pp: int) -> float:
+        """Ranks the global batch leaves without a micro-batch, and the pipeline bubble."""
+        key = dp << 16 | pp
+        g = batch.get(key)
+        if g is None:
+            m_micro = seqs / (dp * micro)
+            g = min(m_micro, 1.0)
+            if pp > 1:
+                v = chunks.get(pp)
+                if v is None:
+                    v = chunks[pp] = pipeline_chunks(s, pp)
+                g /= 1.0 + (pp - 1) / (max(m_micro, 1.0) * v)
+            batch[key] = g
+        return g
+
+    if findings is None:  # the search's path: thousands of layouts, no reasons
+        tpf: dict[int, float] = {}
+        dpf = DP_PCIE_FACTOR if dp_pcie else 1.0
+        out = []
+        for tp, pp, dp, _cp, _ep, _rep, zero in lays:
+            t = tpf.get(tp)
+            if t is None:
+                t = tpf[tp] = (1.0 if tp == 1 else TP_CROSS_NODE_FACTOR if tp > gpn
+                               else TP_PCIE_FACTOR if (not nv or tp > dom) else 1.0)
+            f = net * t
+            if dp > 1:
+                f *= dpf * (ZERO3_FACTOR if zero >= 3 else 1.0)
+            if pp > 1 or dp * micro > seqs:
+                f *= idle_and_bubble(dp, pp)
+            out.append(f)
+        return out
     out = []
     for lay in lays:
         f = net
@@ -204,30 +238,21 @@ def layout_factors(s: Scenario, shape: Shape, count: int, lays: Sequence[Layout]
         if tp > 1:
             if tp > gpn:
                 f *= TP_CROSS_NODE_FACTOR
-                if findings is not None:
-                    findings.append(Finding(code="tp_spans_nodes", severity="warning", params={"tp": tp, "gpus_per_node": gpn}))
+                findings.append(Finding(code="tp_spans_nodes", severity="warning", params={"tp": tp, "gpus_per_node": gpn}))
             elif not nv or tp > dom:
                 f *= TP_PCIE_FACTOR
-                if findings is not None:
-                    findings.append(Finding(code="tp_spans_pcie", severity="warning",
-                                            params={"tp": tp, "nvlink_domain": dom, "pcie_gen": shape.pcie_gen}))
+                findings.append(Finding(code="tp_spans_pcie", severity="warning",
+                                        params={"tp": tp, "nvlink_domain": dom, "pcie_gen": shape.pcie_gen}))
         if lay.dp > 1:
             if dp_pcie:
                 f *= DP_PCIE_FACTOR
-                if findings is not None:
-                    findings.append(Finding(code="dp_over_pcie", severity="info",
-                                            params={"pcie_gen": shape.pcie_gen, "nvlink_domain": dom}))
+                findings.append(Finding(code="dp_over_pcie", severity="info",
+                                        params={"pcie_gen": shape.pcie_gen, "nvlink_domain": dom}))
             if lay.zero >= 3:
                 f *= ZERO3_FACTOR
-        m_micro = seqs / (lay.dp * s.micro_batch)  # micro-batches per pipeline from the global batch
-        if m_micro < 1.0:
-            f *= m_micro  # ranks without work
-        if lay.pp > 1:
-            v = chunks.get(lay.pp)
-            if v is None:
-                v = chunks[lay.pp] = pipeline_chunks(s, lay.pp)
-            f /= 1.0 + (lay.pp - 1) / (max(m_micro, 1.0) * v)
-        if findings is not None and multinode and s.network in _ETHERNET:
+        if lay.pp > 1 or lay.dp * micro > seqs:
+            f *= idle_and_bubble(lay.dp, lay.pp)
+        if multinode and s.network in _ETHERNET:
             findings.append(Finding(code="multinode_over_ethernet", severity="warning", params={
                 "network": s.network.value, "nodes": -(-count // gpn), "factor": net}))
         out.append(f)

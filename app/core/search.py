@@ -33,6 +33,7 @@ from app.core.scenario import Deployment, Scenario
 from app.core.specs import CloudOffer, GpuSpec
 from app.core.stacks import Engine
 from app.core.throughput import decode_bytes, hardware_utilisation, inference_speed, job_factor, step_cache
+from app.core.workload import global_batch_tokens
 from app.core.workload import workload as compute_workload
 
 EXTRA_STEPS = 2  # counts evaluated beyond the first that meets the deadline (the faster, dearer points)
@@ -121,7 +122,8 @@ class LayoutCache:
         if v is None:
             s = self.s
             entries = self.layouts(gpn, count)
-            okey = (key, s.network, layout_key(s))
+            # the order also follows the global batch (ranks it leaves idle, the pipeline bubble)
+            okey = (key, s.network, layout_key(s), global_batch_tokens(s), s.micro_batch)
             order = self.shared.get(okey)
             if order is None:
                 shape = Shape(gpn, gpu.nvlink_domain, gpu.has_nvlink)

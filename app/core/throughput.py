@@ -28,6 +28,7 @@ tuned stacks approach 80%. Prefill is compute bound: 2 N_active FLOPs per token 
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from app.core import assumptions as A
@@ -40,7 +41,7 @@ from app.core.results import Finding
 from app.core.scenario import Scenario
 from app.core.specs import GpuSpec
 from app.core.stacks import Engine
-from app.core.utilisation import Params, StepCache, kernel_efficiency, utilisation
+from app.core.utilisation import Params, StepCache, Utilisation, hfu_of, kernel_efficiency, utilisation
 from app.core.workload import flops_per_token, global_batch_tokens
 
 PARAMS = Params.registry()
@@ -83,7 +84,8 @@ def hardware_utilisation(s: Scenario, gpu: GpuSpec, count: int, lay: Layout, cac
     if s.mfu is not None:
         model_f, hw_f = flops_per_token(s)
         return s.mfu * hw_f / model_f
-    return utilisation(s, gpu, count, lay, PARAMS, cache).hfu * PARAMS.goodput * measured(s, gpu)
+    c = cache if cache is not None and cache.s is s else step_cache(s)
+    return hfu_of(c, gpu, count, lay) * PARAMS.goodput * measured(s, gpu)
 
 
 def measured(s: Scenario, gpu: GpuSpec) -> float:
@@ -91,9 +93,18 @@ def measured(s: Scenario, gpu: GpuSpec) -> float:
     return s.calibration.get(f"{gpu.id}/{s.training_stack.value}", 1.0) if s.calibration else 1.0
 
 
+_STEP_CACHES: OrderedDict[int, StepCache] = OrderedDict()
+
+
 def step_cache(s: Scenario) -> StepCache:
-    """A StepCache of ``s`` with the planner's constants (for callers pricing many layouts)."""
-    return StepCache(s, PARAMS)
+    """The StepCache of ``s`` with the planner's constants (for callers pricing many layouts): one per
+    scenario object, the last 64 kept (each holds its scenario, so an id is never reused while cached)."""
+    c = _STEP_CACHES.get(id(s))
+    if c is None or c.s is not s:
+        c = _STEP_CACHES[id(s)] = StepCache(s, PARAMS)
+        if len(_STEP_CACHES) > 64:
+            _STEP_CACHES.popitem(last=False)
+    return c
 
 
 def training_efficiency(s: Scenario, gpu: GpuSpec, count: int, lay: Layout,
@@ -103,11 +114,12 @@ def training_efficiency(s: Scenario, gpu: GpuSpec, count: int, lay: Layout,
     step lower it (app.core.offload; needs the job's hardware ``flops_per_token``)."""
     findings: list[Finding] = []
     layout_factor(s, Shape.of(gpu), count, lay, findings)  # the layout's findings
+    ut = None
     if s.mfu is not None:
         u = hardware_utilisation(s, gpu, count, lay)
         factors = [("user_mfu", s.mfu)]
     else:
-        ut = utilisation(s, gpu, count, lay, PARAMS)
+        ut = utilisation(s, gpu, count, lay, PARAMS, step_cache(s))
         mine = measured(s, gpu)
         u = ut.hfu * PARAMS.goodput * mine
         factors = [*ut.factors, ("goodput", PARAMS.goodput)] + ([("your_measurement", mine)] if mine != 1.0 else [])
@@ -117,13 +129,13 @@ def training_efficiency(s: Scenario, gpu: GpuSpec, count: int, lay: Layout,
         factors.append(("offload", slow))
     if s.mfu is not None:
         return Efficiency(u, u, u, findings, factors)
-    findings += step_findings(s, gpu, count, lay)
+    findings += step_findings(s, gpu, count, lay, ut)
     return Efficiency(u, u / TIME_RANGE[1], u / TIME_RANGE[0], findings, factors)
 
 
-def step_findings(s: Scenario, gpu: GpuSpec, count: int, lay: Layout) -> list[Finding]:
+def step_findings(s: Scenario, gpu: GpuSpec, count: int, lay: Layout, ut: Utilisation | None = None) -> list[Finding]:
     """Where the step model binds: the global batch leaving ranks idle, communication not hidden."""
-    u = utilisation(s, gpu, count, lay, PARAMS)
+    u = ut or utilisation(s, gpu, count, lay, PARAMS, step_cache(s))
     out = []
     if u.idle > 0.0:
         out.append(Finding(code="global_batch_limits_dp", severity="warning", params={

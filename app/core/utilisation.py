@@ -181,8 +181,16 @@ class StepCache:
         self.s, self.p = s, p
         self.flops = flops_per_token(s)
         self.g_tokens = global_batch_tokens(s)
+        m = s.model
+        self.seqs = self.g_tokens / s.training_seq_len
+        self.micro = s.micro_batch
+        self.trains_all = s.method == Method.FULL or s.goal != Goal.FINETUNE
+        self.tp_per_layer = 6.0 if s.recompute_mode == Recompute.FULL else 4.0
+        self.network = s.network.value
+        self.moe = m.num_experts > 1
         self.chunks: dict[int, int] = {}
         self.eff: dict[tuple[str, int], tuple[float, list[tuple[str, float]]]] = {}
+        self.peaks: dict[str, float] = {}
 
     def chunk(self, pp: int) -> int:
         v = self.chunks.get(pp)
@@ -197,59 +205,66 @@ class StepCache:
             v = self.eff[key] = kernel_efficiency(self.s, gpu, tp, self.p)
         return v
 
+    def peak(self, gpu: GpuSpec) -> float:
+        v = self.peaks.get(gpu.id)
+        if v is None:
+            v = self.peaks[gpu.id] = gpu.peak_flops(self.s.precision) or gpu.peak_flops_bf16
+        return v
+
+
+def _step(c: StepCache, gpu: GpuSpec, count: int, lay: Layout) -> tuple[float, float, float, float, float, float]:
+    """(step seconds, compute seconds, exposed communication seconds, bubble, busy share, kernel
+    efficiency) of one layout."""
+    p, m = c.p, c.s.model
+    eff = c.kernel(gpu, lay.tp)[0]
+    tp, pp, dp = lay.tp, lay.pp, lay.dp if lay.dp > 1 else 1
+    m_micro = c.seqs / (dp * c.micro)  # micro-batches per pipeline per step
+    busy = m_micro if m_micro < 1.0 else 1.0  # the global batch caps the data-parallel ranks that have work
+    compute = c.flops[1] * c.g_tokens / (count * busy * c.peak(gpu) * eff)
+    exposed = 0.0
+    if dp > 1 or tp > 1 or lay.ep > 1:
+        cp, ep = max(lay.cp, 1), max(lay.ep, 1)
+        tokens_per_rank = c.g_tokens / dp / busy  # tokens each data-parallel replica processes per step
+        # data parallel (the outermost group): gradients, and ZeRO-3/FSDP gathers, of this rank's shard
+        shard = m.params_total / (tp * pp) / (ep if c.moe else 1)
+        if dp > 1:
+            ring = (dp - 1) / dp
+            dp_bytes = 4.0 * (shard if c.trains_all else 0.0) * ring
+            if lay.zero >= 3:
+                dp_bytes += 4.0 * shard * ring  # the weights gathered in forward and backward
+            if dp_bytes:
+                exposed += max(0.0, dp_bytes / _link(gpu, dp, count, c.network) - p.overlap * compute)
+        if tp > 1:  # activations all-reduced per layer
+            tp_bytes = c.tp_per_layer * (m.layers / pp) * tokens_per_rank / cp * m.hidden * 4.0 * (tp - 1) / tp
+            exposed += max(0.0, tp_bytes / _link(gpu, tp, tp, c.network) - p.tp_overlap * compute)
+        if ep > 1 and c.moe:  # routed tokens sent to their experts and back
+            ep_bytes = 4.0 * (m.layers / pp) * m.experts_per_token * tokens_per_rank / cp * m.hidden * 2.0 * (ep - 1) / ep / tp
+            exposed += max(0.0, ep_bytes / _link(gpu, ep, tp * ep * cp, c.network) - p.ep_overlap * compute)
+    bubble = (pp - 1) / ((m_micro if m_micro > 1.0 else 1.0) * c.chunk(pp)) if pp > 1 else 0.0
+    return (compute + exposed) * (1.0 + bubble), compute, exposed, bubble, busy, eff
+
+
+def hfu_of(c: StepCache, gpu: GpuSpec, count: int, lay: Layout) -> float:
+    """Hardware FLOPs / (time x peak) of one layout: the search's inner loop."""
+    step = _step(c, gpu, count, lay)[0]
+    return c.flops[1] * c.g_tokens / (count * c.peak(gpu) * step)
+
 
 def utilisation(s: Scenario, gpu: GpuSpec, count: int, lay: Layout, p: Params | None = None,
                 cache: StepCache | None = None) -> Utilisation:
-    """The step model of one layout (see the module docstring)."""
+    """The step model of one layout (see the module docstring), with the factors behind it."""
     p = p or Params.registry()
     c = cache if cache is not None and cache.s is s and cache.p is p else StepCache(s, p)
-    m = s.model
-    peak = gpu.peak_flops(s.precision) or gpu.peak_flops_bf16
-    eff, factors0 = c.kernel(gpu, lay.tp)
-    factors = list(factors0)
+    step, compute, exposed, bubble, busy, eff = _step(c, gpu, count, lay)
     model_f, hw_f = c.flops
-    seq = s.training_seq_len
-    g_tokens = c.g_tokens
-    dp = max(lay.dp, 1)
-    tp, pp, cp, ep = lay.tp, lay.pp, max(lay.cp, 1), max(lay.ep, 1)
-    seqs = g_tokens / seq
-    micro = s.micro_batch
-    m_micro = seqs / (dp * micro)  # micro-batches per pipeline per step
-    busy = min(1.0, m_micro)  # the global batch caps the data-parallel ranks that have work
-    m_eff = max(m_micro, 1.0)
-    tokens_per_rank = g_tokens / dp / busy  # tokens each data-parallel replica processes per step
-    compute = hw_f * g_tokens / (count * busy * peak * eff)
-    # data parallel: gradients (and ZeRO-3/FSDP gathers) of this rank's model shard
-    shard = m.params_total / (tp * pp) / (ep if m.num_experts > 1 else 1)
-    trainable = shard if (s.method == Method.FULL or s.goal != Goal.FINETUNE) else 0.0
-    dp_bytes = 0.0
-    if dp > 1:
-        ring = (dp - 1) / dp
-        dp_bytes = 2.0 * 2.0 * trainable * ring
-        if lay.zero >= 3:
-            dp_bytes += 2.0 * 2.0 * shard * ring  # the weights gathered in forward and backward
-    dp_span = count  # data parallel is the outermost group
-    t_dp = dp_bytes / _link(gpu, dp, dp_span, s.network.value) if dp_bytes else 0.0
-    exposed_dp = max(0.0, t_dp - p.overlap * compute)
-    # tensor parallel: activations all-reduced per layer
-    t_tp = 0.0
-    if tp > 1:
-        per_layer = 6.0 if s.recompute_mode == Recompute.FULL else 4.0
-        tp_bytes = per_layer * (m.layers / pp) * tokens_per_rank / cp * m.hidden * 2.0 * 2.0 * (tp - 1) / tp
-        t_tp = max(0.0, tp_bytes / _link(gpu, tp, tp, s.network.value) - p.tp_overlap * compute)
-    t_ep = 0.0
-    if ep > 1 and m.num_experts > 1:
-        ep_bytes = 4.0 * (m.layers / pp) * m.experts_per_token * tokens_per_rank / cp * m.hidden * 2.0 * (ep - 1) / ep / tp
-        t_ep = max(0.0, ep_bytes / _link(gpu, ep, tp * ep * cp, s.network.value) - p.ep_overlap * compute)
-    bubble = (pp - 1) / (m_eff * c.chunk(pp)) if pp > 1 else 0.0
-    step = (compute + exposed_dp + t_tp + t_ep) * (1.0 + bubble)
-    hfu = hw_f * g_tokens / (count * peak * step)
-    mfu = model_f * g_tokens / (count * peak * step)
+    peak = c.peak(gpu)
+    factors = list(c.kernel(gpu, lay.tp)[1])
     if busy < 1.0:
         factors.append(("batch_idle", busy))
-    if exposed_dp + t_tp + t_ep > 0:
-        factors.append(("communication", compute / (compute + exposed_dp + t_tp + t_ep)))
+    if exposed > 0:
+        factors.append(("communication", compute / (compute + exposed)))
     if bubble:
         factors.append(("pipeline_bubble", 1.0 / (1.0 + bubble)))
-    return Utilisation(hfu=hfu, mfu=mfu, efficiency=eff, step_s=step, compute_s=compute,
-                       exposed_comm_s=exposed_dp + t_tp + t_ep, bubble=bubble, idle=1.0 - busy, factors=factors)
+    return Utilisation(hfu=hw_f * c.g_tokens / (count * peak * step), mfu=model_f * c.g_tokens / (count * peak * step),
+                       efficiency=eff, step_s=step, compute_s=compute, exposed_comm_s=exposed, bubble=bubble,
+                       idle=1.0 - busy, factors=factors)

@@ -17,6 +17,8 @@ hardware FLOPs (HFU) add attention and recomputation.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from app.core import assumptions as A
 from app.core.results import Finding, Workload
 from app.core.scenario import LORA_TARGETS, Goal, Method, Recompute, Scenario
@@ -89,7 +91,11 @@ def pipeline_chunks(s: Scenario, pp: int) -> int:
     paper §3.3.2 trains 405B with it), else 1 (plain 1F1B)."""
     if "vpp" in s.model_fields_set or s.training_stack != Stack.MEGATRON:
         return max(s.vpp, 1)
-    per_rank = s.model.layers // pp
+    return _interleave(s.model.layers // pp)
+
+
+@lru_cache(maxsize=256)
+def _interleave(per_rank: int) -> int:
     return max((v for v in range(1, int(A.value("pipeline_interleave")) + 1) if per_rank % v == 0 and per_rank >= v), default=1)
 
 
@@ -101,7 +107,21 @@ def global_batch_tokens(s: Scenario) -> float:
     if s.goal == Goal.FINETUNE:
         return float(A.value("global_batch_sequences_finetune")) * seq
     # DeepSeek LLM (arXiv 2401.02954) §3.1: the optimal batch grows with compute, B = 0.292 C^0.3271 tokens
-    c = 6.0 * s.model.params_active * training_tokens(s)[0]
+    return _batch_law(6.0 * s.model.params_active * _tokens(s), seq)
+
+
+def _tokens(s: Scenario) -> float:
+    """training_tokens without its findings (the search asks for it thousands of times)."""
+    if s.goal == Goal.FINETUNE:
+        return float(s.samples * s.training_seq_len * s.epochs) if s.samples is not None else float((s.tokens or 0.0) * s.epochs)
+    if s.tokens is not None:
+        return s.tokens
+    d = chinchilla_tokens(s.model.params_total, s.chinchilla_tokens_per_param)
+    return d * s.cpt_fraction if s.goal == Goal.CPT else d
+
+
+@lru_cache(maxsize=256)
+def _batch_law(c: float, seq: int) -> float:
     b = float(A.value("batch_law_coefficient")) * max(c, 1.0) ** float(A.value("batch_law_exponent"))
     return float(min(max(b, 2.0**20, float(seq)), 2.0**26))
 
