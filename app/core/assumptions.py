@@ -84,7 +84,7 @@ _ENTRIES = (
             None, None, "mfu", "model", _TRAINING) for k, v in _FIT.FULL.items()),
     Entry("time_range_low", _FIT.RANGE[0], "factor", None, None, "mfu", "model", _TRAINING),
     Entry("time_range_high", _FIT.RANGE[1], "factor", None, None, "mfu", "model", _TRAINING),
-    *(Entry(f"decode_{k}", v, "seconds" if k.startswith("t0") else "fraction", None, None, None, "model", ("inference",))
+    *(Entry(f"decode_{k}", v, "seconds" if k.startswith(("t0", "ttft0")) else "fraction", None, None, None, "model", ("inference",))
       for k, v in _FIT.DECODE.items()),
     Entry("pipeline_interleave", 4.0, "chunks per rank", None, None, "vpp", "model", _TRAINING),
     Entry("batch_law_coefficient", 0.292, "tokens", None, None, "global_batch", "default", _PRETRAINING),

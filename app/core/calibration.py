@@ -262,6 +262,7 @@ class DecodeCase:
     value: float
     family: str
     group: dict[str, str] = field(default_factory=dict)
+    metric: str = "decode_tokens_per_s_per_seq"  # | prefill_tokens_per_s | ttft_s
 
 
 def decode_case(row: dict[str, str], models: dict[str, ModelSpec], gpus: dict[str, GpuSpec]) -> DecodeCase:
@@ -273,25 +274,30 @@ def decode_case(row: dict[str, str], models: dict[str, ModelSpec], gpus: dict[st
     m = models[DECODE_MODELS.get(row["model"], row["model"])]
     fmt = DECODE_FORMATS.get(row["weight_format"], row["weight_format"])
     n = _int(row, "gpu_count")
-    prompt, out = _int(row, "prompt_tokens", 0), _int(row, "output_tokens", 1)
-    ctx = max(prompt + out // 2, 1)
+    prompt, out = _int(row, "prompt_tokens", 0), max(_int(row, "output_tokens", 1), 1)
+    ctx = max(prompt + out // 2, 1) if row["metric"] == "decode_tokens_per_s_per_seq" else prompt + out
     engine = "llama.cpp" if row["engine"] == "llama.cpp" else "vllm"
     s = Scenario(goal=Goal.INFERENCE, model=m, quant=fmt, context=ctx, concurrency=max(_int(row, "concurrency"), 1),
                  output_tokens=min(out, ctx), engine=engine)
     lay = Layout(pp=n) if (engine == "llama.cpp" and n > 1) else Layout(tp=n)
     fam = kernel_family(s)
     return DecodeCase(row["id"], s, gpus[row["gpu"]], lay, float(row["value"]), fam,
-                      {"family": fam, "gpu": row["gpu"], "engine": engine, "exclude": row.get("exclude", "")})
+                      {"family": fam, "gpu": row["gpu"], "engine": engine, "exclude": row.get("exclude", "")}, row["metric"])
 
 
 def decode_ratio(c: DecodeCase, decode: dict[str, float]) -> float:
-    """Predicted / published time per generated token (decode only: the benchmarks time generation)."""
+    """Predicted / published time: per generated token (decode only: the benchmarks time generation),
+    per prompt token (prefill rows), or to the first token (TTFT rows)."""
     from app.core.throughput import decode_bytes, inference_speed
 
     s = c.scenario
     # a layer split (pipeline) at batch 1 runs its stages in turn: one token reads every stage's
     # weights, which decode_bytes counts in full
     sp = inference_speed(s, c.gpu, c.layout, read=decode_bytes(s, c.layout), decode=decode, include_prefill=False)
+    if c.metric == "prefill_tokens_per_s":
+        return c.value / sp.prefill_tokens_per_s
+    if c.metric == "ttft_s":
+        return sp.ttft_s / c.value
     return c.value / sp.decode_tokens_per_s
 
 

@@ -206,7 +206,7 @@ def decode_bytes(s: Scenario, lay: Layout, gpu_layers: float | None = None) -> t
 def kernel_family(s: Scenario) -> str:
     """The decode kernels a weight format runs on: llama.cpp's GGUF kernels, 4-bit weight-only
     kernels (AWQ, GPTQ, NF4: dequantise in the matmul), or dense 16/8-bit GEMMs (vLLM, TensorRT-LLM)."""
-    if s.quant in GGUF_FORMATS or s.engine == Engine.LLAMA_CPP:
+    if s.engine == Engine.LLAMA_CPP or (s.quant in GGUF_FORMATS and s.quant != "f16"):
         return "gguf"
     if s.quant in ("int4", "nf4"):
         return "int4"
@@ -237,20 +237,22 @@ def inference_speed(s: Scenario, gpu: GpuSpec, lay: Layout, gpu_layers: float | 
     fam = kernel_family(s)
     d = decode or DECODE
     mbu0, t0 = d[f"mbu_{fam}"], d[f"t0_{fam}"]
+    pmfu = d.get(f"pmfu_{fam}", PREFILL_MFU)  # prefill: the family's share of the dense peak
+    ttft0 = d.get(f"ttft0_{fam}", 0.0)  # scheduling and launches before the first token
 
     def step(mbu: float, mfu: float) -> tuple[float, bool]:
         mem_t = bytes_per_step_per_gpu / (gpu.bandwidth_bytes_per_s * mbu) + host_bytes / (HOST_BW * mbu)
         comp_t = 2.0 * m.params_active * seqs / (tp * peak * mfu * gpu_matmul_factor(gpu))
         return max(mem_t, comp_t) / tp_eff + t0, comp_t > mem_t
 
-    st, bound = step(mbu0, PREFILL_MFU)
+    st, bound = step(mbu0, pmfu)
     st_fast, _ = step(mbu0 / DECODE_RANGE[0], PREFILL_MFU_RANGE[1])
     st_slow, _ = step(mbu0 / DECODE_RANGE[1], PREFILL_MFU_RANGE[0])
-    prefill = tp * peak * PREFILL_MFU * gpu_matmul_factor(gpu) * tp_eff / (2.0 * m.params_active)
+    prefill = tp * peak * pmfu * gpu_matmul_factor(gpu) * tp_eff / (2.0 * m.params_active)
     prompt = max(int(ctx) - s.output_tokens, 1)
-    ttft = prompt / prefill
-    ttft_fast = prompt / (prefill * PREFILL_MFU_RANGE[1] / PREFILL_MFU)
-    ttft_slow = prompt / (prefill * PREFILL_MFU_RANGE[0] / PREFILL_MFU)
+    ttft = ttft0 + prompt / prefill
+    ttft_fast = ttft0 + prompt / (prefill * PREFILL_MFU_RANGE[1] / PREFILL_MFU)
+    ttft_slow = ttft0 + prompt / (prefill * PREFILL_MFU_RANGE[0] / PREFILL_MFU)
     # Prefill and decode share the GPU: while a replica's ``seqs`` users each get ``output_tokens``
     # tokens, it also prefills each of their prompts (continuous batching interleaves both), so every
     # output token carries seqs x prompt / output prefill tokens of work.

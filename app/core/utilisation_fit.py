@@ -5,22 +5,22 @@ each without that fold's rows (what the backtest predicts a row with). RANGE: th
 multipliers of the time, from the out-of-sample errors.
 """
 
-FULL = {"base_a100": 0.6106, "base_hopper": 0.5358, "base_blackwell": 0.4576, "base_amd": 0.3811, "base_gaudi": 1.1438, "base_tpu": 0.7853, "base_workstation": 0.5051, "width_half": 261.7996, "fp8_te": 0.7764, "fp8_other": 0.4385, "moe": 0.5215, "lora": 1.0158, "qlora": 0.9465, "overlap": 0.6132, "tp_overlap": 0.3597, "ep_overlap": 0.2401, "goodput": 0.7184}
+FULL = {"base_a100": 0.6107, "base_hopper": 0.5358, "base_blackwell": 0.4577, "base_amd": 0.3811, "base_gaudi": 1.1438, "base_tpu": 0.7854, "base_workstation": 0.505, "width_half": 261.9293, "fp8_te": 0.7764, "fp8_other": 0.4385, "moe": 0.5215, "lora": 1.0157, "qlora": 0.9465, "overlap": 0.6132, "tp_overlap": 0.3597, "ep_overlap": 0.24, "goodput": 0.7184}
 FOLDS: list[dict[str, float]] = [
-    {"base_a100": 0.5923, "base_hopper": 0.5258, "base_blackwell": 0.4529, "base_amd": 0.3507, "base_gaudi": 1.2048, "base_tpu": 0.7706, "base_workstation": 0.5372, "width_half": 185.4519, "fp8_te": 0.7725, "fp8_other": 0.4151, "moe": 0.5187, "lora": 1.0297, "qlora": 0.8408, "overlap": 0.5746, "tp_overlap": 0.3698, "ep_overlap": 0.2444, "goodput": 0.7626},
-    {"base_a100": 0.6034, "base_hopper": 0.5356, "base_blackwell": 0.4434, "base_amd": 0.3791, "base_gaudi": 1.1484, "base_tpu": 0.7795, "base_workstation": 0.3053, "width_half": 242.9623, "fp8_te": 0.7719, "fp8_other": 0.4364, "moe": 0.506, "lora": 1.0287, "qlora": 1.0315, "overlap": 0.6114, "tp_overlap": 0.3636, "ep_overlap": 0.8449, "goodput": 0.7193},
-    {"base_a100": 0.6252, "base_hopper": 0.5291, "base_blackwell": 0.4573, "base_amd": 0.404, "base_gaudi": 1.0315, "base_tpu": 0.7785, "base_workstation": 0.6573, "width_half": 272.813, "fp8_te": 0.7966, "fp8_other": 0.4715, "moe": 0.5151, "lora": 0.9916, "qlora": 0.9816, "overlap": 0.6504, "tp_overlap": 0.3529, "ep_overlap": 0.0704, "goodput": 0.6788},
-    {"base_a100": 0.6071, "base_hopper": 0.5309, "base_blackwell": 0.4566, "base_amd": 0.3812, "base_gaudi": 1.1505, "base_tpu": 0.7979, "base_workstation": 0.5529, "width_half": 263.6884, "fp8_te": 0.7796, "fp8_other": 0.459, "moe": 0.5873, "lora": 1.0295, "qlora": 0.8092, "overlap": 0.6359, "tp_overlap": 0.3687, "ep_overlap": 0.0323, "goodput": 0.7189},
-    {"base_a100": 0.6186, "base_hopper": 0.5478, "base_blackwell": 0.4707, "base_amd": 0.3809, "base_gaudi": 1.2265, "base_tpu": 0.7927, "base_workstation": 0.511, "width_half": 326.1978, "fp8_te": 0.7755, "fp8_other": 0.3877, "moe": 0.53, "lora": 1.0121, "qlora": 0.9391, "overlap": 0.6785, "tp_overlap": 0.3544, "ep_overlap": 0.2271, "goodput": 0.727},
+    {"base_a100": 0.5921, "base_hopper": 0.5257, "base_blackwell": 0.4527, "base_amd": 0.3505, "base_gaudi": 1.2033, "base_tpu": 0.7705, "base_workstation": 0.5364, "width_half": 185.3569, "fp8_te": 0.7728, "fp8_other": 0.4155, "moe": 0.5186, "lora": 1.0301, "qlora": 0.8412, "overlap": 0.575, "tp_overlap": 0.3698, "ep_overlap": 0.2451, "goodput": 0.7629},
+    {"base_a100": 0.6035, "base_hopper": 0.5355, "base_blackwell": 0.4433, "base_amd": 0.379, "base_gaudi": 1.1499, "base_tpu": 0.7794, "base_workstation": 0.3056, "width_half": 242.5043, "fp8_te": 0.772, "fp8_other": 0.436, "moe": 0.5059, "lora": 1.0276, "qlora": 1.0309, "overlap": 0.6108, "tp_overlap": 0.3637, "ep_overlap": 0.8444, "goodput": 0.7189},
+    {"base_a100": 0.6263, "base_hopper": 0.5314, "base_blackwell": 0.4602, "base_amd": 0.4044, "base_gaudi": 1.0372, "base_tpu": 0.7795, "base_workstation": 0.6591, "width_half": 275.5714, "fp8_te": 0.7909, "fp8_other": 0.4695, "moe": 0.4797, "lora": 0.9904, "qlora": 0.9796, "overlap": 0.6502, "tp_overlap": 0.3539, "ep_overlap": 0.2298, "goodput": 0.678},
+    {"base_a100": 0.607, "base_hopper": 0.5308, "base_blackwell": 0.4565, "base_amd": 0.3811, "base_gaudi": 1.1476, "base_tpu": 0.7978, "base_workstation": 0.5514, "width_half": 263.8027, "fp8_te": 0.7798, "fp8_other": 0.4601, "moe": 0.5869, "lora": 1.0296, "qlora": 0.8111, "overlap": 0.6372, "tp_overlap": 0.3685, "ep_overlap": 0.033, "goodput": 0.7188},
+    {"base_a100": 0.6185, "base_hopper": 0.5476, "base_blackwell": 0.4705, "base_amd": 0.3809, "base_gaudi": 1.2266, "base_tpu": 0.7926, "base_workstation": 0.5111, "width_half": 325.8098, "fp8_te": 0.7757, "fp8_other": 0.3877, "moe": 0.53, "lora": 1.0122, "qlora": 0.9392, "overlap": 0.6791, "tp_overlap": 0.3544, "ep_overlap": 0.2271, "goodput": 0.727},
 ]
 K = 5
-RANGE = (0.757, 2.005)
-DECODE = {'mbu_gguf': 0.8485, 't0_gguf': 0.004097, 'mbu_int4': 0.4014, 't0_int4': 0.001686, 'mbu_dense': 0.6063, 't0_dense': 0.002496}
+RANGE = (0.757, 2.011)
+DECODE = {'mbu_gguf': 0.8485, 't0_gguf': 0.004097, 'mbu_int4': 0.4014, 't0_int4': 0.001686, 'mbu_dense': 0.6063, 't0_dense': 0.002496, 'pmfu_gguf': 0.4137, 'pmfu_int4': 0.5, 'pmfu_dense': 0.5724, 'ttft0_dense': 0.00929}
 DECODE_FOLDS: list[dict[str, float]] = [
-    {'mbu_gguf': 0.8396, 't0_gguf': 0.004016, 'mbu_int4': 0.4053, 't0_int4': 0.001833, 'mbu_dense': 0.5785, 't0_dense': 0.002101},
-    {'mbu_gguf': 0.839, 't0_gguf': 0.004139, 'mbu_int4': 0.4102, 't0_int4': 0.001767, 'mbu_dense': 0.5928, 't0_dense': 0.002119},
-    {'mbu_gguf': 0.8568, 't0_gguf': 0.004124, 'mbu_int4': 0.3896, 't0_int4': 0.001359, 'mbu_dense': 0.6296, 't0_dense': 0.002543},
-    {'mbu_gguf': 0.8539, 't0_gguf': 0.004117, 'mbu_int4': 0.415, 't0_int4': 0.001927, 'mbu_dense': 0.5889, 't0_dense': 0.002408},
-    {'mbu_gguf': 0.8531, 't0_gguf': 0.004081, 'mbu_int4': 0.39, 't0_int4': 0.001556, 'mbu_dense': 0.6403, 't0_dense': 0.003271},
+    {'mbu_gguf': 0.8396, 't0_gguf': 0.004016, 'mbu_int4': 0.4053, 't0_int4': 0.001833, 'mbu_dense': 0.5785, 't0_dense': 0.002101, 'pmfu_gguf': 0.3913, 'pmfu_int4': 0.5, 'pmfu_dense': 0.4653, 'ttft0_dense': 0.0074},
+    {'mbu_gguf': 0.839, 't0_gguf': 0.004139, 'mbu_int4': 0.4102, 't0_int4': 0.001767, 'mbu_dense': 0.5928, 't0_dense': 0.002119, 'pmfu_gguf': 0.4561, 'pmfu_int4': 0.5, 'pmfu_dense': 0.6294, 'ttft0_dense': 0.01167},
+    {'mbu_gguf': 0.8568, 't0_gguf': 0.004124, 'mbu_int4': 0.3896, 't0_int4': 0.001359, 'mbu_dense': 0.6296, 't0_dense': 0.002543, 'pmfu_gguf': 0.3908, 'pmfu_int4': 0.5, 'pmfu_dense': 0.5266, 'ttft0_dense': 0.00566},
+    {'mbu_gguf': 0.8539, 't0_gguf': 0.004117, 'mbu_int4': 0.415, 't0_int4': 0.001927, 'mbu_dense': 0.5889, 't0_dense': 0.002408, 'pmfu_gguf': 0.3978, 'pmfu_int4': 0.5, 'pmfu_dense': 0.5746, 'ttft0_dense': 0.01026},
+    {'mbu_gguf': 0.8531, 't0_gguf': 0.004081, 'mbu_int4': 0.39, 't0_int4': 0.001556, 'mbu_dense': 0.6403, 't0_dense': 0.003271, 'pmfu_gguf': 0.434, 'pmfu_int4': 0.5, 'pmfu_dense': 0.5856, 'ttft0_dense': 0.00915},
 ]
 DECODE_RANGE = (0.827, 1.514)

@@ -37,10 +37,6 @@
         <translation>DeepSeek LLM（arXiv 2401.02954）§3.1：学習演算量 C FLOP に対する最適バッチ B = 0.292·C^0.3271 トークン（100万〜6,400万トークンの範囲。Llama 3 405B は 1,600万、DeepSeek-V3 は 6,300万）</translation>
     </message>
     <message>
-        <source>Fitted on published single-stream decode speeds (llama.cpp on 10 GPUs, vLLM with Qwen2.5 in BF16, GPTQ and AWQ; docs/time.md)</source>
-        <translation>公表された1ストリームの生成速度に合わせて推定（llama.cpp は GPU 10種、vLLM は Qwen2.5 の BF16・GPTQ・AWQ。docs/time.md）</translation>
-    </message>
-    <message>
         <source>A typical instruction-tuning sample (Llama 2 fine-tuning used 4,096; Alpaca-style data is far shorter); enter your own</source>
         <translation>指示チューニングの典型的なサンプル長（Llama 2 のファインチューニングは 4,096。「Alpaca」形式のデータはずっと短い）。実際の値を入力してください</translation>
     </message>
@@ -339,6 +335,10 @@
     <message>
         <source>Hoffmann et al. 2022 (Chinchilla), compute-optimal ~20 tokens per parameter (Table 3: 70B -&gt; 1.4T)</source>
         <translation>Hoffmann et al. 2022（Chinchilla）。計算最適はパラメータあたり約20トークン（Table 3：70B → 1.4T）</translation>
+    </message>
+    <message>
+        <source>Fitted on published single-stream decode speeds (llama.cpp on 10 GPUs, vLLM with Qwen2.5 in BF16, GPTQ and AWQ), llama.cpp prompt speeds and TensorRT-LLM times to first token (docs/time.md)</source>
+        <translation>公表された1ストリームの生成速度（llama.cpp は GPU 10種、vLLM は Qwen2.5 の BF16・GPTQ・AWQ）、llama.cpp のプロンプト読み込み速度、TensorRT-LLM の最初のトークンまでの時間に合わせて推定（docs/time.md）</translation>
     </message>
     <message>
         <source>80% of the out-of-sample published runs with reported GPU-hours fall inside this range of the estimate (docs/time.md)</source>
@@ -3260,6 +3260,22 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <message>
         <source>Fixed time per generated token, 16/8-bit kernels (seconds)</source>
         <translation>生成1トークンあたりの固定時間：16/8ビットカーネル（秒）</translation>
+    </message>
+    <message>
+        <source>Prompt reading (prefill), llama.cpp: share of the dense peak</source>
+        <translation>プロンプトの読み込み（プリフィル）、llama.cpp：密な演算ピークに対する割合</translation>
+    </message>
+    <message>
+        <source>Prompt reading (prefill), 4-bit kernels: share of the dense peak</source>
+        <translation>プロンプトの読み込み（プリフィル）、4ビットカーネル：密な演算ピークに対する割合</translation>
+    </message>
+    <message>
+        <source>Prompt reading (prefill), 16/8-bit kernels: share of the dense peak</source>
+        <translation>プロンプトの読み込み（プリフィル）、16/8ビットカーネル：密な演算ピークに対する割合</translation>
+    </message>
+    <message>
+        <source>Fixed time before the first token, 16/8-bit kernels (seconds)</source>
+        <translation>最初のトークンまでの固定時間、16/8ビットカーネル（秒）</translation>
     </message>
     <message>
         <source>Megatron pipeline: model chunks per rank (interleaved schedule)</source>

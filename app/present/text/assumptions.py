@@ -16,7 +16,7 @@ from app.present.text.format import fmt_bytes, fmt_date
 _NET = QT_TRANSLATE_NOOP("Report", "Network between servers: utilisation factor")
 _FIT_SRC = QT_TRANSLATE_NOOP("Assumptions", "Fitted on published throughput and training runs (docs/time.md: the rows, their sources and the cross-validated errors)")
 _BATCH_SRC = QT_TRANSLATE_NOOP("Assumptions", "DeepSeek LLM (arXiv 2401.02954) §3.1: optimal batch B = 0.292·C^0.3271 tokens for C training FLOPs, between 1M and 64M tokens (Llama 3 405B: 16M; DeepSeek-V3: 63M)")
-_DECODE_SRC = QT_TRANSLATE_NOOP("Assumptions", "Fitted on published single-stream decode speeds (llama.cpp on 10 GPUs, vLLM with Qwen2.5 in BF16, GPTQ and AWQ; docs/time.md)")
+_DECODE_SRC = QT_TRANSLATE_NOOP("Assumptions", "Fitted on published single-stream decode speeds (llama.cpp on 10 GPUs, vLLM with Qwen2.5 in BF16, GPTQ and AWQ), llama.cpp prompt speeds and TensorRT-LLM times to first token (docs/time.md)")
 _RANGE_SRC = QT_TRANSLATE_NOOP("Assumptions", "80% of the out-of-sample published runs with reported GPU-hours fall inside this range of the estimate (docs/time.md)")
 NAMES: dict[str, str] = {
     "chinchilla_tokens_per_param": QT_TRANSLATE_NOOP("Report", "Tokens per parameter (from scratch)"),
@@ -82,6 +82,10 @@ NAMES: dict[str, str] = {
     "decode_t0_gguf": QT_TRANSLATE_NOOP("Report", "Fixed time per generated token, llama.cpp (seconds)"),
     "decode_t0_int4": QT_TRANSLATE_NOOP("Report", "Fixed time per generated token, 4-bit kernels (seconds)"),
     "decode_t0_dense": QT_TRANSLATE_NOOP("Report", "Fixed time per generated token, 16/8-bit kernels (seconds)"),
+    "decode_pmfu_gguf": QT_TRANSLATE_NOOP("Report", "Prompt reading (prefill), llama.cpp: share of the dense peak"),
+    "decode_pmfu_int4": QT_TRANSLATE_NOOP("Report", "Prompt reading (prefill), 4-bit kernels: share of the dense peak"),
+    "decode_pmfu_dense": QT_TRANSLATE_NOOP("Report", "Prompt reading (prefill), 16/8-bit kernels: share of the dense peak"),
+    "decode_ttft0_dense": QT_TRANSLATE_NOOP("Report", "Fixed time before the first token, 16/8-bit kernels (seconds)"),
     "pipeline_interleave": QT_TRANSLATE_NOOP("Report", "Megatron pipeline: model chunks per rank (interleaved schedule)"),
     "time_range_low": QT_TRANSLATE_NOOP("Report", "Time range: fast end (x the estimate)"),
     "time_range_high": QT_TRANSLATE_NOOP("Report", "Time range: slow end (x the estimate)"),
@@ -177,7 +181,8 @@ SOURCES: dict[str, str] = {
     "util_qlora": _FIT_SRC, "util_overlap": _FIT_SRC, "util_tp_overlap": _FIT_SRC, "util_ep_overlap": _FIT_SRC,
     "util_goodput": _FIT_SRC, "util_base_gaudi": _FIT_SRC, "util_base_tpu": _FIT_SRC,
     "time_range_low": _RANGE_SRC, "time_range_high": _RANGE_SRC,
-    **{f"decode_{k}": _DECODE_SRC for k in ("mbu_gguf", "mbu_int4", "mbu_dense", "t0_gguf", "t0_int4", "t0_dense")},
+    **{f"decode_{k}": _DECODE_SRC for k in ("mbu_gguf", "mbu_int4", "mbu_dense", "t0_gguf", "t0_int4", "t0_dense",
+                                           "pmfu_gguf", "pmfu_int4", "pmfu_dense", "ttft0_dense")},
     "pipeline_interleave": QT_TRANSLATE_NOOP("Assumptions", "Narayanan et al. 2021 §2.2.2: the interleaved schedule divides the bubble by the chunks per rank; Llama 3 paper §3.3.2 trains 405B with it. Memory is counted for the plain schedule"),
     "batch_law_coefficient": _BATCH_SRC, "batch_law_exponent": _BATCH_SRC,
     "global_batch_sequences_finetune": QT_TRANSLATE_NOOP("Assumptions", "Estimate: 128 sequences per step, typical of instruction tuning recipes (Alpaca: 128)"),
