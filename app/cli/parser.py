@@ -137,6 +137,7 @@ def _plan_parser(sub: Any) -> argparse.ArgumentParser:
     i.add_argument("--output-tokens", help=_help(None, "output_tokens"))
     i.add_argument("--engine", choices=[x.value for x in Engine], help=_help(None, "engine"))
     i.add_argument("--gpu-layers", help=translate("CLI", "llama.cpp: layers on the GPU (-ngl), the rest on the CPU; default: as many as fit"))
+    i.add_argument("--bpw", help=translate("CLI", "bits per weight of the format, 1.5 to 16 (EXL2-style mixes, AWQ/GPTQ group sizes); default: the format's own"))
     h = pl.add_argument_group(translate("CLI", "hardware"))
     h.add_argument("--gpu", help=translate("CLI", "catalog GPU id (see: gpu-planner catalog gpus)"))
     h.add_argument("--gpus", help=translate("CLI", "GPU count for --gpu"))

@@ -542,7 +542,7 @@ def inference_memory_parts(s: Scenario, *, tp: int, pp: int, replicas: int = 1, 
     """Bytes per GPU while serving: weights, prefill working set, KV cache, engine overhead; with
     llama.cpp and ``gpu_layers`` below the model's layers, the rest of the layers in host RAM."""
     m = s.model
-    wb = weight_bytes_per_param(s.quant)
+    wb = s.weight_bytes
     seqs = -(-s.concurrency // replicas)  # sequences per replica, rounded up
     block = KV_BLOCK[s.engine]
     context = s.inference_context

@@ -117,6 +117,7 @@ FIELD_GOALS: dict[str, frozenset[Goal]] = {
     "optimizer_in_backward": _TRAINING, "ep": _TRAINING, "cp": _TRAINING, "vpp": _TRAINING,
     "global_batch": _TRAINING, "sequence_parallel": _TRAINING,
     "engine": frozenset((Goal.INFERENCE,)), "gpu_layers": frozenset((Goal.INFERENCE,)),
+    "bits_per_weight": frozenset((Goal.INFERENCE,)),
     "samples": frozenset((Goal.FINETUNE,)), "epochs": frozenset((Goal.FINETUNE,)),
     "method": frozenset((Goal.FINETUNE,)), "lora_rank": frozenset((Goal.FINETUNE,)),
     "lora_targets": frozenset((Goal.FINETUNE,)),
@@ -201,6 +202,8 @@ class Scenario(BaseModel):
     output_tokens: int = Field(default=int(A.value("output_tokens")), ge=1, le=10_000_000)
     engine: Engine = Engine(A.text("engine"))
     gpu_layers: int | None = Field(default=None, ge=0, le=100_000)  # llama.cpp -ngl; None: as many as fit
+    # serving: bits per weight of the weight format (EXL2-style mixes at any bpw; AWQ/GPTQ group sizes)
+    bits_per_weight: float | None = Field(default=None, ge=1.5, le=16)
 
     # --- hardware ---
     gpu_id: str | None = None
@@ -432,6 +435,13 @@ class Scenario(BaseModel):
         if self.method != Method.FULL:
             return Recompute.FULL
         return Recompute(self.rules.recompute)
+
+    @property
+    def weight_bytes(self) -> float:
+        """Bytes per served weight: the format's own, or the user's bits per weight."""
+        from app.core.precision import weight_bytes_per_param
+
+        return self.bits_per_weight / 8.0 if self.bits_per_weight else weight_bytes_per_param(self.quant)
 
     @property
     def training_stack(self) -> Stack:

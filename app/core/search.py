@@ -27,7 +27,6 @@ from app.core.cost import Prices, cost_totals, power_kw, prices_for, relevant_co
 from app.core.evaluate import precision_findings
 from app.core.layouts import Layout, Shape, candidate_counts, layout_factors, serving_layouts, training_layouts
 from app.core.offload import offload_factor, saver_variants
-from app.core.precision import weight_bytes_per_param
 from app.core.results import Rejected
 from app.core.scenario import Deployment, Scenario
 from app.core.specs import CloudOffer, GpuSpec
@@ -271,7 +270,7 @@ def _serving_candidates(s: Scenario, gpu: GpuSpec, prices: Prices, hours: float,
     out: list[Candidate] = []
     first_fit = None
     usable = mem.usable_memory(s, gpu.memory_bytes)
-    weights = s.model.params_total * weight_bytes_per_param(s.quant)
+    weights = s.model.params_total * s.weight_bytes
     partial = s.engine == Engine.LLAMA_CPP and s.gpu_layers is None
     for count in counts_for(s, gpu):
         if weights / count > usable and not (partial and count == 1):

@@ -121,7 +121,7 @@ def suggestions(s: Scenario, gpus: list[GpuSpec], offers: list[CloudOffer], cand
                 out.append(Suggestion(code=code, distance=dist, params=_summary(best)))
                 break
     if not s.is_training and not any(c.viable for c in cands):
-        bits = weight_bytes_per_param(s.quant) * 8
+        bits = s.weight_bytes * 8
         for q in ("int8", "q4_k_m", "int4"):
             if weight_bytes_per_param(q) * 8 < bits - 0.5:
                 best = _best_viable(s.model_copy(update={"quant": q, "quant_choices": ()}), gpus, offers)

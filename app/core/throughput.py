@@ -36,7 +36,7 @@ from app.core import utilisation_fit as FIT
 from app.core.layouts import Layout, Shape, layout_factor
 from app.core.memory import TrainingMemory, kv_cache_bytes
 from app.core.offload import offload_factor
-from app.core.precision import GGUF_FORMATS, compute_precision_for, weight_bytes_per_param
+from app.core.precision import GGUF_FORMATS, compute_precision_for
 from app.core.results import Finding
 from app.core.scenario import Scenario
 from app.core.specs import GpuSpec
@@ -184,7 +184,7 @@ def decode_bytes(s: Scenario, lay: Layout, gpu_layers: float | None = None) -> t
     m = s.model
     tp = lay.tp
     seqs = -(-s.concurrency // lay.replicas)
-    bpw = weight_bytes_per_param(s.quant)
+    bpw = s.weight_bytes
     # Weights read per decode step: a dense model reads all of them; an MoE reads the experts its
     # batch visits, expected fraction 1 - (1 - k/E)^batch of the expert parameters.
     if m.is_moe and m.num_experts > 1:

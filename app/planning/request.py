@@ -37,7 +37,7 @@ INT_FIELDS = frozenset(("seq_len", "lora_rank", "micro_batch", "zero_stage", "co
 FLOAT_FIELDS = frozenset(("tokens", "samples", "epochs", "cpt_fraction", "chinchilla_tokens_per_param", "mfu", "budget",
                           "deadline_days", "power_limit_kw", "cloud_price", "gpu_price", "fx_jpy_per_usd",
                           "electricity_price_per_kwh", "pue", "hours_per_day", "days_per_month", "years",
-                          "params_total", "params_active", "host_cost_fraction"))
+                          "params_total", "params_active", "host_cost_fraction", "bits_per_weight"))
 # fields whose zero is meaningful (a free cloud price, ZeRO stage 0)
 ZERO_ALLOWED = frozenset(("zero_stage", "cloud_price", "gpu_price", "electricity_price_per_kwh", "host_cost_fraction",
                           "gpu_layers"))
@@ -104,6 +104,7 @@ class PlanRequest:
     output_tokens: Quantity = None
     engine: str | None = None
     gpu_layers: Quantity = None
+    bits_per_weight: Quantity = None  # AWQ/GPTQ/EXL2-style weights at any bits per weight
     # --- hardware ---
     gpu_id: str | None = None
     gpu_count: Quantity = None

@@ -27,6 +27,7 @@ FLAGS: dict[str, str] = {
     "optimizer_in_backward": "--optimizer-in-backward", "ep": "--ep", "cp": "--cp", "vpp": "--vpp",
     "global_batch": "--global-batch", "sequence_parallel": "--sequence-parallel", "engine": "--engine",
     "gpu_layers": "--gpu-layers",
+    "bits_per_weight": "--bpw",
 }
 
 # Request field -> the wizard's label for it.
@@ -54,6 +55,7 @@ LABELS: dict[str, str] = {
     "loss": QT_TRANSLATE_NOOP("Fields", "Loss"), "offload": QT_TRANSLATE_NOOP("Fields", "Offload"),
     "optimizer_in_backward": QT_TRANSLATE_NOOP("Fields", "Optimizer step in backward"),
     "engine": QT_TRANSLATE_NOOP("Fields", "Serving engine"), "gpu_layers": QT_TRANSLATE_NOOP("Fields", "Layers on the GPU"),
+    "bits_per_weight": QT_TRANSLATE_NOOP("Fields", "Bits per weight"),
     "micro_batch": QT_TRANSLATE_NOOP("Fields", "Micro-batch"), "recompute": QT_TRANSLATE_NOOP("Fields", "Recomputation"),
     "global_batch": QT_TRANSLATE_NOOP("Fields", "Global batch (sequences)"),
 }

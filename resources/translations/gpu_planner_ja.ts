@@ -849,6 +849,10 @@
         <translation>llama.cpp：GPU に置く層の数（-ngl）、残りは CPU。既定：収まるだけ</translation>
     </message>
     <message>
+        <source>bits per weight of the format, 1.5 to 16 (EXL2-style mixes, AWQ/GPTQ group sizes); default: the format&apos;s own</source>
+        <translation>重み形式のビット数（1.5〜16。EXL2 形式の混合、AWQ/GPTQ のグループサイズなど）。既定：形式そのもの</translation>
+    </message>
+    <message>
         <source>hardware</source>
         <translation>ハードウェア</translation>
     </message>
@@ -2225,6 +2229,10 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
     <message>
         <source>Layers on the GPU</source>
         <translation>GPU に置く層</translation>
+    </message>
+    <message>
+        <source>Bits per weight</source>
+        <translation>重みあたりのビット数</translation>
     </message>
     <message>
         <source>Micro-batch</source>

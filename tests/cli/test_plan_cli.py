@@ -255,3 +255,14 @@ def test_every_help_page_prints_in_both_languages(capsys, command, lang):
     assert out.out.lower().startswith("usage" if lang == "en" else "使い方")
     if command == ["plan"]:
         assert "40%" in out.out
+
+
+def test_bits_per_weight_sets_the_served_weight_bytes_exactly(capsys):
+    """EXL2-style weights at 4.65 bits: Llama 3.1 70B (70.55B parameters) holds 70.55e9 x 4.65 / 8 =
+    41.0 GB of weights, split over two GPUs by the pipeline; the request echoes the value."""
+    doc = run_json(capsys, "--goal", "inference", "--model", "llama-3.1-70b", "--quant", "int4", "--bpw", "4.65",
+                   "--gpu", "h100-sxm", "--gpus", "1")
+    o = doc["options"][0]
+    params = doc["workload"]["params"]
+    assert o["memory_breakdown_bytes"]["weights"] == pytest.approx(params * 4.65 / 8, rel=1e-9)
+    assert doc["request"]["bits_per_weight"] == 4.65
