@@ -148,7 +148,7 @@ def _plan_parser(sub: Any) -> argparse.ArgumentParser:
     h.add_argument("--vpp", help=translate("CLI", "virtual pipeline stages per pipeline rank (interleaved schedule)"))
     h.add_argument("--sequence-parallel", type=_yes_no, metavar="yes|no",
                    help=translate("CLI", "sequence parallelism with tensor parallelism (default yes)"))
-    h.add_argument("--mfu", help=_help(translate("CLI", "override the utilisation model (0-1)"), "mfu"))
+    h.add_argument("--mfu", help=translate("CLI", "MFU against 6·N·D (0-1) to use instead of the calibrated utilisation model (docs/time.md)"))
     h.add_argument("--network", choices=NETWORKS, help=_help(None, "network"))
     b = pl.add_argument_group(translate("CLI", "budget"))
     b.add_argument("--budget")

@@ -77,7 +77,8 @@ _ENTRIES = (
     Entry("cpu_adam_bytes_per_param", 30.0, "bytes/parameter", None, None, None, "model", _TRAINING),
     Entry("target_days", 90.0, "days", None, None, "deadline_days", "default", _TRAINING),
     # ----- utilisation (training) ----------------------------------------------------------------
-    Entry("mfu", 0.40, "fraction", 0.30, 0.50, "mfu", "model", _TRAINING),
+    # --mfu replaces the calibrated model (its value is the user's; without it the model applies)
+    Entry("mfu", "calibrated", "fraction", None, None, "mfu", "model", _TRAINING),
     Entry("mamf_reference", (0.869 + 0.803) / 2, "fraction", None, None, None, "model", _TRAINING),
     # fitted on published throughput (app/core/utilisation.py, docs/time.md)
     *(Entry(f"util_{k}", v, "hidden units" if k == "width_half" else "factor",
@@ -90,13 +91,10 @@ _ENTRIES = (
     Entry("batch_law_coefficient", 0.292, "tokens", None, None, "global_batch", "default", _PRETRAINING),
     Entry("batch_law_exponent", 0.3271, "", None, None, "global_batch", "default", _PRETRAINING),
     Entry("global_batch_sequences_finetune", 128.0, "sequences", None, None, "global_batch", "default", ("finetune",)),
-    Entry("fp8_factor", 0.70, "factor", None, None, "mfu", "model", _TRAINING),
     Entry("tp_pcie_factor", 0.6, "factor", None, None, "mfu", "model", _TRAINING),
     Entry("tp_cross_node_factor", 0.3, "factor", None, None, "mfu", "model", _TRAINING),
     Entry("dp_pcie_factor", 0.85, "factor", None, None, "mfu", "model", _TRAINING),
     Entry("zero3_factor", 0.9, "factor", None, None, "mfu", "model", _TRAINING),
-    Entry("lora_factor", 0.85, "factor", None, None, "mfu", "model", ("finetune",)),
-    Entry("qlora_factor", 0.55, "factor", None, None, "mfu", "model", ("finetune",)),
     Entry("pipeline_microbatches_per_stage", 8.0, "micro-batches", None, None, None, "model", _TRAINING),
     Entry("network_factor_ib-400", 1.0, "factor", None, None, "network", "model", _TRAINING),
     Entry("network_factor_ib-200", 0.95, "factor", None, None, "network", "model", _TRAINING),
@@ -110,7 +108,6 @@ _ENTRIES = (
     Entry("context_cap", 4096.0, "tokens", None, None, "context", "default", ("inference",)),
     Entry("concurrency", 1.0, "sequences", None, None, "concurrency", "default", ("inference",)),
     Entry("output_tokens", 512.0, "tokens", None, None, "output_tokens", "default", ("inference",)),
-    Entry("mbu", 0.6, "fraction", 0.5, 0.8, None, "model", ("inference",)),
     Entry("prefill_mfu", 0.5, "fraction", 0.4, 0.6, None, "model", ("inference",)),
     Entry("tp_decode_efficiency_nvlink", 0.9, "factor", None, None, None, "model", ("inference",)),
     Entry("tp_decode_efficiency_pcie", 0.7, "factor", None, None, None, "model", ("inference",)),

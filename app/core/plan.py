@@ -5,8 +5,10 @@ the plan used."""
 from __future__ import annotations
 
 import gc
+from collections.abc import Sequence
 
 from app.core import assumptions as A
+from app.core import utilisation_fit as FIT
 from app.core.cost import prices_for, relevant_cost
 from app.core.evaluate import evaluate, is_viable
 from app.core.results import Assumption, Finding, Option, Plan, Rejected, Verdict
@@ -15,12 +17,13 @@ from app.core.search import SearchCaches, search
 from app.core.select import build_options, rejected_gpus, select
 from app.core.specs import CloudOffer, GpuSpec
 from app.core.suggest import infeasible_verdict, suggestions
+from app.core.utilisation import FITTED, family
 from app.core.workload import workload as compute_workload
 
-_TRAINING_CODES = ("bytes_per_param_accounting", "activations", "recompute", "mfu", "mamf_reference",
-                   "tp_pcie_factor", "tp_cross_node_factor", "dp_pcie_factor", "zero3_factor",
-                   "pipeline_microbatches_per_stage")
-_SERVING_CODES = ("mbu", "prefill_mfu", "tp_decode_efficiency_nvlink", "tp_decode_efficiency_pcie",
+# the calibrated step model (app.core.utilisation): every fitted constant, the range and the batch rules
+_TRAINING_CODES = ("bytes_per_param_accounting", "activations", "recompute", "util_width_half", "util_overlap",
+                   "util_tp_overlap", "util_goodput", "time_range_low", "time_range_high", "pipeline_interleave")
+_SERVING_CODES = (*(f"decode_{k}" for k in FIT.DECODE), "tp_decode_efficiency_nvlink", "tp_decode_efficiency_pcie",
                   "prefill_chunk_tokens")
 _MONEY_CODES = ("fx_jpy_per_usd", "electricity_jpy_per_kwh", "pue", "host_cost_fraction", "hours_per_day",
                 "days_per_month", "years", "overhead_fixed_bytes", "overhead_fraction")
@@ -39,23 +42,35 @@ def _default(code: str, value: float | str | None) -> Assumption:
     return _used(code, value, user)
 
 
-def assumptions(s: Scenario) -> list[Assumption]:
-    """Every registry entry this plan rests on, with the value used and who set it."""
+_FITTED_CODES = frozenset(f"util_{k}" for k in FITTED)
+
+
+def assumptions(s: Scenario, families: Sequence[str] = ()) -> list[Assumption]:
+    """Every registry entry this plan rests on, with the value used and who set it (``families``:
+    the GPU families of the options, whose kernel efficiencies the plan used)."""
     out: list[Assumption] = []
     if s.is_training:
         for code in _TRAINING_CODES:
             if code == "recompute":
                 out.append(_used(code, s.recompute_mode.value, s.recompute is not None))
-            elif code == "mfu":
-                out.append(_used(code, s.mfu if s.mfu is not None else A.value("mfu"), s.mfu is not None))
             else:
                 out.append(_used(code, A.entry(code).value))
+        if s.mfu is not None:  # the user's MFU replaces the model
+            out.append(_used("mfu", s.mfu, True))
+        # the calibrated constants that apply to this plan: the GPU families it recommends, FP8, MoE, LoRA
+        fams = dict.fromkeys(families)
+        out += [_used(f"util_base_{f}", A.entry(f"util_base_{f}").value) for f in fams if f"util_{'base_' + f}" in _FITTED_CODES]
         if "fp8" in s.precisions:
-            out.append(_used("fp8_factor", A.value("fp8_factor")))
-        if s.method in (Method.LORA, Method.QLORA):
-            out.append(_used(f"{s.method.value}_factor", A.value(f"{s.method.value}_factor")))
-        out.append(_used(f"network_factor_{s.network.value}", A.value(f"network_factor_{s.network.value}"),
-                         s.network.value != A.text("network")))
+            out += [_used("util_fp8_te", A.value("util_fp8_te")), _used("util_fp8_other", A.value("util_fp8_other"))]
+        if s.model.num_experts > 1:
+            out += [_used("util_moe", A.value("util_moe")), _used("util_ep_overlap", A.value("util_ep_overlap"))]
+        if s.goal == Goal.FINETUNE and s.method in (Method.LORA, Method.QLORA):
+            out.append(_used(f"util_{s.method.value}", A.value(f"util_{s.method.value}")))
+        out.append(_used("network", s.network.value, s.network.value != A.text("network")))
+        if s.global_batch is None:
+            codes = (("global_batch_sequences_finetune",) if s.goal == Goal.FINETUNE
+                     else ("batch_law_coefficient", "batch_law_exponent"))
+            out += [_used(code, A.entry(code).value) for code in codes]
         code = "seq_len_finetune" if s.goal == Goal.FINETUNE else "seq_len_pretrain"
         out.append(_default(code, float(s.training_seq_len)))
         if s.goal in (Goal.SCRATCH, Goal.CPT) and s.tokens is None:
@@ -114,8 +129,13 @@ def plan(s: Scenario, gpus: list[GpuSpec], offers: list[CloudOffer] | tuple[Clou
         if not verdict.feasible:
             verdict = verdict.model_copy(update={"suggestions": suggestions(s, gpus, offers, cands, caches)})
     return Plan(goal=s.goal.value, model_id=s.model.id, workload=wl, options=options, rejected=rejected,
-                verdict=verdict, assumptions=assumptions(s), findings=scenario_findings,
+                verdict=verdict, assumptions=assumptions(s, _families(options, gpus)), findings=scenario_findings,
                 rejected_summary=summary, evaluated=evaluated)
+
+
+def _families(options: list[Option], gpus: list[GpuSpec]) -> list[str]:
+    by_id = {g.id: g for g in gpus}
+    return [family(by_id[o.gpu]) for o in options if o.gpu in by_id]
 
 
 def _verdict(s: Scenario, options: list[Option]) -> Verdict:

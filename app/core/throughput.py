@@ -1,29 +1,20 @@
-"""Utilisation models and the time a job takes.
+"""Utilisation, and the time a job or a request takes.
 
-Training: wall-clock = hardware FLOPs / (GPUs x dense peak at the precision x utilisation).
-The default utilisation (MFU against 6ND, counting the whole run) is 0.40 with a range 0.30-0.50,
-resting on published runs (derivations in tests/core/test_throughput.py):
-- Llama 2 7B: 2T tokens in 184,320 A100-80GB GPU-hours (model card) -> 6 x 6.74e9 x 2e12 / (184,320 h
-  x 3600 x 312e12) = 0.39.
-- Llama 2 70B: 1,720,320 GPU-hours -> 6 x 68.98e9 x 2e12 / (1,720,320 x 3600 x 312e12) = 0.43.
-- Llama 3.1 405B on H100: 38-43% BF16 MFU (Llama 3 paper, Table 4).
-- OPT-175B: 147 TFLOP/s per A100 (Zhang et al. 2022) = 0.47 of 312.
-- DeepSeek-V3 (FP8 mixed precision, H800): 180K GPU-hours per trillion tokens at 37B active ->
-  6 x 37e9 x 1e12 / (180,000 x 3600) = 343 TFLOP/s = 0.35 of the BF16 peak (989), 0.17 of FP8 (1979).
-Multipliers (stated estimates unless a source is given; values in app.core.assumptions):
-- FP8: x0.70 of the FP8 peak. LLM-jp-3 172B went from 400 to 545-553 TFLOP/s per H100 with FP8
-  (x1.37 of a x2 peak, NVIDIA/LLM-jp blog 2024).
-- The layout's interconnect factor (tensor/data parallelism over PCIe, the network, ZeRO-3, the
-  pipeline bubble): ``app.core.layouts.layout_factor``.
-- LoRA x0.85, QLoRA x0.55 (dequantising NF4 weights in every forward and backward pass).
-- GPUs whose best matmul reaches a different share of peak than A100/H100 (on which the base rests,
-  mean 0.836) scale by MAMF / 0.836: MI300X 0.514 -> x0.61, B200 0.776 -> x0.93 (stas00/ml-engineering,
-  "Maximum Achievable Matmul FLOPS" table).
+Training: wall clock = hardware FLOPs / (GPUs x dense peak at the precision x hardware utilisation).
+The utilisation of a layout comes from the calibrated step model (app.core.utilisation: kernel
+efficiency of the GPU family, width, FP8, MoE, LoRA; communication that compute cannot hide; the
+pipeline bubble; the global batch), times the goodput of a real job and the user's own measured runs
+on that GPU and stack (gpu-planner calibrate); ``--mfu`` replaces it. MFU is quoted against 6·N·D,
+HFU against the hardware FLOPs. The stated range is the spread of the out-of-sample errors on
+published runs (registry time_range_low/high). Constants and errors: docs/time.md.
 
-Inference decode is memory-bandwidth bound at small batch: each step reads the weights once and every
-sequence's KV cache. Model bandwidth utilisation (MBU) 0.6 (range 0.5-0.8): Databricks' "LLM Inference
-Performance Engineering: Best Practices" (2023) defines MBU and shows 50% in its worked example; well
-tuned stacks approach 80%. Prefill is compute bound: 2 N_active FLOPs per token at MFU 0.5 (0.4-0.6, estimate).
+Serving: decode is memory-bandwidth bound at small batch: each step reads the weights the batch
+visits and every sequence's KV cache, at the bandwidth utilisation of the weight format's kernel
+family (GGUF, 4-bit AWQ/GPTQ, dense 16/8-bit) plus a fixed time per token; prefill is compute bound
+(2 N_active FLOPs per token at the family's share of the peak, scaled by the GPU's MAMF), the first
+token adds a fixed time, and prefill shares the GPU with decoding. All fitted on published rows
+(tests/data/throughput_decode.csv). Databricks' "LLM Inference Performance Engineering" (2023)
+defines MBU.
 """
 
 from __future__ import annotations
@@ -48,14 +39,7 @@ PARAMS = Params.registry()
 DECODE = {k: float(A.value(f"decode_{k}")) for k in FIT.DECODE}  # per kernel family: MBU and per-token overhead
 DECODE_RANGE = FIT.DECODE_RANGE
 TIME_RANGE = (A.value("time_range_low"), A.value("time_range_high"))
-BASE_MFU = A.value("mfu")
-BASE_MFU_RANGE = (A.entry("mfu").low or BASE_MFU, A.entry("mfu").high or BASE_MFU)
-FP8_FACTOR = A.value("fp8_factor")
-LORA_FACTOR = A.value("lora_factor")
-QLORA_FACTOR = A.value("qlora_factor")
-MAMF_REFERENCE = A.value("mamf_reference")  # A100, H100: the GPUs of the runs behind BASE_MFU
-MBU = A.value("mbu")
-MBU_RANGE = (A.entry("mbu").low or MBU, A.entry("mbu").high or MBU)
+MAMF_REFERENCE = A.value("mamf_reference")  # A100, H100: prefill shares scale by the GPU's MAMF against these
 PREFILL_MFU = A.value("prefill_mfu")
 PREFILL_MFU_RANGE = (A.entry("prefill_mfu").low or PREFILL_MFU, A.entry("prefill_mfu").high or PREFILL_MFU)
 TP_DECODE_EFFICIENCY_NVLINK = A.value("tp_decode_efficiency_nvlink")

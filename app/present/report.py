@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from app import __version__
+from app.core import assumptions as A
 from app.core.assumptions import DEFAULT_FX_AS_OF
 from app.i18n import QT_TRANSLATE_NOOP, language, translate
 from app.planning.outcome import PlanOutcome
@@ -178,7 +179,8 @@ def _decision(c: _Ctx) -> list[Block]:
             rows.append((translate("Report", "Buy or rent"), runs(translate("Report", "buying pays back after {0:.1f} months at {1:g} h/day").format(
                 best.cost.breakeven_months, c.s.hours_per_day))))
         blocks.append(KeyValues(rows, boxed=True))
-    blocks.append(Paragraph(runs(translate("Report", "Time ranges span the utilisation range seen in published runs (MFU 0.30–0.50 scaled by the GPU and layout); cost ranges follow the time.")), "small"))
+    blocks.append(Paragraph(runs(translate("Report", "Time ranges are ×{0:.2f} to ×{1:.2f} of the estimate: 80% of published training runs fall inside, predicted without seeing them (docs/time.md); cost ranges follow the time.").format(
+        A.value("time_range_low"), A.value("time_range_high"))), "small"))
     return blocks
 
 
@@ -250,7 +252,7 @@ def _memory_note(c: _Ctx) -> str:
     assert best is not None
     spread = A.value("memory_estimate_spread")
     if c.training:
-        text = translate("Report", "Memory as {0} allocates it. Published peaks of 42 runs fall within ±{1:.0%} of this estimate in most cases; keep about 10% free.").format(
+        text = translate("Report", "Memory as {0} allocates it. Published peaks of 43 runs kept out of calibration fall within ±{1:.0%} of this estimate in 41 cases; keep about 10% free.").format(
             stack_name(best.stack or ""), spread)
     else:
         text = translate("Report", "Published memory logs of vLLM and llama.cpp fall within ±{0:.0%} of this estimate; the engine's reservation is included.").format(spread)

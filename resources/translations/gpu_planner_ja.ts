@@ -125,6 +125,10 @@
         <translation>推定：メモリの 90% を超えると、断片化や長いバッチで失敗することがある</translation>
     </message>
     <message>
+        <source>Measured against 43 published peaks kept out of calibration: 41 fall within 20% of the estimate (docs/memory.md)</source>
+        <translation>較正に使っていない公表済みのメモリのピーク 43 件と比較：41 件が見積もりの 20% 以内（docs/memory.md）</translation>
+    </message>
+    <message>
         <source>PCIe Gen4 x16 is 32 GB/s per direction; ~25 GB/s achieved; each generation doubles it</source>
         <translation>PCIe Gen4 x16 は片方向 32 GB/s、実効約 25 GB/s。世代ごとに2倍</translation>
     </message>
@@ -181,12 +185,12 @@
         <translation>推定：1ステップ 128 シーケンス（指示チューニングの一般的な設定。「Alpaca」も 128）</translation>
     </message>
     <message>
-        <source>stas00/ml-engineering, Maximum Achievable Matmul FLOPS: A100 86.9%, H100 80.3%; other GPUs scale by their own share</source>
-        <translation>stas00/ml-engineering「Maximum Achievable Matmul FLOPS」：A100 86.9%、H100 80.3%。他の GPU は各自の値で補正</translation>
+        <source>Your MFU against 6·N·D replaces the calibrated step model (docs/time.md: fitted on published throughput and runs)</source>
+        <translation>入力された 6·N·D に対する MFU が、較正済みのステップモデル（docs/time.md：公表されたスループットと学習事例に合わせて推定）の代わりに使われます</translation>
     </message>
     <message>
-        <source>Estimate: LLM-jp-3 172B went from 400 to 545-553 TFLOP/s per H100 with FP8 (NVIDIA/LLM-jp blog 2024), x1.37 of a doubled peak</source>
-        <translation>推定：LLM-jp-3 172B は FP8 で H100 1枚あたり 400 から 545〜553 TFLOP/s に向上（NVIDIA/LLM-jp ブログ 2024）。2倍のピークに対して ×1.37</translation>
+        <source>stas00/ml-engineering, Maximum Achievable Matmul FLOPS: A100 86.9%, H100 80.3%; other GPUs scale by their own share</source>
+        <translation>stas00/ml-engineering「Maximum Achievable Matmul FLOPS」：A100 86.9%、H100 80.3%。他の GPU は各自の値で補正</translation>
     </message>
     <message>
         <source>Estimate: Megatron-LM keeps tensor parallelism inside the NVLink domain (Narayanan et al. 2021 §3.3)</source>
@@ -203,14 +207,6 @@
     <message>
         <source>ZeRO paper §7: full sharding moves 1.5x the data of plain data parallelism (estimate of its cost)</source>
         <translation>ZeRO 論文 §7：完全シャーディングの通信量は通常のデータ並列の 1.5 倍（そのコストの推定）</translation>
-    </message>
-    <message>
-        <source>Estimate: small adapter matmuls and frozen-weight bookkeeping</source>
-        <translation>推定：小さなアダプタ行列の演算と凍結した重みの管理</translation>
-    </message>
-    <message>
-        <source>Estimate: NF4 weights are dequantised in every forward and backward pass (Dettmers et al. 2023)</source>
-        <translation>推定：NF4 の重みを順伝播・逆伝播のたびに逆量子化する（Dettmers et al. 2023）</translation>
     </message>
     <message>
         <source>Narayanan et al. 2021 §2.2: bubble (p-1)/m; m = 8 micro-batches per stage assumed</source>
@@ -289,6 +285,10 @@
         <translation>選択的</translation>
     </message>
     <message>
+        <source>the calibrated model</source>
+        <translation>較正済みのモデル</translation>
+    </message>
+    <message>
         <source>full</source>
         <translation>全層</translation>
     </message>
@@ -353,10 +353,6 @@
         <translation>元記事 §5〜6：継続事前学習にはフルスクラッチのトークン数の10〜20%が必要（70B：1.4T のうち 100〜200B）。下限を採用</translation>
     </message>
     <message>
-        <source>Measured against 42 published peaks kept out of calibration: most fall within 20% of the estimate</source>
-        <translation>較正に使っていない公表ピーク 42 件と比較：大半が見積もりの ±20% 以内</translation>
-    </message>
-    <message>
         <source>Uptime Institute Global Data Center Survey 2024: industry average PUE 1.56; we use 1.5</source>
         <translation>「Uptime Institute Global Data Center Survey 2024」：業界平均 PUE 1.56。1.5 を採用</translation>
     </message>
@@ -383,14 +379,6 @@
     <message>
         <source>no deadline given: search aims to finish within 90 days</source>
         <translation>期限の指定なし：90日以内に終わる構成を探索</translation>
-    </message>
-    <message>
-        <source>Databricks 2023, &apos;LLM Inference Performance Engineering: Best Practices&apos; (MBU definition; 50% worked example; ~80% for tuned stacks)</source>
-        <translation>Databricks 2023「LLM Inference Performance Engineering: Best Practices」（MBU の定義。計算例は50%、調整済みの環境では約80%）</translation>
-    </message>
-    <message>
-        <source>Llama 2 model card (7B 184,320 / 70B 1,720,320 A100 GPU-hours for 2T tokens -&gt; MFU 0.39 / 0.43); Llama 3 paper Table 4 (405B: 38-43% BF16 MFU on H100); OPT-175B 147 TFLOP/s per A100 (0.47); DeepSeek-V3 report (180K H800 GPU-hours per trillion tokens -&gt; 0.35 of BF16 peak)</source>
-        <translation>Llama 2 モデルカード（2T トークンで 7B は 184,320、70B は 1,720,320 A100 GPU時間 → MFU 0.39 / 0.43）、Llama 3 論文 Table 4（405B：H100 で BF16 MFU 38〜43%）、OPT-175B は A100 1枚あたり 147 TFLOP/s（0.47）、DeepSeek-V3 報告書（1兆トークンあたり 180K H800 GPU時間 → BF16 ピークの 0.35）</translation>
     </message>
     <message>
         <source>entered by the user ({0})</source>
@@ -769,6 +757,10 @@
         <translation>継続事前学習のトークン数（Chinchilla の値に対する割合）</translation>
     </message>
     <message>
+        <source>MFU against 6·N·D (0-1) to use instead of the calibrated utilisation model (docs/time.md)</source>
+        <translation>較正済みの利用効率モデルの代わりに使う 6·N·D に対する MFU（0〜1、docs/time.md）</translation>
+    </message>
+    <message>
         <source>Plan GPUs, time and cost for LLM work.</source>
         <translation>LLM の作業に必要なGPU、期間、費用を計画します。</translation>
     </message>
@@ -879,10 +871,6 @@
     <message>
         <source>sequence parallelism with tensor parallelism (default yes)</source>
         <translation>テンソル並列と併用するシーケンス並列（既定 yes）</translation>
-    </message>
-    <message>
-        <source>override the utilisation model (0-1)</source>
-        <translation>利用効率（MFU）を指定して上書き（0〜1）</translation>
     </message>
     <message>
         <source>budget</source>
@@ -3314,10 +3302,6 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>行列積で達成できるピーク比、A100/H100（基準）</translation>
     </message>
     <message>
-        <source>FP8: share of the FP8 peak, relative to BF16</source>
-        <translation>FP8：FP8 ピークに対する比率（BF16 比）</translation>
-    </message>
-    <message>
         <source>Tensor parallelism over PCIe: utilisation factor</source>
         <translation>PCIe 経由のテンソル並列：利用効率の係数</translation>
     </message>
@@ -3332,14 +3316,6 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <message>
         <source>ZeRO-3 / FSDP full sharding: utilisation factor</source>
         <translation>ZeRO-3 / FSDP の完全シャーディング：利用効率の係数</translation>
-    </message>
-    <message>
-        <source>LoRA: utilisation factor</source>
-        <translation>LoRA：利用効率の係数</translation>
-    </message>
-    <message>
-        <source>QLoRA: utilisation factor</source>
-        <translation>QLoRA：利用効率の係数</translation>
     </message>
     <message>
         <source>Pipeline micro-batches per stage</source>
@@ -3432,10 +3408,6 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <message>
         <source>Target duration without a deadline (days)</source>
         <translation>期限がない場合の目標期間（日）</translation>
-    </message>
-    <message>
-        <source>Memory-bandwidth utilisation when generating</source>
-        <translation>生成時のメモリ帯域利用率</translation>
     </message>
     <message>
         <source>weights</source>
@@ -3546,10 +3518,6 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>1日 {1:g} 時間の利用なら {0:.1f} か月で購入の元が取れる</translation>
     </message>
     <message>
-        <source>Time ranges span the utilisation range seen in published runs (MFU 0.30–0.50 scaled by the GPU and layout); cost ranges follow the time.</source>
-        <translation>期間の幅は公表された学習事例の利用効率の幅（MFU 0.30〜0.50、GPUと並列化で補正）に基づきます。費用の幅は期間に比例します。</translation>
-    </message>
-    <message>
         <source>What was asked</source>
         <translation>検討条件</translation>
     </message>
@@ -3568,6 +3536,10 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <message>
         <source>server(s)</source>
         <translation>台</translation>
+    </message>
+    <message>
+        <source>Time ranges are ×{0:.2f} to ×{1:.2f} of the estimate: 80% of published training runs fall inside, predicted without seeing them (docs/time.md); cost ranges follow the time.</source>
+        <translation>期間の幅は見積もりの ×{0:.2f}〜×{1:.2f} です。公表された学習事例の80%が、その事例を使わずに予測してもこの範囲に入ります（docs/time.md）。費用の幅は期間に比例します。</translation>
     </message>
     <message>
         <source>Model</source>
@@ -3682,10 +3654,6 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>容量</translation>
     </message>
     <message>
-        <source>Memory as {0} allocates it. Published peaks of 42 runs fall within ±{1:.0%} of this estimate in most cases; keep about 10% free.</source>
-        <translation>メモリは {0} の確保のしかたで計算しています。公表された 42 件のピークの大半はこの見積もりの ±{1:.0%} 以内です。10% ほど余裕を残してください。</translation>
-    </message>
-    <message>
         <source>Published memory logs of vLLM and llama.cpp fall within ±{0:.0%} of this estimate; the engine&apos;s reservation is included.</source>
         <translation>公表された vLLM と llama.cpp のメモリログはこの見積もりの ±{0:.0%} 以内です。エンジンが確保する分も含みます。</translation>
     </message>
@@ -3732,6 +3700,10 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <message>
         <source> — {0}, {1}, {2} (as of {3})</source>
         <translation>（{0}、{1}、{2}、{3} 時点）</translation>
+    </message>
+    <message>
+        <source>Memory as {0} allocates it. Published peaks of 43 runs kept out of calibration fall within ±{1:.0%} of this estimate in 41 cases; keep about 10% free.</source>
+        <translation>メモリは {0} の確保方式で計算しています。較正に使っていない公表ピーク 43 件のうち 41 件がこの見積もりの ±{1:.0%} 以内です。約10%の余裕を残してください。</translation>
     </message>
     <message>
         <source>Cloud price: {0} per GPU-hour{1}.</source>

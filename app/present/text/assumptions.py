@@ -11,7 +11,7 @@ from typing import Any
 
 from app.core import assumptions as A
 from app.i18n import QT_TRANSLATE_NOOP, translate
-from app.present.text.format import fmt_bytes, fmt_date
+from app.present.text.format import fmt_bytes, fmt_date, network_label
 
 _NET = QT_TRANSLATE_NOOP("Report", "Network between servers: utilisation factor")
 _FIT_SRC = QT_TRANSLATE_NOOP("Assumptions", "Fitted on published throughput and training runs (docs/time.md: the rows, their sources and the cross-validated errors)")
@@ -95,13 +95,10 @@ NAMES: dict[str, str] = {
     "target_days": QT_TRANSLATE_NOOP("Report", "Target duration without a deadline (days)"),
     "mfu": QT_TRANSLATE_NOOP("Report", "Utilisation (MFU)"),
     "mamf_reference": QT_TRANSLATE_NOOP("Report", "Best matmul share of peak, A100/H100 (reference)"),
-    "fp8_factor": QT_TRANSLATE_NOOP("Report", "FP8: share of the FP8 peak, relative to BF16"),
     "tp_pcie_factor": QT_TRANSLATE_NOOP("Report", "Tensor parallelism over PCIe: utilisation factor"),
     "tp_cross_node_factor": QT_TRANSLATE_NOOP("Report", "Tensor parallelism across servers: utilisation factor"),
     "dp_pcie_factor": QT_TRANSLATE_NOOP("Report", "Data parallelism over PCIe: utilisation factor"),
     "zero3_factor": QT_TRANSLATE_NOOP("Report", "ZeRO-3 / FSDP full sharding: utilisation factor"),
-    "lora_factor": QT_TRANSLATE_NOOP("Report", "LoRA: utilisation factor"),
-    "qlora_factor": QT_TRANSLATE_NOOP("Report", "QLoRA: utilisation factor"),
     "pipeline_microbatches_per_stage": QT_TRANSLATE_NOOP("Report", "Pipeline micro-batches per stage"),
     "network_factor_ib-400": _NET, "network_factor_ib-200": _NET, "network_factor_100gbe": _NET,
     "network_factor_25gbe": _NET, "network_factor_10gbe": _NET,
@@ -111,7 +108,6 @@ NAMES: dict[str, str] = {
     "context_cap": QT_TRANSLATE_NOOP("Report", "Context when none is given (tokens, at most)"),
     "concurrency": QT_TRANSLATE_NOOP("Report", "Simultaneous users"),
     "output_tokens": QT_TRANSLATE_NOOP("Report", "Answer length (tokens)"),
-    "mbu": QT_TRANSLATE_NOOP("Report", "Memory-bandwidth utilisation when generating"),
     "prefill_mfu": QT_TRANSLATE_NOOP("Report", "Utilisation when reading the prompt (prefill)"),
     "tp_decode_efficiency_nvlink": QT_TRANSLATE_NOOP("Report", "Tensor-parallel generation over NVLink: efficiency"),
     "tp_decode_efficiency_pcie": QT_TRANSLATE_NOOP("Report", "Tensor-parallel generation over PCIe: efficiency"),
@@ -162,7 +158,7 @@ SOURCES: dict[str, str] = {
     "zero3_gather_bytes": QT_TRANSLATE_NOOP("Assumptions", "DeepSpeed stage3.py estimate_zero3_model_states_mem_needs: 4 x the largest layer's parameters"),
     "fsdp_units_in_flight": QT_TRANSLATE_NOOP("Assumptions", "FSDP prefetches the next unit while the current one runs (torchtitan docs/fsdp.md)"),
     "memory_headroom": QT_TRANSLATE_NOOP("Assumptions", "Estimate: above 90% of the memory a run may fail on fragmentation or a longer batch"),
-    "memory_estimate_spread": QT_TRANSLATE_NOOP("Assumptions", "Measured against 42 published peaks kept out of calibration: most fall within 20% of the estimate"),
+    "memory_estimate_spread": QT_TRANSLATE_NOOP("Assumptions", "Measured against 43 published peaks kept out of calibration: 41 fall within 20% of the estimate (docs/memory.md)"),
     "pcie_bytes_per_s_gen4": QT_TRANSLATE_NOOP("Assumptions", "PCIe Gen4 x16 is 32 GB/s per direction; ~25 GB/s achieved; each generation doubles it"),
     "host_memory_bytes_per_s": QT_TRANSLATE_NOOP("Assumptions", "Estimate: dual-channel DDR5-5600 peaks at 89.6 GB/s; servers have more, laptops less"),
     "nvme_bytes_per_s": QT_TRANSLATE_NOOP("Assumptions", "Estimate: one PCIe Gen4 NVMe drive reads ~7 GB/s; ZeRO-Infinity stripes several"),
@@ -187,15 +183,12 @@ SOURCES: dict[str, str] = {
     "batch_law_coefficient": _BATCH_SRC, "batch_law_exponent": _BATCH_SRC,
     "global_batch_sequences_finetune": QT_TRANSLATE_NOOP("Assumptions", "Estimate: 128 sequences per step, typical of instruction tuning recipes (Alpaca: 128)"),
     "target_days": QT_TRANSLATE_NOOP("Assumptions", "no deadline given: search aims to finish within 90 days"),
-    "mfu": QT_TRANSLATE_NOOP("Assumptions", "Llama 2 model card (7B 184,320 / 70B 1,720,320 A100 GPU-hours for 2T tokens -> MFU 0.39 / 0.43); Llama 3 paper Table 4 (405B: 38-43% BF16 MFU on H100); OPT-175B 147 TFLOP/s per A100 (0.47); DeepSeek-V3 report (180K H800 GPU-hours per trillion tokens -> 0.35 of BF16 peak)"),
+    "mfu": QT_TRANSLATE_NOOP("Assumptions", "Your MFU against 6·N·D replaces the calibrated step model (docs/time.md: fitted on published throughput and runs)"),
     "mamf_reference": QT_TRANSLATE_NOOP("Assumptions", "stas00/ml-engineering, Maximum Achievable Matmul FLOPS: A100 86.9%, H100 80.3%; other GPUs scale by their own share"),
-    "fp8_factor": QT_TRANSLATE_NOOP("Assumptions", "Estimate: LLM-jp-3 172B went from 400 to 545-553 TFLOP/s per H100 with FP8 (NVIDIA/LLM-jp blog 2024), x1.37 of a doubled peak"),
     "tp_pcie_factor": QT_TRANSLATE_NOOP("Assumptions", "Estimate: Megatron-LM keeps tensor parallelism inside the NVLink domain (Narayanan et al. 2021 §3.3)"),
     "tp_cross_node_factor": QT_TRANSLATE_NOOP("Assumptions", "Estimate: tensor parallelism across servers crosses the network in every layer (Narayanan et al. 2021 §3.3)"),
     "dp_pcie_factor": QT_TRANSLATE_NOOP("Assumptions", "Estimate: gradient all-reduce over PCIe instead of NVLink"),
     "zero3_factor": QT_TRANSLATE_NOOP("Assumptions", "ZeRO paper §7: full sharding moves 1.5x the data of plain data parallelism (estimate of its cost)"),
-    "lora_factor": QT_TRANSLATE_NOOP("Assumptions", "Estimate: small adapter matmuls and frozen-weight bookkeeping"),
-    "qlora_factor": QT_TRANSLATE_NOOP("Assumptions", "Estimate: NF4 weights are dequantised in every forward and backward pass (Dettmers et al. 2023)"),
     "pipeline_microbatches_per_stage": QT_TRANSLATE_NOOP("Assumptions", "Narayanan et al. 2021 §2.2: bubble (p-1)/m; m = 8 micro-batches per stage assumed"),
     "network_factor_ib-400": _NET_SRC, "network_factor_ib-200": _NET_SRC, "network_factor_100gbe": _NET_SRC,
     "network_factor_25gbe": _NET_SRC, "network_factor_10gbe": _NET_SRC,
@@ -205,7 +198,6 @@ SOURCES: dict[str, str] = {
     "context_cap": QT_TRANSLATE_NOOP("Assumptions", "The model's context, at most 4,096 tokens per conversation unless you enter one"),
     "concurrency": QT_TRANSLATE_NOOP("Assumptions", "One conversation at a time unless you enter more"),
     "output_tokens": QT_TRANSLATE_NOOP("Assumptions", "A few paragraphs per answer"),
-    "mbu": QT_TRANSLATE_NOOP("Assumptions", "Databricks 2023, 'LLM Inference Performance Engineering: Best Practices' (MBU definition; 50% worked example; ~80% for tuned stacks)"),
     "prefill_mfu": QT_TRANSLATE_NOOP("Assumptions", "Estimate: reading the prompt is compute-bound, at about half the dense peak"),
     "tp_decode_efficiency_nvlink": QT_TRANSLATE_NOOP("Assumptions", "Estimate: all-reduce after every layer costs ~10% over NVLink"),
     "tp_decode_efficiency_pcie": QT_TRANSLATE_NOOP("Assumptions", "Estimate: all-reduce after every layer costs ~30% over PCIe"),
@@ -229,6 +221,7 @@ SOURCES: dict[str, str] = {
 # Values that are codes: shown in words.
 VALUE_TEXTS: dict[str, str] = {
     "selective": QT_TRANSLATE_NOOP("Assumptions", "selective"),
+    "calibrated": QT_TRANSLATE_NOOP("Assumptions", "the calibrated model"),
     "full": QT_TRANSLATE_NOOP("Assumptions", "full"),
     "none": QT_TRANSLATE_NOOP("Assumptions", "none"),
     "flash": QT_TRANSLATE_NOOP("Assumptions", "FlashAttention / SDPA"),
@@ -239,7 +232,7 @@ _VALUE_BY_CODE: dict[str, str] = {
     "bytes_per_param_accounting": QT_TRANSLATE_NOOP("Assumptions", "by training stack"),
     "activations": QT_TRANSLATE_NOOP("Assumptions", "Korthikanti et al. 2022 §4 per layer, by attention and recomputation"),
 }
-_PERCENT = {"host_cost_fraction", "overhead_fraction", "cpt_fraction", "mfu", "mbu", "prefill_mfu", "mamf_reference",
+_PERCENT = {"host_cost_fraction", "overhead_fraction", "cpt_fraction", "mfu", "prefill_mfu", "mamf_reference",
             "cost_tie", "selective_ac_fraction", "memory_headroom", "memory_estimate_spread", "vllm_gpu_memory_utilization",
             "sglang_mem_fraction_static", "trtllm_free_gpu_memory_fraction"}
 _BYTES = {"overhead_fixed_bytes", "engine_non_torch_bytes", "cuda_graph_bytes"}
@@ -257,6 +250,13 @@ def _number(code: str, v: float) -> str:
         return f"{v / 1e9:g} GB/s"
     if code in _PERCENT:
         return f"{v:.1%}" if code == "cost_tie" else f"{v:.0%}"
+    if code.startswith(("util_base_", "decode_mbu_", "decode_pmfu_")) or code in ("util_overlap", "util_tp_overlap",
+                                                                                   "util_ep_overlap", "util_goodput"):
+        return f"{v:.0%}"
+    if code.startswith("util_") and code != "util_width_half" or code.startswith("time_range_"):
+        return f"×{v:.2f}"
+    if code.startswith(("decode_t0_", "decode_ttft0_")):
+        return f"{v * 1e3:.1f} ms"
     if code.endswith("_factor") or code.startswith("network_factor") or code.startswith("tp_decode"):
         return f"×{v:g}"
     return f"{v:,.4g}" if abs(v) < 1e6 else f"{v:,.0f}"
@@ -267,6 +267,8 @@ def assumption_value(a: Any) -> str:
     if a.name in _VALUE_BY_CODE:
         return translate("Assumptions", _VALUE_BY_CODE[a.name])
     v = a.value
+    if a.name == "network" and isinstance(v, str):
+        return network_label(v)
     if isinstance(v, str):
         return translate("Assumptions", VALUE_TEXTS[v]) if v in VALUE_TEXTS else v
     if v is None:

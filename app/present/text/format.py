@@ -189,3 +189,12 @@ def utilisation_text(factors: list[tuple[str, float]], hfu: float | None, mfu: f
         parts.append(f"{label} {float(value):.0%}" if i == 0 or str(name) == "user_mfu" else f"{label} {float(value):.2f}")
     return translate("Utilisation", "Utilisation: {0} = {1:.0%} of the peak in hardware FLOPs (HFU); MFU {2:.0%} against 6·N·D.").format(
         " × ".join(parts), hfu, mfu)
+
+
+NETWORK_LABELS = {"ib-400": "InfiniBand 400G", "ib-200": "InfiniBand 200G", "100gbe": "100 GbE", "25gbe": "25 GbE",
+                  "10gbe": "10 GbE"}
+
+
+def network_label(code: str) -> str:
+    """A network code (ib-400) as people name it (InfiniBand 400G), the same in every language."""
+    return NETWORK_LABELS.get(code, code)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.i18n import QT_TRANSLATE_NOOP, translate
-from app.present.text.format import fmt_bytes, fmt_count, fmt_duration, fmt_money, method_text
+from app.present.text.format import fmt_bytes, fmt_count, fmt_duration, fmt_money, method_text, network_label
 
 Params = Mapping[str, Any]
 Args = Callable[[Params, str, str], tuple[Any, ...]]
@@ -49,14 +49,6 @@ def _f(p: Params, key: str) -> float:
 
 def _money(key: str) -> Callable[[Params, str, str], str]:
     return lambda p, lang, cur: fmt_money(p.get(key), cur, lang)
-
-
-NETWORK_LABELS = {"ib-400": "InfiniBand 400G", "ib-200": "InfiniBand 200G", "100gbe": "100 GbE", "25gbe": "25 GbE",
-                  "10gbe": "10 GbE"}
-
-
-def network_label(code: str) -> str:
-    return NETWORK_LABELS.get(code, code)
 
 
 def _F(template: str, args: Args = _none) -> Message:  # noqa: N802 - a short constructor for the table

@@ -63,7 +63,7 @@ class DataPage(BoundPage):
         pl = QHBoxLayout(self.prec_box)
         self.prec_checks: dict[str, QCheckBox] = {}
         tips = {"bf16": self.tr("BF16 mixed precision: the standard."),
-                "fp8": self.tr("FP8 (H100/H200/B200/MI300X): faster, ~{0:.0%} of the doubled peak in practice.").format(A.value("fp8_factor")),
+                "fp8": self.tr("FP8 (H100/H200/B200/MI300X): faster, ~{0:.0%} of the doubled peak in practice.").format(A.value("util_fp8_te")),
                 "fp16": self.tr("FP16 with loss scaling (V100 era)."), "fp32": self.tr("FP32/TF32: slow, rarely needed.")}
         for p in PRECISIONS:
             cb = QCheckBox(p.upper())
