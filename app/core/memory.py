@@ -38,12 +38,12 @@ import math
 from typing import TYPE_CHECKING, NamedTuple
 
 from app.core import assumptions as A
+from app.core.lora import lora_trainable_params
 from app.core.precision import kv_bytes_per_elem, weight_bytes_per_param
 from app.core.results import MemoryBreakdown
 from app.core.scenario import Method, Optimizer, Recompute, Scenario
 from app.core.specs import ModelSpec
 from app.core.stacks import Attention, Engine, Loss, Offload, Stack
-from app.core.workload import lora_trainable_params
 
 if TYPE_CHECKING:
     from app.core.layouts import Layout

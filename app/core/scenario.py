@@ -17,6 +17,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from pydantic_core import PydanticCustomError
 
 from app.core import assumptions as A
+from app.core.lora import LORA_TARGETS as _LORA_TARGETS
+from app.core.lora import lora_trainable_params
 from app.core.precision import KV_BITS, TRAINING_PRECISIONS, WEIGHT_BITS
 from app.core.specs import ModelSpec
 from app.core.stacks import RULES, Attention, Engine, Loss, Offload, Stack, StackRules
@@ -100,11 +102,7 @@ PRICINGS = ("on-demand", "spot", "reserved", "cheapest")
 RANKINGS = ("cost", "time")
 CURRENCIES = ("JPY", "USD")
 
-LORA_TARGETS = {
-    "all-linear": ("q", "k", "v", "o", "gate", "up", "down"),
-    "attention": ("q", "k", "v", "o"),
-    "qv": ("q", "v"),
-}
+LORA_TARGETS = _LORA_TARGETS  # re-exported: the front ends list the choices from here
 
 # ----- which fields apply to which goal: the one place (the front ends ask here) ---------------
 _ALL = frozenset(Goal)
@@ -370,6 +368,7 @@ class Scenario(BaseModel):
             self._check_stack()
         elif self.gpu_layers is not None and self.engine != Engine.LLAMA_CPP:
             raise _needs("gpu_layers", self.gpu_layers, "engine", Engine.LLAMA_CPP.value)
+        self._check_split()
         return self
 
     def _check_stack(self) -> None:
@@ -405,8 +404,31 @@ class Scenario(BaseModel):
                                       {"field": "cp", "value": self.cp, "n": seq})
         if self.vpp > 1 and self.pp == 1:
             raise _needs("vpp", self.vpp, "pp", "2 or more")
+
+    def _check_split(self) -> None:
+        """Pinned degrees that cannot split the model or the pinned GPUs (every goal): TP divides the
+        attention heads (vLLM and Megatron alike), TP x PP (x CP) divides the GPU count, PP at most
+        the layers; LoRA trains fewer parameters than the model has."""
+        m = self.model
         if self.tp is not None and m.heads % self.tp:
             raise _not_dividing("tp", self.tp, "attention heads", m.heads)
+        if self.pp is not None and self.pp > m.layers:
+            raise PydanticCustomError("pp_exceeds_layers", "'{value}' is more pipeline stages than the {n} layers",
+                                      {"field": "pp", "value": self.pp, "n": m.layers})
+        if self.gpu_count is not None:
+            split = (self.tp or 1) * (self.pp or 1) * ((self.cp or 1) if self.is_training else 1)
+            if self.gpu_count % split:
+                field = "tp" if self.tp and self.tp > 1 else "pp" if self.pp and self.pp > 1 else "cp"
+                raise PydanticCustomError("split_not_dividing", "'{value}': TP x PP{cp} = {split} must divide the {n} GPUs",
+                                          {"field": field, "value": getattr(self, field), "split": split,
+                                           "n": self.gpu_count, "cp": " x CP" if self.is_training and self.cp else ""})
+        if self.goal == Goal.FINETUNE and self.method in (Method.LORA, Method.QLORA):
+            if lora_trainable_params(m, self.lora_rank, self.lora_targets) >= m.params_total:
+                largest = max((r for r in range(1, self.lora_rank)
+                               if lora_trainable_params(m, r, self.lora_targets) < 0.5 * m.params_total), default=1)
+                raise PydanticCustomError("lora_rank_too_large", "'{value}' would train more parameters than the model has; "
+                                          "at most {largest} keeps the adapters under half the model",
+                                          {"field": "lora_rank", "value": self.lora_rank, "largest": largest})
 
     # ---- derived values -------------------------------------------------------------------
     @property

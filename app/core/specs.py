@@ -114,6 +114,9 @@ class ModelSpec(BaseModel):
         if self.kv_heads > self.heads:
             raise PydanticCustomError("kv_heads_exceed_heads", "KV heads ({kv_heads}) must be at most heads ({heads})",
                                       {"kv_heads": self.kv_heads, "heads": self.heads})
+        if self.heads % self.kv_heads:
+            raise PydanticCustomError("kv_heads_divide", "KV heads ({kv_heads}) must divide the attention heads ({heads})",
+                                      {"kv_heads": self.kv_heads, "heads": self.heads})
         if self.experts_per_token > self.num_experts:
             raise PydanticCustomError("experts_exceed", "experts per token must be at most the number of experts")
         return self

@@ -20,8 +20,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 from app.core import assumptions as A
+from app.core.lora import lora_trainable_params as lora_trainable_params
 from app.core.results import Finding, Workload
-from app.core.scenario import LORA_TARGETS, Goal, Method, Recompute, Scenario
+from app.core.scenario import Goal, Method, Recompute, Scenario
 from app.core.specs import ModelSpec
 from app.core.stacks import Stack
 
@@ -34,31 +35,6 @@ def chinchilla_tokens(params: float, tokens_per_param: float = 20.0) -> float:
 def training_flops(active_params: float, tokens: float) -> float:
     """C ~= 6 N D (Kaplan et al. 2020)."""
     return 6.0 * active_params * tokens
-
-
-def lora_trainable_params(model: ModelSpec, rank: int, targets: str = "all-linear") -> float:
-    """LoRA adds A (r x d_in) and B (d_out x r) to each adapted matrix: r (d_in + d_out) parameters
-    (Hu et al. 2021, §4). For MoE every expert's FFN gets its own adapter."""
-    h, hd = model.hidden, model.head_dim
-    q_out = model.heads * hd
-    kv_out = model.kv_heads * hd
-    dims = {
-        "q": (h, q_out),
-        "k": (h, kv_out),
-        "v": (h, kv_out),
-        "o": (q_out, h),
-        "gate": (h, model.ffn),
-        "up": (h, model.ffn),
-        "down": (model.ffn, h),
-    }
-    per_layer = 0.0
-    for t in LORA_TARGETS[targets]:
-        d_in, d_out = dims[t]
-        mult = model.num_experts if t in ("gate", "up", "down") else 1
-        if t == "gate" and not model.gated_ffn:
-            continue
-        per_layer += rank * (d_in + d_out) * mult
-    return per_layer * model.layers
 
 
 def attention_flops_per_token(m: ModelSpec, seq: int) -> float:

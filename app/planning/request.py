@@ -202,6 +202,27 @@ def _unknown(name: str, kind: str, value: str, ids: list[str]) -> FieldError:
     return FieldError(name, f"unknown_{kind}", {"value": value, "close": _close(value, ids)}, value)
 
 
+def _resized(model: ModelSpec, arch: dict[str, Any]) -> dict[str, Any]:
+    """params_total/params_active (and head_dim) of ``model`` with ``arch`` overriding its shape."""
+    from app.core.specs import count_params
+
+    def shape(m: dict[str, Any]) -> tuple[float, float]:
+        return count_params(layers=m["layers"], hidden=m["hidden"], heads=m["heads"], kv_heads=m["kv_heads"],
+                            ffn=m["ffn"], vocab=m["vocab"], head_dim=m["head_dim"], num_experts=m["num_experts"],
+                            experts_per_token=m["experts_per_token"], tied_embeddings=m["tied_embeddings"],
+                            gated_ffn=m["gated_ffn"])
+
+    old = model.model_dump()
+    new = {**old, **arch}
+    if "hidden" in arch or "heads" in arch:
+        new["head_dim"] = new["hidden"] // new["heads"] if new["heads"] else old["head_dim"]
+    if new.get("kv_heads", 0) > new.get("heads", 0) and "kv_heads" not in arch:
+        new["kv_heads"] = new["heads"]
+    (t0, a0), (t1, a1) = shape(old), shape(new)
+    return {"params_total": model.params_total * t1 / t0, "params_active": model.params_active * a1 / a0,
+            "head_dim": new["head_dim"], "kv_heads": new["kv_heads"]}
+
+
 def _model(req: PlanRequest, nums: dict[str, Any], catalog: Catalog, errors: list[FieldError]) -> ModelSpec | None:
     arch = {k: nums[k] for k in ("layers", "hidden", "heads", "kv_heads", "ffn", "vocab") if nums.get(k) is not None}
     params, active = nums.get("params_total"), nums.get("params_active")
@@ -211,6 +232,10 @@ def _model(req: PlanRequest, nums: dict[str, Any], catalog: Catalog, errors: lis
             errors.append(_unknown("model", "model", req.model, [m.id for m in catalog.models()]))
             return None
         upd: dict[str, Any] = dict(arch)
+        if arch and params is None and active is None:
+            # an architecture override changes the model's size: scale the published counts by what
+            # the new shape adds or removes (exact where the shape is unchanged)
+            upd.update(_resized(model, arch))
         if params is not None:
             upd["params_total"] = params
             upd.setdefault("params_active", active or params)
@@ -240,7 +265,7 @@ def _model(req: PlanRequest, nums: dict[str, Any], catalog: Catalog, errors: lis
 
 
 _CROSS_FIELD = {"finetune_needs_data": "samples", "gpu_and_count": "gpu_count", "active_exceeds_total": "params_active",
-                "kv_heads_exceed_heads": "kv_heads", "experts_exceed": "model"}
+                "kv_heads_exceed_heads": "kv_heads", "kv_heads_divide": "kv_heads", "experts_exceed": "model"}
 
 
 def _pydantic_errors(e: ValidationError, errors: list[FieldError], default: str = "goal") -> None:

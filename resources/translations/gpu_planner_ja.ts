@@ -4364,6 +4364,22 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>KVヘッド数（{kv_heads}）はヘッド数（{heads}）以下にしてください</translation>
     </message>
     <message>
+        <source>KV heads ({kv_heads}) must divide the attention heads ({heads})</source>
+        <translation>KV ヘッド数（{kv_heads}）はアテンションヘッド数（{heads}）を割り切る数にしてください</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is more pipeline stages than the {n} layers</source>
+        <translation>「{value}」はパイプラインの段数が層数（{n}）より多くなります</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos;: TP x PP{cp} = {split} must divide the {n} GPUs</source>
+        <translation>「{value}」：TP × PP{cp} = {split} が GPU の枚数（{n}）を割り切る必要があります</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; would train more parameters than the model has; at most {largest} keeps the adapters under half the model</source>
+        <translation>「{value}」ではモデル全体より多くのパラメータを学習することになります。アダプタをモデルの半分未満にするには最大 {largest} です</translation>
+    </message>
+    <message>
         <source>experts per token must be at most the number of experts</source>
         <translation>トークンあたりのエキスパート数はエキスパート総数以下にしてください</translation>
     </message>

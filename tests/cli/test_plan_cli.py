@@ -149,6 +149,15 @@ def test_japanese_money_uses_man_and_oku(capsys):
     (["--goal", "scratch", "--model", "llama-2-7b", "--offload", "gpu"], "--offload"),
     (["--goal", "inference", "--model", "llama-2-7b", "--gpu-layers", "10"], "--gpu-layers"),  # llama.cpp only
     (["--goal", "inference", "--model", "llama-2-7b", "--stack", "hf"], "--stack"),  # training only
+    # splits that cannot divide the model or the pinned GPUs (issue 18), for every goal
+    (["--goal", "scratch", "--model", "llama-3.1-8b", "--gpu", "h100-sxm", "--gpus", "8", "--tp", "16"], "--tp"),
+    (["--goal", "scratch", "--model", "llama-3.1-8b", "--gpu", "h100-sxm", "--gpus", "8", "--pp", "3"], "--pp"),
+    (["--goal", "inference", "--model", "llama-3.1-70b", "--gpu", "h100-sxm", "--gpus", "8", "--tp", "3"], "--tp"),
+    (["--goal", "inference", "--model", "llama-3.1-405b", "--tp", "3", "--max-gpus", "8"], "--tp"),
+    (["--goal", "scratch", "--model", "llama-3.1-8b", "--pp", "64"], "--pp"),
+    (["--goal", "scratch", "--params", "7B", "--heads", "32", "--kv-heads", "5"], "--kv-heads"),
+    (["--goal", "finetune", "--model", "llama-3.1-8b", "--samples", "1000", "--method", "lora", "--lora-rank", "4096"],
+     "--lora-rank"),
 ])
 def test_bad_input_is_one_line_naming_the_flag_exit_2(args, flag):
     rc, out, err = run("plan", *args)
@@ -266,3 +275,13 @@ def test_bits_per_weight_sets_the_served_weight_bytes_exactly(capsys):
     params = doc["workload"]["params"]
     assert o["memory_breakdown_bytes"]["weights"] == pytest.approx(params * 4.65 / 8, rel=1e-9)
     assert doc["request"]["bits_per_weight"] == 4.65
+
+
+def test_an_architecture_override_resizes_a_catalog_model(capsys):
+    """Llama 3.1 8B (8.03B) with 320 layers instead of 32: the body (all but the 2 x 128,256 x 4,096
+    embeddings) grows tenfold, 6.98B -> 69.8B, so the model is 70.8B, not 8.03B."""
+    doc = run_json(capsys, "--goal", "scratch", "--model", "llama-3.1-8b", "--layers", "320")
+    emb = 2 * 128256 * 4096
+    assert doc["workload"]["params"] == pytest.approx((8.030261248e9 - emb) * 10 + emb, rel=0.002)
+    same = run_json(capsys, "--goal", "scratch", "--model", "llama-3.1-8b", "--layers", "32")
+    assert same["workload"]["params"] == pytest.approx(8.030261248e9, rel=1e-9)
