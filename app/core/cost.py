@@ -57,8 +57,12 @@ def prices_for(s: Scenario, gpu: GpuSpec, offers: Iterable[CloudOffer] = ()) -> 
     return Prices(cloud, src, offer_id, buy, bsrc)
 
 
-def relevant_cost(s: Scenario, cloud: float | None, onprem: float | None) -> float | None:
-    """The cost that counts for the deployment: the cloud's, on-prem's, or the cheaper of the two."""
+def relevant_cost(s: Scenario, cloud: float | None, onprem: float | None, owned: bool = False) -> float | None:
+    """The cost that counts for the deployment: the cloud's, on-prem's, or the cheaper of the two.
+    On GPUs the user owns (``owned``: all of them), their own running cost, whatever the deployment:
+    "cloud" says where to rent, not that owned GPUs stop counting."""
+    if owned and onprem is not None:
+        return onprem if cloud is None else min(cloud, onprem)
     if s.deployment == Deployment.CLOUD:
         return cloud
     if s.deployment == Deployment.ONPREM:

@@ -245,7 +245,7 @@ def _judge(s: Scenario, o: Option, first: list[Finding]) -> Option:
         findings.append(Finding(code="power_limit_exceeded", severity="error" if s.deployment == Deployment.ONPREM else "info",
                                 params={"power_kw": o.cost.power_kw, "limit_kw": s.power_limit_kw}))
     within = True
-    spend = relevant_cost(s, o.cost.cloud, o.cost.onprem if within_power else None)
+    spend = relevant_cost(s, o.cost.cloud, o.cost.onprem if within_power else None, s.own.get(o.gpu, 0) >= o.gpu_count)
     if s.budget is not None and spend is not None and spend > s.budget:
         within = False
         findings.append(Finding(code="over_budget", severity="error",

@@ -143,7 +143,7 @@ def _verdict(s: Scenario, options: list[Option]) -> Verdict:
         return Verdict(feasible=False, code="no_configuration_fits", params={})
     best = options[0]
     if is_viable(best):
-        c = relevant_cost(s, best.cost.cloud, best.cost.onprem)
+        c = relevant_cost(s, best.cost.cloud, best.cost.onprem, s.own.get(best.gpu, 0) >= best.gpu_count)
         if not s.is_training:
             return Verdict(feasible=True, code="feasible_service", params={
                 "gpu": best.gpu, "gpu_name": best.gpu_name, "gpu_count": best.gpu_count,
@@ -160,7 +160,7 @@ def _verdict(s: Scenario, options: list[Option]) -> Verdict:
             "gpu_count": fastest.gpu_count})
     if any(not o.within_budget for o in fitting):
         pool = [o for o in fitting if o.meets_deadline] or fitting
-        costs = [relevant_cost(s, o.cost.cloud, o.cost.onprem) for o in pool]
+        costs = [relevant_cost(s, o.cost.cloud, o.cost.onprem, s.own.get(o.gpu, 0) >= o.gpu_count) for o in pool]
         cheapest = min((c for c in costs if c is not None), default=None)
         return Verdict(feasible=False, code="over_budget", params={"min_cost": cheapest, "budget": s.budget,
                                                                    "currency": s.currency})

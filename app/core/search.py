@@ -175,7 +175,8 @@ class ServingCache:
 def judge(s: Scenario, c: Candidate, target_s: float | None) -> Candidate:
     """Set a candidate's cost for the deployment and the first reason it is not viable."""
     c.within_power = s.power_limit_kw is None or c.power_kw <= s.power_limit_kw
-    c.cost = relevant_cost(s, c.cloud, c.onprem if c.within_power else None)
+    owned = s.own.get(c.gpu.id, 0) >= c.count
+    c.cost = relevant_cost(s, c.cloud, c.onprem if c.within_power else None, owned)
     c.meets = target_s is None or c.time_s <= target_s
     c.within_budget = s.budget is None or (c.cost is not None and c.cost <= s.budget)
     if not c.fits:
@@ -184,7 +185,7 @@ def judge(s: Scenario, c: Candidate, target_s: float | None) -> Candidate:
         c.reason = "power_limit"
     elif s.deployment == Deployment.ONPREM and c.onprem is None:
         c.reason = "no_price"
-    elif s.deployment == Deployment.CLOUD and c.cloud is None:
+    elif s.deployment == Deployment.CLOUD and c.cloud is None and not owned:
         c.reason = "no_price"
     elif not c.meets:
         c.reason = "too_slow"

@@ -285,3 +285,13 @@ def test_an_architecture_override_resizes_a_catalog_model(capsys):
     assert doc["workload"]["params"] == pytest.approx((8.030261248e9 - emb) * 10 + emb, rel=0.002)
     same = run_json(capsys, "--goal", "scratch", "--model", "llama-3.1-8b", "--layers", "32")
     assert same["workload"]["params"] == pytest.approx(8.030261248e9, rel=1e-9)
+
+
+def test_owned_gpus_still_count_when_the_deployment_is_cloud(capsys):
+    """--deployment cloud says where to rent; GPUs the user owns cost only their power and stay in
+    the plan (issue 18: they vanished). The recommendation runs on them at their running cost."""
+    doc = run_json(capsys, "--goal", "scratch", "--model", "llama-3.1-8b", "--own", "h100-sxm:8", "--deployment", "cloud")
+    o = doc["options"][0]
+    assert o["gpu"] == "h100-sxm" and o["gpu_count"] <= 8
+    assert o["cost"]["onprem"] < o["cost"]["cloud"]
+    assert doc["verdict"]["params"]["cost"] == pytest.approx(o["cost"]["onprem"])
