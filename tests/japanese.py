@@ -11,7 +11,7 @@ import re
 
 # Written in Latin letters in Japanese technical text too.
 LATIN_TERMS = set("""
-GPU GPUs HFU TPU GGUF AWQ GPTQ Instinct LLM LoRA QLoRA BF16 FP8 FP16 FP32 TF32 INT8 INT4 NF4 KV GQA MoE MFU MBU PUE ZeRO FSDP TP PP DP Z
+GPU GPUs HFU TPU GGUF AWQ GPTQ Instinct Infinity Fabric ICI RoCE LLM LoRA QLoRA BF16 FP8 FP16 FP32 TF32 INT8 INT4 NF4 KV GQA MoE MFU MBU PUE ZeRO FSDP TP PP DP Z
 NVLink PCIe Gen InfiniBand IB Ethernet GbE JPY USD kW kWh TDP CUDA cuBLAS NCCL TFLOPS TFLOP FLOP FLOPs
 GiB MiB TiB TB GB MB ms CSV PDF JSON Markdown SVG PNG AdamW Adam SGD Megatron DeepSpeed vLLM PyTorch
 Chinchilla Hoffmann Dettmers Kaplan Korthikanti Rajbhandari Narayanan Touvron Hu et al Table Figure arXiv ZeRO Llama Qwen

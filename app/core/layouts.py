@@ -62,10 +62,11 @@ class Shape:
     nvlink_domain: int
     has_nvlink: bool
     pcie_gen: int = 4
+    link: str = "NVLink"  # the vendor's name for the scale-up link (findings only)
 
     @classmethod
     def of(cls, gpu: GpuSpec) -> Shape:
-        return cls(gpu.gpus_per_node, gpu.nvlink_domain, gpu.has_nvlink, gpu.pcie_gen)
+        return cls(gpu.gpus_per_node, gpu.nvlink_domain, gpu.has_nvlink, gpu.pcie_gen, gpu.scale_up_link)
 
 
 def pow2_upto(n: int) -> list[int]:
@@ -242,12 +243,12 @@ def layout_factors(s: Scenario, shape: Shape, count: int, lays: Sequence[Layout]
             elif not nv or tp > dom:
                 f *= TP_PCIE_FACTOR
                 findings.append(Finding(code="tp_spans_pcie", severity="warning",
-                                        params={"tp": tp, "nvlink_domain": dom, "pcie_gen": shape.pcie_gen}))
+                                        params={"tp": tp, "nvlink_domain": dom, "pcie_gen": shape.pcie_gen, "link": shape.link}))
         if lay.dp > 1:
             if dp_pcie:
                 f *= DP_PCIE_FACTOR
                 findings.append(Finding(code="dp_over_pcie", severity="info",
-                                        params={"pcie_gen": shape.pcie_gen, "nvlink_domain": dom}))
+                                        params={"pcie_gen": shape.pcie_gen, "nvlink_domain": dom, "link": shape.link}))
             if lay.zero >= 3:
                 f *= ZERO3_FACTOR
         if lay.pp > 1 or lay.dp * micro > seqs:

@@ -65,6 +65,13 @@ class GpuSpec(BaseModel):
     def has_nvlink(self) -> bool:
         return self.nvlink_domain > 1 and self.nvlink_bandwidth_bytes_per_s > 0
 
+    @property
+    def scale_up_link(self) -> str:
+        """The vendor's name for the link inside a scale-up domain (the catalog's nvlink_* columns):
+        NVLink (NVIDIA), Infinity Fabric (AMD), ICI (Google TPU), RoCE on the chip (Intel Gaudi)."""
+        v = self.vendor.lower()
+        return {"amd": "Infinity Fabric", "google": "ICI", "intel": "RoCE"}.get(v, "NVLink")
+
 
 class ModelSpec(BaseModel):
     """A transformer LLM. ``params_total`` drives memory, ``params_active`` drives compute (MoE)."""

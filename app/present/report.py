@@ -224,8 +224,8 @@ def _configuration(c: _Ctx) -> Section:
                                                                        best.precision or best.weight_format),
     ]
     if g is not None:
-        link = (translate("Report", "NVLink joins {0} GPUs").format(g.nvlink_domain) if g.has_nvlink
-                else translate("Report", "no NVLink (PCIe Gen{0} only)").format(g.pcie_gen))
+        link = (translate("Report", "{1} joins {0} GPUs").format(g.nvlink_domain, g.scale_up_link) if g.has_nvlink
+                else translate("Report", "no {1} (PCIe Gen{0} only)").format(g.pcie_gen, g.scale_up_link))
         desc.append(translate("Report", "Each GPU: {0} memory, {1:.0f} TFLOPS BF16 (dense), {2}.").format(
             fmt_bytes(g.memory_bytes), g.peak_flops_bf16 / 1e12, link))
     if c.training and best.mfu is not None:

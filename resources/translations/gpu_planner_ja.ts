@@ -2254,14 +2254,6 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
         <translation>費用 {0} で、予算 {1} を超えます。</translation>
     </message>
     <message>
-        <source>Tensor parallelism over {0} GPUs runs over PCIe Gen{1} (no NVLink): expect a large slowdown.</source>
-        <translation>{0} 枚にまたがるテンソル並列が PCIe Gen{1} を経由します（NVLinkなし）。大幅な速度低下が見込まれます。</translation>
-    </message>
-    <message>
-        <source>Tensor parallelism over {0} GPUs runs over PCIe Gen{1} (NVLink joins only {2}): expect a large slowdown.</source>
-        <translation>{0} 枚にまたがるテンソル並列が PCIe Gen{1} を経由します（NVLinkは {2} 枚まで）。大幅な速度低下が見込まれます。</translation>
-    </message>
-    <message>
         <source>optimizer states</source>
         <translation>オプティマイザ状態</translation>
     </message>
@@ -2302,8 +2294,16 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
         <translation>テンソル並列 {0} が {1} 枚構成のサーバーをまたぎ、層ごとにネットワーク通信が発生します。</translation>
     </message>
     <message>
-        <source>Gradients are synchronised over PCIe Gen{0}, not NVLink.</source>
-        <translation>勾配の同期は NVLink ではなく PCIe Gen{0} 経由です。</translation>
+        <source>Tensor parallelism over {0} GPUs runs over PCIe Gen{1} (no {2}): expect a large slowdown.</source>
+        <translation>{0} 枚にまたがるテンソル並列は PCIe Gen{1} を通ります（{2} なし）。大幅に遅くなります。</translation>
+    </message>
+    <message>
+        <source>Tensor parallelism over {0} GPUs runs over PCIe Gen{1} ({3} joins only {2}): expect a large slowdown.</source>
+        <translation>{0} 枚にまたがるテンソル並列は PCIe Gen{1} を通ります（{3} でつながるのは {2} 枚まで）。大幅に遅くなります。</translation>
+    </message>
+    <message>
+        <source>Gradients are synchronised over PCIe Gen{0}, not {1}.</source>
+        <translation>勾配の同期は {1} ではなく PCIe Gen{0} を通ります。</translation>
     </message>
     <message>
         <source>{0} servers talk over {1}, far slower than InfiniBand: gradient traffic may not hide behind the computation.</source>
@@ -3614,6 +3614,14 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>制約条件</translation>
     </message>
     <message>
+        <source>{1} joins {0} GPUs</source>
+        <translation>{1} で {0} 枚を接続</translation>
+    </message>
+    <message>
+        <source>no {1} (PCIe Gen{0} only)</source>
+        <translation>{1} なし（PCIe Gen{0} のみ）</translation>
+    </message>
+    <message>
         <source>The recommended configuration</source>
         <translation>推奨構成</translation>
     </message>
@@ -3624,14 +3632,6 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <message>
         <source>Layout: {0}; number format {1}.</source>
         <translation>並列化：{0}、数値形式 {1}。</translation>
-    </message>
-    <message>
-        <source>NVLink joins {0} GPUs</source>
-        <translation>NVLink で {0} 枚を接続</translation>
-    </message>
-    <message>
-        <source>no NVLink (PCIe Gen{0} only)</source>
-        <translation>NVLink なし（PCIe Gen{0} のみ）</translation>
     </message>
     <message>
         <source>Each GPU: {0} memory, {1:.0f} TFLOPS BF16 (dense), {2}.</source>

@@ -101,3 +101,14 @@ def test_field_help_states_the_registry_default_and_its_source(qapp):
     assert "Uptime Institute" in texts.field_help("pue")
     with language("ja"):
         assert texts.field_help("pue").startswith("既定 1.5（幅 1.2〜1.6）")
+
+
+def test_interconnects_are_named_as_their_vendors_name_them():
+    """Issue 18: AMD, Intel and TPU scale-up links were all called NVLink ("NVLink x4096" for TPU v4)."""
+    from app.catalog.repository import default_catalog
+
+    cat = default_catalog()
+    names = {g: cat.gpu(g).scale_up_link for g in ("h100-sxm", "mi300x", "gaudi3", "tpu-v4")}
+    assert names == {"h100-sxm": "NVLink", "mi300x": "Infinity Fabric", "gaudi3": "RoCE", "tpu-v4": "ICI"}
+    text = finding_message("tp_spans_pcie", {"tp": 8, "pcie_gen": 5, "nvlink_domain": 4, "link": "Infinity Fabric"})
+    assert "Infinity Fabric joins only 4" in text and "NVLink" not in text

@@ -65,10 +65,10 @@ def _S(template: str, args: Args = _none) -> Message:  # noqa: N802
 
 def _tp_spans_pcie(p: Params) -> Message:
     if int(p.get("nvlink_domain") or 1) <= 1:
-        return _F(QT_TRANSLATE_NOOP("Findings", "Tensor parallelism over {0} GPUs runs over PCIe Gen{1} (no NVLink): expect a large slowdown."),
-                  lambda p, _l, _c: (p.get("tp"), p.get("pcie_gen", "?")))
-    return _F(QT_TRANSLATE_NOOP("Findings", "Tensor parallelism over {0} GPUs runs over PCIe Gen{1} (NVLink joins only {2}): expect a large slowdown."),
-              lambda p, _l, _c: (p.get("tp"), p.get("pcie_gen", "?"), p.get("nvlink_domain")))
+        return _F(QT_TRANSLATE_NOOP("Findings", "Tensor parallelism over {0} GPUs runs over PCIe Gen{1} (no {2}): expect a large slowdown."),
+                  lambda p, _l, _c: (p.get("tp"), p.get("pcie_gen", "?"), p.get("link", "NVLink")))
+    return _F(QT_TRANSLATE_NOOP("Findings", "Tensor parallelism over {0} GPUs runs over PCIe Gen{1} ({3} joins only {2}): expect a large slowdown."),
+              lambda p, _l, _c: (p.get("tp"), p.get("pcie_gen", "?"), p.get("nvlink_domain"), p.get("link", "NVLink")))
 
 
 OFFLOADS = {
@@ -113,8 +113,8 @@ FINDINGS: dict[str, Entry] = {
     "tp_spans_pcie": _tp_spans_pcie,
     "tp_spans_nodes": _F(QT_TRANSLATE_NOOP("Findings", "Tensor parallelism of {0} spans nodes of {1} GPUs: it crosses the network every layer."),
                          lambda p, _l, _c: (p.get("tp"), p.get("gpus_per_node"))),
-    "dp_over_pcie": _F(QT_TRANSLATE_NOOP("Findings", "Gradients are synchronised over PCIe Gen{0}, not NVLink."),
-                       lambda p, _l, _c: (p.get("pcie_gen"),)),
+    "dp_over_pcie": _F(QT_TRANSLATE_NOOP("Findings", "Gradients are synchronised over PCIe Gen{0}, not {1}."),
+                       lambda p, _l, _c: (p.get("pcie_gen"), p.get("link", "NVLink"))),
     "multinode_over_ethernet": _F(QT_TRANSLATE_NOOP("Findings", "{0} servers talk over {1}, far slower than InfiniBand: gradient traffic may not hide behind the computation."),
                                   lambda p, _l, _c: (p.get("nodes"), network_label(str(p.get("network", ""))))),
     "precision_unsupported": _F(QT_TRANSLATE_NOOP("Findings", "{0} has no {1} tensor cores."),
