@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from app.catalog.repository import default_catalog  # noqa: E402
 from app.core import calibration as cal  # noqa: E402
+from app.core.fit import nelder_mead  # noqa: E402
 from app.core.utilisation import FITTED, Params  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "throughput_training.csv"
@@ -160,7 +161,7 @@ def fit_decode(cases: list[cal.DecodeCase], start: dict[str, float]) -> dict[str
                 d = {**out, f"mbu_{fam}": x[0], f"t0_{fam}": x[1]}
                 return sum(cal._soft_l1(math.log(cal.decode_ratio(c, d))) for c in sel)
 
-            best, _ = cal.nelder_mead(f, [out[f"mbu_{fam}"], out[f"t0_{fam}"]], [0.05, 0.0005], 400)
+            best, _ = nelder_mead(f, [out[f"mbu_{fam}"], out[f"t0_{fam}"]], [0.05, 0.0005], 400)
             out[f"mbu_{fam}"], out[f"t0_{fam}"] = round(best[0], 4), round(best[1], 6)
         pre = [c for c in cases if c.family == fam and c.metric == "prefill_tokens_per_s"]
         first = [c for c in cases if c.family == fam and c.metric == "ttft_s"]
@@ -174,7 +175,7 @@ def fit_decode(cases: list[cal.DecodeCase], start: dict[str, float]) -> dict[str
                 return sum(cal._soft_l1(math.log(cal.decode_ratio(c, d))) for c in sel)
 
             x0 = [out.get(f"pmfu_{fam}", 0.5), out.get(f"ttft0_{fam}", 0.005)]
-            best, _ = cal.nelder_mead(g, x0 if with_t0 else x0[:1] + [0.0], [0.05, 0.002 if with_t0 else 0.0], 400)
+            best, _ = nelder_mead(g, x0 if with_t0 else x0[:1] + [0.0], [0.05, 0.002 if with_t0 else 0.0], 400)
             out[f"pmfu_{fam}"] = round(best[0], 4)
             if with_t0:
                 out[f"ttft0_{fam}"] = round(best[1], 5)

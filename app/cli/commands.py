@@ -227,7 +227,6 @@ def cmd_calibrate(a: argparse.Namespace) -> int:
     from app.core.calibration import predicted_rate
 
     cat = catalog()
-    lang = a.lang or default_lang()
     models = {m.id: m for m in cat.models()}
     gpus = {g.id: g for g in cat.gpus()}
     if a.list:
@@ -294,5 +293,4 @@ def cmd_calibrate(a: argparse.Namespace) -> int:
     else:
         print(translate("CLI", "recorded {0}: {1:,.0f} tokens/s per GPU measured, {2:,.0f} predicted; plans on {3} with {4} now use x{5:.2f}").format(
             entry_id, rate, pred, a.gpu, a.stack, rate / pred))
-    _ = lang
     return EXIT_OK

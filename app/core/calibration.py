@@ -21,8 +21,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from app.core.fit import nelder_mead
-
-__all__ = ["nelder_mead"]  # re-exported for tools/fit_utilisation.py
 from app.core.layouts import Layout
 from app.core.scenario import Goal, Scenario
 from app.core.specs import GpuSpec, Measurement, ModelSpec, TrainingRun, model_from_architecture, model_from_params

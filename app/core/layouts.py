@@ -25,7 +25,6 @@ TP_PCIE_FACTOR = A.value("tp_pcie_factor")
 TP_CROSS_NODE_FACTOR = A.value("tp_cross_node_factor")
 DP_PCIE_FACTOR = A.value("dp_pcie_factor")
 ZERO3_FACTOR = A.value("zero3_factor")
-MICROBATCHES_PER_STAGE = A.value("pipeline_microbatches_per_stage")
 LONG_SEQUENCE = 32768  # tokens: context parallelism is searched from here
 NETWORK_FACTOR: dict[Network, float] = {n: A.value(f"network_factor_{n.value}") for n in Network}
 _ETHERNET = (Network.ETH_100G, Network.ETH_25G, Network.ETH_10G)
