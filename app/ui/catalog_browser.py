@@ -171,6 +171,11 @@ class EntryDialog(QDialog):
         lay.addWidget(self.buttons)
         self.resize(560, 640)
         self._check()
+        # the keyboard starts at the first field still to fill (a new measurement has its id, source
+        # and date filled in)
+        first = next((e for e in self.edits.values() if not e.text()), None)
+        if first is not None:
+            first.setFocus()
 
     def csv_text(self) -> str:
         buf = io.StringIO()
