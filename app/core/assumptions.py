@@ -136,6 +136,7 @@ _ENTRIES = (
     Entry("pricing", "on-demand", "", None, None, "pricing", "default"),
     Entry("rank_by", "cost", "", None, None, "rank_by", "default"),
     Entry("cost_tie", 0.005, "fraction", None, None, None, "model"),
+    Entry("nearest_miss_ratio", 2.0, "ratio", None, None, None, "model"),
 )
 
 REGISTRY: dict[str, Entry] = {e.code: e for e in _ENTRIES}

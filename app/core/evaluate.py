@@ -231,15 +231,16 @@ def _judge(s: Scenario, o: Option, first: list[Finding]) -> Option:
         findings.append(Finding(code="memory_headroom", severity="warning", params={
             "share": o.memory_per_gpu_bytes / usable, "spread": SPREAD, "serving": o.job_s is None}))
     meets = True
-    if o.job_s is not None and s.deadline_days is not None:
+    target = s.target_days
+    if o.job_s is not None and target is not None:
         t, t_slow = o.job_s, o.duration_s_range[1]
-        if t > s.deadline_days * 86400.0:
+        why = {"deadline_days": target, "target": s.deadline_is_target}
+        if t > target * 86400.0:
             meets = False
-            findings.append(Finding(code="exceeds_deadline", severity="error",
-                                    params={"days": t / 86400.0, "deadline_days": s.deadline_days}))
-        elif t_slow > s.deadline_days * 86400.0:
+            findings.append(Finding(code="exceeds_deadline", severity="error", params={"days": t / 86400.0, **why}))
+        elif t_slow > target * 86400.0:
             findings.append(Finding(code="deadline_at_risk", severity="warning",
-                                    params={"days_slow": t_slow / 86400.0, "deadline_days": s.deadline_days}))
+                                    params={"days_slow": t_slow / 86400.0, **why}))
     within_power = s.power_limit_kw is None or o.cost.power_kw <= s.power_limit_kw
     if not within_power:
         findings.append(Finding(code="power_limit_exceeded", severity="error" if s.deployment == Deployment.ONPREM else "info",

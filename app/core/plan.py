@@ -77,7 +77,7 @@ def assumptions(s: Scenario, families: Sequence[str] = ()) -> list[Assumption]:
             out.append(_default("chinchilla_tokens_per_param", s.chinchilla_tokens_per_param))
         if s.goal == Goal.CPT and s.tokens is None:
             out.append(_default("cpt_fraction", s.cpt_fraction))
-        if s.deadline_days is None and s.gpu_id is None:
+        if s.deadline_is_target:
             out.append(_used("target_days", A.value("target_days")))
     else:
         out += [_used(code, A.entry(code).value) for code in _SERVING_CODES]
@@ -156,7 +156,8 @@ def _verdict(s: Scenario, options: list[Option]) -> Verdict:
     if any(not o.meets_deadline for o in fitting) and not any(o.meets_deadline for o in fitting):
         fastest = min(fitting, key=lambda o: o.duration_s)
         return Verdict(feasible=False, code="deadline_not_met", params={
-            "best_days": fastest.duration_s / 86400.0, "deadline_days": s.deadline_days, "gpu": fastest.gpu,
+            "best_days": fastest.duration_s / 86400.0, "deadline_days": s.target_days,
+            "target": s.deadline_is_target, "gpu": fastest.gpu,
             "gpu_count": fastest.gpu_count})
     if any(not o.within_budget for o in fitting):
         pool = [o for o in fitting if o.meets_deadline] or fitting

@@ -490,6 +490,19 @@ class Scenario(BaseModel):
         return self.goal != Goal.INFERENCE
 
     @property
+    def target_days(self) -> float | None:
+        """The time a training plan must finish in: the deadline, or without one the registry's
+        target (90 days), which is then a constraint like a deadline (``deadline_is_target``)."""
+        if not self.is_training:
+            return None
+        return self.deadline_days if self.deadline_days is not None else A.value("target_days")
+
+    @property
+    def deadline_is_target(self) -> bool:
+        """True when no deadline was given and the default target stands in for it."""
+        return self.is_training and self.deadline_days is None
+
+    @property
     def training_seq_len(self) -> int:
         """The sequence length of a training goal (filled by goal when none was given)."""
         return self.seq_len if self.seq_len is not None else default_seq_len(self.goal)

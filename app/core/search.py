@@ -36,7 +36,6 @@ from app.core.workload import global_batch_tokens
 from app.core.workload import workload as compute_workload
 
 EXTRA_STEPS = 2  # counts evaluated beyond the first that meets the deadline (the faster, dearer points)
-DEFAULT_TARGET_DAYS = A.value("target_days")  # training without a deadline: the search aims at this
 # What a caller keeps between searches: memory_key(v) -> (LayoutCache, ServingCache), and "orders" -> the
 # layout orders shared between precisions (LayoutCache.shared).
 SearchCaches = dict[Hashable, Any]
@@ -334,9 +333,8 @@ def search(s: Scenario, gpus: list[GpuSpec], offers: list[CloudOffer] | tuple[Cl
     """Every accelerator x count x layout x precision; returns candidates and unusable accelerators.
     ``caches`` (a dict the caller keeps) shares layout memory between reruns of the same model."""
     offers = list(offers)
-    target_s = (s.deadline_days or DEFAULT_TARGET_DAYS) * 86400.0 if s.is_training else None
-    # without a deadline the 90-day target steers the count search but is not a constraint
-    hard_target = s.deadline_days is not None
+    # without a deadline the 90-day target is the constraint (Scenario.target_days)
+    target_s = s.target_days * 86400.0 if s.target_days is not None else None
     cands: list[Candidate] = []
     rejected: list[Rejected] = []
     variants = ([s.model_copy(update={"precision": p}) for p in s.precisions] if s.is_training
@@ -362,12 +360,6 @@ def search(s: Scenario, gpus: list[GpuSpec], offers: list[CloudOffer] | tuple[Cl
             if v.is_training:
                 found = _training_candidates(v, gpu, prices, cache, wl.hardware_flops, target_s, savers,
                                              wl.hardware_flops / max(wl.tokens, 1.0))
-                if not hard_target:
-                    for c in found:
-                        if c.reason == "too_slow":
-                            c.meets, c.reason = True, ""
-                            if not c.within_budget:
-                                c.reason = "over_budget" if c.cost is not None else "no_price"
             else:
                 found = _serving_candidates(v, gpu, prices, hours, scache)
             cands.extend(found)

@@ -17,7 +17,16 @@ from app.core.specs import CloudOffer
 from app.core.workload import workload as compute_workload
 
 MAX_OPTIONS = 40
-COST_TIE = 1.0 + A.value("cost_tie")  # costs within 0.5% count as equal; then fewer GPUs (a smaller cluster is easier to get)
+# costs within 0.5% count as equal; then the option whose slow end still meets the deadline (or the
+# 90-day target), then the faster one
+COST_TIE = 1.0 + A.value("cost_tie")
+SLOW_END = A.value("time_range_high")  # the pessimistic end of a training time is time x this
+NEAR = A.value("nearest_miss_ratio")  # a miss counts as "nearest" within this factor of the constraint
+
+
+def slow_end_s(s: Scenario, c: Candidate) -> float:
+    """The pessimistic end of a candidate's time (its own time under a user-set MFU)."""
+    return c.time_s if s.mfu is not None or not s.is_training else c.time_s * SLOW_END
 
 
 def sort_key(s: Scenario, c: Candidate) -> tuple[float, ...]:
@@ -25,7 +34,20 @@ def sort_key(s: Scenario, c: Candidate) -> tuple[float, ...]:
     if s.rank_by == "time":
         return (c.time_s, cost)
     band = math.floor(math.log(cost) / math.log(COST_TIE)) if 0 < cost < math.inf else (math.inf if cost else -math.inf)
-    return (band, c.count, c.time_s)
+    target = s.target_days
+    at_risk = 0.0 if target is None or slow_end_s(s, c) <= target * 86400.0 else 1.0
+    return (band, at_risk, c.time_s, c.count)
+
+
+def miss_ratio(s: Scenario, c: Candidate) -> float:
+    """How far a candidate that is not viable is from the constraint it misses (1.0 = on it)."""
+    if c.reason == "too_slow" and s.target_days:
+        return c.time_s / (s.target_days * 86400.0)
+    if c.reason == "over_budget" and s.budget and c.cost is not None:
+        return c.cost / s.budget
+    if c.reason == "power_limit" and s.power_limit_kw:
+        return c.power_kw / s.power_limit_kw
+    return math.inf
 
 
 def pareto(cands: list[Candidate]) -> list[Candidate]:
@@ -70,15 +92,16 @@ def select(s: Scenario, cands: list[Candidate]) -> tuple[list[tuple[Candidate, l
                 tag(min(mine, key=lambda x: (x.time_s, x.count)), "owned")
                 break
     else:
-        # nothing viable: per accelerator the nearest miss (fastest for a deadline, cheapest for a budget)
+        # nothing viable: per accelerator the closest miss (fastest for a deadline, cheapest for a
+        # budget); "nearest" only within NEAR of the constraint, the rest say how far they are
         fitting = [c for c in cands if c.fits]
         per: dict[str, Candidate] = {}
-        for c in sorted(fitting, key=lambda c: (c.time_s if c.reason == "too_slow" else (c.cost or math.inf))):
+        for c in sorted(fitting, key=lambda c: (miss_ratio(s, c), c.time_s, c.cost or math.inf)):
             per.setdefault(c.gpu.id, c)
         for c in per.values():
-            tag(c, "nearest")
+            tag(c, "nearest" if miss_ratio(s, c) <= NEAR else "far_miss")
     chosen = [by_id[i] for i in labels]
-    chosen.sort(key=lambda c: (0 if c.viable else 1, *sort_key(s, c)))
+    chosen.sort(key=lambda c: (0, *sort_key(s, c)) if c.viable else (1, miss_ratio(s, c), *sort_key(s, c)))
     chosen = chosen[:MAX_OPTIONS]
     kept = {id(c) for c in chosen}
     summary: dict[str, int] = {}
@@ -111,7 +134,8 @@ def rejected_gpus(s: Scenario, cands: list[Candidate], shown: set[str]) -> list[
         params: dict[str, float | int | str | bool | None] = {}
         if reason == "too_slow":
             fastest = min(fits, key=lambda c: c.time_s)
-            params = {"best_days": fastest.time_s / 86400.0, "gpu_count": fastest.count, "deadline_days": s.deadline_days}
+            params = {"best_days": fastest.time_s / 86400.0, "gpu_count": fastest.count, "deadline_days": s.target_days,
+                      "target": s.deadline_is_target}
         elif reason == "over_budget":
             cheapest = min((c for c in fits if c.cost is not None), key=lambda c: c.cost if c.cost is not None else math.inf)
             params = {"min_cost": cheapest.cost, "budget": s.budget, "currency": s.currency}

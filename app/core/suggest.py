@@ -82,17 +82,19 @@ def suggestions(s: Scenario, gpus: list[GpuSpec], offers: list[CloudOffer], cand
     except where the arithmetic is exact (time and cloud cost are linear in tokens)."""
     out: list[Suggestion] = []
     fitting = [c for c in cands if c.fits]
-    if s.is_training and fitting and s.deadline_days is not None and not any(c.meets for c in fitting):
+    target = s.target_days
+    if target is not None and fitting and not any(c.meets for c in fitting):
         fastest = min(fitting, key=lambda c: c.time_s)
         days = fastest.time_s / 86400.0
-        out.append(Suggestion(code="later_deadline", distance=days / s.deadline_days - 1.0,
-                              params={"deadline_days": math.ceil(days), **_summary(fastest)}))
+        out.append(Suggestion(code="later_deadline", distance=days / target - 1.0,
+                              params={"deadline_days": math.ceil(days), "target": s.deadline_is_target,
+                                      **_summary(fastest)}))
         if s.goal != Goal.FINETUNE or s.tokens is not None or s.samples is not None:
-            frac = s.deadline_days / days
+            frac = target / days
             tokens = compute_workload(s).tokens * frac
             out.append(Suggestion(code="fewer_tokens", distance=1.0 - frac, params={"tokens": tokens, "fraction": frac}))
         if fastest.count >= s.max_gpus // 2:
-            need = fastest.count * days / s.deadline_days
+            need = fastest.count * days / target
             v = s.model_copy(update={"max_gpus": int(min(1_000_000, need * 2))})
             best = _best_viable(v, gpus, offers, caches)
             if best:
@@ -160,10 +162,11 @@ def infeasible_verdict(s: Scenario, cands: list[Candidate]) -> Verdict:
     fitting = [c for c in cands if c.fits]
     if not fitting:
         return Verdict(feasible=False, code="no_configuration_fits", params={"max_gpus": s.max_gpus})
-    if s.is_training and s.deadline_days is not None and not any(c.meets for c in fitting):
+    if s.target_days is not None and not any(c.meets for c in fitting):
         f = min(fitting, key=lambda c: c.time_s)
         return Verdict(feasible=False, code="deadline_not_met", params={
-            "best_days": f.time_s / 86400.0, "deadline_days": s.deadline_days, "gpu": f.gpu.id, "gpu_count": f.count})
+            "best_days": f.time_s / 86400.0, "deadline_days": s.target_days, "target": s.deadline_is_target,
+            "gpu": f.gpu.id, "gpu_count": f.count})
     ok_time = [c for c in fitting if c.meets]
     if s.deployment == Deployment.ONPREM and ok_time and all(c.reason in ("power_limit", "no_price") for c in ok_time) \
             and any(c.reason == "power_limit" for c in ok_time):

@@ -277,10 +277,6 @@
         <translation>期限に間に合う最も安い構成を優先</translation>
     </message>
     <message>
-        <source>Costs within 0.5% count as equal; then fewer GPUs (a smaller cluster is easier to get)</source>
-        <translation>0.5% 以内の費用差は同額とみなし、GPU の少ない方を優先（小さなクラスタの方が確保しやすい）</translation>
-    </message>
-    <message>
         <source>selective</source>
         <translation>選択的</translation>
     </message>
@@ -379,6 +375,14 @@
     <message>
         <source>no deadline given: search aims to finish within 90 days</source>
         <translation>期限の指定なし：90日以内に終わる構成を探索</translation>
+    </message>
+    <message>
+        <source>Costs within 0.5% count as equal; then the option whose slow end still meets the deadline, then the faster one</source>
+        <translation>費用差 0.5% 以内は同額とみなし、その中では遅い側の見積もりでも期限に間に合う構成、次に速い構成を優先します</translation>
+    </message>
+    <message>
+        <source>An option that misses the deadline, budget or power limit by at most this factor is called a nearest miss; farther ones say how far they are</source>
+        <translation>期限・予算・電力上限を超える幅がこの倍率以内の構成を「惜しい候補」と呼びます。それより遠い構成には、どれだけ離れているかを示します</translation>
     </message>
     <message>
         <source>entered by the user ({0})</source>
@@ -2302,6 +2306,14 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
         <translation>{0} 枚にまたがるテンソル並列は PCIe Gen{1} を通ります（{3} でつながるのは {2} 枚まで）。大幅に遅くなります。</translation>
     </message>
     <message>
+        <source>Takes {0} days, past the {1}-day target that applies without a deadline (set a deadline to plan a longer run).</source>
+        <translation>{0} 日かかり、期限を指定しないときの目標 {1} 日を超えます（より長い計画には期限を指定してください）。</translation>
+    </message>
+    <message>
+        <source>At the low end of the utilisation range it takes {0} days, past the {1}-day target that applies without a deadline.</source>
+        <translation>利用効率が想定範囲の下限だと {0} 日かかり、期限を指定しないときの目標 {1} 日を超えます。</translation>
+    </message>
+    <message>
         <source>Gradients are synchronised over PCIe Gen{0}, not {1}.</source>
         <translation>勾配の同期は {1} ではなく PCIe Gen{0} を通ります。</translation>
     </message>
@@ -2328,6 +2340,10 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
     <message>
         <source>Draws {0:.1f} kW with PUE, over the on-prem power limit of {1:g} kW.</source>
         <translation>PUE込みで {0:.1f} kW を使い、オンプレの電力上限 {1:g} kW を超えます。</translation>
+    </message>
+    <message>
+        <source>Too slow: even {0} GPUs take {1} days against the {2}-day target (no deadline was given).</source>
+        <translation>時間が足りません：{0} 枚でも {1} 日かかります（期限の指定がないため目標は {2} 日）。</translation>
     </message>
     <message>
         <source>Too slow: even {0} GPUs take {1} days against the {2}-day deadline.</source>
@@ -2498,6 +2514,10 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
     <message>
         <source>nearest miss</source>
         <translation>惜しい候補</translation>
+    </message>
+    <message>
+        <source>far off</source>
+        <translation>大きく外れる</translation>
     </message>
     <message>
         <source>, </source>
@@ -3398,6 +3418,10 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>同額とみなす費用差</translation>
     </message>
     <message>
+        <source>A miss counts as nearest within</source>
+        <translation>「惜しい候補」とみなす超過幅</translation>
+    </message>
+    <message>
         <source>Continued pre-training share of from-scratch tokens</source>
         <translation>継続事前学習のトークン数（フルスクラッチに対する割合）</translation>
     </message>
@@ -4076,6 +4100,10 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>（{1} × {0} 枚、{2}、{3}）</translation>
     </message>
     <message>
+        <source>Set a deadline of {0} days{1}.</source>
+        <translation>期限を {0} 日に設定する{1}。</translation>
+    </message>
+    <message>
         <source>Allow {0} days instead of the deadline{1}.</source>
         <translation>期限を {0} 日に延ばす{1}。</translation>
     </message>
@@ -4473,6 +4501,10 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <message>
         <source>No configuration fits in memory within the GPU limit.</source>
         <translation>GPU枚数の上限内でメモリに収まる構成がありません。</translation>
+    </message>
+    <message>
+        <source>Not feasible within the {3}-day target that applies without a deadline: the fastest option ({0} x {1}) takes {2} days. Set a deadline to plan a longer run.</source>
+        <translation>期限を指定しないときの目標 {3} 日以内には終わりません：最速の構成（{1} × {0} 枚）でも {2} 日かかります。より長い計画には期限を指定してください。</translation>
     </message>
     <message>
         <source>Not feasible by the deadline: the fastest option ({0} x {1}) takes {2} days against {3}.</source>

@@ -126,6 +126,7 @@ NAMES: dict[str, str] = {
     "pricing": QT_TRANSLATE_NOOP("Report", "Cloud prices"),
     "rank_by": QT_TRANSLATE_NOOP("Report", "Prefer"),
     "cost_tie": QT_TRANSLATE_NOOP("Report", "Costs counted as equal within"),
+    "nearest_miss_ratio": QT_TRANSLATE_NOOP("Report", "A miss counts as nearest within"),
 }
 
 _NET_SRC = QT_TRANSLATE_NOOP("Assumptions", "Estimate: multi-server jobs over InfiniBand 400/200G keep ×{0:g}/×{1:g} of their utilisation, over 100/25/10 GbE ×{2:g}/×{3:g}/×{4:g}")
@@ -215,7 +216,8 @@ SOURCES: dict[str, str] = {
     "deployment": QT_TRANSLATE_NOOP("Assumptions", "Cloud or on-premises, whichever is cheaper"),
     "pricing": QT_TRANSLATE_NOOP("Assumptions", "On-demand prices, which anyone can get"),
     "rank_by": QT_TRANSLATE_NOOP("Assumptions", "The cheapest option that meets the deadline first"),
-    "cost_tie": QT_TRANSLATE_NOOP("Assumptions", "Costs within 0.5% count as equal; then fewer GPUs (a smaller cluster is easier to get)"),
+    "cost_tie": QT_TRANSLATE_NOOP("Assumptions", "Costs within 0.5% count as equal; then the option whose slow end still meets the deadline, then the faster one"),
+    "nearest_miss_ratio": QT_TRANSLATE_NOOP("Assumptions", "An option that misses the deadline, budget or power limit by at most this factor is called a nearest miss; farther ones say how far they are"),
 }
 
 # Values that are codes: shown in words.

@@ -43,6 +43,12 @@ def _days(p: Params, key: str) -> str:
     return "–" if v is None else f"{float(v):.1f}"
 
 
+def _dl(p: Params, key: str) -> str:
+    """A deadline in days as the user wrote it (90, 30.5), not padded to one decimal."""
+    v = p.get(key)
+    return "–" if v is None else f"{float(v):g}"
+
+
 def _f(p: Params, key: str) -> float:
     return float(p.get(key) or 0)
 
@@ -104,10 +110,16 @@ def _headroom(p: Params) -> Message:
 FINDINGS: dict[str, Entry] = {
     "does_not_fit": _F(QT_TRANSLATE_NOOP("Findings", "Needs {0} per GPU but the GPU has {1}."), lambda p, _l, _c: (
         fmt_bytes(p.get("memory_per_gpu_bytes") or p.get("min_memory_per_gpu_bytes")), fmt_bytes(p.get("capacity_bytes")))),
-    "exceeds_deadline": _F(QT_TRANSLATE_NOOP("Findings", "Takes {0} days, past the {1}-day deadline."),
-                           lambda p, _l, _c: (_days(p, "days"), _days(p, "deadline_days"))),
-    "deadline_at_risk": _F(QT_TRANSLATE_NOOP("Findings", "At the low end of the utilisation range it takes {0} days, past the {1}-day deadline."),
-                           lambda p, _l, _c: (_days(p, "days_slow"), _days(p, "deadline_days"))),
+    "exceeds_deadline": lambda p: (
+        _F(QT_TRANSLATE_NOOP("Findings", "Takes {0} days, past the {1}-day target that applies without a deadline (set a deadline to plan a longer run)."),
+           lambda p, _l, _c: (_days(p, "days"), _dl(p, "deadline_days"))) if p.get("target") else
+        _F(QT_TRANSLATE_NOOP("Findings", "Takes {0} days, past the {1}-day deadline."),
+           lambda p, _l, _c: (_days(p, "days"), _dl(p, "deadline_days")))),
+    "deadline_at_risk": lambda p: (
+        _F(QT_TRANSLATE_NOOP("Findings", "At the low end of the utilisation range it takes {0} days, past the {1}-day target that applies without a deadline."),
+           lambda p, _l, _c: (_days(p, "days_slow"), _dl(p, "deadline_days"))) if p.get("target") else
+        _F(QT_TRANSLATE_NOOP("Findings", "At the low end of the utilisation range it takes {0} days, past the {1}-day deadline."),
+           lambda p, _l, _c: (_days(p, "days_slow"), _dl(p, "deadline_days")))),
     "over_budget": _F(QT_TRANSLATE_NOOP("Findings", "Costs {0}, over the budget of {1}."),
                       lambda p, lang, cur: (fmt_money(p.get("cost"), cur, lang), fmt_money(p.get("budget"), cur, lang))),
     "tp_spans_pcie": _tp_spans_pcie,
@@ -127,8 +139,11 @@ FINDINGS: dict[str, Entry] = {
                             lambda p, _l, _c: (p.get("gpu"),)),
     "power_limit_exceeded": _F(QT_TRANSLATE_NOOP("Findings", "Draws {0:.1f} kW with PUE, over the on-prem power limit of {1:g} kW."),
                                lambda p, _l, _c: (_f(p, "power_kw"), _f(p, "limit_kw"))),
-    "too_slow": _F(QT_TRANSLATE_NOOP("Findings", "Too slow: even {0} GPUs take {1} days against the {2}-day deadline."),
-                   lambda p, _l, _c: (p.get("gpu_count"), _days(p, "best_days"), _days(p, "deadline_days"))),
+    "too_slow": lambda p: (
+        _F(QT_TRANSLATE_NOOP("Findings", "Too slow: even {0} GPUs take {1} days against the {2}-day target (no deadline was given)."),
+           lambda p, _l, _c: (p.get("gpu_count"), _days(p, "best_days"), _dl(p, "deadline_days"))) if p.get("target") else
+        _F(QT_TRANSLATE_NOOP("Findings", "Too slow: even {0} GPUs take {1} days against the {2}-day deadline."),
+           lambda p, _l, _c: (p.get("gpu_count"), _days(p, "best_days"), _dl(p, "deadline_days")))),
     "power_limit": _F(QT_TRANSLATE_NOOP("Findings", "Needs at least {0:.1f} kW, over the power limit of {1:g} kW."),
                       lambda p, _l, _c: (_f(p, "min_power_kw"), _f(p, "limit_kw"))),
     "no_price": _F(QT_TRANSLATE_NOOP("Findings", "What fits has no price for this deployment (no cloud offer or purchase price in the catalog): pass --gpu-price or --cloud-price.")),
@@ -174,8 +189,11 @@ FINDINGS: dict[str, Entry] = {
 # Verdicts: the decision in one sentence.
 VERDICTS: dict[str, Entry] = {
     "no_configuration_fits": _V(QT_TRANSLATE_NOOP("Verdict", "No configuration fits in memory within the GPU limit.")),
-    "deadline_not_met": _V(QT_TRANSLATE_NOOP("Verdict", "Not feasible by the deadline: the fastest option ({0} x {1}) takes {2} days against {3}."),
-                           lambda p, _l, _c: (p.get("gpu_count"), p.get("gpu"), _days(p, "best_days"), _days(p, "deadline_days"))),
+    "deadline_not_met": lambda p: (
+        _V(QT_TRANSLATE_NOOP("Verdict", "Not feasible within the {3}-day target that applies without a deadline: the fastest option ({0} x {1}) takes {2} days. Set a deadline to plan a longer run."),
+           lambda p, _l, _c: (p.get("gpu_count"), p.get("gpu"), _days(p, "best_days"), _dl(p, "deadline_days"))) if p.get("target") else
+        _V(QT_TRANSLATE_NOOP("Verdict", "Not feasible by the deadline: the fastest option ({0} x {1}) takes {2} days against {3}."),
+           lambda p, _l, _c: (p.get("gpu_count"), p.get("gpu"), _days(p, "best_days"), _dl(p, "deadline_days")))),
     "feasible_service": _V(QT_TRANSLATE_NOOP("Verdict", "Feasible: {0} x {1} serves {2:.0f} tokens/s per sequence ({3:,.0f} tokens/s in all); {4} over {5:g} years."),
                            lambda p, lang, cur: (p.get("gpu_count"), p.get("gpu_name") or p.get("gpu"), _f(p, "decode_tokens_per_s"),
                                                  _f(p, "throughput_tokens_per_s"), fmt_money(p.get("cost"), cur, lang), _f(p, "years"))),
@@ -203,8 +221,11 @@ def _what(p: Params, lang: str, cur: str) -> str:
 
 # Ways out of an infeasible plan.
 SUGGESTIONS: dict[str, Entry] = {
-    "later_deadline": _S(QT_TRANSLATE_NOOP("Suggestion", "Allow {0} days instead of the deadline{1}."),
-                         lambda p, lang, cur: (p.get("deadline_days"), _what(p, lang, cur))),
+    "later_deadline": lambda p: (
+        _S(QT_TRANSLATE_NOOP("Suggestion", "Set a deadline of {0} days{1}."),
+           lambda p, lang, cur: (p.get("deadline_days"), _what(p, lang, cur))) if p.get("target") else
+        _S(QT_TRANSLATE_NOOP("Suggestion", "Allow {0} days instead of the deadline{1}."),
+           lambda p, lang, cur: (p.get("deadline_days"), _what(p, lang, cur)))),
     "more_budget": _S(QT_TRANSLATE_NOOP("Suggestion", "Raise the budget to {0}{1}."),
                       lambda p, lang, cur: (fmt_money(p.get("budget"), cur, lang), _what(p, lang, cur))),
     "fewer_tokens": _S(QT_TRANSLATE_NOOP("Suggestion", "Train on {0} tokens ({1:.0%} of the plan)."),
@@ -268,6 +289,7 @@ LABELS = {
     "best_for_gpu": QT_TRANSLATE_NOOP("Labels", "best on this GPU"),
     "owned": QT_TRANSLATE_NOOP("Labels", "with your GPUs"),
     "nearest": QT_TRANSLATE_NOOP("Labels", "nearest miss"),
+    "far_miss": QT_TRANSLATE_NOOP("Labels", "far off"),
 }
 
 

@@ -1,0 +1,112 @@
+"""The answer a careful engineer would give (issue 18): the 90-day target without a deadline, ties
+broken by the slow end of the time range, and "nearest miss" only for near misses."""
+
+import math
+
+import pytest
+
+from app.catalog.repository import Catalog
+from app.core import assumptions as A
+from app.core.plan import plan
+from app.core.scenario import Goal, Scenario
+from app.present.text.messages import verdict_message
+
+
+@pytest.fixture(scope="module")
+def cat():
+    return Catalog()
+
+
+def run(cat, **kw):
+    return plan(Scenario(**kw), list(cat.gpus()), list(cat.offers()))
+
+
+@pytest.fixture(scope="module")
+def slow_70b(cat):
+    """Llama 3.1 70B from scratch (Chinchilla: 1.41T tokens, 6 x 70.6e9 x 1.41e12 = 6.0e23 FLOP) on at
+    most 64 GPUs: even 64 B200 at ~2,250 TFLOPS x 0.4 need 6.0e23 / (64 x 9e14) s = 120 days."""
+    return run(cat, goal=Goal.SCRATCH, model=cat.model("llama-3.1-70b"), max_gpus=64)
+
+
+def test_without_a_deadline_the_90_day_target_is_a_constraint(slow_70b):
+    """No deadline: the registry's 90-day target stands in for one. A plan that needs 120+ days is
+    not called feasible; the verdict names the target and the way out is to set a deadline."""
+    v = slow_70b.verdict
+    assert A.value("target_days") == 90.0
+    assert not v.feasible and v.code == "deadline_not_met"
+    assert v.params["target"] is True and v.params["deadline_days"] == 90.0
+    assert v.params["best_days"] > 90.0
+    text = verdict_message(v.code, v.params)
+    assert "90-day target" in text and "deadline" in text
+    later = next(x for x in v.suggestions if x.code == "later_deadline")
+    assert later.params["target"] is True and later.params["deadline_days"] >= math.ceil(v.params["best_days"])
+    assert "target_days" in {a.name for a in slow_70b.assumptions}
+
+
+def test_a_pinned_configuration_past_the_target_says_so(cat):
+    """--gpu a100-80gb-sxm --gpus 8 for 70B from scratch takes years: the option carries the error
+    finding and the verdict is not feasible, although no deadline was given."""
+    p = run(cat, goal=Goal.SCRATCH, model=cat.model("llama-3.1-70b"), gpu_id="a100-80gb-sxm", gpu_count=64)
+    o = p.options[0]
+    assert o.job_s > 90 * 86400 and not o.meets_deadline
+    f = next(f for f in o.findings if f.code == "exceeds_deadline")
+    assert f.params["target"] is True
+    assert not p.verdict.feasible
+
+
+def test_a_deadline_replaces_the_target(cat):
+    """With --deadline-days 400 the same 64-GPU limit is feasible: the deadline, not the target, binds."""
+    p = run(cat, goal=Goal.SCRATCH, model=cat.model("llama-3.1-70b"), max_gpus=64, deadline_days=400)
+    assert p.verdict.feasible
+    assert p.options[0].job_s <= 400 * 86400
+    assert "target_days" not in {a.name for a in p.assumptions}
+
+
+def test_nearest_miss_only_within_twice_the_constraint(slow_70b):
+    """Each accelerator's closest miss is shown; it is labelled "nearest miss" only when it takes at
+    most 2 x the 90 days, otherwise "far off". They are ordered by how far they miss."""
+    near = A.value("nearest_miss_ratio")
+    assert near == 2.0
+    ratios = []
+    for o in slow_70b.options:
+        r = o.job_s / (90 * 86400)
+        ratios.append(r)
+        if "nearest" in o.labels:
+            assert r <= near
+        else:
+            assert "far_miss" in o.labels and r > near
+    assert any("far_miss" in o.labels for o in slow_70b.options)
+    assert ratios == sorted(ratios)
+
+
+def _cand(cat, s, count, days, cost):
+    from app.core.search import Candidate
+
+    return Candidate(cat.gpu("h100-sxm"), s, count, None, True, time_s=days * 86400.0, cost=cost)
+
+
+def test_at_equal_cost_the_option_whose_slow_end_meets_the_deadline_wins(cat):
+    """The issue's case: 192, 256 and 384 GPUs at the same cloud cost (GPU-hours x price) against a
+    90-day deadline. The slow end is time x time_range_high (about x2): 192 GPUs in 80 days may take
+    160, 256 in 60 may take 120, 384 in 40 at most 80. The ranking takes 384; without a safe one it
+    takes the fastest; a cheaper option outside the 0.5% tie still wins."""
+    from app.core.select import SLOW_END, sort_key
+
+    s = Scenario(goal=Goal.SCRATCH, model=cat.model("llama-3.1-8b"), deadline_days=90)
+    assert 1.5 < SLOW_END < 2.5
+    a, b, c = _cand(cat, s, 192, 80, 1e6), _cand(cat, s, 256, 60, 1e6), _cand(cat, s, 384, 40, 1e6)
+    assert min((a, b, c), key=lambda x: sort_key(s, x)) is c
+    assert min((a, b), key=lambda x: sort_key(s, x)) is b  # neither safe: the faster
+    cheaper = _cand(cat, s, 128, 85, 0.9e6)
+    assert min((a, b, c, cheaper), key=lambda x: sort_key(s, x)) is cheaper
+
+
+def test_the_plan_recommends_by_that_rule(cat):
+    """In a real plan, no option in the recommended one's cost band has a safer slow end."""
+    p = run(cat, goal=Goal.SCRATCH, model=cat.model("llama-3.1-8b"), deadline_days=20, deployment="cloud")
+    assert p.verdict.feasible
+    best = p.options[0]
+    band = [o for o in p.options if o.fits and o.meets_deadline and o.within_budget
+            and abs(o.cost.cloud - best.cost.cloud) <= A.value("cost_tie") * best.cost.cloud]
+    if any(o.job_s_range[1] <= 20 * 86400 for o in band):
+        assert best.job_s_range[1] <= 20 * 86400
