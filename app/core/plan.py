@@ -12,7 +12,7 @@ from app.core import utilisation_fit as FIT
 from app.core.cost import prices_for, relevant_cost
 from app.core.evaluate import evaluate, is_viable
 from app.core.results import Assumption, Finding, Option, Plan, Rejected, Verdict
-from app.core.scenario import Goal, Method, Scenario
+from app.core.scenario import Deployment, Goal, Method, Scenario
 from app.core.search import SearchCaches, search
 from app.core.select import build_options, rejected_gpus, select
 from app.core.specs import CloudOffer, GpuSpec
@@ -138,20 +138,39 @@ def _families(options: list[Option], gpus: list[GpuSpec]) -> list[str]:
     return [family(by_id[o.gpu]) for o in options if o.gpu in by_id]
 
 
+def decide(s: Scenario, best: Option) -> dict[str, float | str | None]:
+    """Rent, buy or use your own, for this job: the user's own GPUs when they are enough; otherwise
+    the cheaper of renting and buying for the job (training: the job's hours; serving: the service
+    horizon), unless the deployment decides. With both prices the parameters also carry the other
+    side's cost and the break-even of buying (hours of use and the share of the horizon)."""
+    cloud, onprem = best.cost.cloud, best.cost.onprem
+    if s.own.get(best.gpu, 0) >= best.gpu_count and onprem is not None:
+        choice = "own"
+    elif onprem is None or s.deployment == Deployment.CLOUD:
+        choice = "rent"
+    elif cloud is None or s.deployment == Deployment.ONPREM:
+        choice = "buy"
+    else:
+        choice = "rent" if cloud <= onprem else "buy"
+    return {"decision": choice, "cloud": cloud, "onprem": onprem, "breakeven_hours": best.cost.breakeven_hours,
+            "breakeven_utilisation": best.cost.breakeven_utilisation, "years": s.years}
+
+
 def _verdict(s: Scenario, options: list[Option]) -> Verdict:
     if not options or not any(o.fits for o in options):
         return Verdict(feasible=False, code="no_configuration_fits", params={})
     best = options[0]
     if is_viable(best):
         c = relevant_cost(s, best.cost.cloud, best.cost.onprem, s.own.get(best.gpu, 0) >= best.gpu_count)
+        decision = decide(s, best)
         if not s.is_training:
             return Verdict(feasible=True, code="feasible_service", params={
                 "gpu": best.gpu, "gpu_name": best.gpu_name, "gpu_count": best.gpu_count,
                 "decode_tokens_per_s": best.decode_tokens_per_s, "throughput_tokens_per_s": best.throughput_tokens_per_s,
-                "cost": c, "years": s.years, "currency": s.currency})
+                "cost": c, "years": s.years, "currency": s.currency, **decision})
         return Verdict(feasible=True, code="feasible", params={
             "gpu": best.gpu, "gpu_name": best.gpu_name, "gpu_count": best.gpu_count,
-            "days": best.duration_s / 86400.0, "cost": c, "currency": s.currency})
+            "days": best.duration_s / 86400.0, "cost": c, "currency": s.currency, **decision})
     fitting = [o for o in options if o.fits]
     if any(not o.meets_deadline for o in fitting) and not any(o.meets_deadline for o in fitting):
         fastest = min(fitting, key=lambda o: o.duration_s)

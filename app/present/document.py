@@ -13,10 +13,12 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Run:
-    """A piece of a line: text, bold or not."""
+    """A piece of a line: text, bold or not, raised as a superscript or not (10²³ in a PDF, whose
+    bundled Japanese font has no superscript digits)."""
 
     text: str
     bold: bool = False
+    sup: bool = False
 
 
 Inline = list[Run]

@@ -6,7 +6,18 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from app.present.document import Bullets, Columns, Figure, Heading, Inline, KeyValues, Paragraph, ReportDocument, Table
+from app.present.document import (
+    Bullets,
+    Columns,
+    Figure,
+    Heading,
+    Inline,
+    KeyValues,
+    Paragraph,
+    ReportDocument,
+    Run,
+    Table,
+)
 
 STYLE = """
 body { font-family: '%(font)s'; font-size: 10pt; color: #1a1a1a; }
@@ -32,7 +43,11 @@ def esc(v: Any) -> str:
 
 
 def inline(content: Inline) -> str:
-    return "".join(f"<b>{esc(r.text)}</b>" if r.bold else esc(r.text) for r in content)
+    def one(r: Run) -> str:
+        text = f"<sup>{esc(r.text)}</sup>" if r.sup else esc(r.text)
+        return f"<b>{text}</b>" if r.bold else text
+
+    return "".join(one(r) for r in content)
 
 
 def _table(t: Table) -> str:

@@ -6,7 +6,18 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from app.present.document import Bullets, Columns, Figure, Heading, Inline, KeyValues, Paragraph, ReportDocument, Table
+from app.present.document import (
+    Bullets,
+    Columns,
+    Figure,
+    Heading,
+    Inline,
+    KeyValues,
+    Paragraph,
+    ReportDocument,
+    Run,
+    Table,
+)
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
 
@@ -17,7 +28,11 @@ def md_escape(text: str) -> str:
 
 
 def inline(content: Inline) -> str:
-    return "".join(f"**{md_escape(r.text)}**" if r.bold and r.text.strip() else md_escape(r.text) for r in content)
+    def one(r: Run) -> str:
+        text = f"<sup>{md_escape(r.text)}</sup>" if r.sup else md_escape(r.text)
+        return f"**{text}**" if r.bold and r.text.strip() else text
+
+    return "".join(one(r) for r in content)
 
 
 def _table(headers: list[str], rows: list[list[str]]) -> str:

@@ -11,6 +11,7 @@ from typing import Any
 from app import __version__
 from app.core import assumptions as A
 from app.core.assumptions import DEFAULT_FX_AS_OF
+from app.core.results import Option
 from app.i18n import QT_TRANSLATE_NOOP, language, translate
 from app.planning.outcome import PlanOutcome
 from app.present.document import (
@@ -31,6 +32,7 @@ from app.present.document import (
 from app.present.fields import flag
 from app.present.text.assumptions import assumption_name, assumption_source, assumption_value
 from app.present.text.format import (
+    flops_parts,
     fmt_bytes,
     fmt_count,
     fmt_date,
@@ -175,13 +177,34 @@ def _decision(c: _Ctx) -> list[Block]:
                 "Report", "cloud {0}, on-premises {1}").format(c.money(best.cost.cloud), c.money(best.cost.onprem)))))
         rows.append((translate("Report", "Memory per GPU"), runs(translate("Report", "{0} of {1}").format(
             fmt_bytes(best.memory_per_gpu_bytes), fmt_bytes(best.memory_capacity_bytes)))))
-        if best.cost.breakeven_months is not None:
+        decision = c.p.verdict.params.get("decision") if c.p.verdict.feasible else None
+        if decision:
+            rows.append((translate("Report", "Decision"), runs(_decision_text(c, best, str(decision)))))
+        elif best.cost.breakeven_months is not None:
             rows.append((translate("Report", "Buy or rent"), runs(translate("Report", "buying pays back after {0:.1f} months at {1:g} h/day").format(
                 best.cost.breakeven_months, c.s.hours_per_day))))
         blocks.append(KeyValues(rows, boxed=True))
     blocks.append(Paragraph(runs(translate("Report", "Time ranges are ×{0:.2f} to ×{1:.2f} of the estimate: 80% of published training runs fall inside, predicted without seeing them (docs/time.md); cost ranges follow the time.").format(
         A.value("time_range_low"), A.value("time_range_high"))), "small"))
     return blocks
+
+
+def _decision_text(c: _Ctx, best: Option, decision: str) -> str:
+    """Rent, buy or use your own, with the other side's cost; for a rented training job, the
+    continued use at which buying would pay back."""
+    cost = best.cost
+    if decision == "own":
+        return translate("Report", "use the GPUs you own ({0} in power)").format(c.money(cost.onprem))
+    if decision == "buy":
+        if cost.cloud is None:
+            return translate("Report", "buy ({0} with servers and power)").format(c.money(cost.onprem))
+        return translate("Report", "buy ({0} with servers and power; renting {1})").format(c.money(cost.onprem), c.money(cost.cloud))
+    if cost.onprem is None:
+        return translate("Report", "rent ({0})").format(c.money(cost.cloud))
+    if c.training and cost.breakeven_months is not None:
+        return translate("Report", "rent for this job ({0}; buying {1}); buying pays back only with continued use, after {2:.1f} months at {3:g} h/day").format(
+            c.money(cost.cloud), c.money(cost.onprem), cost.breakeven_months, c.s.hours_per_day)
+    return translate("Report", "rent ({0}; buying {1})").format(c.money(cost.cloud), c.money(cost.onprem))
 
 
 def _asked(c: _Ctx) -> Section:
@@ -194,7 +217,16 @@ def _asked(c: _Ctx) -> Section:
     if c.training:
         rows.append((translate("Report", "Training data"), runs(translate("Report", "{0} tokens").format(fmt_count(c.p.workload.tokens))
                                                + (f" ({method_text(s.method.value)})" if s.goal.value == "finetune" else ""))))
-        rows.append((translate("Report", "Compute"), runs(translate("Report", "{0:.3g} FLOP (6 × parameters × tokens)").format(c.p.workload.train_flops))))
+        if s.goal.value == "finetune" and s.method.value != "full":
+            formula = translate("Report", "4 × parameters × tokens for the frozen base, + 6 × adapter parameters × tokens")
+        elif m.is_moe:
+            formula = translate("Report", "6 × active parameters × tokens")
+        else:
+            formula = translate("Report", "6 × parameters × tokens")
+        before, _, after = translate("Report", "{0} FLOP ({1})").format("{0}", formula).partition("{0}")
+        base, exp = flops_parts(c.p.workload.train_flops)
+        rows.append((translate("Report", "Compute"), [Run(before), Run(base), *([Run(exp, sup=True)] if exp else []),
+                                                      Run(after)]))
     else:
         rows.append((translate("Report", "Serving"), runs(translate("Report", "{0} weights, {1:,} tokens of context, {2} simultaneous users").format(
             s.quant.upper(), s.inference_context, s.concurrency))))
@@ -203,6 +235,8 @@ def _asked(c: _Ctx) -> Section:
         cons.append(translate("Report", "budget {0}").format(c.money(s.budget)))
     if s.deadline_days:
         cons.append(translate("Report", "deadline {0:g} days").format(s.deadline_days))
+    elif s.deadline_is_target and s.target_days is not None:
+        cons.append(translate("Report", "no deadline: the {0:g}-day target").format(s.target_days))
     cons.append({"any": translate("Report", "cloud or on-premises"), "cloud": translate("Report", "cloud only"), "onprem": translate("Report", "on-premises only")}[s.deployment.value])
     if s.own:
         cons.append(translate("Report", "own GPUs: {0}").format(", ".join(f"{n} × {c.out.gpu_name(g)}" for g, n in s.own.items())))

@@ -14,6 +14,7 @@ from app.present.text.format import (
     fmt_count,
     fmt_date,
     fmt_duration,
+    fmt_flops,
     fmt_money,
     layout_label,
     method_text,
@@ -48,7 +49,7 @@ def render_summary(out: PlanOutcome, lang: str, top: int | None = None) -> str:
     lines.append(translate("Summary", "Model: {0} ({1} parameters, {2} active)").format(
         scenario.model.name, fmt_count(wl.params), fmt_count(wl.active_params)))
     if scenario.is_training:
-        lines.append(translate("Summary", "Workload: {0} tokens, {1:.3g} FLOP").format(fmt_count(wl.tokens), wl.train_flops))
+        lines.append(translate("Summary", "Workload: {0} tokens, {1} FLOP").format(fmt_count(wl.tokens), fmt_flops(wl.train_flops)))
     for f in plan.findings:
         lines.append("  · " + finding_message(f.code, f.params, lang, cur))
     lines.append("")
@@ -84,9 +85,13 @@ def render_summary(out: PlanOutcome, lang: str, top: int | None = None) -> str:
     if plan.options and plan.options[0].cost.cloud_horizon_full_use is not None and plan.options[0].cost.onprem_horizon_full_use is not None:
         c = plan.options[0].cost
         lines.append("")
-        lines.append(translate("Summary", "Over {0:g} years of round-the-clock use, these GPUs cost {1} rented and {2} bought (with power).").format(
-            c.horizon_years or 0, fmt_money(c.cloud_horizon_full_use, cur, lang), fmt_money(c.onprem_horizon_full_use, cur, lang)))
-    if plan.options and (breakeven_hours := plan.options[0].cost.breakeven_hours) is not None:
+        if scenario.is_training:
+            lines.append(translate("Summary", "Beyond this job: used round the clock for {0:g} years, these GPUs would cost {1} rented and {2} bought (with power).").format(
+                c.horizon_years or 0, fmt_money(c.cloud_horizon_full_use, cur, lang), fmt_money(c.onprem_horizon_full_use, cur, lang)))
+        else:
+            lines.append(translate("Summary", "Over {0:g} years of round-the-clock use, these GPUs cost {1} rented and {2} bought (with power).").format(
+                c.horizon_years or 0, fmt_money(c.cloud_horizon_full_use, cur, lang), fmt_money(c.onprem_horizon_full_use, cur, lang)))
+    if plan.options and not scenario.is_training and (breakeven_hours := plan.options[0].cost.breakeven_hours) is not None:
         c = plan.options[0].cost
         lines.append(translate("Summary", "Buying instead of renting pays back after {0} of use ({1:.0%} of {2:g} years round the clock).").format(
             fmt_duration(breakeven_hours * 3600.0), c.breakeven_utilisation or 0, c.horizon_years or 0))

@@ -3534,12 +3534,60 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>{0}（容量 {1}）</translation>
     </message>
     <message>
+        <source>Decision</source>
+        <translation>判断</translation>
+    </message>
+    <message>
         <source>Buy or rent</source>
         <translation>購入かレンタルか</translation>
     </message>
     <message>
         <source>buying pays back after {0:.1f} months at {1:g} h/day</source>
         <translation>1日 {1:g} 時間の利用なら {0:.1f} か月で購入の元が取れる</translation>
+    </message>
+    <message>
+        <source>use the GPUs you own ({0} in power)</source>
+        <translation>手持ちの GPU を使う（電気代 {0}）</translation>
+    </message>
+    <message>
+        <source>buy ({0} with servers and power)</source>
+        <translation>購入（サーバーと電気代込みで {0}）</translation>
+    </message>
+    <message>
+        <source>buy ({0} with servers and power; renting {1})</source>
+        <translation>購入（サーバーと電気代込みで {0}。レンタルなら {1}）</translation>
+    </message>
+    <message>
+        <source>rent ({0})</source>
+        <translation>レンタル（{0}）</translation>
+    </message>
+    <message>
+        <source>rent for this job ({0}; buying {1}); buying pays back only with continued use, after {2:.1f} months at {3:g} h/day</source>
+        <translation>この学習はレンタル（{0}。購入なら {1}）。購入の元が取れるのは使い続ける場合だけで、1日 {3:g} 時間なら {2:.1f} か月後</translation>
+    </message>
+    <message>
+        <source>rent ({0}; buying {1})</source>
+        <translation>レンタル（{0}。購入なら {1}）</translation>
+    </message>
+    <message>
+        <source>4 × parameters × tokens for the frozen base, + 6 × adapter parameters × tokens</source>
+        <translation>固定したベースモデルは 4 × パラメータ数 × トークン数、これにアダプタの 6 × パラメータ数 × トークン数を加算</translation>
+    </message>
+    <message>
+        <source>6 × active parameters × tokens</source>
+        <translation>6 × アクティブパラメータ数 × トークン数</translation>
+    </message>
+    <message>
+        <source>6 × parameters × tokens</source>
+        <translation>6 × パラメータ数 × トークン数</translation>
+    </message>
+    <message>
+        <source>{0} FLOP ({1})</source>
+        <translation>{0} FLOP（{1}）</translation>
+    </message>
+    <message>
+        <source>no deadline: the {0:g}-day target</source>
+        <translation>期限なし：目標 {0:g} 日</translation>
     </message>
     <message>
         <source>What was asked</source>
@@ -3588,10 +3636,6 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <message>
         <source>Compute</source>
         <translation>計算量</translation>
-    </message>
-    <message>
-        <source>{0:.3g} FLOP (6 × parameters × tokens)</source>
-        <translation>{0:.3g} FLOP（6 × パラメータ数 × トークン数）</translation>
     </message>
     <message>
         <source>Serving</source>
@@ -4155,8 +4199,8 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>モデル：{0}（パラメータ数 {1}、有効 {2}）</translation>
     </message>
     <message>
-        <source>Workload: {0} tokens, {1:.3g} FLOP</source>
-        <translation>作業量：{0} トークン、{1:.3g} FLOP</translation>
+        <source>Workload: {0} tokens, {1} FLOP</source>
+        <translation>計算量：{0} トークン、{1} FLOP</translation>
     </message>
     <message>
         <source>fits</source>
@@ -4193,6 +4237,10 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <message>
         <source>cost: cloud {0}, on-prem {1}</source>
         <translation>費用：クラウド {0}、オンプレ {1}</translation>
+    </message>
+    <message>
+        <source>Beyond this job: used round the clock for {0:g} years, these GPUs would cost {1} rented and {2} bought (with power).</source>
+        <translation>この学習のあとも {0:g} 年間フル稼働させる場合、これらの GPU はレンタルで {1}、購入で {2}（電気代込み）。</translation>
     </message>
     <message>
         <source>Over {0:g} years of round-the-clock use, these GPUs cost {1} rented and {2} bought (with power).</source>
@@ -4499,6 +4547,50 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
 <context>
     <name>Verdict</name>
     <message>
+        <source>Feasible: use your own {0} x {1}: {2} tokens/s per sequence ({3} tokens/s in all); {4} in power over {5:g} years.</source>
+        <translation>実現可能：手持ちの {1} × {0} 枚を使用。1系列あたり毎秒 {2} トークン（全体で毎秒 {3} トークン）、{5:g} 年間の電気代 {4}。</translation>
+    </message>
+    <message>
+        <source>Feasible: buy {0} x {1}: {2} tokens/s per sequence ({3} tokens/s in all); {4} with servers and power over {5:g} years.</source>
+        <translation>実現可能：{1} × {0} 枚を購入。1系列あたり毎秒 {2} トークン（全体で毎秒 {3} トークン）、{5:g} 年間でサーバーと電気代込み {4}。</translation>
+    </message>
+    <message>
+        <source>Feasible: buy {0} x {1}: {2} tokens/s per sequence ({3} tokens/s in all); {4} with servers and power over {5:g} years, against {7} rented.</source>
+        <translation>実現可能：{1} × {0} 枚を購入。1系列あたり毎秒 {2} トークン（全体で毎秒 {3} トークン）、{5:g} 年間でサーバーと電気代込み {4}（レンタルなら {7}）。</translation>
+    </message>
+    <message>
+        <source>Feasible: rent {0} x {1}: {2} tokens/s per sequence ({3} tokens/s in all); {4} over {5:g} years.</source>
+        <translation>実現可能：{1} × {0} 枚をレンタル。1系列あたり毎秒 {2} トークン（全体で毎秒 {3} トークン）、{5:g} 年間で {4}。</translation>
+    </message>
+    <message>
+        <source>Feasible: rent {0} x {1}: {2} tokens/s per sequence ({3} tokens/s in all); {4} over {5:g} years, against {6} bought.</source>
+        <translation>実現可能：{1} × {0} 枚をレンタル。1系列あたり毎秒 {2} トークン（全体で毎秒 {3} トークン）、{5:g} 年間で {4}（購入なら {6}）。</translation>
+    </message>
+    <message>
+        <source>Feasible: use your own {0} x {1}: about {2}, {3} in power.</source>
+        <translation>実現可能：手持ちの {1} × {0} 枚を使用。約 {2}、電気代 {3}。</translation>
+    </message>
+    <message>
+        <source>Feasible: buy {0} x {1}: about {2}, {3} with servers and power.</source>
+        <translation>実現可能：{1} × {0} 枚を購入。約 {2}、サーバーと電気代込みで {3}。</translation>
+    </message>
+    <message>
+        <source>Feasible: buy {0} x {1}: about {2}, {3} with servers and power; renting for this job would cost {6}.</source>
+        <translation>実現可能：{1} × {0} 枚を購入。約 {2}、サーバーと電気代込みで {3}（この学習をレンタルで行うと {6}）。</translation>
+    </message>
+    <message>
+        <source>Feasible: rent {0} x {1} in the cloud: about {2}, {3}.</source>
+        <translation>実現可能：クラウドで {1} × {0} 枚をレンタル。約 {2}、{3}。</translation>
+    </message>
+    <message>
+        <source>Feasible: rent {0} x {1} in the cloud: about {2}, {3}. Buying them for this job would cost {5}, and at these prices buying never pays back.</source>
+        <translation>実現可能：クラウドで {1} × {0} 枚をレンタル。約 {2}、{3}。この学習のために購入すると {5} かかり、この価格では購入の元は取れません。</translation>
+    </message>
+    <message>
+        <source>Feasible: rent {0} x {1} in the cloud: about {2}, {3}. Buying them for this job would cost {5}; buying pays back only with continued use, after {7} of use ({8:.0%} of {4:g} years round the clock).</source>
+        <translation>実現可能：クラウドで {1} × {0} 枚をレンタル。約 {2}、{3}。この学習のために購入すると {5} かかります。購入の元が取れるのは使い続ける場合だけで、{7} 使った時点（{4:g} 年間フル稼働の {8:.0%}）です。</translation>
+    </message>
+    <message>
         <source>No configuration fits in memory within the GPU limit.</source>
         <translation>GPU枚数の上限内でメモリに収まる構成がありません。</translation>
     </message>
@@ -4509,14 +4601,6 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <message>
         <source>Not feasible by the deadline: the fastest option ({0} x {1}) takes {2} days against {3}.</source>
         <translation>期限内には終わりません：最速の構成（{1} × {0} 枚）でも {2} 日かかります（期限 {3} 日）。</translation>
-    </message>
-    <message>
-        <source>Feasible: {0} x {1} serves {2:.0f} tokens/s per sequence ({3:,.0f} tokens/s in all); {4} over {5:g} years.</source>
-        <translation>実現可能：{1} × {0} 枚で、1系列あたり毎秒 {2:.0f} トークン（全体で毎秒 {3:,.0f} トークン）、{5:g} 年間で {4}。</translation>
-    </message>
-    <message>
-        <source>Feasible: {0} x {1}, about {2}, {3}.</source>
-        <translation>実現可能：{1} × {0} 枚、約 {2}、{3}。</translation>
     </message>
     <message>
         <source>Not feasible within these constraints.</source>

@@ -110,3 +110,44 @@ def test_the_plan_recommends_by_that_rule(cat):
             and abs(o.cost.cloud - best.cost.cloud) <= A.value("cost_tie") * best.cost.cloud]
     if any(o.job_s_range[1] <= 20 * 86400 for o in band):
         assert best.job_s_range[1] <= 20 * 86400
+
+
+def test_a_one_off_training_job_says_rent_and_when_buying_would_pay(cat):
+    """A LoRA fine-tune of 8B on 10,000 samples takes minutes: renting costs a few dollars, buying the
+    GPUs tens of thousands. The verdict says "rent", gives the purchase for comparison, and frames the
+    break-even as continued use: (purchase + host) / (rent per hour - electricity per hour) hours,
+    checked here by hand from the option's own prices."""
+    p = run(cat, goal=Goal.FINETUNE, model=cat.model("llama-3.1-8b"), samples=10_000)
+    v, best = p.verdict, p.options[0]
+    assert v.feasible and v.params["decision"] == "rent"
+    c = best.cost
+    assert c.cloud < c.onprem
+    upfront = c.items["gpu_purchase"] + c.items["host"]
+    by_hand = upfront / (best.gpu_count * c.cloud_price_per_gpu_hour - c.power_kw * Scenario(
+        goal=Goal.FINETUNE, model=cat.model("llama-3.1-8b"), samples=10_000).electricity_price)
+    assert v.params["breakeven_hours"] == pytest.approx(by_hand, rel=1e-9)
+    assert by_hand > 100 * best.job_s / 3600.0  # far beyond this job: buying would need continued use
+    text = verdict_message(v.code, v.params)
+    assert text.startswith("Feasible: rent") and "continued use" in text
+
+
+def test_owned_gpus_say_use_your_own(cat):
+    """Two RTX 4090 the user owns run the fine-tune: the verdict says to use them, at the cost of power."""
+    p = run(cat, goal=Goal.FINETUNE, model=cat.model("llama-3.1-8b"), samples=10_000, own={"rtx-4090": 2})
+    assert p.verdict.params["decision"] == "own"
+    assert "your own" in verdict_message(p.verdict.code, p.verdict.params)
+
+
+def test_on_premises_only_says_buy(cat):
+    p = run(cat, goal=Goal.SCRATCH, model=cat.model("llama-3.1-8b"), deadline_days=30, deployment="onprem")
+    assert p.verdict.feasible and p.verdict.params["decision"] == "buy"
+    assert verdict_message(p.verdict.code, p.verdict.params).startswith("Feasible: buy")
+
+
+def test_flop_counts_read_as_powers_of_ten():
+    """5.88e+23 FLOP (Llama 2 70B from scratch) reads 5.9 × 10²³, not 5.88e+11T."""
+    from app.present.text.format import fmt_flops
+
+    assert fmt_flops(5.88e23) == "5.9 × 10²³"
+    assert fmt_flops(9.99e21) == "1.0 × 10²²"
+    assert fmt_flops(1234.0) == "1,234"

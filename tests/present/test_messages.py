@@ -112,3 +112,27 @@ def test_interconnects_are_named_as_their_vendors_name_them():
     assert names == {"h100-sxm": "NVLink", "mi300x": "Infinity Fabric", "gaudi3": "RoCE", "tpu-v4": "ICI"}
     text = finding_message("tp_spans_pcie", {"tp": 8, "pcie_gen": 5, "nvlink_domain": 4, "link": "Infinity Fabric"})
     assert "Infinity Fabric joins only 4" in text and "NVLink" not in text
+
+
+@pytest.mark.parametrize("request_kw,formula", [
+    ({"goal": "finetune", "model": "llama-3.1-8b", "method": "lora", "samples": 1000}, "4 × parameters × tokens"),
+    ({"goal": "finetune", "model": "llama-3.1-8b", "method": "full", "samples": 1000}, "6 × parameters × tokens"),
+    ({"goal": "cpt", "model": "mixtral-8x7b"}, "6 × active parameters × tokens"),
+])
+def test_the_report_names_the_formula_the_plan_used(request_kw, formula):
+    """LoRA computes 4·N·D for the frozen base plus 6·N_lora·D (no weight gradients: Hu et al. 2021);
+    the report must not write 6 × parameters × tokens beside it. MoE computes with the active
+    parameters (Mixtral: 12.9B of 46.7B). The FLOP count reads as a power of ten."""
+    from app.catalog.repository import default_catalog
+    from app.planning.outcome import build_outcome
+    from app.planning.request import PlanRequest, to_scenario
+    from app.present.markdown import to_markdown
+    from app.present.report import build_report
+
+    cat = default_catalog()
+    out = build_outcome(to_scenario(PlanRequest(**request_kw), cat), cat)
+    md = to_markdown(build_report(out, "t", "en"))
+    line = next(x for x in md.splitlines() if "FLOP (" in x)
+    assert formula in line and "× 10<sup>" in line and "e+" not in line
+    if formula.startswith("4"):
+        assert "6 × parameters × tokens" not in line

@@ -43,6 +43,28 @@ def fmt_count(n: float | None) -> str:
     return f"{n:.3g}"
 
 
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def flops_parts(n: float | None) -> tuple[str, str | None]:
+    """A FLOP count as mantissa and power of ten: ("5.9 × 10", "23"); ("1,234", None) below 10⁶."""
+    if n is None or not math.isfinite(n):
+        return "–", None
+    if abs(n) < 1e6:
+        return f"{n:,.0f}", None
+    exp = math.floor(math.log10(abs(n)))
+    mant = n / 10.0**exp
+    if round(mant, 1) >= 10.0:
+        mant, exp = mant / 10.0, exp + 1
+    return f"{mant:.1f} × 10", str(exp)
+
+
+def fmt_flops(n: float | None) -> str:
+    """A FLOP count as a manager reads it: 5.9 × 10²³ (not 5.88e+23, not 588,000T); plain below 10⁶."""
+    base, exp = flops_parts(n)
+    return base if exp is None else base + exp.translate(_SUPERSCRIPT)
+
+
 def fmt_duration(sec: float | None) -> str:
     if sec is None or not math.isfinite(sec):
         return "–"

@@ -186,6 +186,49 @@ FINDINGS: dict[str, Entry] = {
                               lambda p, _l, _c: (_f(p, "share"), network_label(str(p.get("network", ""))))),
 }
 
+def _job(p: Params, lang: str) -> str:
+    return fmt_duration(None if p.get("days") is None else float(p["days"]) * 86400.0)
+
+
+def _serve(p: Params) -> tuple[str, str]:
+    return (f"{_f(p, 'decode_tokens_per_s'):.0f}", f"{_f(p, 'throughput_tokens_per_s'):,.0f}")
+
+
+def _feasible(p: Params, serving: bool) -> Message:
+    """The decision in one or two sentences: rent, buy or use your own, with the other side's cost
+    and, for a rented training job, the use at which buying would pay back."""
+    choice = p.get("decision") or "rent"
+    gpu = p.get("gpu_name") or p.get("gpu")
+
+    def head(p: Params, lang: str, cur: str) -> tuple[Any, ...]:
+        what = _serve(p) if serving else (_job(p, lang),)
+        return (p.get("gpu_count"), gpu, *what, fmt_money(p.get("cost"), cur, lang), _f(p, "years"),
+                fmt_money(p.get("onprem"), cur, lang), fmt_money(p.get("cloud"), cur, lang),
+                fmt_duration(_f(p, "breakeven_hours") * 3600.0), _f(p, "breakeven_utilisation"))
+
+    if serving:
+        if choice == "own":
+            return _V(QT_TRANSLATE_NOOP("Verdict", "Feasible: use your own {0} x {1}: {2} tokens/s per sequence ({3} tokens/s in all); {4} in power over {5:g} years."), head)
+        if choice == "buy":
+            if p.get("cloud") is None:
+                return _V(QT_TRANSLATE_NOOP("Verdict", "Feasible: buy {0} x {1}: {2} tokens/s per sequence ({3} tokens/s in all); {4} with servers and power over {5:g} years."), head)
+            return _V(QT_TRANSLATE_NOOP("Verdict", "Feasible: buy {0} x {1}: {2} tokens/s per sequence ({3} tokens/s in all); {4} with servers and power over {5:g} years, against {7} rented."), head)
+        if p.get("onprem") is None:
+            return _V(QT_TRANSLATE_NOOP("Verdict", "Feasible: rent {0} x {1}: {2} tokens/s per sequence ({3} tokens/s in all); {4} over {5:g} years."), head)
+        return _V(QT_TRANSLATE_NOOP("Verdict", "Feasible: rent {0} x {1}: {2} tokens/s per sequence ({3} tokens/s in all); {4} over {5:g} years, against {6} bought."), head)
+    if choice == "own":
+        return _V(QT_TRANSLATE_NOOP("Verdict", "Feasible: use your own {0} x {1}: about {2}, {3} in power."), head)
+    if choice == "buy":
+        if p.get("cloud") is None:
+            return _V(QT_TRANSLATE_NOOP("Verdict", "Feasible: buy {0} x {1}: about {2}, {3} with servers and power."), head)
+        return _V(QT_TRANSLATE_NOOP("Verdict", "Feasible: buy {0} x {1}: about {2}, {3} with servers and power; renting for this job would cost {6}."), head)
+    if p.get("onprem") is None:
+        return _V(QT_TRANSLATE_NOOP("Verdict", "Feasible: rent {0} x {1} in the cloud: about {2}, {3}."), head)
+    if p.get("breakeven_hours") is None:
+        return _V(QT_TRANSLATE_NOOP("Verdict", "Feasible: rent {0} x {1} in the cloud: about {2}, {3}. Buying them for this job would cost {5}, and at these prices buying never pays back."), head)
+    return _V(QT_TRANSLATE_NOOP("Verdict", "Feasible: rent {0} x {1} in the cloud: about {2}, {3}. Buying them for this job would cost {5}; buying pays back only with continued use, after {7} of use ({8:.0%} of {4:g} years round the clock)."), head)
+
+
 # Verdicts: the decision in one sentence.
 VERDICTS: dict[str, Entry] = {
     "no_configuration_fits": _V(QT_TRANSLATE_NOOP("Verdict", "No configuration fits in memory within the GPU limit.")),
@@ -194,12 +237,8 @@ VERDICTS: dict[str, Entry] = {
            lambda p, _l, _c: (p.get("gpu_count"), p.get("gpu"), _days(p, "best_days"), _dl(p, "deadline_days"))) if p.get("target") else
         _V(QT_TRANSLATE_NOOP("Verdict", "Not feasible by the deadline: the fastest option ({0} x {1}) takes {2} days against {3}."),
            lambda p, _l, _c: (p.get("gpu_count"), p.get("gpu"), _days(p, "best_days"), _dl(p, "deadline_days")))),
-    "feasible_service": _V(QT_TRANSLATE_NOOP("Verdict", "Feasible: {0} x {1} serves {2:.0f} tokens/s per sequence ({3:,.0f} tokens/s in all); {4} over {5:g} years."),
-                           lambda p, lang, cur: (p.get("gpu_count"), p.get("gpu_name") or p.get("gpu"), _f(p, "decode_tokens_per_s"),
-                                                 _f(p, "throughput_tokens_per_s"), fmt_money(p.get("cost"), cur, lang), _f(p, "years"))),
-    "feasible": _V(QT_TRANSLATE_NOOP("Verdict", "Feasible: {0} x {1}, about {2}, {3}."), lambda p, lang, cur: (
-        p.get("gpu_count"), p.get("gpu_name") or p.get("gpu"),
-        fmt_duration(None if p.get("days") is None else float(p["days"]) * 86400.0), fmt_money(p.get("cost"), cur, lang))),
+    "feasible_service": lambda p: _feasible(p, serving=True),
+    "feasible": lambda p: _feasible(p, serving=False),
     "infeasible": _V(QT_TRANSLATE_NOOP("Verdict", "Not feasible within these constraints.")),
     "over_budget": _V(QT_TRANSLATE_NOOP("Verdict", "Over budget: the cheapest option that meets the deadline costs {0} against {1}."),
                       lambda p, lang, cur: (fmt_money(p.get("min_cost"), cur, lang), fmt_money(p.get("budget"), cur, lang))),
