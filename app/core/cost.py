@@ -22,22 +22,59 @@ from app.core.specs import CloudOffer, GpuSpec
 
 @dataclass(frozen=True)
 class Prices:
-    """What one GPU costs in the scenario's currency, and where each figure came from."""
+    """What one GPU costs in the scenario's currency, and where each figure came from. ``menu`` holds
+    every way to rent it: (GPUs per instance, price per GPU-hour, offer id); clouds bill whole
+    instances, so ``rent(count)`` picks the cheapest way to get ``count`` GPUs."""
 
-    cloud: float | None  # per GPU-hour
+    cloud: float | None  # per GPU-hour, the cheapest offer's (what one GPU of a full instance costs)
     cloud_source: str  # "offer" | "gpu-reference" | "user"
     cloud_offer: str | None  # catalog offer id when an offer was used
     purchase: float | None  # per GPU
     purchase_source: str  # "catalog" | "user"
+    menu: tuple[tuple[int, float, str | None], ...] = ()
+
+    def rent(self, count: int) -> Rental | None:
+        """The cheapest way to rent ``count`` GPUs: whole instances of the offer, the price per hour of
+        all of them; None without a cloud price."""
+        menu = self.menu
+        if not menu and self.cloud is not None:
+            menu = ((1, self.cloud, self.cloud_offer),)
+        best: Rental | None = None
+        for per, price, offer in menu:
+            if price is None:
+                continue
+            instances = -(-count // per)
+            r = Rental(price, offer, per, instances, instances * per * price)
+            if best is None or r.per_hour < best.per_hour * (1 - 1e-12):
+                best = r
+        return best
+
+
+@dataclass(frozen=True)
+class Rental:
+    """Renting GPUs as the cloud sells them: ``instances`` of ``per_instance`` GPUs at ``price`` per
+    GPU-hour, ``per_hour`` for all of them (more GPUs than used when the count is not a multiple)."""
+
+    price: float
+    offer: str | None
+    per_instance: int
+    instances: int
+    per_hour: float
+
+    @property
+    def billed_gpus(self) -> int:
+        return self.instances * self.per_instance
 
 
 def prices_for(s: Scenario, gpu: GpuSpec, offers: Iterable[CloudOffer] = ()) -> Prices:
-    """Cloud price: --cloud-price, else the cheapest catalog offer of the chosen pricing kind
-    (on-demand by default; ``cheapest`` takes any kind), else the GPU row's reference price.
-    Offers in another currency convert at the scenario's FX rate."""
+    """Cloud price: --cloud-price, else the catalog offers of the chosen pricing kind (on-demand by
+    default; ``cheapest`` takes any kind; ``--offer`` only that one), each billed by whole instance,
+    else the GPU row's reference price. Offers in another currency convert at the scenario's FX rate."""
     cloud, src, offer_id = None, "", None
+    menu: tuple[tuple[int, float, str | None], ...] = ()
     if s.cloud_price is not None:
         cloud, src = s.cloud_price, "user"
+        menu = ((1, cloud, None),)
     else:
         offers = [o for o in offers if o.gpu == gpu.id]
         pinned = [o for o in offers if o.id == s.cloud_offer]
@@ -46,15 +83,17 @@ def prices_for(s: Scenario, gpu: GpuSpec, offers: Iterable[CloudOffer] = ()) -> 
         if fitting:
             best = min(fitting, key=lambda o: o.price_per_gpu_hour_in(s.currency, s.fx_jpy_per_usd))
             cloud, src, offer_id = best.price_per_gpu_hour_in(s.currency, s.fx_jpy_per_usd), "offer", best.id
+            menu = tuple((o.gpus_per_instance, o.price_per_gpu_hour_in(s.currency, s.fx_jpy_per_usd), o.id) for o in fitting)
         elif gpu.cloud_price_per_gpu_hour_usd is not None and s.pricing in ("on-demand", "cheapest"):
             cloud, src = s.from_usd(gpu.cloud_price_per_gpu_hour_usd), "gpu-reference"
+            menu = ((1, cloud, None),)
     if s.gpu_price is not None:
         buy, bsrc = s.gpu_price, "user"
     elif gpu.price_usd is not None:
         buy, bsrc = s.from_usd(gpu.price_usd), "catalog"
     else:
         buy, bsrc = None, ""
-    return Prices(cloud, src, offer_id, buy, bsrc)
+    return Prices(cloud, src, offer_id, buy, bsrc, menu)
 
 
 def relevant_cost(s: Scenario, cloud: float | None, onprem: float | None, owned: bool = False) -> float | None:
@@ -84,14 +123,24 @@ def power_kw(s: Scenario, gpu: GpuSpec, count: int) -> float:
     return (gpu.tdp_w or 0.0) / 1000.0 * count * s.pue
 
 
+def gpus_to_buy(s: Scenario, gpu: GpuSpec, count: int) -> int:
+    """GPUs to buy for ``count``: those the user does not own, in whole servers for baseboard modules
+    (an SXM or OAM module is sold in an 8-GPU server, GpuSpec.sold_in_servers)."""
+    need = max(0, count - s.own.get(gpu.id, 0))
+    if need and gpu.sold_in_servers:
+        return -(-need // gpu.gpus_per_node) * gpu.gpus_per_node
+    return need
+
+
 def cost_totals(s: Scenario, gpu: GpuSpec, count: int, hours: float, p: Prices) -> tuple[float | None, float | None]:
     """(cloud, on-prem) totals as floats: the search screens thousands of configurations with this;
     ``job_cost`` itemises the same arithmetic for the options it keeps."""
-    cloud = count * hours * p.cloud if p.cloud is not None else None
+    r = p.rent(count)
+    cloud = hours * r.per_hour if r is not None else None
     owned = min(s.own.get(gpu.id, 0), count)
     if p.purchase is None and owned < count:
         return cloud, None
-    purchase = (count - owned) * (p.purchase or 0.0)
+    purchase = gpus_to_buy(s, gpu, count) * (p.purchase or 0.0)
     onprem = purchase * (1.0 + s.host_cost_fraction) + power_kw(s, gpu, count) * s.electricity_price * hours
     return cloud, onprem
 
@@ -115,14 +164,20 @@ def job_cost(s: Scenario, gpu: GpuSpec, count: int, hours: float, prices: Prices
     """Cost of running ``count`` GPUs for ``hours`` wall-clock hours."""
     findings: list[Finding] = []
     p = prices or prices_for(s, gpu)
-    price, buy = p.cloud, p.purchase
+    rental = p.rent(count)
+    buy = p.purchase
+    price = rental.price if rental is not None else None
     items: dict[str, float] = {}
     cloud = None
-    if price is None:
+    if rental is None:
         findings.append(Finding(code="cloud_price_missing", severity="info", params={"gpu": gpu.id}))
     else:
-        cloud = count * hours * price
+        cloud = hours * rental.per_hour
         items["cloud_rental"] = cloud
+        if rental.billed_gpus > count:
+            findings.append(Finding(code="whole_instances", severity="info", params={
+                "instances": rental.instances, "per_instance": rental.per_instance, "billed": rental.billed_gpus,
+                "gpu_count": count, "offer": rental.offer}))
     if gpu.tdp_w is None:
         findings.append(Finding(code="power_unknown", severity="info", params={"gpu": gpu.id}))
     kw = power_kw(s, gpu, count)
@@ -134,23 +189,29 @@ def job_cost(s: Scenario, gpu: GpuSpec, count: int, hours: float, prices: Prices
     if buy is None and owned < count:
         findings.append(Finding(code="gpu_price_missing", severity="info", params={"gpu": gpu.id}))
     else:
-        purchase = (count - owned) * (buy or 0.0)
+        bought = gpus_to_buy(s, gpu, count)
+        purchase = bought * (buy or 0.0)
         host = purchase * s.host_cost_fraction
+        if bought > count - owned:
+            findings.append(Finding(code="whole_servers", severity="info", params={
+                "gpu": gpu.id, "per_server": gpu.gpus_per_node, "bought": bought, "needed": count - owned}))
         onprem = purchase + host + electricity
         items.update(gpu_purchase=purchase, host=host, electricity=electricity)
         if owned:
             items["owned_gpus"] = float(owned)
     be_h = be_m = be_u = None
-    if price is not None and onprem is not None:
-        be_h = breakeven_hours(purchase + host, count * price, elec_per_hour)
+    if rental is not None and onprem is not None:
+        be_h = breakeven_hours(purchase + host, rental.per_hour, elec_per_hour)
         if be_h is not None:
             be_m = be_h / (s.hours_per_day * s.days_per_month)
             be_u = be_h / (s.years * 365.25 * 24.0)
     horizon = s.years * 365.25 * 24.0
-    cloud_h = count * horizon * price if price is not None else None
+    cloud_h = horizon * rental.per_hour if rental is not None else None
     onprem_h = purchase + host + elec_per_hour * horizon if onprem is not None else None
     return Cost(currency=s.currency, cloud=cloud, onprem=onprem, items=items,
-                cloud_price_per_gpu_hour=price, cloud_price_source=p.cloud_source, cloud_offer=p.cloud_offer,
+                cloud_price_per_gpu_hour=price, cloud_price_source=p.cloud_source,
+                cloud_offer=rental.offer if rental is not None else p.cloud_offer,
+                cloud_gpus_billed=rental.billed_gpus if rental is not None else None,
                 gpu_price=buy, power_kw=kw,
                 breakeven_hours=be_h, breakeven_months=be_m, breakeven_utilisation=be_u,
                 horizon_years=s.years, cloud_horizon_full_use=cloud_h, onprem_horizon_full_use=onprem_h), findings
@@ -166,7 +227,8 @@ def cost_range(s: Scenario, o: Option) -> tuple[tuple[float, float] | None, tupl
     lo_h, hi_h = o.job_s_range[0] / 3600.0, o.job_s_range[1] / 3600.0
     cloud = None
     if c.cloud_price_per_gpu_hour is not None:
-        cloud = (o.gpu_count * lo_h * c.cloud_price_per_gpu_hour, o.gpu_count * hi_h * c.cloud_price_per_gpu_hour)
+        billed = c.cloud_gpus_billed or o.gpu_count
+        cloud = (billed * lo_h * c.cloud_price_per_gpu_hour, billed * hi_h * c.cloud_price_per_gpu_hour)
     onprem = None
     if c.onprem is not None:
         upfront = c.items.get("gpu_purchase", 0.0) + c.items.get("host", 0.0)
@@ -184,7 +246,8 @@ def cumulative_costs(s: Scenario, cost: Cost, gpu_count: int, months: int) -> tu
     cloud: list[float | None] = [None] * len(xs)
     onprem: list[float | None] = [None] * len(xs)
     if cost.cloud_price_per_gpu_hour is not None:
-        cloud = [m * hours_month * gpu_count * cost.cloud_price_per_gpu_hour for m in xs]
+        billed = cost.cloud_gpus_billed or gpu_count
+        cloud = [m * hours_month * billed * cost.cloud_price_per_gpu_hour for m in xs]
     if cost.onprem is not None:
         upfront = cost.items.get("gpu_purchase", 0.0) + cost.items.get("host", 0.0)
         per_hour = cost.power_kw * s.electricity_price

@@ -54,6 +54,7 @@ class Cost(BaseModel):
     cloud_price_per_gpu_hour: float | None = None
     cloud_price_source: str = ""  # offer | gpu-reference | user
     cloud_offer: str | None = None  # catalog offer id behind the cloud price
+    cloud_gpus_billed: int | None = None  # GPUs paid for: whole instances (8-GPU offers bill 8 for 1 used)
     gpu_price: float | None = None  # purchase per GPU
     power_kw: float = 0.0  # facility power (TDP x count x PUE)
     breakeven_hours: float | None = None  # hours of use at which buying beats renting

@@ -66,6 +66,13 @@ class GpuSpec(BaseModel):
         return self.nvlink_domain > 1 and self.nvlink_bandwidth_bytes_per_s > 0
 
     @property
+    def sold_in_servers(self) -> bool:
+        """A baseboard module (SXM, OAM): its scale-up domain of 4 or more GPUs sits on one board, so
+        it is bought as whole servers of ``gpus_per_node``, not one by one. PCIe cards (bridged pairs
+        at most) go into a host one at a time. TPUs are rented only."""
+        return self.nvlink_domain >= 4 and self.vendor.lower() != "google"
+
+    @property
     def scale_up_link(self) -> str:
         """The vendor's name for the link inside a scale-up domain (the catalog's nvlink_* columns):
         NVLink (NVIDIA), Infinity Fabric (AMD), ICI (Google TPU), RoCE on the chip (Intel Gaudi)."""

@@ -2334,6 +2334,14 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
         <translation>{0} のクラウド価格がありません（--cloud-price で指定）。</translation>
     </message>
     <message>
+        <source>The cloud rents this GPU by instances of {0}: {1} instance(s), {2} GPUs paid for and {3} used ({4}).</source>
+        <translation>このクラウドでは {0} 枚単位のインスタンスで借ります：{1} インスタンス、料金は {2} 枚分、使うのは {3} 枚（{4}）。</translation>
+    </message>
+    <message>
+        <source>{0} modules are sold in servers of {1}: buying means {2} GPUs for the {3} needed.</source>
+        <translation>{0} のモジュールは {1} 枚搭載のサーバー単位で販売されます：必要な {3} 枚に対して {2} 枚を購入します。</translation>
+    </message>
+    <message>
         <source>No purchase price for {0}: pass --gpu-price.</source>
         <translation>{0} の購入価格がありません（--gpu-price で指定）。</translation>
     </message>

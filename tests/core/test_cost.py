@@ -21,11 +21,12 @@ def test_seed_three_year_cloud_cost():
 
 def test_seed_breakeven_of_buying_an_a100():
     """Seed article §2: buying at 1.8M JPY against renting at 300 JPY/h pays back in ~3 years at 160
-    h/month: 1,800,000 / 300 = 6,000 h = 37.5 months (ignoring electricity, as the seed's claim does)."""
+    h/month: 1,800,000 / 300 = 6,000 h = 37.5 months (ignoring electricity, as the seed's claim does).
+    One card is bought alone, so the A100 here is the PCIe card (an SXM module comes in a server of 8)."""
     assert breakeven_hours(1_800_000, 300, 0) == pytest.approx(6000)
     s = scenario(goal=Goal.INFERENCE, currency="JPY", cloud_price=300, gpu_price=1_800_000, host_cost_fraction=0,
                  electricity_price_per_kwh=0, hours_per_day=8, days_per_month=20)
-    cost, _ = job_cost(s, a100_80(), 1, 100.0)
+    cost, _ = job_cost(s, a100_80().model_copy(update={"nvlink_domain": 2}), 1, 100.0)
     assert cost.breakeven_months == pytest.approx(37.5)
 
 
@@ -65,3 +66,57 @@ def test_jpy_conversion_uses_the_stated_fx_rate():
     s = scenario(goal=Goal.FINETUNE, method=Method.FULL, tokens=1e8, currency="JPY", fx_jpy_per_usd=160)
     cost, _ = job_cost(s, gpu, 1, 10.0)
     assert cost.cloud == pytest.approx(2.0 * 160 * 10)
+
+
+def _h100():
+    from app.core.specs import GpuSpec
+
+    return GpuSpec(id="h100-sxm", name="H100 SXM", vendor="NVIDIA", memory_bytes=80 * 2**30, bandwidth_bytes_per_s=3.35e12,
+                   peak_flops_bf16=989e12, tdp_w=700, nvlink_bandwidth_bytes_per_s=900e9, nvlink_domain=8)
+
+
+def _offer(id_, per, price):
+    from app.core.specs import CloudOffer
+
+    return CloudOffer(id=id_, provider="p", gpu="h100-sxm", gpus_per_instance=per, price_per_gpu_hour=price)
+
+
+def test_clouds_bill_whole_instances():
+    """One GPU from an offer sold only as 8-GPU instances pays for 8 (Lambda's 8x H100 at $2.99 per
+    GPU-hour bills 8 x 2.99 = $23.92 an hour); with a 1-GPU offer at $3.50 beside it, one GPU costs
+    $3.50 an hour and 8 GPUs take the 8-GPU offer ($23.92 < 8 x 3.50 = $28). 9 GPUs: two instances
+    (16 x 2.99 = $47.84) or nine 1-GPU instances (9 x 3.50 = $31.50): the nine."""
+    from app.core.cost import prices_for
+    from app.core.scenario import Goal, Scenario
+    from app.core.specs import model_from_params
+
+    s = Scenario(goal=Goal.INFERENCE, model=model_from_params(7e9), currency="USD")
+    gpu = _h100()
+    only8 = prices_for(s, gpu, [_offer("eight", 8, 2.99)])
+    r = only8.rent(1)
+    assert r.billed_gpus == 8 and r.per_hour == pytest.approx(23.92)
+    both = prices_for(s, gpu, [_offer("eight", 8, 2.99), _offer("one", 1, 3.50)])
+    assert both.rent(1).offer == "one" and both.rent(1).per_hour == pytest.approx(3.50)
+    assert both.rent(8).offer == "eight" and both.rent(8).per_hour == pytest.approx(23.92)
+    assert both.rent(9).offer == "one" and both.rent(9).per_hour == pytest.approx(31.50)
+    cost, findings = job_cost(s, gpu, 1, 10.0, only8)
+    assert cost.cloud == pytest.approx(239.2) and cost.cloud_gpus_billed == 8
+    assert any(f.code == "whole_instances" and f.params["billed"] == 8 for f in findings)
+
+
+def test_baseboard_modules_are_bought_by_the_server():
+    """An H100 SXM module comes on an 8-GPU HGX board: one GPU bought means a server of 8 (8 x the
+    module price, plus the host share); a PCIe H100 is bought alone."""
+    from app.core.cost import gpus_to_buy, prices_for
+    from app.core.scenario import Goal, Scenario
+    from app.core.specs import model_from_params
+
+    s = Scenario(goal=Goal.INFERENCE, model=model_from_params(7e9), currency="USD", gpu_price=25_000.0)
+    sxm, pcie = _h100(), _h100().model_copy(update={"id": "h100-pcie", "nvlink_domain": 2})
+    assert sxm.sold_in_servers and not pcie.sold_in_servers
+    assert gpus_to_buy(s, sxm, 1) == 8 and gpus_to_buy(s, sxm, 9) == 16 and gpus_to_buy(s, pcie, 1) == 1
+    cost, findings = job_cost(s, sxm, 1, 1.0, prices_for(s, sxm))
+    assert cost.items["gpu_purchase"] == pytest.approx(8 * 25_000.0)
+    assert any(f.code == "whole_servers" for f in findings)
+    owned = s.model_copy(update={"own": {"h100-sxm": 8}})
+    assert gpus_to_buy(owned, sxm, 8) == 0 and gpus_to_buy(owned, sxm, 9) == 8
