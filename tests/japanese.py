@@ -17,6 +17,7 @@ GiB MiB TiB TB GB MB ms CSV PDF JSON Markdown SVG PNG AdamW Adam SGD Megatron De
 Chinchilla Hoffmann Dettmers Kaplan Korthikanti Rajbhandari Narayanan Touvron Hu et al Table Figure arXiv ZeRO Llama Qwen
 AMD NVIDIA Intel Gaudi Swallow tok Q8_0 Q4_K_M q4_k_m q8_0 fp8 bf16 fp16 int8 int4 nf4 x e K M B T
 NIC IT VRAM FFN ID TOPS MAMF r OK English On Demand LLM Planner Uptime Institute Databricks OPT DeepSeek H800 Seed gpuplan Sans JP
+volta turing ampere ada hopper blackwell cdna2 cdna3 cdna4 gaudi tpu
 Transformer Engine Hugging Face Trainer PEFT torchtune torchtitan SGLang TensorRT llama cpp Liger FlashAttention SDPA NVMe RAM EP CP
 """.split())
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9_']*")

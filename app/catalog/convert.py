@@ -26,6 +26,8 @@ def gpu_spec(r: Record, origin: str = "shipped") -> GpuSpec:
         price_as_of=r.get("price_as_of") or "",
         cloud_price_per_gpu_hour_usd=r.get("cloud_price_per_gpu_hour_usd"),
         cloud_price_source=r.get("cloud_source") or "",
+        architecture=r.get("architecture") or "",
+        precisions=tuple(x.strip().lower() for x in (r.get("precisions") or "").split(",") if x.strip()),
         source=r["source"], as_of=r["as_of"], notes=r.get("notes") or "", origin=origin,
     )
 

@@ -52,7 +52,15 @@ def _v2_to_v3(con: sqlite3.Connection) -> None:
         con.execute(str(CreateIndex(index).compile(dialect=dialect.dialect())))
 
 
-OVERLAY_MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(con: sqlite3.Connection) -> None:
+    """Schema 4: GPUs record their architecture and the precisions their tensor cores run."""
+    have = {row[1] for row in con.execute("PRAGMA table_info(gpu)")}
+    for column in ("architecture", "precisions"):
+        if column not in have:
+            con.execute(f"ALTER TABLE gpu ADD COLUMN {column} VARCHAR")
+
+
+OVERLAY_MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def _schema_version(path: Path) -> str | None:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from app.core.runtimes import ARCHITECTURES
 from app.core.specs import FIGURE_STATUSES, PRICING_KINDS
 from app.core.units import GiB
 
@@ -19,7 +20,8 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:[.\-_][a-z0-9]+)*$")
 DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 CURRENCIES = ("USD", "JPY")
 # Bump when a table or column changes meaning; catalog.db and overlay files record it in `meta`.
-SCHEMA_VERSION = 3  # 2: models gained sliding_window and local_layers; 3: the user's measured runs
+SCHEMA_VERSION = 4  # 2: models gained sliding_window and local_layers; 3: the user's measured runs;
+# 4: GPUs gained architecture and precisions
 # One catalog entry as read from a CSV or a table: database field names -> values (SI units).
 Record = dict[str, Any]
 
@@ -113,6 +115,11 @@ GPUS = Kind("gpus", "gpu", (
     *_PROVENANCE,
     Column("notes"),
     Column("price_as_of", "date"),
+    # schema 4: what the chip's kernels can run. ``architecture`` picks the rows of the serving engines'
+    # format-support tables (app.core.runtimes); ``precisions`` lists the training precisions with
+    # tensor cores when not all of bf16/fp16/fp8/fp32 with a peak are (V100: fp16,fp32, no BF16)
+    Column("architecture", "choice", choices=ARCHITECTURES),
+    Column("precisions"),
 ), signature=("memory_gib", "bf16_dense_tflops"))
 
 MODELS = Kind("models", "model", (

@@ -12,6 +12,7 @@ from app.core.layouts import Layout, Shape, layout_factors, layouts, serving_lin
 from app.core.offload import saver_variants
 from app.core.precision import compute_precision_for
 from app.core.results import Finding, MemoryBreakdown, Option, Parallelism, Workload
+from app.core.runtimes import engine_runs_on, format_runs_on
 from app.core.scenario import Deployment, Scenario
 from app.core.specs import GpuSpec
 from app.core.stacks import Engine
@@ -49,8 +50,14 @@ def precision_findings(s: Scenario, gpu: GpuSpec) -> list[Finding]:
     BF16 (dequantised) is worth saying."""
     if s.is_training:
         if gpu.peak_flops(s.precision) is None:
-            return [Finding(code="precision_unsupported", severity="error", params={"gpu": gpu.id, "precision": s.precision})]
+            alt = next((p for p in ("bf16", "fp16", "fp8") if p != s.precision and gpu.supports(p)), "")
+            return [Finding(code="precision_unsupported", severity="error",
+                            params={"gpu": gpu.id, "precision": s.precision, "instead": alt})]
         return []
+    if not format_runs_on(s.engine, s.quant, gpu.architecture):
+        return [Finding(code="format_unsupported", severity="error", params={
+            "gpu": gpu.id, "quant": s.quant, "engine": s.engine.value,
+            "engine_runs": engine_runs_on(s.engine, gpu.architecture)})]
     cp = compute_precision_for(s.quant)
     if gpu.peak_flops(cp) is None:
         return [Finding(code="precision_emulated", severity="info", params={"gpu": gpu.id, "quant": s.quant, "compute": "bf16"})]

@@ -349,7 +349,7 @@ def search(s: Scenario, gpus: list[GpuSpec], offers: list[CloudOffer] | tuple[Cl
             prec = precision_findings(v, gpu)
             if any(f.severity == "error" for f in prec):
                 if len(variants) == 1:
-                    rejected.append(Rejected(gpu=gpu.id, code="precision_unsupported", params=prec[0].params))
+                    rejected.append(Rejected(gpu=gpu.id, code=prec[0].code, params=prec[0].params))
                 continue
             if (v.is_training and v.precision == "fp16" and "bf16" in s.precisions
                     and gpu.peak_flops("fp16") == gpu.peak_flops_bf16):

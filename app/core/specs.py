@@ -45,14 +45,34 @@ class GpuSpec(BaseModel):
     price_as_of: str = ""
     cloud_price_per_gpu_hour_usd: float | None = None
     cloud_price_source: str = ""
+    # the chip's kernels: architecture (app.core.runtimes: which weight formats the engines run on it;
+    # "" = not recorded) and, when not every precision with a peak has tensor cores, those that do
+    architecture: str = ""
+    precisions: tuple[str, ...] = ()
     source: str = ""
     as_of: str = ""
     notes: str = ""
     origin: str = "shipped"  # shipped | user (the user's overlay catalog)
 
+    @model_validator(mode="after")
+    def _known(self) -> GpuSpec:
+        from app.core.runtimes import ARCHITECTURES
+
+        bad = [p for p in self.precisions if p not in ("bf16", "fp16", "fp8", "fp32")]
+        if bad or (self.architecture and self.architecture not in ARCHITECTURES):
+            raise PydanticCustomError("gpu_capabilities", "unknown precision or architecture: {value}",
+                                      {"value": ", ".join(bad) or self.architecture})
+        return self
+
+    def supports(self, precision: str) -> bool:
+        """Has tensor cores for ``precision`` (a training precision)."""
+        return self.peak_flops(precision) is not None
+
     def peak_flops(self, precision: str) -> float | None:
         """Dense peak for a training/compute precision; fp32 uses the TF32 tensor rate (half of BF16
         on A100/H100 per NVIDIA's datasheets: 156 vs 312, 494.7 vs 989.4 TFLOPS)."""
+        if self.precisions and precision in ("bf16", "fp16", "fp8", "fp32") and precision not in self.precisions:
+            return None
         return {
             "bf16": self.peak_flops_bf16,
             "fp16": self.peak_flops_fp16 or self.peak_flops_bf16,

@@ -193,9 +193,9 @@ def render_capacity(gpu: GpuSpec, count: int, rows: Sequence[CapacityRow], lang:
 def entry_line(kind: str, e: Any) -> str:
     """One catalog entry as ``gpu-planner catalog KIND`` lists it."""
     if kind == "gpus":
-        link = (translate("CLI", "NVLink x{0}").format(e.nvlink_domain) if e.has_nvlink
-                else translate("CLI", "PCIe only"))
-        what = f"{fmt_bytes(e.memory_bytes):>8}  BF16 {e.peak_flops_bf16 / 1e12:7.1f} TFLOPS  {link}"
+        link = (f"{e.scale_up_link} x{e.nvlink_domain}" if e.has_nvlink else translate("CLI", "PCIe only"))
+        prec = next((p for p in ("bf16", "fp16") if e.supports(p)), "bf16")
+        what = f"{fmt_bytes(e.memory_bytes):>8}  {prec.upper()} {e.peak_flops(prec) / 1e12:7.1f} TFLOPS  {link}"
     elif kind == "models":
         moe = translate("CLI", " ({0:.1f}B active)").format(e.params_active / 1e9) if e.is_moe else ""
         what = translate("CLI", "{0:8.2f}B{1}  context {2}  {3}").format(e.params_total / 1e9, moe, e.context, e.license)

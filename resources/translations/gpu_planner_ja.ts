@@ -1041,10 +1041,6 @@
         <translation>{0} を書き出しました（{1} ページ）</translation>
     </message>
     <message>
-        <source>NVLink x{0}</source>
-        <translation>NVLink ×{0}</translation>
-    </message>
-    <message>
         <source>PCIe only</source>
         <translation>PCIe のみ</translation>
     </message>
@@ -2322,8 +2318,20 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
         <translation>{0} 台のサーバーが {1} で通信します。InfiniBand よりはるかに遅く、勾配の通信が計算の裏に隠れないことがあります。</translation>
     </message>
     <message>
+        <source>{0} has no {1} tensor cores: plan it in {2} (--precision {3}).</source>
+        <translation>{0} には {1} のテンソルコアがありません：{2} で計画してください（--precision {3}）。</translation>
+    </message>
+    <message>
         <source>{0} has no {1} tensor cores.</source>
         <translation>{0} は {1} のテンソルコアを持ちません。</translation>
+    </message>
+    <message>
+        <source>{0} does not run on {1}.</source>
+        <translation>{0} は {1} では動きません。</translation>
+    </message>
+    <message>
+        <source>{0} has no kernels for {1} weights on {2}.</source>
+        <translation>{0} には {2} で {1} の重みを扱うカーネルがありません。</translation>
     </message>
     <message>
         <source>{0} weights are dequantised and computed in BF16 on {1}.</source>
@@ -4450,6 +4458,10 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <message>
         <source>KV heads ({kv_heads}) must divide the attention heads ({heads})</source>
         <translation>KV ヘッド数（{kv_heads}）はアテンションヘッド数（{heads}）を割り切る数にしてください</translation>
+    </message>
+    <message>
+        <source>unknown precision or architecture: {value}</source>
+        <translation>不明な精度またはアーキテクチャです：{value}</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; is more pipeline stages than the {n} layers</source>

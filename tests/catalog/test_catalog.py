@@ -378,3 +378,21 @@ def test_a_schema_2_overlay_gains_the_measurements_table_and_keeps_its_rows(caps
                              "notes": ""})
     again = Catalog()
     assert [m.id for m in again.measurements()] == ["mine-1"] and again.problems == []
+
+
+def test_a_schema_3_overlay_gains_the_gpu_capability_columns(capsys, tmp_path, monkeypatch):
+    """Schema 4 added architecture and precisions to GPUs: a schema-3 overlay without those columns is
+    migrated by the real step and keeps the user's GPU (with no capabilities recorded: no limits)."""
+    import sqlite3
+
+    overlay = _overlay_claiming_schema(capsys, tmp_path, monkeypatch, 3)
+    con = sqlite3.connect(overlay)
+    with con:
+        con.execute("ALTER TABLE gpu DROP COLUMN architecture")
+        con.execute("ALTER TABLE gpu DROP COLUMN precisions")
+    con.close()
+    cat = Catalog()
+    assert [p.code for p in cat.problems] == ["overlay_migrated"]
+    g = cat.gpu("lab-gpu")
+    assert g is not None and g.architecture == "" and g.precisions == () and g.supports("bf16")
+    assert Catalog().problems == []

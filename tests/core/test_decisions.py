@@ -151,3 +151,39 @@ def test_flop_counts_read_as_powers_of_ten():
     assert fmt_flops(5.88e23) == "5.9 × 10²³"
     assert fmt_flops(9.99e21) == "1.0 × 10²²"
     assert fmt_flops(1234.0) == "1,234"
+
+
+def test_v100_has_no_bf16_and_says_which_precision_it_has(cat):
+    """NVIDIA's Volta whitepaper: V100 tensor cores run FP16 (125 TFLOPS), not BF16 (added with
+    Ampere). A plan pinned to V100 in the default BF16 is refused with FP16 named; in FP16 it plans
+    at 125 TFLOPS; a search in BF16 rules the V100 out with the same reason."""
+    v100 = cat.gpu("v100-sxm2-32gb")
+    assert v100.peak_flops("bf16") is None and v100.peak_flops("fp16") == 125e12
+    kw = dict(goal=Goal.FINETUNE, model=cat.model("llama-2-7b"), samples=10_000)
+    p = run(cat, **kw, gpu_id="v100-sxm2-32gb", gpu_count=8)
+    assert not p.verdict.feasible
+    f = next(f for f in p.options[0].findings if f.code == "precision_unsupported")
+    assert f.params["instead"] == "fp16"
+    ok = run(cat, **kw, gpu_id="v100-sxm2-32gb", gpu_count=8, precision="fp16")
+    assert ok.verdict.feasible and ok.options[0].precision == "fp16"
+    searched = run(cat, **kw)
+    assert "v100-sxm2-32gb" not in {o.gpu for o in searched.options}
+    assert any(r.gpu == "v100-sxm2-32gb" and r.code == "precision_unsupported" for r in searched.rejected)
+
+
+def test_weight_formats_follow_the_engines_support_tables(cat):
+    """vLLM's supported-hardware table (docs v0.11.2): GGUF runs on NVIDIA and AMD only, not Gaudi or
+    TPU; GPTQ/AWQ int4 not on AMD; llama.cpp has no Gaudi or TPU backend; TensorRT-LLM is NVIDIA's."""
+    from app.core.runtimes import format_runs_on
+    from app.core.stacks import Engine
+
+    assert format_runs_on(Engine.VLLM, "q4_k_m", "hopper") and format_runs_on(Engine.VLLM, "q4_k_m", "cdna3")
+    assert not format_runs_on(Engine.VLLM, "q4_k_m", "gaudi") and not format_runs_on(Engine.VLLM, "q4_k_m", "tpu")
+    assert not format_runs_on(Engine.VLLM, "int4", "cdna3") and format_runs_on(Engine.VLLM, "bf16", "gaudi")
+    assert not format_runs_on(Engine.LLAMA_CPP, "q4_k_m", "gaudi") and not format_runs_on(Engine.TRT_LLM, "bf16", "cdna3")
+    p = run(cat, goal=Goal.INFERENCE, model=cat.model("llama-3.1-8b"), quant="q4_k_m")
+    served_on = {o.gpu for o in p.options}
+    assert not served_on & {"gaudi2", "gaudi3", "tpu-v4", "tpu-v5e", "tpu-v5p"}
+    assert {r.code for r in p.rejected if r.gpu == "gaudi2"} == {"format_unsupported"}
+    pinned = run(cat, goal=Goal.INFERENCE, model=cat.model("llama-3.1-8b"), quant="q4_k_m", gpu_id="gaudi2", gpu_count=1)
+    assert not pinned.verdict.feasible and pinned.verdict.code == "format_unsupported"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.i18n import QT_TRANSLATE_NOOP, translate
-from app.present.text.format import fmt_bytes, fmt_count, fmt_duration, fmt_money, method_text, network_label
+from app.present.text.format import engine_name, fmt_bytes, fmt_count, fmt_duration, fmt_money, method_text, network_label
 
 Params = Mapping[str, Any]
 Args = Callable[[Params, str, str], tuple[Any, ...]]
@@ -129,8 +129,16 @@ FINDINGS: dict[str, Entry] = {
                        lambda p, _l, _c: (p.get("pcie_gen"), p.get("link", "NVLink"))),
     "multinode_over_ethernet": _F(QT_TRANSLATE_NOOP("Findings", "{0} servers talk over {1}, far slower than InfiniBand: gradient traffic may not hide behind the computation."),
                                   lambda p, _l, _c: (p.get("nodes"), network_label(str(p.get("network", ""))))),
-    "precision_unsupported": _F(QT_TRANSLATE_NOOP("Findings", "{0} has no {1} tensor cores."),
-                                lambda p, _l, _c: (p.get("gpu"), p.get("precision"))),
+    "precision_unsupported": lambda p: (
+        _F(QT_TRANSLATE_NOOP("Findings", "{0} has no {1} tensor cores: plan it in {2} (--precision {3})."),
+           lambda p, _l, _c: (p.get("gpu"), str(p.get("precision", "")).upper(), str(p.get("instead", "")).upper(), p.get("instead")))
+        if p.get("instead") else
+        _F(QT_TRANSLATE_NOOP("Findings", "{0} has no {1} tensor cores."), lambda p, _l, _c: (p.get("gpu"), str(p.get("precision", "")).upper()))),
+    "format_unsupported": lambda p: (
+        _F(QT_TRANSLATE_NOOP("Findings", "{0} does not run on {1}."), lambda p, _l, _c: (engine_name(str(p.get("engine", ""))), p.get("gpu")))
+        if not p.get("engine_runs") else
+        _F(QT_TRANSLATE_NOOP("Findings", "{0} has no kernels for {1} weights on {2}."),
+           lambda p, _l, _c: (engine_name(str(p.get("engine", ""))), str(p.get("quant", "")).upper(), p.get("gpu")))),
     "precision_emulated": _F(QT_TRANSLATE_NOOP("Findings", "{0} weights are dequantised and computed in BF16 on {1}."),
                              lambda p, _l, _c: (p.get("quant"), p.get("gpu"))),
     "cloud_price_missing": _F(QT_TRANSLATE_NOOP("Findings", "No cloud price for {0}: pass --cloud-price."),
@@ -388,6 +396,7 @@ VALIDATION = {
     "active_exceeds_total": QT_TRANSLATE_NOOP("Validation", "active parameters ({active}) exceed total parameters ({total})"),
     "kv_heads_exceed_heads": QT_TRANSLATE_NOOP("Validation", "KV heads ({kv_heads}) must be at most heads ({heads})"),
     "kv_heads_divide": QT_TRANSLATE_NOOP("Validation", "KV heads ({kv_heads}) must divide the attention heads ({heads})"),
+    "gpu_capabilities": QT_TRANSLATE_NOOP("Validation", "unknown precision or architecture: {value}"),
     "pp_exceeds_layers": QT_TRANSLATE_NOOP("Validation", "'{value}' is more pipeline stages than the {n} layers"),
     "split_not_dividing": QT_TRANSLATE_NOOP("Validation", "'{value}': TP x PP{cp} = {split} must divide the {n} GPUs"),
     "lora_rank_too_large": QT_TRANSLATE_NOOP("Validation", "'{value}' would train more parameters than the model has; at most {largest} keeps the adapters under half the model"),
