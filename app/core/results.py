@@ -131,7 +131,7 @@ class Rejected(BaseModel):
 class Suggestion(BaseModel):
     """A computed change to the scenario that makes it feasible (or the closest one found)."""
 
-    code: str  # later_deadline, more_budget, fewer_tokens, use_qlora, use_lora, lower_quant, smaller_model, more_gpus, spot_pricing, cloud_instead, raise_power_limit
+    code: str  # later_deadline, more_budget, fewer_tokens, use_qlora, use_lora, lower_quant, use_fp8, smaller_model, more_gpus, spot_pricing, cloud_instead, raise_power_limit
     params: dict[str, float | int | str | bool | None] = Field(default_factory=dict)
     distance: float = 0.0  # relative size of the change; the nearest comes first
     feasible: bool = True

@@ -40,14 +40,18 @@ def sort_key(s: Scenario, c: Candidate) -> tuple[float, ...]:
 
 
 def miss_ratio(s: Scenario, c: Candidate) -> float:
-    """How far a candidate that is not viable is from the constraint it misses (1.0 = on it)."""
-    if c.reason == "too_slow" and s.target_days:
-        return c.time_s / (s.target_days * 86400.0)
-    if c.reason == "over_budget" and s.budget and c.cost is not None:
-        return c.cost / s.budget
-    if c.reason == "power_limit" and s.power_limit_kw:
-        return c.power_kw / s.power_limit_kw
-    return math.inf
+    """How far a candidate that is not viable is from what was asked: the worst of its misses, each
+    as a factor of its constraint (time / deadline, cost / budget, power / limit; 1.0 = on it)."""
+    worst = 1.0
+    if not c.meets and s.target_days:
+        worst = max(worst, c.time_s / (s.target_days * 86400.0))
+    if s.budget and (c.reason == "over_budget" or not c.within_budget):
+        worst = max(worst, c.cost / s.budget if c.cost is not None else math.inf)
+    if not c.within_power and s.power_limit_kw:
+        worst = max(worst, c.power_kw / s.power_limit_kw)
+    if c.reason == "no_price":
+        worst = math.inf
+    return worst
 
 
 def pareto(cands: list[Candidate]) -> list[Candidate]:

@@ -6,12 +6,10 @@ from __future__ import annotations
 
 import math
 
-from app.core.cost import prices_for
-from app.core.layouts import candidate_counts
 from app.core.precision import weight_bytes_per_param
 from app.core.results import Suggestion, Verdict
 from app.core.scenario import Deployment, Goal, Method, Scenario
-from app.core.search import Candidate, LayoutCache, SearchCaches, ServingCache, search
+from app.core.search import Candidate, SearchCaches, search
 from app.core.select import sort_key
 from app.core.specs import CloudOffer, GpuSpec, model_from_params
 from app.core.workload import workload as compute_workload
@@ -24,97 +22,117 @@ def _best_viable(s: Scenario, gpus: list[GpuSpec], offers: list[CloudOffer], cac
     return min(viable, key=lambda c: sort_key(s, c)) if viable else None
 
 
-def _summary(c: Candidate) -> dict[str, float | int | str | bool | None]:
+def _summary(c: Candidate, fraction: float = 1.0) -> dict[str, float | int | str | bool | None]:
+    """The configuration a way out leads to (``fraction``: of the tokens, for fewer tokens: time and a
+    cloud bill scale with it)."""
     if not c.s.is_training:
         return {"gpu": c.gpu.id, "gpu_count": c.count, "request_s": c.time_s, "cost": c.cost, "currency": c.s.currency}
-    return {"gpu": c.gpu.id, "gpu_count": c.count, "days": c.time_s / 86400.0, "cost": c.cost,
+    cost = c.cost
+    if fraction != 1.0 and cost is not None:
+        if cost == c.cloud:
+            cost *= fraction
+        else:  # bought: the purchase stays, the electricity shrinks with the hours
+            cost -= c.power_kw * c.s.electricity_price * c.time_s / 3600.0 * (1.0 - fraction)
+    return {"gpu": c.gpu.id, "gpu_count": c.count, "days": c.time_s * fraction / 86400.0, "cost": cost,
             "currency": c.s.currency}
 
 
-def _usable(s: Scenario, gpu: GpuSpec, offers: list[CloudOffer]) -> bool:
-    """Can the user get this accelerator at all under the deployment (a price, or owned)?"""
-    p = prices_for(s, gpu, offers)
-    cloud_ok = p.cloud is not None
-    onprem_ok = p.purchase is not None or s.own.get(gpu.id, 0) > 0
-    if s.deployment == Deployment.CLOUD:
-        return cloud_ok
-    if s.deployment == Deployment.ONPREM:
-        return onprem_ok
-    return cloud_ok or onprem_ok
+def _largest_viable_model(s: Scenario, gpus: list[GpuSpec], offers: list[CloudOffer]) -> tuple[float, Candidate] | None:
+    """The largest parameter count (Llama-shaped estimate, same active share; from scratch its
+    Chinchilla tokens shrink with it) that some configuration plans within every constraint: memory,
+    deadline, budget, power, GPU limit. Geometric bisection, each step a search."""
+    share = s.model.params_active / s.model.params_total
 
+    def best(p: float) -> Candidate | None:
+        return _best_viable(s.model_copy(update={"model": model_from_params(p, p * share)}), gpus, offers)
 
-def _largest_model_that_fits(s: Scenario, gpus: list[GpuSpec], offers: list[CloudOffer]) -> tuple[float, GpuSpec, int] | None:
-    """Largest parameter count (Llama-shaped estimate, same active share) whose least-memory layout
-    fits, on the accelerator with the most memory in total at the allowed count; bisection on size."""
-    usable = [g for g in gpus if _usable(s, g, offers)]
-    if not usable:
+    lo, hi = 1e8, s.model.params_total
+    found = best(lo) if lo < hi else None
+    if found is None:
         return None
-
-    def top_count(g: GpuSpec) -> int:
-        return candidate_counts(g, s.max_gpus)[-1]
-
-    gpu = max(usable, key=lambda g: g.memory_bytes * top_count(g))
-    n = top_count(gpu)
-
-    def fits(p: float) -> bool:
-        v = s.model_copy(update={"model": model_from_params(p, p * s.model.params_active / s.model.params_total)})
-        if v.is_training:
-            return LayoutCache(v).min_memory(gpu.gpus_per_node, n) <= gpu.memory_bytes
-        return min(total for _, total in ServingCache(v).layouts(gpu.gpus_per_node, n)) <= gpu.memory_bytes
-
-    lo, hi = 1e7, s.model.params_total
-    if not fits(lo):
-        return None
-    for _ in range(24):
+    for _ in range(12):
+        if hi / lo < 1.1:
+            break
         mid = math.sqrt(lo * hi)
-        if fits(mid):
-            lo = mid
+        c = best(mid)
+        if c is not None:
+            lo, found = mid, c
         else:
             hi = mid
-        if hi / lo < 1.02:
-            break
-    return lo, gpu, n
+    return lo, found
+
+
+def _fewer_tokens(s: Scenario, fitting: list[Candidate]) -> Suggestion | None:
+    """The most tokens some fitting configuration can train within both the deadline and the budget:
+    time scales with the tokens, and so does a cloud bill (a purchase does not)."""
+    if not s.is_training or (s.goal == Goal.FINETUNE and s.tokens is None and s.samples is None):
+        return None
+    target_s = (s.target_days or math.inf) * 86400.0
+    best_f, best_c = 0.0, None
+    for c in fitting:
+        if not c.within_power and s.deployment == Deployment.ONPREM or (c.cost is None and s.budget is not None):
+            continue
+        f = min(1.0, target_s / c.time_s)
+        if s.budget is not None and c.cost is not None and c.cost > s.budget:
+            if c.cost == c.cloud:
+                f = min(f, s.budget / c.cost)
+            else:  # bought: only the electricity shrinks with fewer tokens
+                elec = c.power_kw * s.electricity_price * c.time_s / 3600.0
+                f = min(f, 1.0 - (c.cost - s.budget) / elec) if elec > 0 else 0.0
+        if f > best_f:
+            best_f, best_c = f, c
+    if best_c is None or best_f >= 1.0 or best_f <= 0.0:
+        return None
+    tokens = compute_workload(s).tokens * best_f
+    return Suggestion(code="fewer_tokens", distance=1.0 - best_f, params={
+        "tokens": tokens, "fraction": best_f, **_summary(best_c, best_f)})
 
 
 def suggestions(s: Scenario, gpus: list[GpuSpec], offers: list[CloudOffer], cands: list[Candidate],
                 caches: SearchCaches | None = None) -> list[Suggestion]:
-    """Computed ways out, nearest first. Each is checked by rerunning the search with the change,
-    except where the arithmetic is exact (time and cloud cost are linear in tokens)."""
+    """Computed ways out, each within every constraint but the one it changes, nearest first. Each is
+    checked by rerunning the search with the change, except where the arithmetic is exact (time and a
+    cloud bill are linear in tokens; a configuration's cost does not depend on the deadline)."""
     out: list[Suggestion] = []
     fitting = [c for c in cands if c.fits]
     target = s.target_days
     if target is not None and fitting and not any(c.meets for c in fitting):
-        fastest = min(fitting, key=lambda c: c.time_s)
-        days = fastest.time_s / 86400.0
-        out.append(Suggestion(code="later_deadline", distance=days / target - 1.0,
-                              params={"deadline_days": math.ceil(days), "target": s.deadline_is_target,
-                                      **_summary(fastest)}))
-        if s.goal != Goal.FINETUNE or s.tokens is not None or s.samples is not None:
-            frac = target / days
-            tokens = compute_workload(s).tokens * frac
-            out.append(Suggestion(code="fewer_tokens", distance=1.0 - frac, params={"tokens": tokens, "fraction": frac}))
-        if fastest.count >= s.max_gpus // 2:
-            need = fastest.count * days / target
+        # a later deadline: the fastest configuration that keeps to the budget and the power limit
+        affordable = [c for c in fitting if c.within_budget and (c.within_power or s.deployment != Deployment.ONPREM)
+                      and (c.cost is not None or s.budget is None) and c.reason in ("too_slow", "")]
+        if affordable:
+            fastest = min(affordable, key=lambda c: c.time_s)
+            days = fastest.time_s / 86400.0
+            out.append(Suggestion(code="later_deadline", distance=days / target - 1.0,
+                                  params={"deadline_days": math.ceil(days), "target": s.deadline_is_target,
+                                          **_summary(fastest)}))
+        quickest = min(fitting, key=lambda c: c.time_s)
+        if quickest.count >= s.max_gpus // 2:
+            need = quickest.count * quickest.time_s / 86400.0 / target
             v = s.model_copy(update={"max_gpus": int(min(1_000_000, need * 2))})
             best = _best_viable(v, gpus, offers, caches)
             if best:
                 out.append(Suggestion(code="more_gpus", distance=math.log2(best.count / s.max_gpus) if best.count > s.max_gpus else 0.1,
                                       params={"max_gpus": best.count, **_summary(best)}))
+    fewer = _fewer_tokens(s, fitting)
+    if fewer is not None:
+        out.append(fewer)
     meeting = [c for c in fitting if c.meets and c.cost is not None]
     if s.budget is not None and meeting and not any(c.viable for c in cands):
         cheapest = min(meeting, key=lambda c: c.cost if c.cost is not None else math.inf)
         if cheapest.cost is not None and cheapest.cost > s.budget:
             out.append(Suggestion(code="more_budget", distance=cheapest.cost / s.budget - 1.0,
                                   params={"budget": cheapest.cost, **_summary(cheapest)}))
-            if s.is_training:
-                frac = s.budget / cheapest.cost
-                out.append(Suggestion(code="fewer_tokens", distance=1.0 - frac,
-                                      params={"tokens": compute_workload(s).tokens * frac, "fraction": frac}))
             if s.pricing != "spot" and s.deployment != Deployment.ONPREM:
                 best = _best_viable(s.model_copy(update={"pricing": "spot"}), gpus, offers, caches)
                 if best:
                     out.append(Suggestion(code="spot_pricing", distance=0.3, params=_summary(best)))
-    if s.goal == Goal.FINETUNE and s.method != Method.QLORA and not any(c.viable for c in cands):
+    nothing = not any(c.viable for c in cands)
+    if nothing and s.is_training and "fp8" not in s.precisions:
+        best = _best_viable(s.model_copy(update={"precision": "fp8", "precision_choices": ()}), gpus, offers, caches)
+        if best:
+            out.append(Suggestion(code="use_fp8", distance=0.35, params=_summary(best)))
+    if s.goal == Goal.FINETUNE and s.method != Method.QLORA and nothing:
         for method, code, dist in ((Method.LORA, "use_lora", 0.4), (Method.QLORA, "use_qlora", 0.6)):
             if method == s.method:
                 continue
@@ -122,7 +140,7 @@ def suggestions(s: Scenario, gpus: list[GpuSpec], offers: list[CloudOffer], cand
             if best:
                 out.append(Suggestion(code=code, distance=dist, params=_summary(best)))
                 break
-    if not s.is_training and not any(c.viable for c in cands):
+    if not s.is_training and nothing:
         bits = s.weight_bytes * 8
         for q in ("int8", "q4_k_m", "int4"):
             if weight_bytes_per_param(q) * 8 < bits - 0.5:
@@ -132,22 +150,24 @@ def suggestions(s: Scenario, gpus: list[GpuSpec], offers: list[CloudOffer], cand
                                           params={"quant": q, **_summary(best)}))
                     break
     if s.power_limit_kw is not None and any(c.reason == "power_limit" for c in cands):
-        blocked = [c for c in cands if c.reason == "power_limit"]
-        least = min(blocked, key=lambda c: c.power_kw)
-        out.append(Suggestion(code="raise_power_limit", distance=least.power_kw / s.power_limit_kw - 1.0,
-                              params={"power_kw": least.power_kw, **_summary(least)}))
-    if s.deployment == Deployment.ONPREM and not any(c.viable for c in cands):
+        blocked = [c for c in cands if c.reason == "power_limit" and c.meets and c.within_budget]
+        if blocked:
+            least = min(blocked, key=lambda c: c.power_kw)
+            out.append(Suggestion(code="raise_power_limit", distance=least.power_kw / s.power_limit_kw - 1.0,
+                                  params={"power_kw": least.power_kw, **_summary(least)}))
+    if s.deployment == Deployment.ONPREM and nothing:
         best = _best_viable(s.model_copy(update={"deployment": Deployment.CLOUD}), gpus, offers, caches)
         if best:
             out.append(Suggestion(code="cloud_instead", distance=0.5, params=_summary(best)))
-    if not fitting:
-        found = _largest_model_that_fits(s, gpus, offers)
+    if nothing:
+        found = _largest_viable_model(s, gpus, offers)
         if found:
-            largest, gpu, n = found
+            largest, c = found
             out.append(Suggestion(code="smaller_model", distance=1.0 - largest / s.model.params_total,
-                                  params={"params": largest, "gpu": gpu.id, "gpu_count": n}))
+                                  params={"params": largest, **_summary(c)}))
+    if not fitting:
         v = s.model_copy(update={"max_gpus": 1_000_000})
-        grown = [c for c in search(v, gpus, offers, caches)[0] if c.viable or (c.fits and c.reason == "too_slow")]
+        grown = [c for c in search(v, gpus, offers, caches)[0] if c.viable]
         if grown:
             least = min(grown, key=lambda c: (c.count, sort_key(v, c)))
             out.append(Suggestion(code="more_gpus", distance=math.log2(max(least.count / s.max_gpus, 1.0)) + 0.1,

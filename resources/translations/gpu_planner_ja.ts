@@ -4172,8 +4172,16 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>予算を {0} に増やす{1}。</translation>
     </message>
     <message>
-        <source>Train on {0} tokens ({1:.0%} of the plan).</source>
-        <translation>学習トークン数を {0}（計画の {1:.0%}）に減らす。</translation>
+        <source>Train on {0} tokens ({1:.0%} of the plan){2}.</source>
+        <translation>学習トークン数を {0}（計画の {1:.0%}）にする{2}。</translation>
+    </message>
+    <message>
+        <source>Train in FP8 (Transformer Engine) instead{0}.</source>
+        <translation>FP8（Transformer Engine）で学習する{0}。</translation>
+    </message>
+    <message>
+        <source>Choose a model of at most {0} parameters{1}.</source>
+        <translation>パラメータ数 {0} 以下のモデルにする{1}。</translation>
     </message>
     <message>
         <source>Fine-tune with LoRA instead{0}.</source>
@@ -4186,10 +4194,6 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <message>
         <source>Serve the weights as {0}{1}.</source>
         <translation>重みを {0} で推論する{1}。</translation>
-    </message>
-    <message>
-        <source>Choose a model of at most {0} parameters (fits {1} x {2}).</source>
-        <translation>パラメータ数 {0} 以下のモデルにする（{2} × {1} 枚に収まる）。</translation>
     </message>
     <message>
         <source>Allow up to {0} GPUs{1}.</source>

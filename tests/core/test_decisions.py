@@ -187,3 +187,37 @@ def test_weight_formats_follow_the_engines_support_tables(cat):
     assert {r.code for r in p.rejected if r.gpu == "gaudi2"} == {"format_unsupported"}
     pinned = run(cat, goal=Goal.INFERENCE, model=cat.model("llama-3.1-8b"), quant="q4_k_m", gpu_id="gaudi2", gpu_count=1)
     assert not pinned.verdict.feasible and pinned.verdict.code == "format_unsupported"
+
+
+@pytest.mark.parametrize("kw,changes", [
+    (dict(goal=Goal.SCRATCH, model="llama-3.1-70b", budget=10_000, deadline_days=30, currency="USD"), {"more_budget"}),
+    (dict(goal=Goal.SCRATCH, model="llama-3.1-70b", max_gpus=64), {"later_deadline", "more_gpus"}),
+    (dict(goal=Goal.INFERENCE, model="llama-3.1-405b", max_gpus=2, budget=5_000, currency="USD"), {"more_gpus"}),
+])
+def test_ways_out_respect_every_constraint_they_do_not_change(cat, kw, changes):
+    """Issue 18's impossible requests: 70B from scratch (6.0e23 FLOP) for $10K in 30 days needs ~80x the
+    budget; on 64 GPUs it misses the 90-day target; 405B on 2 GPUs does not fit. Every way out keeps
+    to the constraints it does not name: a smaller model, fewer tokens or FP8 within the budget and
+    the deadline; a later deadline within the budget. A smaller model is always offered, and the list
+    is ordered by how much it changes the request."""
+    kw = dict(kw, model=cat.model(kw["model"]))
+    s = Scenario(**kw)
+    p = plan(s, list(cat.gpus()), list(cat.offers()))
+    assert not p.verdict.feasible
+    ways = p.verdict.suggestions
+    assert "smaller_model" in {w.code for w in ways}
+    assert [w.distance for w in ways] == sorted(w.distance for w in ways)
+    for w in ways:
+        if s.budget is not None and w.code != "more_budget" and w.params.get("cost") is not None:
+            assert w.params["cost"] <= s.budget * (1 + 1e-9), w
+        if s.is_training and w.code not in changes and w.params.get("days") is not None:
+            assert w.params["days"] <= s.target_days * (1 + 1e-9), w
+        if w.code not in changes | {"more_gpus"} and w.params.get("gpu_count") is not None:
+            assert w.params["gpu_count"] <= s.max_gpus, w
+    small = next(w for w in ways if w.code == "smaller_model")
+    assert small.params["params"] < s.model.params_total
+    # checked by planning it: the suggested size is feasible within the same constraints
+    from app.core.specs import model_from_params
+    again = plan(s.model_copy(update={"model": model_from_params(small.params["params"])}), list(cat.gpus()),
+                 list(cat.offers()))
+    assert again.verdict.feasible
