@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 
+from app.core.cost import prices_for
 from app.core.precision import weight_bytes_per_param
 from app.core.results import Suggestion, Verdict
 from app.core.scenario import Deployment, Goal, Method, Scenario
@@ -37,29 +38,75 @@ def _summary(c: Candidate, fraction: float = 1.0) -> dict[str, float | int | str
             "currency": c.s.currency}
 
 
-def _largest_viable_model(s: Scenario, gpus: list[GpuSpec], offers: list[CloudOffer]) -> tuple[float, Candidate] | None:
-    """The largest parameter count (Llama-shaped estimate, same active share; from scratch its
-    Chinchilla tokens shrink with it) that some configuration plans within every constraint: memory,
-    deadline, budget, power, GPU limit. Geometric bisection, each step a search."""
+def _next_size(s: Scenario, n: float, cands: list[Candidate]) -> float:
+    """Where the largest plannable model should be, from a search of a model of ``n`` parameters:
+    time and cost grow with N x tokens (from scratch the Chinchilla tokens grow with N too), so the
+    closest miss by a factor r points at N / r (N / sqrt(r) from scratch); memory grows with N."""
+    from app.core.select import miss_ratio
+
+    fitting = [c for c in cands if c.fits]
+    if fitting:
+        r = min(miss_ratio(s, c) for c in fitting)
+        tokens_follow = s.goal in (Goal.SCRATCH, Goal.CPT) and s.tokens is None
+        return n / (math.sqrt(r) if tokens_follow else r) if math.isfinite(r) and r > 1.0 else n * 0.8
+    least = min(cands, key=lambda c: c.min_memory / c.gpu.memory_bytes) if cands else None
+    if least is None or least.min_memory <= 0:
+        return n / 10.0
+    return n * min(0.95, least.gpu.memory_bytes / least.min_memory)
+
+
+def _largest_viable_model(s: Scenario, gpus: list[GpuSpec], offers: list[CloudOffer], cands: list[Candidate]
+                          ) -> tuple[float, Candidate] | None:
+    """The largest parameter count (Llama-shaped estimate, same active share) that some configuration
+    plans within every constraint: memory, deadline, budget, power, GPU limit. Each guess (``_next_size``
+    of the last search, less 10%) is checked by a search until one plans, then up to three bisection
+    steps bring it within 10% of the smallest size that does not. The searches cover the three
+    accelerators that came closest to the request and the three cheapest per GPU, which keeps this to a few milliseconds a search."""
+    from app.core.select import miss_ratio
+
     share = s.model.params_active / s.model.params_total
+    # the searches try the three accelerators that came closest and the three cheapest per GPU
+    fitting = [c for c in cands if c.fits]
+    order = (sorted(fitting, key=lambda c: (miss_ratio(s, c), c.time_s)) if fitting
+             else sorted(cands, key=lambda c: c.min_memory / c.gpu.memory_bytes))
+    def per_gpu(g: GpuSpec) -> float:  # what one GPU costs to buy, or to rent for a year
+        p = prices_for(s, g, offers)
+        return min(x for x in (p.purchase, p.cloud * 8760.0 if p.cloud is not None else None, math.inf) if x is not None)
 
-    def best(p: float) -> Candidate | None:
-        return _best_viable(s.model_copy(update={"model": model_from_params(p, p * share)}), gpus, offers)
+    near = list(dict.fromkeys(c.gpu.id for c in order))[:3]
+    near += [g.id for g in sorted(gpus, key=per_gpu) if g.id not in near][:3]
+    pool = [g for g in gpus if g.id in near] or gpus
 
-    lo, hi = 1e8, s.model.params_total
-    found = best(lo) if lo < hi else None
-    if found is None:
-        return None
-    for _ in range(12):
-        if hi / lo < 1.1:
-            break
-        mid = math.sqrt(lo * hi)
-        c = best(mid)
+    def attempt(n: float) -> tuple[Candidate | None, list[Candidate]]:
+        v = s.model_copy(update={"model": model_from_params(n, n * share)})
+        found, _ = search(v, pool, offers)
+        viable = [c for c in found if c.viable]
+        return (min(viable, key=lambda c: sort_key(v, c)) if viable else None), found
+
+    upper = s.model.params_total  # known not to plan
+    guess = min(_next_size(s, upper, cands), upper * 0.95)
+    best: tuple[float, Candidate] | None = None
+    for _ in range(6):
+        if guess < 1e8:
+            return None
+        c, found = attempt(guess)
         if c is not None:
-            lo, found = mid, c
+            best = (guess, c)
+            break
+        upper = guess
+        guess = min(_next_size(s, guess, found), guess * 0.95) * 0.9
+    if best is None:
+        return None
+    for _ in range(3):  # tighten from below: the largest within 10%
+        if upper / best[0] < 1.1:
+            break
+        mid = math.sqrt(upper * best[0])
+        c, _ = attempt(mid)
+        if c is not None:
+            best = (mid, c)
         else:
-            hi = mid
-    return lo, found
+            upper = mid
+    return best
 
 
 def _fewer_tokens(s: Scenario, fitting: list[Candidate]) -> Suggestion | None:
@@ -160,7 +207,7 @@ def suggestions(s: Scenario, gpus: list[GpuSpec], offers: list[CloudOffer], cand
         if best:
             out.append(Suggestion(code="cloud_instead", distance=0.5, params=_summary(best)))
     if nothing:
-        found = _largest_viable_model(s, gpus, offers)
+        found = _largest_viable_model(s, gpus, offers, cands)
         if found:
             largest, c = found
             out.append(Suggestion(code="smaller_model", distance=1.0 - largest / s.model.params_total,

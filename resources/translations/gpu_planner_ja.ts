@@ -4021,6 +4021,10 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>オンプレ：{0} = GPU {1} + サーバー・ネットワーク {2} + 電気代 {3}</translation>
     </message>
     <message>
+        <source>For this job renting is {0} and buying {1}; buying pays back only with continued use, after {2:.1f} months at {3:g} h/day ({4:.0%} utilisation over {5:g} years).</source>
+        <translation>この学習ではレンタル {0}、購入 {1}。購入の元が取れるのは使い続ける場合だけで、1日 {3:g} 時間なら {2:.1f} か月後（{5:g} 年間で稼働率 {4:.0%}）。</translation>
+    </message>
+    <message>
         <source>Buying beats renting after {0:.1f} months at {1:g} h/day ({2:.0%} utilisation over {3:g} years).</source>
         <translation>1日 {1:g} 時間の利用なら {0:.1f} か月で購入がレンタルより安くなります（{3:g} 年間で稼働率 {2:.0%}）。</translation>
     </message>
@@ -4180,10 +4184,6 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>FP8（Transformer Engine）で学習する{0}。</translation>
     </message>
     <message>
-        <source>Choose a model of at most {0} parameters{1}.</source>
-        <translation>パラメータ数 {0} 以下のモデルにする{1}。</translation>
-    </message>
-    <message>
         <source>Fine-tune with LoRA instead{0}.</source>
         <translation>LoRA でファインチューニングする{0}。</translation>
     </message>
@@ -4194,6 +4194,10 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <message>
         <source>Serve the weights as {0}{1}.</source>
         <translation>重みを {0} で推論する{1}。</translation>
+    </message>
+    <message>
+        <source>Choose a smaller model: one of {0} parameters plans within every constraint{1}.</source>
+        <translation>より小さいモデルにする：パラメータ数 {0} のモデルならすべての条件を満たします{1}。</translation>
     </message>
     <message>
         <source>Allow up to {0} GPUs{1}.</source>

@@ -162,3 +162,58 @@ def test_any_command_line_exits_0_or_2_with_one_line(capsys, pairs, goal):
                 _finite_nonneg(o[k], k)
             _finite_nonneg(o["cost"]["cloud"], "cloud")
             _finite_nonneg(o["cost"]["onprem"], "onprem")
+
+
+NUMERIC_ECHO = {"--tokens": "tokens", "--samples": "samples", "--seq-len": "seq_len", "--epochs": "epochs",
+                "--mfu": "mfu", "--budget": "budget", "--deadline-days": "deadline_days", "--max-gpus": "max_gpus",
+                "--cloud-price": "cloud_price", "--gpu-price": "gpu_price", "--pue": "pue", "--years": "years",
+                "--hours-per-day": "hours_per_day", "--power-limit-kw": "power_limit_kw", "--context": "context",
+                "--concurrency": "concurrency", "--zero": "zero_stage", "--tp": "tp", "--pp": "pp"}
+CHOICE_ECHO = {"--method": ("method", ["full", "lora", "qlora", "LoRA"]),
+               "--deployment": ("deployment", ["cloud", "onprem", "any"]),
+               "--pricing": ("pricing", ["on-demand", "spot", "reserved", "cheapest"]),
+               "--rank": ("rank_by", ["cost", "time"]), "--currency": ("currency", ["JPY", "USD", "jpy"]),
+               "--precision": ("precision", ["bf16", "fp8", "FP16", "fp32"]),
+               "--quant": ("quant", ["bf16", "int8", "q4_k_m", "int4"])}
+NUMBERS = st.one_of(st.sampled_from(["1", "2", "3", "4", "8", "16", "0.5", "1.5", "8K", "8.19K", "10K", "1e9", "1.4T", "3000万",
+                                     "0", "-1", "0.9", "90"]),
+                    st.integers(min_value=0, max_value=10**7).map(str),
+                    st.floats(min_value=0.0, max_value=1e6, allow_nan=False).map(lambda f: f"{f:.6g}"))
+ECHO_PAIRS = st.one_of(st.tuples(st.sampled_from(sorted(NUMERIC_ECHO)), NUMBERS),
+                       st.sampled_from(sorted(CHOICE_ECHO)).flatmap(
+                           lambda f: st.tuples(st.just(f), st.sampled_from(CHOICE_ECHO[f][1]))))
+
+
+@settings(max_examples=300 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.lists(ECHO_PAIRS, max_size=5), st.sampled_from(["inference", "finetune", "cpt", "scratch"]))
+def test_the_echoed_request_is_what_was_asked_or_the_exit_is_2(capsys, pairs, goal):
+    """Issue 18: every input is respected exactly or refused. On exit 0 the JSON's ``request`` holds
+    each flag's value as parsed (the last of a repeated flag, numbers exactly as decimal, names in
+    their canonical case); otherwise the exit is 2 with one line."""
+    from decimal import Decimal
+
+    from app.cli import main
+    from app.core.units import parse_decimal
+
+    argv = ["plan", "--goal", goal, "--model", "llama-3.1-8b", "--gpu", "h100-sxm", "--gpus", "8", "--json"]
+    if goal == "finetune":
+        argv += ["--samples", "1000"]
+    for flag, value in pairs:
+        argv += [flag, value]
+    code = main(argv)
+    out, err = capsys.readouterr()
+    assert code in (0, 2), (argv, err)
+    if code == 2:
+        assert len([x for x in err.splitlines() if x.strip()]) == 1 and out == "", err
+        return
+    req = json.loads(out)["request"]
+    given = dict(pairs)  # the last value of each flag, as argparse takes it
+    for flag, value in given.items():
+        if flag in NUMERIC_ECHO:
+            field = NUMERIC_ECHO[flag]
+            assert field in req, (flag, req)
+            assert Decimal(str(req[field])) == parse_decimal(value) or \
+                float(req[field]) == pytest.approx(float(parse_decimal(value)), rel=1e-12), (flag, value, req[field])
+        else:
+            field = CHOICE_ECHO[flag][0]
+            assert str(req[field]).lower() == value.lower(), (flag, value, req[field])

@@ -287,7 +287,7 @@ SUGGESTIONS: dict[str, Entry] = {
     "use_qlora": _S(QT_TRANSLATE_NOOP("Suggestion", "Fine-tune with QLoRA (4-bit base) instead{0}."), lambda p, lang, cur: (_what(p, lang, cur),)),
     "lower_quant": _S(QT_TRANSLATE_NOOP("Suggestion", "Serve the weights as {0}{1}."),
                       lambda p, lang, cur: (str(p.get("quant", "")).upper(), _what(p, lang, cur))),
-    "smaller_model": _S(QT_TRANSLATE_NOOP("Suggestion", "Choose a model of at most {0} parameters{1}."),
+    "smaller_model": _S(QT_TRANSLATE_NOOP("Suggestion", "Choose a smaller model: one of {0} parameters plans within every constraint{1}."),
                         lambda p, lang, cur: (fmt_count(p.get("params")), _what(p, lang, cur))),
     "more_gpus": _S(QT_TRANSLATE_NOOP("Suggestion", "Allow up to {0} GPUs{1}."), lambda p, lang, cur: (p.get("max_gpus"), _what(p, lang, cur))),
     "spot_pricing": _S(QT_TRANSLATE_NOOP("Suggestion", "Use spot (interruptible) cloud prices{0}."), lambda p, lang, cur: (_what(p, lang, cur),)),

@@ -210,7 +210,11 @@ class ResultPage(BoundPage):
             lines.append("<li>" + self.tr("On-prem: {0} = GPUs {1} + servers and network {2} + electricity {3}").format(
                 fmt_money(c.onprem, cur, lang), fmt_money(c.items.get("gpu_purchase"), cur, lang),
                 fmt_money(c.items.get("host"), cur, lang), fmt_money(c.items.get("electricity"), cur, lang)) + "</li>")
-        if c.breakeven_months is not None:
+        if c.breakeven_months is not None and s.is_training:
+            lines.append("<li>" + self.tr("For this job renting is {0} and buying {1}; buying pays back only with continued use, after {2:.1f} months at {3:g} h/day ({4:.0%} utilisation over {5:g} years).").format(
+                fmt_money(c.cloud, cur, lang), fmt_money(c.onprem, cur, lang),
+                c.breakeven_months, s.hours_per_day, c.breakeven_utilisation or 0, c.horizon_years or 0) + "</li>")
+        elif c.breakeven_months is not None:
             lines.append("<li>" + self.tr("Buying beats renting after {0:.1f} months at {1:g} h/day ({2:.0%} utilisation over {3:g} years).").format(
                 c.breakeven_months, s.hours_per_day, c.breakeven_utilisation or 0, c.horizon_years or 0) + "</li>")
         lines.append("</ul>")
