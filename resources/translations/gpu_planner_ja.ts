@@ -185,6 +185,10 @@
         <translation>推定：1ステップ 128 シーケンス（指示チューニングの一般的な設定。「Alpaca」も 128）</translation>
     </message>
     <message>
+        <source>without a deadline a training plan must finish within 90 days, and the verdict says when nothing does</source>
+        <translation>期限を指定しない場合、学習は90日以内に終わる必要があり、間に合う構成がなければ判定でそう示します</translation>
+    </message>
+    <message>
         <source>Your MFU against 6·N·D replaces the calibrated step model (docs/time.md: fitted on published throughput and runs)</source>
         <translation>入力された 6·N·D に対する MFU が、較正済みのステップモデル（docs/time.md：公表されたスループットと学習事例に合わせて推定）の代わりに使われます</translation>
     </message>
@@ -371,10 +375,6 @@
     <message>
         <source>Assumed 3-year horizon (seed article §2 compares cloud and on-prem over 3 years)</source>
         <translation>3年間で比較すると仮定（元記事 §2 はクラウドとオンプレを3年間で比較）</translation>
-    </message>
-    <message>
-        <source>no deadline given: search aims to finish within 90 days</source>
-        <translation>期限の指定なし：90日以内に終わる構成を探索</translation>
     </message>
     <message>
         <source>Costs within 0.5% count as equal; then the option whose slow end still meets the deadline, then the faster one</source>
@@ -2318,8 +2318,8 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
         <translation>{0} 台のサーバーが {1} で通信します。InfiniBand よりはるかに遅く、勾配の通信が計算の裏に隠れないことがあります。</translation>
     </message>
     <message>
-        <source>{0} has no {1} tensor cores: plan it in {2} (--precision {3}).</source>
-        <translation>{0} には {1} のテンソルコアがありません：{2} で計画してください（--precision {3}）。</translation>
+        <source>{0} has no {1} tensor cores: plan it in {2}.</source>
+        <translation>{0} には {1} のテンソルコアがありません：{2} で計画してください。</translation>
     </message>
     <message>
         <source>{0} has no {1} tensor cores.</source>

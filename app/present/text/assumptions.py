@@ -183,7 +183,7 @@ SOURCES: dict[str, str] = {
     "pipeline_interleave": QT_TRANSLATE_NOOP("Assumptions", "Narayanan et al. 2021 §2.2.2: the interleaved schedule divides the bubble by the chunks per rank; Llama 3 paper §3.3.2 trains 405B with it. Memory is counted for the plain schedule"),
     "batch_law_coefficient": _BATCH_SRC, "batch_law_exponent": _BATCH_SRC,
     "global_batch_sequences_finetune": QT_TRANSLATE_NOOP("Assumptions", "Estimate: 128 sequences per step, typical of instruction tuning recipes (Alpaca: 128)"),
-    "target_days": QT_TRANSLATE_NOOP("Assumptions", "no deadline given: search aims to finish within 90 days"),
+    "target_days": QT_TRANSLATE_NOOP("Assumptions", "without a deadline a training plan must finish within 90 days, and the verdict says when nothing does"),
     "mfu": QT_TRANSLATE_NOOP("Assumptions", "Your MFU against 6·N·D replaces the calibrated step model (docs/time.md: fitted on published throughput and runs)"),
     "mamf_reference": QT_TRANSLATE_NOOP("Assumptions", "stas00/ml-engineering, Maximum Achievable Matmul FLOPS: A100 86.9%, H100 80.3%; other GPUs scale by their own share"),
     "tp_pcie_factor": QT_TRANSLATE_NOOP("Assumptions", "Estimate: Megatron-LM keeps tensor parallelism inside the NVLink domain (Narayanan et al. 2021 §3.3)"),

@@ -130,8 +130,8 @@ FINDINGS: dict[str, Entry] = {
     "multinode_over_ethernet": _F(QT_TRANSLATE_NOOP("Findings", "{0} servers talk over {1}, far slower than InfiniBand: gradient traffic may not hide behind the computation."),
                                   lambda p, _l, _c: (p.get("nodes"), network_label(str(p.get("network", ""))))),
     "precision_unsupported": lambda p: (
-        _F(QT_TRANSLATE_NOOP("Findings", "{0} has no {1} tensor cores: plan it in {2} (--precision {3})."),
-           lambda p, _l, _c: (p.get("gpu"), str(p.get("precision", "")).upper(), str(p.get("instead", "")).upper(), p.get("instead")))
+        _F(QT_TRANSLATE_NOOP("Findings", "{0} has no {1} tensor cores: plan it in {2}."),
+           lambda p, _l, _c: (p.get("gpu"), str(p.get("precision", "")).upper(), str(p.get("instead", "")).upper()))
         if p.get("instead") else
         _F(QT_TRANSLATE_NOOP("Findings", "{0} has no {1} tensor cores."), lambda p, _l, _c: (p.get("gpu"), str(p.get("precision", "")).upper()))),
     "format_unsupported": lambda p: (
