@@ -333,6 +333,9 @@ def search(s: Scenario, gpus: list[GpuSpec], offers: list[CloudOffer] | tuple[Cl
     """Every accelerator x count x layout x precision; returns candidates and unusable accelerators.
     ``caches`` (a dict the caller keeps) shares layout memory between reruns of the same model."""
     offers = list(offers)
+    pinned = next((o for o in offers if o.id == s.cloud_offer), None) if s.cloud_offer else None
+    if pinned is not None:  # --offer: that offer's GPU is the one to plan (its price, whole instances)
+        gpus = [g for g in gpus if g.id == pinned.gpu]
     # without a deadline the 90-day target is the constraint (Scenario.target_days)
     target_s = s.target_days * 86400.0 if s.target_days is not None else None
     cands: list[Candidate] = []

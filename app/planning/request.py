@@ -298,8 +298,13 @@ def to_scenario(req: PlanRequest, catalog: Catalog) -> Scenario:
     for gid in req.own or {}:
         if catalog.gpu(gid) is None:
             errors.append(_unknown("own", "gpu", gid, gpu_ids))
-    if req.cloud_offer is not None and not any(o.id == req.cloud_offer for o in catalog.offers()):
-        errors.append(_unknown("cloud_offer", "offer", req.cloud_offer, [o.id for o in catalog.offers()]))
+    if req.cloud_offer is not None:
+        offer = next((o for o in catalog.offers() if o.id == req.cloud_offer), None)
+        if offer is None:
+            errors.append(_unknown("cloud_offer", "offer", req.cloud_offer, [o.id for o in catalog.offers()]))
+        elif req.gpu_id is not None and req.gpu_id != offer.gpu:
+            errors.append(FieldError("cloud_offer", "offer_other_gpu", {"value": req.cloud_offer, "offer_gpu": offer.gpu,
+                                                                         "gpu": req.gpu_id}, req.cloud_offer))
     if errors or model is None:
         raise RequestError(errors)
     fields: dict[str, Any] = {k: v for k, v in nums.items() if k not in MODEL_FIELDS and v is not None}

@@ -4472,6 +4472,10 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>不明な精度またはアーキテクチャです：{value}</translation>
     </message>
     <message>
+        <source>&apos;{value}&apos; rents {offer_gpu}, not {gpu}</source>
+        <translation>「{value}」で借りられるのは {offer_gpu} で、{gpu} ではありません</translation>
+    </message>
+    <message>
         <source>&apos;{value}&apos; is more pipeline stages than the {n} layers</source>
         <translation>「{value}」はパイプラインの段数が層数（{n}）より多くなります</translation>
     </message>

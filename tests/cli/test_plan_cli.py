@@ -295,3 +295,19 @@ def test_owned_gpus_still_count_when_the_deployment_is_cloud(capsys):
     assert o["gpu"] == "h100-sxm" and o["gpu_count"] <= 8
     assert o["cost"]["onprem"] < o["cost"]["cloud"]
     assert doc["verdict"]["params"]["cost"] == pytest.approx(o["cost"]["onprem"])
+
+
+def test_an_offer_pins_its_gpu_and_another_gpu_is_refused(capsys):
+    """--offer prices the plan with that offer: the plan is on the offer's GPU, billed by its whole
+    instances (Lambda's 8x H100 offer); with --gpu naming another GPU it is refused in one line."""
+    doc = run_json(capsys, "--goal", "finetune", "--model", "llama-3.1-8b", "--samples", "10K",
+                   "--offer", "lambda-8x-h100-sxm-on-demand")
+    assert {o["gpu"] for o in doc["options"]} == {"h100-sxm"}
+    best = doc["options"][0]
+    assert best["cost"]["cloud_offer"] == "lambda-8x-h100-sxm-on-demand"
+    assert best["cost"]["cloud_gpus_billed"] % 8 == 0 and best["cost"]["cloud_gpus_billed"] >= best["gpu_count"]
+    rc = main(["plan", "--goal", "finetune", "--model", "llama-3.1-8b", "--samples", "10K",
+               "--offer", "lambda-8x-h100-sxm-on-demand", "--gpu", "a100-80gb-sxm", "--gpus", "8", "--lang", "en"])
+    err = capsys.readouterr().err
+    assert rc == 2 and len(err.strip().splitlines()) == 1
+    assert "--offer" in err and "h100-sxm" in err and "a100-80gb-sxm" in err

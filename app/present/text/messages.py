@@ -398,6 +398,7 @@ VALIDATION = {
     "kv_heads_exceed_heads": QT_TRANSLATE_NOOP("Validation", "KV heads ({kv_heads}) must be at most heads ({heads})"),
     "kv_heads_divide": QT_TRANSLATE_NOOP("Validation", "KV heads ({kv_heads}) must divide the attention heads ({heads})"),
     "gpu_capabilities": QT_TRANSLATE_NOOP("Validation", "unknown precision or architecture: {value}"),
+    "offer_other_gpu": QT_TRANSLATE_NOOP("Validation", "'{value}' rents {offer_gpu}, not {gpu}"),
     "pp_exceeds_layers": QT_TRANSLATE_NOOP("Validation", "'{value}' is more pipeline stages than the {n} layers"),
     "split_not_dividing": QT_TRANSLATE_NOOP("Validation", "'{value}': TP x PP{cp} = {split} must divide the {n} GPUs"),
     "lora_rank_too_large": QT_TRANSLATE_NOOP("Validation", "'{value}' would train more parameters than the model has; at most {largest} keeps the adapters under half the model"),
