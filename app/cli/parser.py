@@ -181,7 +181,43 @@ def _plan_parser(sub: Any) -> argparse.ArgumentParser:
     o.add_argument("--save", metavar="FILE.gpuplan", help=translate("CLI", "write the plan file the desktop app opens"))
     o.add_argument("--name", help=translate("CLI", "plan name printed on the report"))
     o.add_argument("--top", type=_positive_int, help=translate("CLI", "show at most this many options in the text summary"))
+    _add_ranges(pl)
     return pl
+
+
+def _bounds(name: str) -> str:
+    """The allowed range of a Scenario (or model) field, from its validation bounds: ">= 1, <= 100,000"."""
+    from app.core.scenario import Scenario
+    from app.core.specs import ModelSpec
+
+    info = Scenario.model_fields.get(name) or ModelSpec.model_fields.get(name)
+    if info is None:
+        return ""
+    parts = []
+    for m in info.metadata:
+        for attr, sign in (("gt", ">"), ("ge", "≥"), ("lt", "<"), ("le", "≤")):
+            v = getattr(m, attr, None)
+            if isinstance(v, (int, float)):
+                parts.append(f"{sign} {v:,.6g}" if isinstance(v, float) else f"{sign} {v:,}")
+    return ", ".join(parts)
+
+
+def _add_ranges(pl: argparse.ArgumentParser) -> None:
+    """Append each numeric flag's allowed range (the request's own validation bounds) to its help, so
+    ``--help`` states unit, default and range in one place."""
+    from app.present.fields import FLAGS
+
+    by_flag: dict[str, str] = {}
+    for name, flag in FLAGS.items():
+        by_flag.setdefault(flag, name)
+    for action in pl._actions:
+        found = next((by_flag[o] for o in action.option_strings if o in by_flag), None)
+        if found is None or action.choices:
+            continue
+        allowed = _bounds(found)
+        if allowed:
+            extra = translate("CLI", "allowed: {0}").format(allowed)
+            action.help = f"{action.help}; {extra}" if action.help else extra
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -929,6 +929,10 @@
         <translation>テキスト要約に表示する候補の最大数</translation>
     </message>
     <message>
+        <source>allowed: {0}</source>
+        <translation>使える範囲：{0}</translation>
+    </message>
+    <message>
         <source>language of messages and reports (default: the system&apos;s)</source>
         <translation>メッセージとレポートの言語（既定：システムの言語）</translation>
     </message>

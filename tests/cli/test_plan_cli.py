@@ -311,3 +311,17 @@ def test_an_offer_pins_its_gpu_and_another_gpu_is_refused(capsys):
     err = capsys.readouterr().err
     assert rc == 2 and len(err.strip().splitlines()) == 1
     assert "--offer" in err and "h100-sxm" in err and "a100-80gb-sxm" in err
+
+
+@pytest.mark.parametrize("flag,bound", [("--tp", "≤ 1,024"), ("--mfu", "≥ 0.001"), ("--deadline-days", "≤ 36,500"),
+                                        ("--lora-rank", "≤ 4,096"), ("--pue", "≥ 1")])
+def test_help_states_each_numeric_flags_allowed_range(capsys, flag, bound):
+    """--help gives each flag's default and source and, from the request's own validation bounds,
+    the range it accepts (Scenario: tp 1-1,024, mfu 0.001-1, deadline 0.01-36,500 days)."""
+    import re
+
+    with pytest.raises(SystemExit):
+        main(["plan", "--help", "--lang", "en"])
+    text = re.sub(r"\s+", " ", capsys.readouterr().out.split("options:", 1)[1])
+    part = re.split(r" --[a-z-]+ [A-Z_]+ ", text.split(f" {flag} ", 1)[1], maxsplit=1)[0]
+    assert "allowed:" in part and bound in part, part
