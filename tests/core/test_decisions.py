@@ -221,3 +221,16 @@ def test_ways_out_respect_every_constraint_they_do_not_change(cat, kw, changes):
     again = plan(s.model_copy(update={"model": model_from_params(small.params["params"])}), list(cat.gpus()),
                  list(cat.offers()))
     assert again.verdict.feasible
+
+
+def test_a_hundred_thousand_gpus_say_the_global_batch_leaves_them_idle(cat):
+    """Issue 18: 100,000 H100 "trained" an 8B model in 3.5 minutes without a word. Llama 3.1 8B from
+    scratch takes its batch from the DeepSeek batch law (B = 0.292 x C^0.3271 tokens: about 4M tokens,
+    ~1,000 sequences of 4,096, at C = 7.7e21); 100,000 GPUs in TP8 leave thousands of data-parallel
+    ranks with nothing to do. The option says so, and its utilisation shows it."""
+    p = run(cat, goal=Goal.SCRATCH, model=cat.model("llama-3.1-8b"), gpu_id="h100-sxm", gpu_count=100_000)
+    o = p.options[0]
+    f = next(f for f in o.findings if f.code == "global_batch_limits_dp")
+    assert f.params["idle"] > 0.5 and f.params["sequences"] < 5_000
+    assert dict(o.utilisation_factors)["batch_idle"] < 0.5
+    assert o.job_s > 30 * 60  # not 3.5 minutes
