@@ -181,8 +181,23 @@ def _plan_parser(sub: Any) -> argparse.ArgumentParser:
     o.add_argument("--save", metavar="FILE.gpuplan", help=translate("CLI", "write the plan file the desktop app opens"))
     o.add_argument("--name", help=translate("CLI", "plan name printed on the report"))
     o.add_argument("--top", type=_positive_int, help=translate("CLI", "show at most this many options in the text summary"))
-    _add_ranges(pl)
+    _ranges_on_help(pl)
     return pl
+
+
+def _ranges_on_help(pl: argparse.ArgumentParser) -> None:
+    """Add the allowed ranges when help is printed: they are read from the request's validation
+    (pydantic), and building the parser is on the GUI's start-up path, which imports no pydantic
+    before the first page."""
+    plain = pl.format_help
+
+    def format_help() -> str:
+        if not getattr(pl, "_ranges_added", False):
+            _add_ranges(pl)
+            pl._ranges_added = True  # type: ignore[attr-defined]
+        return plain()
+
+    pl.format_help = format_help  # type: ignore[method-assign]
 
 
 def _bounds(name: str) -> str:
