@@ -41,8 +41,6 @@ class Prices:
             menu = ((1, self.cloud, self.cloud_offer),)
         best: Rental | None = None
         for per, price, offer in menu:
-            if price is None:
-                continue
             instances = -(-count // per)
             r = Rental(price, offer, per, instances, instances * per * price)
             if best is None or r.per_hour < best.per_hour * (1 - 1e-12):

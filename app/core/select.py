@@ -45,7 +45,7 @@ def miss_ratio(s: Scenario, c: Candidate) -> float:
     worst = 1.0
     if not c.meets and s.target_days:
         worst = max(worst, c.time_s / (s.target_days * 86400.0))
-    if s.budget and (c.reason == "over_budget" or not c.within_budget):
+    if s.budget and not c.within_budget:
         worst = max(worst, c.cost / s.budget if c.cost is not None else math.inf)
     if not c.within_power and s.power_limit_kw:
         worst = max(worst, c.power_kw / s.power_limit_kw)

@@ -15,6 +15,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from app.core.precision import TRAINING_PRECISIONS
+
 
 class GpuSpec(BaseModel):
     """One accelerator. Dense tensor-core peaks only (never the 2:4-sparse figure)."""
@@ -58,7 +60,7 @@ class GpuSpec(BaseModel):
     def _known(self) -> GpuSpec:
         from app.core.runtimes import ARCHITECTURES
 
-        bad = [p for p in self.precisions if p not in ("bf16", "fp16", "fp8", "fp32")]
+        bad = [p for p in self.precisions if p not in TRAINING_PRECISIONS]
         if bad or (self.architecture and self.architecture not in ARCHITECTURES):
             raise PydanticCustomError("gpu_capabilities", "unknown precision or architecture: {value}",
                                       {"value": ", ".join(bad) or self.architecture})
@@ -71,7 +73,7 @@ class GpuSpec(BaseModel):
     def peak_flops(self, precision: str) -> float | None:
         """Dense peak for a training/compute precision; fp32 uses the TF32 tensor rate (half of BF16
         on A100/H100 per NVIDIA's datasheets: 156 vs 312, 494.7 vs 989.4 TFLOPS)."""
-        if self.precisions and precision in ("bf16", "fp16", "fp8", "fp32") and precision not in self.precisions:
+        if self.precisions and precision in TRAINING_PRECISIONS and precision not in self.precisions:
             return None
         return {
             "bf16": self.peak_flops_bf16,

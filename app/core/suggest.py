@@ -11,7 +11,7 @@ from app.core.precision import weight_bytes_per_param
 from app.core.results import Suggestion, Verdict
 from app.core.scenario import Deployment, Goal, Method, Scenario
 from app.core.search import Candidate, SearchCaches, search
-from app.core.select import sort_key
+from app.core.select import miss_ratio, sort_key
 from app.core.specs import CloudOffer, GpuSpec, model_from_params
 from app.core.workload import workload as compute_workload
 
@@ -21,6 +21,12 @@ def _best_viable(s: Scenario, gpus: list[GpuSpec], offers: list[CloudOffer], cac
     cands, _ = search(s, gpus, offers, caches)
     viable = [c for c in cands if c.viable]
     return min(viable, key=lambda c: sort_key(s, c)) if viable else None
+
+
+def _electricity(c: Candidate) -> float:
+    """What a candidate's job spends on power (the part of a bought cluster's cost that scales with
+    the hours)."""
+    return c.power_kw * c.s.electricity_price * c.time_s / 3600.0
 
 
 def _summary(c: Candidate, fraction: float = 1.0) -> dict[str, float | int | str | bool | None]:
@@ -33,7 +39,7 @@ def _summary(c: Candidate, fraction: float = 1.0) -> dict[str, float | int | str
         if cost == c.cloud:
             cost *= fraction
         else:  # bought: the purchase stays, the electricity shrinks with the hours
-            cost -= c.power_kw * c.s.electricity_price * c.time_s / 3600.0 * (1.0 - fraction)
+            cost -= _electricity(c) * (1.0 - fraction)
     return {"gpu": c.gpu.id, "gpu_count": c.count, "days": c.time_s * fraction / 86400.0, "cost": cost,
             "currency": c.s.currency}
 
@@ -42,8 +48,6 @@ def _next_size(s: Scenario, n: float, cands: list[Candidate]) -> float:
     """Where the largest plannable model should be, from a search of a model of ``n`` parameters:
     time and cost grow with N x tokens (from scratch the Chinchilla tokens grow with N too), so the
     closest miss by a factor r points at N / r (N / sqrt(r) from scratch); memory grows with N."""
-    from app.core.select import miss_ratio
-
     fitting = [c for c in cands if c.fits]
     if fitting:
         r = min(miss_ratio(s, c) for c in fitting)
@@ -61,17 +65,17 @@ def _largest_viable_model(s: Scenario, gpus: list[GpuSpec], offers: list[CloudOf
     plans within every constraint: memory, deadline, budget, power, GPU limit. Each guess (``_next_size``
     of the last search, less 10%) is checked by a search until one plans, then up to three bisection
     steps bring it within 10% of the smallest size that does not. The searches cover the three
-    accelerators that came closest to the request and the three cheapest per GPU, which keeps this to a few milliseconds a search."""
-    from app.core.select import miss_ratio
-
+    accelerators that came closest to the request and the three cheapest per GPU (to buy, or to rent
+    for a year), which keeps each search to a few milliseconds."""
     share = s.model.params_active / s.model.params_total
-    # the searches try the three accelerators that came closest and the three cheapest per GPU
     fitting = [c for c in cands if c.fits]
     order = (sorted(fitting, key=lambda c: (miss_ratio(s, c), c.time_s)) if fitting
              else sorted(cands, key=lambda c: c.min_memory / c.gpu.memory_bytes))
-    def per_gpu(g: GpuSpec) -> float:  # what one GPU costs to buy, or to rent for a year
+
+    def per_gpu(g: GpuSpec) -> float:
         p = prices_for(s, g, offers)
-        return min(x for x in (p.purchase, p.cloud * 8760.0 if p.cloud is not None else None, math.inf) if x is not None)
+        return min(p.purchase if p.purchase is not None else math.inf,
+                   p.cloud * 8760.0 if p.cloud is not None else math.inf)
 
     near = list(dict.fromkeys(c.gpu.id for c in order))[:3]
     near += [g.id for g in sorted(gpus, key=per_gpu) if g.id not in near][:3]
@@ -124,7 +128,7 @@ def _fewer_tokens(s: Scenario, fitting: list[Candidate]) -> Suggestion | None:
             if c.cost == c.cloud:
                 f = min(f, s.budget / c.cost)
             else:  # bought: only the electricity shrinks with fewer tokens
-                elec = c.power_kw * s.electricity_price * c.time_s / 3600.0
+                elec = _electricity(c)
                 f = min(f, 1.0 - (c.cost - s.budget) / elec) if elec > 0 else 0.0
         if f > best_f:
             best_f, best_c = f, c
