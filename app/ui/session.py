@@ -286,15 +286,25 @@ class PlanSession(QObject):
 
     @classmethod
     def pending_autosave(cls) -> dict | None:
-        """The autosaved plan left by a session that did not end cleanly, or None."""
+        """The autosaved plan left by a session that did not end cleanly, or None. An autosave that
+        cannot be opened is set aside once (autosave.gpuplan.damaged-<time>, kept) and reported as
+        {"damaged": where it went, "error": why}, so it does not come back at every start."""
+        import time
+
         from app.planning.planfile import PlanFileError, read
 
-        if not cls.autosave_path().exists():
+        path = cls.autosave_path()
+        if not path.exists() and not path.is_symlink():
             return None
         try:
-            pf = read(cls.autosave_path())
-        except PlanFileError:
-            return None
+            pf = read(path)
+        except PlanFileError as e:
+            aside = path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+            try:
+                path.rename(aside)
+            except OSError:
+                return None
+            return {"damaged": str(aside), "error": plan_file_message(path, e)}
         return {"name": pf.name, "request": pf.request, **pf.extra}
 
     def restore_autosave(self, doc: dict) -> None:
@@ -318,24 +328,45 @@ class PlanSession(QObject):
         self.sig_file_changed.emit()
 
     def open(self, path: str | Path) -> None:
-        """Load a .gpuplan; raises ValueError with a readable message (the current plan is kept)."""
-        from app.planning.planfile import SCHEMA, PlanFileError, read
+        """Load a .gpuplan; raises ValueError with a readable message. The file is checked whole
+        first: a refused file changes nothing (the open plan, its path and its edits are kept)."""
+        from app.planning.planfile import PlanFileError, read
         from app.planning.request import REQUEST_FIELDS
 
         path = Path(path)
         try:
             pf = read(path)
         except PlanFileError as e:
-            if e.code == "unreadable":
-                text = QCoreApplication.translate("Session", "cannot read {0}: {1}").format(path, e.params.get("error"))
-            elif e.code == "not_json":
-                text = QCoreApplication.translate("Session", "{0} is not a plan file (JSON error at line {1})").format(
-                    path.name, e.params.get("line"))
-            elif e.code == "newer":
-                text = QCoreApplication.translate("Session", "{0} was saved by a newer version of LLM GPU Planner ({1}); update the app to open it. The file was not changed.").format(
-                    path.name, e.params.get("app_version", "?"))
-            else:
-                text = QCoreApplication.translate("Session", "{0} is not a plan file of this version (expected schema {1})").format(
-                    path.name, SCHEMA)
-            raise ValueError(text) from None
+            raise ValueError(plan_file_message(path, e)) from None
         self._replace({k: v for k, v in pf.request.items() if k in REQUEST_FIELDS}, path)
+
+
+def plan_file_message(path: Path, e) -> str:
+    """Why a plan file (an app.planning.planfile.PlanFileError) cannot be opened, in the user's language."""
+    from app.planning.planfile import SCHEMA
+
+    kept = QCoreApplication.translate("Session", "The file was not opened; the open plan is kept.")
+    if e.code == "unreadable":
+        return QCoreApplication.translate("Session", "cannot read {0}: {1}").format(path, e.params.get("error"))
+    if e.code == "not_json":
+        return QCoreApplication.translate("Session", "{0} is not a plan file (JSON error at line {1})").format(path.name, e.params.get("line"))
+    if e.code == "newer":
+        return QCoreApplication.translate("Session", "{0} was saved by a newer version of LLM GPU Planner ({1}); update the app to open it. The file was not changed.").format(
+            path.name, e.params.get("app_version", "?"))
+    if e.code == "too_deep":
+        return QCoreApplication.translate("Session", "{0} nests deeper than a plan file does (more than {1} levels). {2}").format(
+            path.name, e.params.get("limit"), kept)
+    if e.code == "wrong_type":
+        kinds = {"text": QCoreApplication.translate("Session", "text"), "a number": QCoreApplication.translate("Session", "a number"), "null": QCoreApplication.translate("Session", "null"),
+                 "true/false": QCoreApplication.translate("Session", "true/false"), "a list": QCoreApplication.translate("Session", "a list"),
+                 "an object": QCoreApplication.translate("Session", "an object"), "a number or text": QCoreApplication.translate("Session", "a number or text"),
+                 "a list of text": QCoreApplication.translate("Session", "a list of text"), "true or false": QCoreApplication.translate("Session", "true or false"),
+                 "an object of GPU ids and whole counts": QCoreApplication.translate("Session", "an object of GPU ids and whole counts")}
+        found = str(e.params.get("found", ""))
+        for_count = found.endswith(" as a count")
+        found_text = kinds.get(found.removesuffix(" as a count"), found)
+        if for_count:
+            found_text = QCoreApplication.translate("Session", "{0} as a count").format(found_text)
+        return QCoreApplication.translate("Session", "{0}: the field {1!r} must be {2}, not {3}. {4}").format(
+            path.name, e.params.get("field"), kinds.get(str(e.params.get("expected")), e.params.get("expected")), found_text, kept)
+    return QCoreApplication.translate("Session", "{0} is not a plan file of this version (expected schema {1})").format(path.name, SCHEMA)

@@ -4,6 +4,7 @@ wizard's state is autosaved within a second of an edit and offered back after a 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
@@ -81,8 +82,16 @@ def test_saving_the_plan_removes_the_autosave(qtbot, tmp_path):
     s.wait_idle()
 
 
-@pytest.mark.parametrize("content", [b"", b"{not json", b'{"schema": "gpu-planner.planfile/99", "draft": {}}'])
-def test_a_damaged_autosave_is_ignored(qapp, content):
+@pytest.mark.parametrize("content", [b"", b"{not json", b'{"schema": "gpu-planner.planfile/99", "draft": {}}',
+                                     b'{"schema": "gpu-planner.planfile/3", "request": {"own": ["h100-sxm"]}}',
+                                     b"[" * 100000 + b"]" * 100000])
+def test_a_damaged_autosave_is_set_aside_once_with_a_message(qapp, content):
+    """Issue 24: the same bad bytes in the autosave brought the crash dialog back at every launch."""
     PlanSession.autosave_path().parent.mkdir(parents=True, exist_ok=True)
     PlanSession.autosave_path().write_bytes(content)
-    assert PlanSession.pending_autosave() is None
+    first = PlanSession.pending_autosave()
+    assert first is not None and first["error"]
+    aside = Path(first["damaged"])
+    assert aside.read_bytes() == content  # kept, not deleted
+    assert not PlanSession.autosave_path().exists()
+    assert PlanSession.pending_autosave() is None  # once

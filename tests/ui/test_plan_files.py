@@ -93,3 +93,49 @@ def test_a_version_2_file_is_migrated_to_the_request_it_asked(session, tmp_path)
     s = session.scenario
     assert s.model.params_total == 13e9 and s.model.layers == 40 and s.precision_choices == ("bf16", "fp8")
     assert s.seq_len == 2048 and s.currency == "JPY" and s.deadline_days == 60
+
+
+HOSTILE = {
+    "own as a list": {"schema": PLANFILE_SCHEMA, "request": {"goal": "finetune", "own": ["h100-sxm"]}},
+    "a count as text": {"schema": PLANFILE_SCHEMA, "request": {"goal": "finetune", "own": {"h100-sxm": "eight"}}},
+    "a count null": {"schema": PLANFILE_SCHEMA, "request": {"goal": "finetune", "own": {"h100-sxm": None}}},
+    "samples as a list": {"schema": PLANFILE_SCHEMA, "request": {"goal": "finetune", "samples": [1]}},
+    "goal a number": {"schema": PLANFILE_SCHEMA, "request": {"goal": 3}},
+    "precisions as text": {"schema": PLANFILE_SCHEMA, "request": {"goal": "finetune", "precision_choices": "bf16"}},
+    "name an object": {"schema": PLANFILE_SCHEMA, "name": {"x": 1}, "request": {"goal": "finetune"}},
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+def test_a_refused_file_keeps_the_open_plan_its_edits_and_its_path(session, tmp_path, case):
+    """Issue 24: files with fields of the wrong type replaced the open plan (unsaved edits lost) and
+    the next Save wrote over the refused file; the autosave picked up the hostile draft."""
+    mine = tmp_path / "mine.gpuplan"
+    _saved(session, mine, samples="20000")
+    session.update(samples="31415")  # an unsaved edit
+    assert session.autosave()
+    hostile = tmp_path / "hostile.gpuplan"
+    hostile.write_text(json.dumps(HOSTILE[case]), encoding="utf-8")
+    before = hostile.read_bytes()
+    with pytest.raises(ValueError, match="open plan is kept"):
+        session.open(hostile)
+    assert session.path == mine and session.modified and session.draft["samples"] == "31415"
+    session.save(session.path)  # Save goes to the plan's own file, never to the refused one
+    assert hostile.read_bytes() == before
+    assert json.loads(mine.read_text(encoding="utf-8"))["request"]["samples"] == "31415"
+    assert PlanSession.pending_autosave() is None  # saved: no hostile draft was autosaved either
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX modes and symlinks")
+def test_saving_keeps_the_files_mode_and_its_symlink(session, tmp_path):
+    real = tmp_path / "team" / "plan.gpuplan"
+    real.parent.mkdir()
+    _saved(session, real, samples="20000")
+    os.chmod(real, 0o664)
+    link = tmp_path / "plan.gpuplan"
+    link.symlink_to(real)
+    session.open(link)
+    session.update(samples="27182")
+    session.save(session.path)
+    assert link.is_symlink() and os.stat(real).st_mode & 0o777 == 0o664
+    assert json.loads(real.read_text(encoding="utf-8"))["request"]["samples"] == "27182"
