@@ -20,6 +20,10 @@ from pydantic import ValidationError
 from app.catalog.convert import to_spec
 from app.catalog.schema import DATE_PATTERN, ID_PATTERN, KINDS, Column, Kind, Record
 from app.core.units import parse_quantity
+from app.fileio import read_regular, spreadsheet_restore, spreadsheet_safe
+
+MAX_CSV_BYTES = 256 << 20  # a catalog CSV of a million rows is ~200 MB
+MAX_CELL = 128 * 1024  # csv's own field limit: a longer cell is refused by name, not an internal error
 
 # English wording of each problem code; app/present/text/messages.py words the same codes in the user's language.
 PROBLEM_TEXT = {
@@ -32,7 +36,9 @@ PROBLEM_TEXT = {
     "missing_column": "required column is missing from the header ({allowed})",
     "too_many_cells": "more cells than header columns ({count})",
     "duplicate_id": "duplicate id {value!r} (first on line {first})",
-    "not_utf8": "not UTF-8 text; save the CSV as UTF-8",
+    "not_utf8": "neither UTF-8 nor Shift-JIS (cp932) text; save the CSV as UTF-8",
+    "bad_csv": "not readable as CSV ({error})",
+    "cell_too_long": "a cell is longer than {limit:,} characters",
     "unknown_kind": "cannot tell which catalog this is from the header (needs the columns of one of {signatures})",
 }
 
@@ -94,8 +100,9 @@ def detect_kind(header: list[str]) -> Kind | None:
 
 
 def parse_cell(col: Column, text: str) -> object:
-    """The cell's value in database units, or raise ValueError with what is allowed."""
-    text = (text or "").strip()
+    """The cell's value in database units, or raise ValueError with what is allowed. A cell the
+    export protected from spreadsheets (a leading apostrophe before = + - @) is read back as it was."""
+    text = spreadsheet_restore((text or "").strip())
     if not text:
         if col.required:
             raise CellError("required", col=col)
@@ -186,7 +193,17 @@ def parse_records(kind: Kind, text: str, known: dict[str, set[str]] | None = Non
     records: list[Record] = []
     lines: list[int] = []
     seen: dict[str, int] = {}
-    for raw in reader:
+    rows = iter(reader)
+    while True:
+        try:
+            raw = next(rows)
+        except StopIteration:
+            break
+        except csv.Error as e:  # a cell over the field limit, or a NUL byte: the file stops being readable here
+            code = "cell_too_long" if "field larger" in str(e) else "bad_csv"
+            # the reader has not counted the line it failed on
+            problems.append(Problem(reader.line_num + 1, "", code, {"limit": MAX_CELL, "error": str(e)}))
+            break
         line = reader.line_num
         if not any((v or "").strip() for v in raw.values() if isinstance(v, str)):
             continue  # blank line
@@ -227,14 +244,40 @@ def parse_records(kind: Kind, text: str, known: dict[str, set[str]] | None = Non
     return records, problems
 
 
+def decode_csv(raw: bytes) -> tuple[str, str] | None:
+    """(text, encoding) of a CSV file's bytes: UTF-8 with or without a BOM, else Shift-JIS (cp932,
+    Excel's "CSV" on Japanese Windows); None when it is neither."""
+    try:
+        return raw.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("cp932"), "cp932"
+    except UnicodeDecodeError:
+        return None
+
+
+def read_csv_text(path: str | Path) -> tuple[str, str]:
+    """(text, encoding) of a CSV file; FileProblem for a folder, a device or a pipe, CatalogCsvError
+    when the bytes are not text."""
+    decoded = decode_csv(read_regular(path, MAX_CSV_BYTES))
+    if decoded is None:
+        raise CatalogCsvError(str(path), [Problem(1, "", "not_utf8")])
+    return decoded
+
+
 def read_csv(path: str | Path, kind: Kind | None = None, known: dict[str, set[str]] | None = None
              ) -> tuple[Kind, list[Record]]:
     """Read and check a whole file; raise CatalogCsvError naming line and column on any problem."""
+    kind, records, _encoding = read_csv_with_encoding(path, kind, known)
+    return kind, records
+
+
+def read_csv_with_encoding(path: str | Path, kind: Kind | None = None, known: dict[str, set[str]] | None = None
+                           ) -> tuple[Kind, list[Record], str]:
+    """read_csv, and the encoding the file was read in (utf-8 or cp932)."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise CatalogCsvError(str(path), [Problem(1, "", "not_utf8")]) from None
+    text, encoding = read_csv_text(path)
     if kind is None:
         header = next(csv.reader(io.StringIO(text.lstrip("\ufeff"))), [])
         kind = detect_kind([h.strip() for h in header])
@@ -244,14 +287,21 @@ def read_csv(path: str | Path, kind: Kind | None = None, known: dict[str, set[st
     records, problems = parse_records(kind, text, known, str(path))
     if problems:
         raise CatalogCsvError(str(path), problems)
-    return kind, records
+    return kind, records, encoding
 
 
-def write_csv(path: str | Path, kind: Kind, records: list[Record]) -> None:
-    """Write records in the kind's CSV format (UTF-8, header first, LF line ends)."""
+def csv_text(kind: Kind, records: list[Record]) -> str:
+    """Records in the kind's CSV format (header first, LF line ends), every cell spreadsheet-safe."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(kind.header)
     for rec in records:
-        w.writerow([format_cell(c, rec.get(c.name)) for c in kind.columns])
-    Path(path).write_text(buf.getvalue(), encoding="utf-8")
+        w.writerow([spreadsheet_safe(format_cell(c, rec.get(c.name))) for c in kind.columns])
+    return buf.getvalue()
+
+
+def write_csv(path: str | Path, kind: Kind, records: list[Record]) -> None:
+    """Write records as CSV (UTF-8), all or nothing (app.fileio.write_atomic)."""
+    from app.fileio import write_atomic
+
+    write_atomic(path, csv_text(kind, records))

@@ -4,3 +4,8 @@
 
 class CatalogError(RuntimeError):
     """The catalog cannot be read or written; the message says which file and what to do."""
+
+
+class CatalogWriteError(CatalogError):
+    """The user's catalog cannot be written (a read-only data folder, a full disk): nothing was
+    changed. Something the user can fix, so the CLI answers it with a usage line (exit 2)."""

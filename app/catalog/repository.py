@@ -5,6 +5,12 @@
   wins over a shipped row with the same id; listings mark it ``origin = "user"``.
 - Rows come out as the core's frozen specs (GpuSpec, ModelSpec, TrainingRun, CloudOffer).
 - A broken overlay never stops the app: it is reported in ``problems`` and the shipped rows are used.
+- An interrupted write (a killed import, a crash, a power cut) leaves SQLite's rollback journal next
+  to the overlay. Before reading, the overlay is opened read-write once so that SQLite rolls the
+  journal back (``_recover``): the catalog is as it was before the import. A read-only connection
+  cannot roll back, so without this step the file looked damaged and was moved aside, journal
+  left behind, as a torn mix of old and new rows (issue 24). A file moved aside takes its
+  ``-journal``, ``-wal`` and ``-shm`` files with it.
 """
 
 from __future__ import annotations
@@ -19,8 +25,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from app.catalog.convert import Spec, to_spec
-from app.catalog.csv_io import read_csv, write_csv
-from app.catalog.errors import CatalogError  # noqa: F401 - raised here, importable from here
+from app.catalog.csv_io import read_csv_with_encoding, write_csv
+from app.catalog.errors import CatalogError, CatalogWriteError  # noqa: F401 - raised here, importable from here
 from app.catalog.schema import BUILD_ORDER, KINDS, SCHEMA_VERSION, Record
 from app.core.specs import CloudOffer, GpuSpec, Measurement, ModelSpec, TrainingRun
 from app.paths import catalog_db_path, data_dir, user_data_dir
@@ -63,6 +69,33 @@ def _v3_to_v4(con: sqlite3.Connection) -> None:
 OVERLAY_MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
+SIDE_FILES = ("-journal", "-wal", "-shm")
+
+
+def _recover(path: Path) -> None:
+    """Let SQLite roll back (or check-point) what an interrupted write left next to ``path``; raises
+    sqlite3.Error or OSError when it cannot (e.g. the folder is read-only)."""
+    if not any(path.with_name(path.name + s).exists() for s in SIDE_FILES):
+        return
+    con = sqlite3.connect(path)
+    try:
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the first read rolls a hot journal back
+    finally:
+        con.close()
+
+
+def _sql_reason(e: BaseException) -> str:
+    """The database's own reason for an error, without the SQL statement SQLAlchemy appends."""
+    orig = getattr(e, "orig", None)
+    text = str(orig if orig is not None else e)
+    return text.split("\n[SQL:")[0].split(" [SQL:")[0].strip()
+
+
+def _write_error(path: Path, e: BaseException) -> str:
+    return (f"cannot write your catalog {path}: {_sql_reason(e)}. Nothing was changed. Make its folder "
+            f"writable, or set GPU_PLANNER_DATA_DIR to a folder you can write.")
+
+
 def _schema_version(path: Path) -> str | None:
     """The ``schema_version`` in a catalog file's meta table (raises sqlite3.Error when unreadable)."""
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
@@ -103,14 +136,15 @@ def _rw_engine(path: Path) -> Engine:
     return create_engine(f"sqlite:///{path}")
 
 
-def _read_all(path: Path) -> tuple[dict[str, str], dict[str, list[Record]]]:
+def _read_all(path: Path, immutable: bool = True) -> tuple[dict[str, str], dict[str, list[Record]]]:
     """Meta and every kind's records of a catalog file, read-only, with plain sqlite3.
 
     Reading needs no ORM: importing sqlmodel costs 0.3-0.85 s, more than the whole start of the
     wizard may take (issue 10). Columns come from schema.py, as the tables do; SQLite hands back
     REAL, INTEGER and TEXT as Python float, int and str, and booleans are stored as 0/1.
     (tests/catalog checks that this reads what the SQLModel tables read.)"""
-    con = sqlite3.connect(path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
+    # immutable (no locking, no journal look-up) only for the shipped file, which nothing writes
+    con = sqlite3.connect(path.resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro"), uri=True)
     try:
         meta = dict(con.execute("SELECT key, value FROM meta"))
         rows = {}
@@ -169,6 +203,12 @@ class Catalog:
         if not self.overlay_path.exists():
             return empty
         try:
+            _recover(self.overlay_path)
+        except (sqlite3.Error, OSError) as e:
+            # cannot roll back here (a read-only folder): leave every file as it is, use the shipped rows
+            self.problems.append(CatalogProblem("overlay_unreadable", {"path": str(self.overlay_path), "error": str(e)}))
+            return empty
+        try:
             found = _schema_version(self.overlay_path)
         except (sqlite3.Error, OSError) as e:
             self._move_aside(e)
@@ -179,7 +219,7 @@ class Catalog:
                                                                        "expected": SCHEMA_VERSION}))
                 return empty
         try:
-            _meta, rows = _read_all(self.overlay_path)
+            _meta, rows = _read_all(self.overlay_path, immutable=False)
         except Exception as e:  # noqa: BLE001 - any SQLite failure: the file is damaged
             self._move_aside(e)
             return empty
@@ -192,6 +232,10 @@ class Catalog:
         aside = self.overlay_path.with_name(f"{self.overlay_path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
         try:
             self.overlay_path.rename(aside)
+            for suffix in SIDE_FILES:  # the journal belongs to the file: SQLite needs both to roll back
+                side = self.overlay_path.with_name(self.overlay_path.name + suffix)
+                if side.exists():
+                    side.rename(aside.with_name(aside.name + suffix))
         except OSError:
             self.problems.append(CatalogProblem("overlay_unreadable", {"path": str(self.overlay_path), "error": str(error)}))
             return
@@ -291,17 +335,19 @@ class Catalog:
         return self._meta.get("content_hash", "")
 
     # ----- the user's entries ----------------------------------------------------------------
-    def import_csv(self, path: str | Path) -> tuple[str, int, int]:
-        """Check every row of ``path``; import all of them into the overlay, or nothing.
+    def import_csv(self, path: str | Path) -> tuple[str, int, int, str]:
+        """Check every row of ``path``; import all of them into the overlay, or nothing (one
+        transaction: a kill mid-import leaves the journal SQLite rolls back on the next start).
 
-        Returns (kind, rows added, rows that replace an existing id). Raises CatalogCsvError naming
-        line and column when any row is bad, CatalogError when the overlay cannot be written.
+        Returns (kind, rows added, rows that replace an existing id, the encoding read: utf-8 or
+        cp932). Raises CatalogCsvError naming line and column when any row is bad, FileProblem or
+        OSError when the file cannot be read, CatalogError when the overlay cannot be written.
         """
-        kind, records = read_csv(path, known=self.known_ids())
+        kind, records, encoding = read_csv_with_encoding(path, known=self.known_ids())
         existing = self.known_ids()[kind.name]
         replaced = sum(1 for r in records if r["id"] in existing)
         self._write_overlay(kind.name, records)
-        return kind.name, len(records) - replaced, replaced
+        return kind.name, len(records) - replaced, replaced, encoding
 
     def remove(self, kind: str, entry_id: str) -> bool:
         """Delete one of the user's own rows (shipped rows cannot be removed, only overridden)."""
@@ -312,12 +358,16 @@ class Catalog:
         from app.catalog.tables import TABLES
 
         engine = self._overlay_engine()
-        with Session(engine) as s:
-            row = s.get(TABLES[kind], entry_id)
-            if row is not None:
-                s.delete(row)
-            s.commit()
-        engine.dispose()
+        try:
+            with Session(engine) as s:
+                row = s.get(TABLES[kind], entry_id)
+                if row is not None:
+                    s.delete(row)
+                s.commit()
+        except Exception as e:  # noqa: BLE001
+            raise CatalogWriteError(_write_error(self.overlay_path, e)) from None
+        finally:
+            engine.dispose()
         self._user[kind] = [r for r in self._user[kind] if r["id"] != entry_id]
         self._specs.pop(kind, None)
         return True
@@ -347,7 +397,7 @@ class Catalog:
         except CatalogError:
             raise
         except Exception as e:  # noqa: BLE001
-            raise CatalogError(f"cannot write your catalog {self.overlay_path}: {e}. Nothing was changed.") from None
+            raise CatalogWriteError(_write_error(self.overlay_path, e)) from None
         return engine
 
     def _write_overlay(self, kind: str, records: list[Record]) -> None:
@@ -371,7 +421,7 @@ class Catalog:
                         s.add(table(seq=start + i, **rec))
                 s.commit()
         except Exception as e:  # noqa: BLE001
-            raise CatalogError(f"cannot write your catalog {self.overlay_path}: {e}. Nothing was changed.") from None
+            raise CatalogWriteError(_write_error(self.overlay_path, e)) from None
         finally:
             engine.dispose()
         self._user = self._load_overlay()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from app.catalog.errors import CatalogError
+from app.catalog.errors import CatalogError, CatalogWriteError
 from app.cli.commands import (
     EXIT_ERROR,
     EXIT_OK,
@@ -32,8 +32,22 @@ COMMANDS = {"plan": cmd_plan, "catalog": cmd_catalog, "backtest": cmd_backtest, 
             "calibrate": cmd_calibrate}
 
 
+def tolerant_streams() -> None:
+    """stdout and stderr never fail on a character their encoding lacks (a Shift-JIS, EUC-JP or
+    Latin-1 console, or Windows with redirected output): it is written as a \\uXXXX escape instead,
+    one character at a time, and the rest of the text is unchanged."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):  # a closed or detached stream
+                pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    tolerant_streams()
     use_language(argv_lang(argv) or default_lang())
     try:
         parser = build_parser()
@@ -55,6 +69,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except KeyboardInterrupt:
         return EXIT_ERROR
+    except CatalogWriteError as e:  # the user's data folder: something they can fix
+        print(translate("CLI", "gpu-planner: error: {0}").format(e), file=sys.stderr)
+        return EXIT_USAGE
     except CatalogError as e:
         print(translate("CLI", "gpu-planner: error: {0}").format(e), file=sys.stderr)
         return EXIT_ERROR

@@ -42,8 +42,19 @@ def use_language(lang: str, gui: bool = False) -> None:
     set_language(lang)
 
 
+def _utf8_stdout() -> bool:
+    import codecs
+
+    try:
+        return codecs.lookup(sys.stdout.encoding or "ascii").name.startswith("utf")
+    except LookupError:
+        return False
+
+
 def _dump(doc: Any) -> None:
-    json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
+    """JSON on stdout: UTF-8 text where stdout takes it, else \\u escapes (still the same JSON;
+    a Shift-JIS or Latin-1 console cannot show every character the document holds)."""
+    json.dump(doc, sys.stdout, ensure_ascii=not _utf8_stdout(), indent=2)
     sys.stdout.write("\n")
 
 
@@ -62,8 +73,21 @@ def scenario_from_args(a: argparse.Namespace) -> tuple[Any, Any, str]:
 
 
 def _check_output(flag: str, path: str | None) -> None:
+    """Refuse a folder or a missing folder before any work is done."""
+    if path and Path(path).is_dir():
+        raise UsageError(translate("CLI", "argument {0}: {1!r} is a folder, not a file").format(flag, path))
     if path and not Path(path).resolve().parent.is_dir():
         raise UsageError(translate("CLI", "argument {0}: folder {1!r} does not exist").format(flag, str(Path(path).resolve().parent)))
+
+
+def _write_failed(flag: str, path: str, e: OSError) -> UsageError:
+    """One line for an output that could not be written (nothing was written; an old file is kept)."""
+    from app.fileio import FileProblem
+    from app.present.text.messages import file_problem_message
+
+    if isinstance(e, FileProblem):
+        return UsageError(translate("CLI", "argument {0}: {1}").format(flag, file_problem_message(e)))
+    return UsageError(translate("CLI", "argument {0}: cannot write {1!r}: {2}").format(flag, path, e.strerror or e))
 
 
 def cmd_plan(a: argparse.Namespace) -> int:
@@ -105,7 +129,7 @@ def _save(path: str, request: Any, name: str) -> None:
         planfile.write(path, planfile.PlanFile(request=body, name=name, app_version=__version__,
                                                catalog_version=catalog().version()))
     except OSError as e:
-        raise UsageError(translate("CLI", "argument {0}: cannot write {1!r}: {2}").format("--save", path, e.strerror or e)) from None
+        raise _write_failed("--save", path, e) from None
 
 
 def write_report_pdf(out: Any, path: str, lang: str, name: str) -> int:
@@ -117,7 +141,7 @@ def write_report_pdf(out: Any, path: str, lang: str, name: str) -> int:
     try:
         return write_pdf(build_report(out, name, lang), path)
     except OSError as e:
-        raise UsageError(translate("CLI", "argument --pdf: cannot write {0!r}: {1}").format(path, e.strerror or e)) from None
+        raise _write_failed("--pdf", path, e) from None
 
 
 def cmd_catalog(a: argparse.Namespace) -> int:
@@ -140,10 +164,17 @@ def cmd_catalog(a: argparse.Namespace) -> int:
 
         print(translate("CLI", "gpu-planner: warning: {0}").format(catalog_problem_message(problem)), file=sys.stderr)
     if a.action == "import":
+        from app.fileio import FileProblem
+        from app.present.text.messages import file_problem_message
+
         try:
-            kind, added, replaced = cat.import_csv(a.file)
+            kind, added, replaced, encoding = cat.import_csv(a.file)
         except FileNotFoundError:
             raise UsageError(translate("CLI", "argument FILE.csv: {0!r} does not exist").format(a.file)) from None
+        except FileProblem as e:
+            raise UsageError(translate("CLI", "argument FILE.csv: {0}").format(file_problem_message(e))) from None
+        except OSError as e:
+            raise UsageError(translate("CLI", "argument FILE.csv: cannot read {0!r}: {1}").format(a.file, e.strerror or e)) from None
         except CatalogCsvError as e:
             from app.present.text.messages import csv_problem_message
 
@@ -152,9 +183,15 @@ def cmd_catalog(a: argparse.Namespace) -> int:
             raise UsageError(translate("CLI", "{0}: nothing imported: {1}{2}").format(a.file, shown, more)) from None
         print(translate("CLI", "imported {0} {1} into {2} ({3} new, {4} replacing an existing id)").format(
             added + replaced, kind_text(kind), cat.overlay_path, added, replaced))
+        if encoding != "utf-8":
+            print(translate("CLI", "note: {0} was read as Shift-JIS (cp932), not UTF-8").format(a.file), file=sys.stderr)
         return EXIT_OK
     if a.action == "export":
-        n = cat.export_csv(a.export_kind, a.file, a.origin)
+        _check_output("FILE.csv", a.file)
+        try:
+            n = cat.export_csv(a.export_kind, a.file, a.origin)
+        except OSError as e:
+            raise _write_failed("FILE.csv", a.file, e) from None
         print(translate("CLI", "wrote {0} {1} to {2}").format(n, kind_text(a.export_kind), a.file))
         return EXIT_OK
     if a.action == "remove":

@@ -299,14 +299,22 @@ class CatalogBrowser(QDialog):
 
     def _import_path(self, path: str) -> bool:
         try:
-            kind, added, replaced = self.session.catalog.import_csv(path)
+            kind, added, replaced, encoding = self.session.catalog.import_csv(path)
         except CatalogCsvError as e:
             QMessageBox.warning(self, self.tr("Nothing imported"),
                                 "\n".join(csv_problem_message(p) for p in e.problems[:20]))
             return False
+        except OSError as e:
+            from app.present.text.messages import file_problem_message
+
+            QMessageBox.warning(self, self.tr("Nothing imported"), file_problem_message(e))
+            return False
         except Exception as e:  # noqa: BLE001 - shown to the user; their files are untouched
             QMessageBox.warning(self, self.tr("Nothing imported"), str(e))
             return False
+        if encoding != "utf-8":
+            QMessageBox.information(self, self.tr("Imported"), self.tr(
+                "{0} was read as Shift-JIS (cp932), the CSV that Excel writes on Japanese Windows.").format(path))
         self.session.reload_catalog()
         self.fill()
         return True
@@ -328,4 +336,9 @@ class CatalogBrowser(QDialog):
         kind = self.kind()
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export CSV"), f"{kind}.csv", "CSV (*.csv)")
         if path:
-            self.session.catalog.export_csv(kind, path)
+            try:
+                self.session.catalog.export_csv(kind, path)
+            except OSError as e:
+                from app.present.text.messages import write_failed_message
+
+                QMessageBox.warning(self, self.tr("Export CSV"), write_failed_message(path, e))
