@@ -1,11 +1,13 @@
 """The options table for spreadsheets: CSV, and tab-separated text for the clipboard. Plain values
-(numbers unformatted, base units as named in the header)."""
+(numbers unformatted, base units as named in the header); every cell spreadsheet-safe (a text that
+starts like a formula gets a leading apostrophe, app.fileio.spreadsheet_safe)."""
 
 from __future__ import annotations
 
 import csv
 import io
 
+from app.fileio import spreadsheet_safe
 from app.planning.outcome import PlanOutcome
 from app.present.text.messages import label_text
 
@@ -32,9 +34,10 @@ def options_rows(out: PlanOutcome) -> list[list[str]]:
 
 def to_csv(out: PlanOutcome) -> str:
     buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerows(options_rows(out))
+    csv.writer(buf, lineterminator="\n").writerows([spreadsheet_safe(c) for c in r] for r in options_rows(out))
     return buf.getvalue()
 
 
 def to_tsv(out: PlanOutcome) -> str:
-    return "\n".join("\t".join(c.replace("\t", " ") for c in r) for r in options_rows(out)) + "\n"
+    return "\n".join("\t".join(spreadsheet_safe(c.replace("\t", " ").replace("\n", " ").replace("\r", " ")) for c in r)
+                     for r in options_rows(out)) + "\n"

@@ -259,7 +259,10 @@ class MainWindow(QMainWindow):
         try:
             self.session.save(path)
         except OSError as e:
-            QMessageBox.warning(self, self.tr("Cannot save"), self.tr("{0}: {1}. The plan is still open; nothing was lost.").format(path, e))
+            from app.present.text.messages import file_problem_message
+
+            reason = file_problem_message(e)
+            QMessageBox.warning(self, self.tr("Cannot save"), self.tr("{0}: {1}. The plan is still open; nothing was lost.").format(path, reason))
             return False
         self.settings.add_recent(str(Path(path).resolve()))
         self.settings.last_dir = str(Path(path).parent)
@@ -303,9 +306,13 @@ class MainWindow(QMainWindow):
 
                 write_pdf(build_report(outcome, self.session.name, lang), path)
             else:
-                Path(path).write_text(export_text(kind, outcome, self.session.name, lang), encoding="utf-8")
+                from app.fileio import write_atomic
+
+                write_atomic(path, export_text(kind, outcome, self.session.name, lang))
         except OSError as e:
-            QMessageBox.warning(self, self.tr("Export"), self.tr("Cannot write {0}: {1}").format(path, e))
+            from app.present.text.messages import write_failed_message
+
+            QMessageBox.warning(self, self.tr("Export"), write_failed_message(path, e))
             return False
         self.statusBar().showMessage(self.tr("Wrote {0}").format(path), 5000)
         return True
@@ -349,6 +356,11 @@ class MainWindow(QMainWindow):
         """After a crash: offer the autosaved plan back. True when it was restored."""
         doc = self.session.pending_autosave()
         if doc is None:
+            return False
+        if "damaged" in doc:
+            QMessageBox.warning(self, self.tr("Recover unsaved plan"), self.tr(
+                "The autosaved plan could not be read: {0}\nIt was set aside as {1} (kept, not deleted); a new plan is open.").format(
+                doc["error"], doc["damaged"]))
             return False
         name = doc.get("name") or self.session.name
         r = QMessageBox.question(self, self.tr("Recover unsaved plan"),

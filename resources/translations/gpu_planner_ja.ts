@@ -1105,8 +1105,8 @@
         <translation>引数 {0}：{1!r} に書き込めません：{2}</translation>
     </message>
     <message>
-        <source>argument --pdf: cannot write {0!r}: {1}</source>
-        <translation>引数 --pdf：{0!r} に書き込めません：{1}</translation>
+        <source>argument {0}: {1!r} is a folder, not a file</source>
+        <translation>引数 {0}：{1!r} はファイルではなくフォルダです</translation>
     </message>
     <message>
         <source>built {0}: {1}</source>
@@ -1121,6 +1121,14 @@
         <translation>引数 FILE.csv：{0!r} がありません</translation>
     </message>
     <message>
+        <source>argument FILE.csv: {0}</source>
+        <translation>引数 FILE.csv：{0}</translation>
+    </message>
+    <message>
+        <source>argument FILE.csv: cannot read {0!r}: {1}</source>
+        <translation>引数 FILE.csv：{0!r} を読み込めません：{1}</translation>
+    </message>
+    <message>
         <source> (and {0} more)</source>
         <translation>（ほか {0} 件）</translation>
     </message>
@@ -1131,6 +1139,10 @@
     <message>
         <source>imported {0} {1} into {2} ({3} new, {4} replacing an existing id)</source>
         <translation>{1}を {0} 件 {2} に取り込みました（新規 {3} 件、既存 ID の置換 {4} 件）</translation>
+    </message>
+    <message>
+        <source>note: {0} was read as Shift-JIS (cp932), not UTF-8</source>
+        <translation>注意：{0} は UTF-8 ではなく Shift-JIS（cp932）として読み込みました</translation>
     </message>
     <message>
         <source>wrote {0} {1} to {2}</source>
@@ -1309,6 +1321,14 @@
     <message>
         <source>Nothing imported</source>
         <translation>取り込みませんでした</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>インポートしました</translation>
+    </message>
+    <message>
+        <source>{0} was read as Shift-JIS (cp932), the CSV that Excel writes on Japanese Windows.</source>
+        <translation>{0} を Shift-JIS（cp932、日本語版 Windows の Excel が書き出す CSV）として読み込みました。</translation>
     </message>
     <message>
         <source>Only your own entries can be removed.</source>
@@ -1661,8 +1681,16 @@
         <translation>ID {value!r} が重複しています（最初は {first} 行目）</translation>
     </message>
     <message>
-        <source>not UTF-8 text; save the CSV as UTF-8</source>
-        <translation>UTF-8 のテキストではありません。CSV を UTF-8 で保存してください</translation>
+        <source>neither UTF-8 nor Shift-JIS (cp932) text; save the CSV as UTF-8</source>
+        <translation>UTF-8 でも Shift-JIS（cp932）でもないテキストです。CSV を UTF-8 で保存してください</translation>
+    </message>
+    <message>
+        <source>not readable as CSV ({error})</source>
+        <translation>CSV として読み込めません（{error}）</translation>
+    </message>
+    <message>
+        <source>a cell is longer than {limit:,} characters</source>
+        <translation>{limit:,} 文字を超えるセルがあります</translation>
     </message>
     <message>
         <source>cannot tell which catalog this is from the header (needs the columns of one of {signatures})</source>
@@ -2240,6 +2268,29 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
     </message>
 </context>
 <context>
+    <name>Files</name>
+    <message>
+        <source>{path!r} is a folder, not a file</source>
+        <translation>{path!r} はファイルではなくフォルダです</translation>
+    </message>
+    <message>
+        <source>the folder {folder!r} of {path!r} does not exist</source>
+        <translation>{path!r} のフォルダ {folder!r} が存在しません</translation>
+    </message>
+    <message>
+        <source>{path!r} is not a regular file (a device, a pipe or a socket)</source>
+        <translation>{path!r} は通常のファイルではありません（デバイス、パイプまたはソケット）</translation>
+    </message>
+    <message>
+        <source>{path!r} is larger than {limit:,} bytes</source>
+        <translation>{path!r} は {limit:,} バイトを超えています</translation>
+    </message>
+    <message>
+        <source>Cannot write {0}: {1}. Nothing was written; an earlier file there is unchanged.</source>
+        <translation>{0} に書き込めません：{1}。何も書き込んでいません。既存のファイルは変更していません。</translation>
+    </message>
+</context>
+<context>
     <name>Findings</name>
     <message>
         <source>Needs {0} per GPU but the GPU has {1}.</source>
@@ -2679,10 +2730,6 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
         <translation>計画を計算中です（または修正が必要な入力があります）。少し待ってからもう一度お試しください。</translation>
     </message>
     <message>
-        <source>Cannot write {0}: {1}</source>
-        <translation>{0} に書き込めません：{1}</translation>
-    </message>
-    <message>
         <source>Wrote {0}</source>
         <translation>{0} を書き出しました</translation>
     </message>
@@ -2693,6 +2740,12 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
     <message>
         <source>Recover unsaved plan</source>
         <translation>未保存の計画の復元</translation>
+    </message>
+    <message>
+        <source>The autosaved plan could not be read: {0}
+It was set aside as {1} (kept, not deleted); a new plan is open.</source>
+        <translation>自動保存された計画を読み込めませんでした：{0}
+{1} として退避しました（削除していません）。新しい計画を開いています。</translation>
     </message>
     <message>
         <source>LLM GPU Planner did not close normally. Restore the unsaved plan “{0}” from {1}?</source>
@@ -4098,6 +4151,10 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>無題の計画</translation>
     </message>
     <message>
+        <source>The file was not opened; the open plan is kept.</source>
+        <translation>ファイルは開いていません。開いている計画はそのままです。</translation>
+    </message>
+    <message>
         <source>cannot read {0}: {1}</source>
         <translation>{0} を読み込めません：{1}</translation>
     </message>
@@ -4108,6 +4165,58 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <message>
         <source>{0} was saved by a newer version of LLM GPU Planner ({1}); update the app to open it. The file was not changed.</source>
         <translation>{0} は新しいバージョンの LLM GPU Planner（{1}）で保存されています。開くにはアプリを更新してください。ファイルは変更していません。</translation>
+    </message>
+    <message>
+        <source>{0} nests deeper than a plan file does (more than {1} levels). {2}</source>
+        <translation>{0} は計画ファイルとしては入れ子が深すぎます（{1} 階層を超えています）。{2}</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文字列</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数値</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>true/false</source>
+        <translation>true/false</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>リスト</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>オブジェクト</translation>
+    </message>
+    <message>
+        <source>a number or text</source>
+        <translation>数値または文字列</translation>
+    </message>
+    <message>
+        <source>a list of text</source>
+        <translation>文字列のリスト</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true または false</translation>
+    </message>
+    <message>
+        <source>an object of GPU ids and whole counts</source>
+        <translation>GPU の ID と整数の台数からなるオブジェクト</translation>
+    </message>
+    <message>
+        <source>{0} as a count</source>
+        <translation>台数としての{0}</translation>
+    </message>
+    <message>
+        <source>{0}: the field {1!r} must be {2}, not {3}. {4}</source>
+        <translation>{0}：項目 {1!r} は{2}でなければなりません（{3}になっています）。{4}</translation>
     </message>
     <message>
         <source>{0} is not a plan file of this version (expected schema {1})</source>

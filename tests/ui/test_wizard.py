@@ -268,6 +268,44 @@ def test_export_pdf_markdown_csv_json_and_copy_from_the_window(qtbot, window, tm
     assert len(text.splitlines()) == len(window.session.result.plan.options) + 1
 
 
+def test_exports_that_cannot_be_written_say_so_and_keep_the_old_file(qtbot, window, tmp_path, monkeypatch):
+    """Issue 24: an export onto a folder, into a missing folder or onto a full device is refused
+    with a message (never "Wrote …"), and an earlier file at the target is unchanged."""
+    import errno
+    import os
+
+    from app import fileio
+
+    to_result(qtbot, window)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    for kind in ("pdf", "md", "csv", "json"):
+        assert not window.export(kind, str(tmp_path))
+        assert not window.export(kind, str(tmp_path / "missing" / f"plan.{kind}"))
+    assert len(shown) == 8 and all("Nothing was written" in m for m in shown)
+    assert "is a folder" in shown[0] and "does not exist" in shown[1]
+    old = tmp_path / "plan.md"
+    old.write_text("last week", encoding="utf-8")
+
+    def full(_fd, _data):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(fileio.os, "write", full)
+    assert not window.export("md", str(old))
+    assert old.read_text(encoding="utf-8") == "last week" and "No space left" in shown[-1]
+
+
+def test_opening_a_hostile_file_from_the_window_keeps_the_plan(qtbot, window, tmp_path, monkeypatch):
+    hostile = tmp_path / "hostile.gpuplan"
+    hostile.write_text(json.dumps({"schema": PLANFILE_SCHEMA, "request": {"goal": "finetune", "own": {"h100-sxm": "8"}}}),
+                       encoding="utf-8")
+    window.session.update(samples="4242")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    assert not window.open_path(str(hostile), ask=False)
+    assert "'own'" in shown[0] and window.session.draft["samples"] == "4242" and window.session.path is None
+
+
 def test_the_wizard_widgets_and_the_cli_flags_give_the_same_scenario(qtbot, window):
     """Issue 15: the same question typed into the wizard's fields and given as flags is one Scenario
     (one pipeline: app.planning.to_scenario), defaults included."""

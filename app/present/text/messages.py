@@ -484,7 +484,9 @@ CSV_PROBLEMS = {
     "missing_column": QT_TRANSLATE_NOOP("CatalogCsv", "required column is missing from the header ({allowed})"),
     "too_many_cells": QT_TRANSLATE_NOOP("CatalogCsv", "more cells than header columns ({count})"),
     "duplicate_id": QT_TRANSLATE_NOOP("CatalogCsv", "duplicate id {value!r} (first on line {first})"),
-    "not_utf8": QT_TRANSLATE_NOOP("CatalogCsv", "not UTF-8 text; save the CSV as UTF-8"),
+    "not_utf8": QT_TRANSLATE_NOOP("CatalogCsv", "neither UTF-8 nor Shift-JIS (cp932) text; save the CSV as UTF-8"),
+    "bad_csv": QT_TRANSLATE_NOOP("CatalogCsv", "not readable as CSV ({error})"),
+    "cell_too_long": QT_TRANSLATE_NOOP("CatalogCsv", "a cell is longer than {limit:,} characters"),
     "unknown_kind": QT_TRANSLATE_NOOP("CatalogCsv", "cannot tell which catalog this is from the header (needs the columns of one of {signatures})"),
 }
 
@@ -521,6 +523,30 @@ def csv_problem_text(problem: Any) -> str:
     if "col" in params:
         params["allowed"] = column_allowed(params.pop("col"))
     return translate("CatalogCsv", template).format(**params)
+
+
+# ----- files the user names (app/fileio.py FileProblem codes) -------------------------------------
+FILE_PROBLEMS = {
+    "is_dir": QT_TRANSLATE_NOOP("Files", "{path!r} is a folder, not a file"),
+    "no_folder": QT_TRANSLATE_NOOP("Files", "the folder {folder!r} of {path!r} does not exist"),
+    "not_regular": QT_TRANSLATE_NOOP("Files", "{path!r} is not a regular file (a device, a pipe or a socket)"),
+    "too_large": QT_TRANSLATE_NOOP("Files", "{path!r} is larger than {limit:,} bytes"),
+}
+
+
+def file_problem_message(e: Any) -> str:
+    """Why a file cannot be read or written, in the current language: a FileProblem by its code,
+    any other OSError by the system's reason."""
+    template = FILE_PROBLEMS.get(getattr(e, "code", "") or "")
+    if template is not None and hasattr(e, "params"):
+        return translate("Files", template).format(path=e.path, **e.params)
+    return str(getattr(e, "strerror", None) or e)
+
+
+def write_failed_message(path: Any, e: Any) -> str:
+    """The sentence a window shows when an export or a save could not be written."""
+    return translate("Files", "Cannot write {0}: {1}. Nothing was written; an earlier file there is unchanged.").format(
+        path, file_problem_message(e))
 
 
 def csv_problem_message(problem: Any) -> str:

@@ -107,11 +107,18 @@ class ChartPanel(QWidget):
         return [i for i in self.view.ci.items if isinstance(i, pg.PlotItem)]
 
     def export(self, path: str) -> None:
-        """Write the whole chart to PNG or SVG (by extension).
+        """Write the whole chart to PNG or SVG (by extension), all or nothing: drawn into memory,
+        then app.fileio.write_atomic (OSError when it cannot be written; an old file is kept).
 
         SVG goes through Qt's QSvgGenerator: pyqtgraph 0.14's SVGExporter fails on the path syntax
         Qt 6.12 writes ("not enough values to unpack")."""
+        from PySide6.QtCore import QBuffer, QIODevice
+
+        from app.fileio import write_atomic
+
         self.flush()
+        buf = QBuffer()
+        buf.open(QIODevice.OpenModeFlag.WriteOnly)
         if path.lower().endswith(".svg"):
             from PySide6.QtCore import QRectF
             from PySide6.QtGui import QPainter
@@ -120,22 +127,33 @@ class ChartPanel(QWidget):
             scene = self.view.scene()
             rect = QRectF(self.view.rect())
             gen = QSvgGenerator()
-            gen.setFileName(path)
+            gen.setOutputDevice(buf)
             gen.setSize(rect.size().toSize())
             gen.setViewBox(rect)
             gen.setTitle(self.readout.text() or "LLM GPU Planner chart")
             painter = QPainter(gen)
             scene.render(painter, rect, rect)
             painter.end()
-            return
-        import pyqtgraph.exporters as ex
+        else:
+            import pyqtgraph.exporters as ex
 
-        exporter = ex.ImageExporter(self.view.scene())
-        exporter.parameters()["width"] = max(800, self.view.width())
-        exporter.export(path)
+            exporter = ex.ImageExporter(self.view.scene())
+            exporter.parameters()["width"] = max(800, self.view.width())
+            if not exporter.export(toBytes=True).save(buf, "PNG"):
+                raise OSError("the chart could not be encoded as PNG")
+        data = bytes(buf.data().data())
+        buf.close()
+        write_atomic(path, data)
 
     def _ask_export(self, ext: str) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export chart"), self.tr("chart") + f".{ext}",
                                               f"{ext.upper()} (*.{ext})")
         if path:
-            self.export(path)
+            try:
+                self.export(path)
+            except OSError as e:
+                from PySide6.QtWidgets import QMessageBox
+
+                from app.present.text.messages import write_failed_message
+
+                QMessageBox.warning(self, self.tr("Export chart"), write_failed_message(path, e))

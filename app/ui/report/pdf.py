@@ -31,12 +31,31 @@ def ensure_gui_app():
     app = QApplication.instance()
     if app is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        _utf8_locale_for_qt()
         app = QApplication(["gpu-planner"])
         _keep.append(app)  # one application for the life of the process
     from app.fonts import load_app_fonts
 
     load_app_fonts()
     return app
+
+
+def _utf8_locale_for_qt() -> None:
+    """Headless drawing in a C, Latin-1 or Shift-JIS locale: Qt switches itself to C.UTF-8 and
+    prints a four-line warning on every ``--pdf``. The switch is harmless for a report (its language
+    and number formats are the app's own, file names are passed as Unicode), so make it before Qt
+    starts, without the warning. The interactive GUI keeps Qt's behaviour."""
+    import locale
+    import os
+
+    if os.name != "posix":
+        return
+    try:
+        codeset = locale.nl_langinfo(locale.CODESET)
+    except (AttributeError, ValueError):
+        return
+    if codeset.upper().replace("-", "") != "UTF8":
+        os.environ["LC_ALL"] = "C.UTF-8"
 
 
 def figure_image(fig, lang: str):
@@ -77,11 +96,33 @@ def _document(report, width_px: float, charts: bool = True) -> QTextDocument:
 
 
 def write_pdf(report, path: str | Path) -> int:
-    """Write the report (an app.present ReportDocument); return the number of pages."""
+    """Write the report (an app.present ReportDocument); return the number of pages.
+
+    The PDF is drawn into memory and written with app.fileio.write_atomic: a full disk, a folder or
+    a missing folder raises OSError and leaves any previous file as it was (QPdfWriter writing to the
+    path itself reported success on all three, issue 24)."""
+    from app.fileio import FileProblem, write_atomic
+
+    target = Path(path)
+    if target.is_dir():
+        raise FileProblem("is_dir", target)
+    if not target.resolve().parent.is_dir():
+        raise FileProblem("no_folder", target, folder=str(target.parent))
+    data, pages = pdf_bytes(report)
+    write_atomic(target, data)
+    return pages
+
+
+def pdf_bytes(report) -> tuple[bytes, int]:
+    """The report as PDF bytes, and its number of pages; OSError when Qt cannot draw it."""
+    from PySide6.QtCore import QBuffer, QIODevice
+
     ensure_gui_app()
     from app.fonts import FAMILY
 
-    writer = QPdfWriter(str(path))
+    buf = QBuffer()
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buf)
     writer.setResolution(DPI)
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                      MARGINS_MM, QPageLayout.Unit.Millimeter))
@@ -93,7 +134,9 @@ def write_pdf(report, path: str | Path) -> int:
     doc = _document(report, page.width())
     doc.setPageSize(QSizeF(page.width(), body_h))
     pages = doc.pageCount()
-    painter = QPainter(writer)
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError("the PDF writer could not start a page")
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
     foot_font = QFont(FAMILY)
@@ -117,8 +160,12 @@ def write_pdf(report, path: str | Path) -> int:
             painter.drawText(QRectF(0, y, page.width() * 0.8, footer_h * 0.6), Qt.AlignmentFlag.AlignLeft, report.footer)
             painter.drawText(QRectF(0, y, page.width(), footer_h * 0.6), Qt.AlignmentFlag.AlignRight, f"{i + 1} / {pages}")
     finally:
-        painter.end()
-    return pages
+        ended = painter.end()
+    data = bytes(buf.data().data())
+    buf.close()
+    if not ended or not data.startswith(b"%PDF"):
+        raise OSError("the PDF writer produced no output")
+    return data, pages
 
 
 def _render(chart, width: int = 660, height: int = 380):
