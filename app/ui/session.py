@@ -304,7 +304,7 @@ class PlanSession(QObject):
                 path.rename(aside)
             except OSError:
                 return None
-            return {"damaged": str(aside), "error": plan_file_message(path, e)}
+            return {"damaged": str(aside), "error": plan_file_message(path, e, kept_plan=False)}
         return {"name": pf.name, "request": pf.request, **pf.extra}
 
     def restore_autosave(self, doc: dict) -> None:
@@ -341,11 +341,12 @@ class PlanSession(QObject):
         self._replace({k: v for k, v in pf.request.items() if k in REQUEST_FIELDS}, path)
 
 
-def plan_file_message(path: Path, e) -> str:
-    """Why a plan file (an app.planning.planfile.PlanFileError) cannot be opened, in the user's language."""
+def plan_file_message(path: Path, e, kept_plan: bool = True) -> str:
+    """Why a plan file (an app.planning.planfile.PlanFileError) cannot be opened, in the user's
+    language; ``kept_plan`` adds that the open plan is kept (not for the autosave read at start)."""
     from app.planning.planfile import SCHEMA
 
-    kept = QCoreApplication.translate("Session", "The file was not opened; the open plan is kept.")
+    kept = QCoreApplication.translate("Session", "The file was not opened; the open plan is kept.") if kept_plan else ""
     if e.code == "unreadable":
         return QCoreApplication.translate("Session", "cannot read {0}: {1}").format(path, e.params.get("error"))
     if e.code == "not_json":
@@ -355,7 +356,7 @@ def plan_file_message(path: Path, e) -> str:
             path.name, e.params.get("app_version", "?"))
     if e.code == "too_deep":
         return QCoreApplication.translate("Session", "{0} nests deeper than a plan file does (more than {1} levels). {2}").format(
-            path.name, e.params.get("limit"), kept)
+            path.name, e.params.get("limit"), kept).strip()
     if e.code == "wrong_type":
         kinds = {"text": QCoreApplication.translate("Session", "text"), "a number": QCoreApplication.translate("Session", "a number"), "null": QCoreApplication.translate("Session", "null"),
                  "true/false": QCoreApplication.translate("Session", "true/false"), "a list": QCoreApplication.translate("Session", "a list"),
@@ -368,5 +369,5 @@ def plan_file_message(path: Path, e) -> str:
         if for_count:
             found_text = QCoreApplication.translate("Session", "{0} as a count").format(found_text)
         return QCoreApplication.translate("Session", "{0}: the field {1!r} must be {2}, not {3}. {4}").format(
-            path.name, e.params.get("field"), kinds.get(str(e.params.get("expected")), e.params.get("expected")), found_text, kept)
+            path.name, e.params.get("field"), kinds.get(str(e.params.get("expected")), e.params.get("expected")), found_text, kept).strip()
     return QCoreApplication.translate("Session", "{0} is not a plan file of this version (expected schema {1})").format(path.name, SCHEMA)

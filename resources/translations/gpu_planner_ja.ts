@@ -4212,11 +4212,11 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     </message>
     <message>
         <source>{0} as a count</source>
-        <translation>台数としての{0}</translation>
+        <translation>台数が{0}</translation>
     </message>
     <message>
         <source>{0}: the field {1!r} must be {2}, not {3}. {4}</source>
-        <translation>{0}：項目 {1!r} は{2}でなければなりません（{3}になっています）。{4}</translation>
+        <translation>{0}：項目 {1!r} は{2}である必要がありますが、{3}になっています。{4}</translation>
     </message>
     <message>
         <source>{0} is not a plan file of this version (expected schema {1})</source>
