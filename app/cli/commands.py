@@ -73,11 +73,24 @@ def scenario_from_args(a: argparse.Namespace) -> tuple[Any, Any, str]:
 
 
 def _check_output(flag: str, path: str | None) -> None:
-    """Refuse a folder or a missing folder before any work is done."""
-    if path and Path(path).is_dir():
-        raise UsageError(translate("CLI", "argument {0}: {1!r} is a folder, not a file").format(flag, path))
-    if path and not Path(path).resolve().parent.is_dir():
-        raise UsageError(translate("CLI", "argument {0}: folder {1!r} does not exist").format(flag, str(Path(path).resolve().parent)))
+    """Refuse a folder, a missing folder or a path the system cannot use (too long, a symlink loop)
+    before any work is done."""
+    import os
+
+    if not path:
+        return
+    try:
+        if Path(path).is_dir():
+            raise UsageError(translate("CLI", "argument {0}: {1!r} is a folder, not a file").format(flag, path))
+        folder = Path(os.path.abspath(path)).parent
+        if not folder.is_dir():
+            raise UsageError(translate("CLI", "argument {0}: folder {1!r} does not exist").format(flag, str(folder)))
+        if os.path.lexists(path):
+            os.stat(path)  # a symlink loop or a dangling link's reason, now rather than after planning
+    except FileNotFoundError:
+        return  # a dangling symlink: written through to its target's folder, which write_atomic checks
+    except OSError as e:
+        raise UsageError(translate("CLI", "argument {0}: cannot write {1!r}: {2}").format(flag, path, e.strerror or e)) from None
 
 
 def _write_failed(flag: str, path: str, e: OSError) -> UsageError:

@@ -256,3 +256,31 @@ def test_exports_onto_a_full_disk_fail_and_keep_the_old_files(tiny_disk, capsys)
     assert old_pdf.read_bytes() == b"%PDF an older report"
     assert old_csv.read_text(encoding="utf-8") == "id,name\nold,Old\n"
     assert sorted(p.name for p in tiny_disk.iterdir()) == ["filler", "gpus.csv", "report.pdf"]
+
+
+def _hostile_paths(tmp_path: Path) -> list[str]:
+    loop_a, loop_b = tmp_path / "loop-a", tmp_path / "loop-b"
+    loop_a.symlink_to(loop_b)
+    loop_b.symlink_to(loop_a)
+    dangling = tmp_path / "dangling.csv"
+    dangling.symlink_to(tmp_path / "gone" / "x.csv")
+    a_file = tmp_path / "a-file"
+    a_file.write_text("x")
+    return [str(tmp_path), str(tmp_path / "no" / "such" / "x"), str(tmp_path / ("n" * 300)), str(loop_a), str(dangling),
+            str(a_file / "below-a-file"), "", " ", "/dev/full", "/proc/version", str(tmp_path / "x\udcff")]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX paths")
+def test_hostile_paths_are_one_line_and_exit_2_never_an_internal_error(tmp_path, capsys, monkeypatch):
+    """Issue 24: every user mistake with a path is a usage line (exit 2), never exit 1."""
+    monkeypatch.chdir(tmp_path)  # relative paths (" ") land here
+    csv_in = _gpu_csv(tmp_path)
+    for path in _hostile_paths(tmp_path):
+        for argv in ([*PLAN, "--pdf", path], [*PLAN, "--save", path], ["catalog", "export", "gpus", path],
+                     ["catalog", "import", path]):
+            code = main(argv)
+            err = capsys.readouterr().err
+            assert code in (0, 2) and "internal error" not in err, (argv, code, err)
+            if code == 2:
+                assert len(err.strip().splitlines()) == 1, (argv, err)
+    assert main(["catalog", "import", str(csv_in)]) == 0
