@@ -6,6 +6,7 @@ miss on every accelerator. Everything else is counted by why it lost (``rejected
 from __future__ import annotations
 
 import math
+from functools import partial
 
 from app.core import assumptions as A
 from app.core.cost import prices_for
@@ -29,14 +30,27 @@ def slow_end_s(s: Scenario, c: Candidate) -> float:
     return c.time_s if s.mfu is not None or not s.is_training else c.time_s * SLOW_END
 
 
-def sort_key(s: Scenario, c: Candidate) -> tuple[float, ...]:
+def sort_key(s: Scenario, c: Candidate, anchor: float | None = None) -> tuple[float, ...]:
+    """Cost bands of COST_TIE (then the slow end against the deadline, time, count). ``anchor``: the
+    cheapest cost of the group being ranked, so that bands count from it and every candidate within
+    COST_TIE of the cheapest shares its band (fixed bands split two costs 0.1% apart at a band edge)."""
     cost = c.cost if c.cost is not None else math.inf
     if s.rank_by == "time":
         return (c.time_s, cost)
-    band = math.floor(math.log(cost) / math.log(COST_TIE)) if 0 < cost < math.inf else (math.inf if cost else -math.inf)
+    rel = cost / anchor if anchor and 0 < anchor < math.inf else cost
+    band = math.floor(math.log(rel) / math.log(COST_TIE) + 1e-9) if 0 < rel < math.inf else (math.inf if rel else -math.inf)
     target = s.target_days
     at_risk = 0.0 if target is None or slow_end_s(s, c) <= target * 86400.0 else 1.0
     return (band, at_risk, c.time_s, c.count)
+
+
+def _keyed(s: Scenario, anchor: float | None, c: Candidate) -> tuple[float, ...]:
+    return sort_key(s, c, anchor)
+
+
+def _cheapest(cands: list[Candidate]) -> float | None:
+    costs = [c.cost for c in cands if c.cost is not None and c.cost > 0]
+    return min(costs) if costs else None
 
 
 def miss_ratio(s: Scenario, c: Candidate) -> float:
@@ -76,20 +90,21 @@ def select(s: Scenario, cands: list[Candidate]) -> tuple[list[tuple[Candidate, l
             labels[id(c)].append(label)
 
     by_id = {id(c): c for c in cands}
+    anchor = _cheapest(viable)
     if viable:
-        ranked = sorted(viable, key=lambda c: sort_key(s, c))
+        ranked = sorted(viable, key=lambda c: sort_key(s, c, anchor))
         tag(ranked[0], "recommended")
         priced = [c for c in viable if c.cost is not None]
         if priced:  # costs within COST_TIE are equal; the tie goes to fewer GPUs, as in the ranking
-            tag(min(priced, key=lambda c: sort_key(s.model_copy(update={"rank_by": "cost"}), c)), "cheapest")
+            tag(min(priced, key=lambda c: sort_key(s.model_copy(update={"rank_by": "cost"}), c, anchor)), "cheapest")
         tag(min(viable, key=lambda c: (c.time_s, c.cost if c.cost is not None else math.inf)), "fastest")
         for c in pareto(viable):
             tag(c, "pareto")
-        best_per: dict[tuple[str, str, str], Candidate] = {}
-        for c in ranked:
-            best_per.setdefault((c.gpu.id, c.s.precision, c.s.quant), c)
-        for c in best_per.values():
-            tag(c, "best_for_gpu")
+        groups: dict[tuple[str, str, str], list[Candidate]] = {}
+        for c in viable:
+            groups.setdefault((c.gpu.id, c.s.precision, c.s.quant), []).append(c)
+        for group in groups.values():  # each accelerator's best, its bands counted from its own cheapest
+            tag(min(group, key=partial(_keyed, s, _cheapest(group))), "best_for_gpu")
         for c in viable:
             if c.count <= s.own.get(c.gpu.id, 0):
                 mine = [x for x in viable if x.gpu.id == c.gpu.id and x.count <= s.own[c.gpu.id]]
@@ -105,7 +120,7 @@ def select(s: Scenario, cands: list[Candidate]) -> tuple[list[tuple[Candidate, l
         for c in per.values():
             tag(c, "nearest" if miss_ratio(s, c) <= NEAR else "far_miss")
     chosen = [by_id[i] for i in labels]
-    chosen.sort(key=lambda c: (0, *sort_key(s, c)) if c.viable else (1, miss_ratio(s, c), *sort_key(s, c)))
+    chosen.sort(key=lambda c: (0, *sort_key(s, c, anchor)) if c.viable else (1, miss_ratio(s, c), *sort_key(s, c)))
     chosen = chosen[:MAX_OPTIONS]
     kept = {id(c) for c in chosen}
     summary: dict[str, int] = {}
