@@ -28,6 +28,8 @@ def gpu_spec(r: Record, origin: str = "shipped") -> GpuSpec:
         cloud_price_source=r.get("cloud_source") or "",
         architecture=r.get("architecture") or "",
         precisions=tuple(x.strip().lower() for x in (r.get("precisions") or "").split(",") if x.strip()),
+        sold_separately=r.get("sold_separately") is not False, server_price_usd=r.get("server_price_usd"),
+        server_price_source=r.get("server_price_source") or "", server_price_as_of=r.get("server_price_as_of") or "",
         source=r["source"], as_of=r["as_of"], notes=r.get("notes") or "", origin=origin,
     )
 

@@ -19,7 +19,7 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -66,7 +66,17 @@ def _v3_to_v4(con: sqlite3.Connection) -> None:
             con.execute(f"ALTER TABLE gpu ADD COLUMN {column} VARCHAR")
 
 
-OVERLAY_MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
+def _v4_to_v5(con: sqlite3.Connection) -> None:
+    """Schema 5: GPUs record whether they are sold separately and the price of their server."""
+    have = {row[1] for row in con.execute("PRAGMA table_info(gpu)")}
+    for column, sql_type in (("sold_separately", "BOOLEAN"), ("server_price_usd", "FLOAT"),
+                             ("server_price_source", "VARCHAR"), ("server_price_as_of", "VARCHAR")):
+        if column not in have:
+            con.execute(f"ALTER TABLE gpu ADD COLUMN {column} {sql_type}")
+
+
+OVERLAY_MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4,
+                                                                        4: _v4_to_v5}
 
 
 SIDE_FILES = ("-journal", "-wal", "-shm")
@@ -335,6 +345,30 @@ class Catalog:
         return self._meta.get("content_hash", "")
 
     # ----- the user's entries ----------------------------------------------------------------
+    def preview_import(self, path: str | Path) -> ImportPreview:
+        """What importing ``path`` would change, without writing anything: the ids it adds, and for
+        each id it replaces the fields whose value changes (old, new), against the catalog as it is
+        (shipped rows and the user's). Raises what ``import_csv`` raises for a bad file."""
+        kind, records, encoding = read_csv_with_encoding(path, known=self.known_ids())
+        current = {r["id"]: r for r in self.records(kind.name)}
+        added, changed, same = [], [], 0
+        for rec in records:
+            old = current.get(rec["id"])
+            if old is None:
+                added.append(rec["id"])
+                continue
+            diff = [(c.name, old.get(c.name), rec.get(c.name)) for c in kind.columns
+                    if c.name != "id" and not _same(old.get(c.name), rec.get(c.name))]
+            if diff:
+                changed.append((rec["id"], diff))
+            else:
+                same += 1
+        return ImportPreview(kind.name, added, changed, same, encoding, records)
+
+    def apply_import(self, preview: ImportPreview) -> None:
+        """Write a previewed import into the overlay (one transaction; CatalogError if it fails)."""
+        self._write_overlay(preview.kind, preview.records)
+
     def import_csv(self, path: str | Path) -> tuple[str, int, int, str]:
         """Check every row of ``path``; import all of them into the overlay, or nothing (one
         transaction: a kill mid-import leaves the journal SQLite rolls back on the next start).
@@ -343,11 +377,10 @@ class Catalog:
         cp932). Raises CatalogCsvError naming line and column when any row is bad, FileProblem or
         OSError when the file cannot be read, CatalogError when the overlay cannot be written.
         """
-        kind, records, encoding = read_csv_with_encoding(path, known=self.known_ids())
-        existing = self.known_ids()[kind.name]
-        replaced = sum(1 for r in records if r["id"] in existing)
-        self._write_overlay(kind.name, records)
-        return kind.name, len(records) - replaced, replaced, encoding
+        pv = self.preview_import(path)
+        self.apply_import(pv)
+        replaced = len(pv.changed) + pv.unchanged
+        return pv.kind, len(pv.added), replaced, pv.encoding
 
     def remove(self, kind: str, entry_id: str) -> bool:
         """Delete one of the user's own rows (shipped rows cannot be removed, only overridden)."""
@@ -426,6 +459,28 @@ class Catalog:
             engine.dispose()
         self._user = self._load_overlay()
         self._specs.clear()
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal as catalog values: numbers within float noise, empty text and None alike."""
+    if a in (None, "") and b in (None, ""):
+        return True
+    if isinstance(a, int | float) and isinstance(b, int | float) and not isinstance(a, bool) and not isinstance(b, bool):
+        return abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1.0)
+    return bool(a == b)
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    """What an import would do: ``added`` ids, ``changed`` (id, [(field, old, new)]), how many rows
+    are the same as now, and the file's encoding (utf-8 or cp932)."""
+
+    kind: str
+    added: list[str]
+    changed: list[tuple[str, list[tuple[str, Any, Any]]]]
+    unchanged: int
+    encoding: str
+    records: list[Record] = field(default_factory=list, repr=False)  # the checked rows, to apply
 
 
 @lru_cache(maxsize=1)

@@ -20,8 +20,9 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:[.\-_][a-z0-9]+)*$")
 DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 CURRENCIES = ("USD", "JPY")
 # Bump when a table or column changes meaning; catalog.db and overlay files record it in `meta`.
-SCHEMA_VERSION = 4  # 2: models gained sliding_window and local_layers; 3: the user's measured runs;
-# 4: GPUs gained architecture and precisions
+SCHEMA_VERSION = 5  # 2: models gained sliding_window and local_layers; 3: the user's measured runs;
+# 4: GPUs gained architecture and precisions; 5: GPUs record whether they are sold separately, and the
+# price of the server they come in
 # One catalog entry as read from a CSV or a table: database field names -> values (SI units).
 Record = dict[str, Any]
 
@@ -120,6 +121,13 @@ GPUS = Kind("gpus", "gpu", (
     # tensor cores when not all of bf16/fp16/fp8/fp32 with a peak are (V100: fp16,fp32, no BF16)
     Column("architecture", "choice", choices=ARCHITECTURES),
     Column("precisions"),
+    # schema 5: buying. ``sold_separately`` false: the accelerator is only rented (TPU) or only sold in
+    # whole systems priced by ``server_price_usd``; ``server_price_usd``: one server of
+    # ``gpus_per_node`` GPUs, complete (GPUs, CPUs, memory, network cards), with its source and date
+    Column("sold_separately", "bool", default=True),
+    Column("server_price_usd", "float", ge=0, le=1e10),
+    Column("server_price_source"),
+    Column("server_price_as_of", "date"),
 ), signature=("memory_gib", "bf16_dense_tflops"))
 
 MODELS = Kind("models", "model", (

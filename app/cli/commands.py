@@ -181,7 +181,9 @@ def cmd_catalog(a: argparse.Namespace) -> int:
         from app.present.text.messages import file_problem_message
 
         try:
-            kind, added, replaced, encoding = cat.import_csv(a.file)
+            preview = cat.preview_import(a.file)
+            if not a.dry_run:
+                cat.apply_import(preview)
         except FileNotFoundError:
             raise UsageError(translate("CLI", "argument FILE.csv: {0!r} does not exist").format(a.file)) from None
         except FileProblem as e:
@@ -194,8 +196,16 @@ def cmd_catalog(a: argparse.Namespace) -> int:
             shown = "; ".join(csv_problem_message(p) for p in e.problems[:3])
             more = translate("CLI", " (and {0} more)").format(len(e.problems) - 3) if len(e.problems) > 3 else ""
             raise UsageError(translate("CLI", "{0}: nothing imported: {1}{2}").format(a.file, shown, more)) from None
-        print(translate("CLI", "imported {0} {1} into {2} ({3} new, {4} replacing an existing id)").format(
-            added + replaced, kind_text(kind), cat.overlay_path, added, replaced))
+        from app.present.summary import render_import_preview
+
+        print(render_import_preview(preview, applied=not a.dry_run))
+        if not a.dry_run:
+            print(translate("CLI", "imported {0} {1} into {2} ({3} new, {4} replacing an existing id)").format(
+                len(preview.added) + len(preview.changed) + preview.unchanged, kind_text(preview.kind), cat.overlay_path,
+                len(preview.added), len(preview.changed) + preview.unchanged))
+        else:
+            print(translate("CLI", "nothing written (--dry-run)"))
+        encoding = preview.encoding
         if encoding != "utf-8":
             print(translate("CLI", "note: {0} was read as Shift-JIS (cp932), not UTF-8").format(a.file), file=sys.stderr)
         return EXIT_OK

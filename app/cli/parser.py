@@ -255,6 +255,8 @@ def build_parser() -> argparse.ArgumentParser:
         k.add_argument("--origin", choices=["all", "shipped", "user"], default="all")
     imp = csub.add_parser("import", help=translate("CLI", "add or replace your own entries from a CSV (all rows or none)"))
     imp.add_argument("file", metavar="FILE.csv")
+    imp.add_argument("--dry-run", action="store_true",
+                     help=translate("CLI", "show what the file would add and change, and write nothing"))
     exp = csub.add_parser("export", help=translate("CLI", "write entries to a CSV in the import format"))
     exp.add_argument("export_kind", metavar="KIND", choices=KINDS)
     exp.add_argument("file", metavar="FILE.csv")

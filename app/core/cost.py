@@ -2,8 +2,9 @@
 
 cloud   = GPU-hours x price per GPU-hour
 on-prem = GPU purchase (GPUs the user already owns cost nothing more) + host share (servers, CPUs,
-          network: ``host_cost_fraction`` of the GPU price) + electricity (GPU board power at TDP x
-          PUE x hours x price per kWh).
+          network: ``host_cost_fraction`` of the GPU price; for GPUs bought in servers whose price the
+          catalog records, the servers' price less their GPUs) + electricity (GPU board power at TDP x
+          PUE x hours x price per kWh). An accelerator that is not sold (TPU) has no on-prem cost.
 Training charges the job's hours; inference charges a service horizon of ``years`` at
 ``hours_per_day`` x ``days_per_month``. Break-even: the hours of use at which the purchase is paid
 back by the rent saved net of electricity: (purchase + host) / (rent per hour - electricity per hour).
@@ -30,8 +31,9 @@ class Prices:
     cloud_source: str  # "offer" | "gpu-reference" | "user"
     cloud_offer: str | None  # catalog offer id when an offer was used
     purchase: float | None  # per GPU
-    purchase_source: str  # "catalog" | "user"
+    purchase_source: str  # "catalog" | "server" (the server price / its GPUs) | "user" | "not_sold" | ""
     menu: tuple[tuple[int, float, str | None], ...] = ()
+    server: float | None = None  # one complete server of gpus_per_node GPUs (catalog), when known
 
     def rent(self, count: int) -> Rental | None:
         """The cheapest way to rent ``count`` GPUs: whole instances of the offer, the price per hour of
@@ -85,13 +87,28 @@ def prices_for(s: Scenario, gpu: GpuSpec, offers: Iterable[CloudOffer] = ()) -> 
         elif gpu.cloud_price_per_gpu_hour_usd is not None and s.pricing in ("on-demand", "cheapest"):
             cloud, src = s.from_usd(gpu.cloud_price_per_gpu_hour_usd), "gpu-reference"
             menu = ((1, cloud, None),)
+    server = None
     if s.gpu_price is not None:
         buy, bsrc = s.gpu_price, "user"
-    elif gpu.price_usd is not None:
-        buy, bsrc = s.from_usd(gpu.price_usd), "catalog"
     else:
-        buy, bsrc = None, ""
-    return Prices(cloud, src, offer_id, buy, bsrc, menu)
+        server = s.from_usd(gpu.server_price_usd) if gpu.server_price_usd is not None else None
+        if gpu.price_usd is not None:
+            buy, bsrc = s.from_usd(gpu.price_usd), "catalog"
+        elif server is not None:
+            buy, bsrc = server / gpu.gpus_per_node, "server"
+        else:
+            buy, bsrc = None, ("" if gpu.sold_separately else "not_sold")
+    return Prices(cloud, src, offer_id, buy, bsrc, menu, server)
+
+
+def host_cost(s: Scenario, gpu: GpuSpec, bought: int, purchase: float, p: Prices) -> float:
+    """Servers, CPUs and network for ``bought`` GPUs costing ``purchase``: for GPUs bought in servers
+    whose price is known, those servers less their GPUs (never below zero); else
+    ``host_cost_fraction`` of the purchase."""
+    if p.server is not None and bought and (gpu.sold_in_servers or not gpu.sold_separately):
+        servers = -(-bought // gpu.gpus_per_node)
+        return max(0.0, servers * p.server - purchase)
+    return purchase * s.host_cost_fraction
 
 
 def relevant_cost(s: Scenario, cloud: float | None, onprem: float | None, owned: bool = False) -> float | None:
@@ -138,8 +155,9 @@ def cost_totals(s: Scenario, gpu: GpuSpec, count: int, hours: float, p: Prices) 
     owned = min(s.own.get(gpu.id, 0), count)
     if p.purchase is None and owned < count:
         return cloud, None
-    purchase = gpus_to_buy(s, gpu, count) * (p.purchase or 0.0)
-    onprem = purchase * (1.0 + s.host_cost_fraction) + power_kw(s, gpu, count) * s.electricity_price * hours
+    bought = gpus_to_buy(s, gpu, count)
+    purchase = bought * (p.purchase or 0.0)
+    onprem = purchase + host_cost(s, gpu, bought, purchase, p) + power_kw(s, gpu, count) * s.electricity_price * hours
     return cloud, onprem
 
 
@@ -185,11 +203,12 @@ def job_cost(s: Scenario, gpu: GpuSpec, count: int, hours: float, prices: Prices
     onprem = None
     purchase = host = 0.0
     if buy is None and owned < count:
-        findings.append(Finding(code="gpu_price_missing", severity="info", params={"gpu": gpu.id}))
+        code = "not_sold_separately" if p.purchase_source == "not_sold" else "gpu_price_missing"
+        findings.append(Finding(code=code, severity="info", params={"gpu": gpu.id}))
     else:
         bought = gpus_to_buy(s, gpu, count)
         purchase = bought * (buy or 0.0)
-        host = purchase * s.host_cost_fraction
+        host = host_cost(s, gpu, bought, purchase, p)
         if bought > count - owned:
             findings.append(Finding(code="whole_servers", severity="info", params={
                 "gpu": gpu.id, "per_server": gpu.gpus_per_node, "bought": bought, "needed": count - owned}))
@@ -210,7 +229,7 @@ def job_cost(s: Scenario, gpu: GpuSpec, count: int, hours: float, prices: Prices
                 cloud_price_per_gpu_hour=price, cloud_price_source=p.cloud_source,
                 cloud_offer=rental.offer if rental is not None else p.cloud_offer,
                 cloud_gpus_billed=rental.billed_gpus if rental is not None else None,
-                gpu_price=buy, power_kw=kw,
+                gpu_price=buy, gpu_price_source=p.purchase_source, power_kw=kw,
                 breakeven_hours=be_h, breakeven_months=be_m, breakeven_utilisation=be_u,
                 horizon_years=s.years, cloud_horizon_full_use=cloud_h, onprem_horizon_full_use=onprem_h), findings
 

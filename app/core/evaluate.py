@@ -252,6 +252,9 @@ def _judge(s: Scenario, o: Option, first: list[Finding]) -> Option:
     if not within_power:
         findings.append(Finding(code="power_limit_exceeded", severity="error" if s.deployment == Deployment.ONPREM else "info",
                                 params={"power_kw": o.cost.power_kw, "limit_kw": s.power_limit_kw}))
+    if s.deployment == Deployment.ONPREM and o.cost.onprem is None:  # on-prem only, and it cannot be bought
+        findings = [f.model_copy(update={"severity": "error"}) if f.code in ("not_sold_separately", "gpu_price_missing") else f
+                    for f in findings]
     within = True
     spend = relevant_cost(s, o.cost.cloud, o.cost.onprem if within_power else None, s.own.get(o.gpu, 0) >= o.gpu_count)
     if s.budget is not None and spend is not None and spend > s.budget:

@@ -56,6 +56,7 @@ class Cost(BaseModel):
     cloud_offer: str | None = None  # catalog offer id behind the cloud price
     cloud_gpus_billed: int | None = None  # GPUs paid for: whole instances (8-GPU offers bill 8 for 1 used)
     gpu_price: float | None = None  # purchase per GPU
+    gpu_price_source: str = ""  # catalog | server (the server's price over its GPUs) | user | not_sold
     power_kw: float = 0.0  # facility power (TDP x count x PUE)
     breakeven_hours: float | None = None  # hours of use at which buying beats renting
     breakeven_months: float | None = None  # ... at hours_per_day x days_per_month

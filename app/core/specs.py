@@ -51,10 +51,20 @@ class GpuSpec(BaseModel):
     # "" = not recorded) and, when not every precision with a peak has tensor cores, those that do
     architecture: str = ""
     precisions: tuple[str, ...] = ()
+    # buying: False = rented only (TPU) or sold only as whole systems (then server_price_usd prices them)
+    sold_separately: bool = True
+    server_price_usd: float | None = Field(default=None, ge=0)  # one complete server of gpus_per_node GPUs
+    server_price_source: str = ""
+    server_price_as_of: str = ""
     source: str = ""
     as_of: str = ""
     notes: str = ""
     origin: str = "shipped"  # shipped | user (the user's overlay catalog)
+
+    @property
+    def purchasable(self) -> bool:
+        """Can be bought: separately, or in a server with a price."""
+        return self.sold_separately or self.server_price_usd is not None
 
     @model_validator(mode="after")
     def _known(self) -> GpuSpec:

@@ -9,6 +9,7 @@ rent-or-buy series, and the catalog version.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Protocol
@@ -68,7 +69,7 @@ class OptionCosts:
 class Entry:
     """A catalog entry the plan used, with where its figures come from."""
 
-    kind: str  # gpu | offer | model
+    kind: str  # gpu | price | server_price | offer | model | measurement
     id: str
     name: str
     source: str
@@ -146,8 +147,14 @@ def _series(s: Scenario, o: Option) -> Series:
 
 def _entries(s: Scenario, p: Plan, gpus: dict[str, GpuSpec], offers: dict[str, CloudOffer],
              measured: tuple[Any, ...] = ()) -> list[Entry]:
-    out = [Entry("gpu", g.id, g.name, g.source, g.as_of, g.origin)
-           for g in (gpus[i] for i in dict.fromkeys(o.gpu for o in p.options) if i in gpus)]
+    in_options = [gpus[i] for i in dict.fromkeys(o.gpu for o in p.options) if i in gpus]
+    out = [Entry("gpu", g.id, g.name, g.source, g.as_of, g.origin) for g in in_options]
+    # the purchase and server prices the options are costed with (the report dates each, with its age)
+    priced = {o.gpu for o in p.options if o.cost.gpu_price_source in ("catalog", "server")}
+    out += [Entry("price", g.id, g.name, g.price_source, g.price_as_of, g.origin)
+            for g in in_options if g.id in priced and g.price_usd is not None]
+    out += [Entry("server_price", g.id, g.name, g.server_price_source, g.server_price_as_of, g.origin)
+            for g in in_options if g.id in priced and g.server_price_usd is not None]
     out += [Entry("offer", of.id, of.name, of.source, of.as_of, of.origin) for of in offers.values()]
     m = s.model
     out.append(Entry("model", m.id, m.name, m.source, m.as_of, m.origin if m.source else "user"))
@@ -166,12 +173,21 @@ def for_report(out: PlanOutcome, catalog: Catalog) -> PlanOutcome:
     return replace(out, backtest=backtest_summary(catalog))
 
 
-def build_outcome(s: Scenario, catalog: Catalog, *, curves: bool = True, with_backtest: bool = True) -> PlanOutcome:
+def build_outcome(s: Scenario, catalog: Catalog, *, curves: bool = True, with_backtest: bool = True,
+                  today: dt.date | None = None) -> PlanOutcome:
     """Plan ``s`` against ``catalog`` and work out everything the views draw. ``curves=False`` skips
-    the scaling curves, ``with_backtest=False`` the backtest summary (the JSON carries neither)."""
+    the scaling curves, ``with_backtest=False`` the backtest summary (the JSON carries neither).
+    ``today`` dates the prices' age (the recommendation's prices older than 12 months are flagged)."""
+    from app.planning.freshness import stale_price_findings
+
     all_gpus = list(catalog.gpus())
     all_offers = list(catalog.offers())
     p = run_plan(s, all_gpus, all_offers)
+    if p.options:
+        best = p.options[0]
+        offer = next((o for o in all_offers if o.id == best.cost.cloud_offer), None)
+        gpu = next((g for g in all_gpus if g.id == best.gpu), None)
+        p.findings.extend(stale_price_findings(best, gpu, offer, today or dt.date.today()))
     by_id = {g.id: g for g in all_gpus}
     curve_pts = _curves(s, p, by_id, all_offers) if curves else {}
     named = set(o.gpu for o in p.options) | set(curve_pts) | set(s.own) | {r.gpu for r in p.rejected}

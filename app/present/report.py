@@ -113,8 +113,9 @@ def marked(template: str, *args: Any) -> Inline:
 class _Ctx:
     """What every section needs: the outcome, the language and the currency."""
 
-    def __init__(self, out: PlanOutcome, lang: str):
+    def __init__(self, out: PlanOutcome, lang: str, date: dt.date | None = None):
         self.out, self.lang = out, lang
+        self.date = date or dt.date.today()
         self.s, self.p = out.scenario, out.plan
         self.cur = out.scenario.currency
         self.training = out.scenario.is_training
@@ -127,7 +128,7 @@ class _Ctx:
 def build_report(out: PlanOutcome, name: str, lang: str, date: dt.date | None = None) -> ReportDocument:
     """The whole report of one plan in ``lang``, whatever the app's current language."""
     with language(lang):
-        return _build(_Ctx(out, lang), name, date or dt.date.today())
+        return _build(_Ctx(out, lang, date), name, date or dt.date.today())
 
 
 def _build(c: _Ctx, name: str, date: dt.date) -> ReportDocument:
@@ -326,7 +327,14 @@ def _rent_or_buy(c: _Ctx) -> Section:
             src = translate("Report", " — {0}, {1}, {2} (as of {3})").format(of.name, pricing_text(of.pricing), of.region,
                                                                            fmt_date(of.as_of, c.lang))
         lines.append(runs(translate("Report", "Cloud price: {0} per GPU-hour{1}.").format(c.money(cost.cloud_price_per_gpu_hour), src)))
-    if cost.gpu_price is not None:
+    gpu = c.out.gpus.get(best.gpu)
+    server = gpu is not None and gpu.server_price_usd is not None and cost.gpu_price_source in ("catalog", "server") and (
+        gpu.sold_in_servers or not gpu.sold_separately)
+    if cost.gpu_price is not None and server and gpu is not None:
+        lines.append(runs(translate("Report", "Purchase: servers of {0} GPUs at {1} each, complete ({2}, as of {3}); power {4:.1f} kW with PUE {5:g} at {6} per kWh.").format(
+            gpu.gpus_per_node, c.money(s.from_usd(gpu.server_price_usd or 0.0)), gpu.server_price_source,
+            fmt_date(gpu.server_price_as_of, c.lang), cost.power_kw, s.pue, c.money(s.electricity_price))))
+    elif cost.gpu_price is not None:
         lines.append(runs(translate("Report", "Purchase: {0} per GPU plus {1:.0%} for servers and network; power {2:.1f} kW with PUE {3:g} at {4} per kWh.").format(
             c.money(cost.gpu_price), s.host_cost_fraction, cost.power_kw, s.pue, c.money(s.electricity_price))))
     if cost.breakeven_months is not None:
@@ -386,14 +394,37 @@ def _findings(c: _Ctx) -> Section:
 def _sources(c: _Ctx) -> Section:
     arows = [[runs(assumption_name(a.name)), runs(assumption_value(a)), runs(assumption_source(a, c.lang, flag, c.s.fx_as_of))]
              for a in c.p.assumptions]
-    shown = ([e for e in c.out.entries if e.kind == "gpu"][:5] + [e for e in c.out.entries if e.kind == "offer"][:5]
-             + [e for e in c.out.entries if e.kind == "model"] + [e for e in c.out.entries if e.kind == "measurement"])
-    srows = [[runs(e.name if e.kind != "offer" else f"{e.name} ({pricing_text(c.out.offers[e.id].pricing)})"),
-              runs(e.source or translate("Report", "entered by the user")), runs(fmt_date(e.as_of, c.lang))] for e in shown]
+    by_kind = {k: [e for e in c.out.entries if e.kind == k] for k in ("gpu", "price", "server_price", "offer", "model", "measurement")}
+    shown = (by_kind["gpu"][:5] + by_kind["price"][:5] + by_kind["server_price"][:5] + by_kind["offer"][:5]
+             + by_kind["model"] + by_kind["measurement"])
+
+    def name(e: Any) -> str:
+        if e.kind == "offer":
+            return f"{e.name} ({pricing_text(c.out.offers[e.id].pricing)})"
+        if e.kind == "price":
+            return translate("Report", "{0}: purchase price").format(e.name)
+        if e.kind == "server_price":
+            return translate("Report", "{0}: server price").format(e.name)
+        return str(e.name)
+
+    srows = [[runs(name(e)), runs(e.source or translate("Report", "entered by the user")),
+              runs(_dated(e.as_of, c, priced=e.kind in ("price", "server_price", "offer")))] for e in shown]
     return Section(translate("Report", "Assumptions and sources"), [
         Table([translate("Report", "Assumption"), translate("Report", "Value"), translate("Report", "Source")], arows, [22, 14, 64]),
         Heading(translate("Report", "Catalog entries used")),
         Table([translate("Report", "Entry"), translate("Report", "Source"), translate("Report", "As of")], srows, [26, 60, 14])], page_break_before=True)
+
+
+def _dated(as_of: str, c: _Ctx, priced: bool) -> str:
+    """A catalog date; for a price also its age, marked when older than the 12 months after which a
+    plan warns ("Jun 2024 · 29 months ⚠")."""
+    from app.planning.freshness import STALE_MONTHS, age_months
+
+    text = fmt_date(as_of, c.lang)
+    age = age_months(as_of, c.date) if priced else None
+    if age is None:
+        return text
+    return text + " · " + translate("Report", "{0} months").format(age) + (" ⚠" if age > STALE_MONTHS else "")
 
 
 def _glossary() -> Section:

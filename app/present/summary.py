@@ -24,6 +24,7 @@ from app.present.text.format import (
 from app.present.text.messages import (
     finding_message,
     finding_reason,
+    kind_text,
     labels_text,
     pricing_text,
     suggestion_message,
@@ -190,12 +191,39 @@ def render_capacity(gpu: GpuSpec, count: int, rows: Sequence[CapacityRow], lang:
     return "\n".join(lines)
 
 
-def entry_line(kind: str, e: Any) -> str:
-    """One catalog entry as ``gpu-planner catalog KIND`` lists it."""
+def _dated(as_of: str, today: Any) -> str:
+    """A price's date and age: "Jun 2024, 29 months old"; "undated" without a date."""
+    from app.planning.freshness import age_months
+
+    age = age_months(as_of, today)
+    if age is None:
+        return translate("CLI", "undated") if not as_of else fmt_date(as_of, current_language())
+    return translate("CLI", "{0}, {1} months old").format(fmt_date(as_of, current_language()), age)
+
+
+def _price(e: Any, today: Any) -> str:
+    """What buying a GPU costs, as the catalog has it, with the price's date and age."""
+    if e.price_usd is not None:
+        text = translate("CLI", "buy ${0:,.0f} ({1})").format(e.price_usd, _dated(e.price_as_of, today))
+    elif not e.sold_separately:
+        text = translate("CLI", "not sold separately")
+    else:
+        text = translate("CLI", "no purchase price")
+    if e.server_price_usd is not None:
+        text += translate("CLI", "; server of {0} ${1:,.0f} ({2})").format(
+            e.gpus_per_node, e.server_price_usd, _dated(e.server_price_as_of, today))
+    return text
+
+
+def entry_line(kind: str, e: Any, today: Any = None) -> str:
+    """One catalog entry as ``gpu-planner catalog KIND`` lists it; prices carry their age on ``today``."""
+    import datetime as dt
+
+    today = today or dt.date.today()
     if kind == "gpus":
         link = (f"{e.scale_up_link} x{e.nvlink_domain}" if e.has_nvlink else translate("CLI", "PCIe only"))
         prec = next((p for p in ("bf16", "fp16") if e.supports(p)), "bf16")
-        what = f"{fmt_bytes(e.memory_bytes):>8}  {prec.upper()} {e.peak_flops(prec) / 1e12:7.1f} TFLOPS  {link}"
+        what = f"{fmt_bytes(e.memory_bytes):>8}  {prec.upper()} {e.peak_flops(prec) / 1e12:7.1f} TFLOPS  {link}  {_price(e, today)}"
     elif kind == "models":
         moe = translate("CLI", " ({0:.1f}B active)").format(e.params_active / 1e9) if e.is_moe else ""
         what = translate("CLI", "{0:8.2f}B{1}  context {2}  {3}").format(e.params_total / 1e9, moe, e.context, e.license)
@@ -207,5 +235,33 @@ def entry_line(kind: str, e: Any) -> str:
         what = translate("CLI", "{0}  {1:g} {2} per GPU-hour  {3}  {4}").format(
             e.gpu, e.price_per_gpu_hour, e.currency, pricing_text(e.pricing), e.region)
     mark = translate("CLI", "  [yours]") if e.origin == "user" else ""
-    return f"{e.id:34} {getattr(e, 'name', ''):34.34} {what}  " + translate("CLI", "(as of {0})").format(
-        fmt_date(e.as_of, current_language())) + mark
+    when = _dated(e.as_of, today) if kind == "offers" else fmt_date(e.as_of, current_language())
+    return f"{e.id:34} {getattr(e, 'name', ''):34.34} {what}  " + translate("CLI", "(as of {0})").format(when) + mark
+
+
+def _cell(v: Any) -> str:
+    if v is None or v == "":
+        return "–"
+    if isinstance(v, float):
+        return f"{v:.6g}"
+    return str(v)
+
+
+def render_import_preview(pv: Any, applied: bool, limit: int = 40) -> str:
+    """What an import adds and changes, field by field (old → new), before or as it is applied."""
+    head = (translate("CLI", "{0}: {1} new, {2} changed, {3} the same") if applied else
+            translate("CLI", "{0} (dry run): would add {1}, change {2}, leave {3} the same")).format(
+        kind_text(pv.kind), len(pv.added), len(pv.changed), pv.unchanged)
+    lines = [head]
+    for ident in pv.added[:limit]:
+        lines.append("  + " + ident)
+    shown = 0
+    for ident, diff in pv.changed:
+        if shown >= limit:
+            break
+        shown += 1
+        lines.append("  ~ " + ident + ": " + "; ".join(f"{f} {_cell(o)} → {_cell(n)}" for f, o, n in diff))
+    hidden = max(0, len(pv.added) - limit) + max(0, len(pv.changed) - shown)
+    if hidden:
+        lines.append(translate("CLI", "  … and {0} more").format(hidden))
+    return "\n".join(lines)

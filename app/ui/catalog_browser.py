@@ -297,9 +297,15 @@ class CatalogBrowser(QDialog):
             p.write_text(text, encoding="utf-8")
             self._import_path(str(p))
 
-    def _import_path(self, path: str) -> bool:
+    def _import_path(self, path: str, confirm: bool = False) -> bool:
+        """Import a CSV into the user's catalog. With ``confirm`` (a file the user picked), first show
+        what it adds and changes, field by field, and apply it only when they say so (issue 23)."""
+        cat = self.session.catalog
         try:
-            kind, added, replaced, encoding = self.session.catalog.import_csv(path)
+            preview = cat.preview_import(path)
+            if confirm and not self._confirm_import(path, preview):
+                return False
+            cat.apply_import(preview)
         except CatalogCsvError as e:
             QMessageBox.warning(self, self.tr("Nothing imported"),
                                 "\n".join(csv_problem_message(p) for p in e.problems[:20]))
@@ -312,12 +318,23 @@ class CatalogBrowser(QDialog):
         except Exception as e:  # noqa: BLE001 - shown to the user; their files are untouched
             QMessageBox.warning(self, self.tr("Nothing imported"), str(e))
             return False
-        if encoding != "utf-8":
-            QMessageBox.information(self, self.tr("Imported"), self.tr(
-                "{0} was read as Shift-JIS (cp932), the CSV that Excel writes on Japanese Windows.").format(path))
         self.session.reload_catalog()
         self.fill()
         return True
+
+    def _confirm_import(self, path: str, preview) -> bool:
+        from app.present.summary import render_import_preview
+
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Import CSV"), "", parent=self)
+        text = self.tr("{0} adds {1} entries and changes {2}; {3} stay the same.").format(
+            path, len(preview.added), len(preview.changed), preview.unchanged)
+        if preview.encoding != "utf-8":
+            text += "\n" + self.tr("{0} was read as Shift-JIS (cp932), the CSV that Excel writes on Japanese Windows.").format(path)
+        box.setText(text + "\n" + self.tr("Apply these changes to your catalog?"))
+        box.setDetailedText(render_import_preview(preview, applied=False, limit=500))
+        box.setStandardButtons(QMessageBox.StandardButton.Apply | QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Apply)
+        return box.exec() == QMessageBox.StandardButton.Apply
 
     def remove(self, kind: str) -> None:
         eid = self.current_id(kind)
@@ -330,7 +347,7 @@ class CatalogBrowser(QDialog):
     def import_csv(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import CSV"), "", "CSV (*.csv)")
         if path:
-            self._import_path(path)
+            self._import_path(path, confirm=True)
 
     def export_csv(self) -> None:
         kind = self.kind()

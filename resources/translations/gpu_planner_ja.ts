@@ -949,6 +949,10 @@
         <translation>CSV から自分の項目を追加・置換（全行か、まったく取り込まないか）</translation>
     </message>
     <message>
+        <source>show what the file would add and change, and write nothing</source>
+        <translation>ファイルで追加・変更される内容を表示し、何も書き込まない</translation>
+    </message>
+    <message>
         <source>write entries to a CSV in the import format</source>
         <translation>項目を取り込み形式の CSV に書き出す</translation>
     </message>
@@ -1045,6 +1049,30 @@
         <translation>{0} を書き出しました（{1} ページ）</translation>
     </message>
     <message>
+        <source>undated</source>
+        <translation>日付なし</translation>
+    </message>
+    <message>
+        <source>{0}, {1} months old</source>
+        <translation>{0}、{1} か月前</translation>
+    </message>
+    <message>
+        <source>buy ${0:,.0f} ({1})</source>
+        <translation>購入 ${0:,.0f}（{1}）</translation>
+    </message>
+    <message>
+        <source>not sold separately</source>
+        <translation>単体販売なし</translation>
+    </message>
+    <message>
+        <source>no purchase price</source>
+        <translation>購入価格なし</translation>
+    </message>
+    <message>
+        <source>; server of {0} ${1:,.0f} ({2})</source>
+        <translation>、{0} 枚搭載サーバー ${1:,.0f}（{2}）</translation>
+    </message>
+    <message>
         <source>PCIe only</source>
         <translation>PCIe のみ</translation>
     </message>
@@ -1075,6 +1103,18 @@
     <message>
         <source>(as of {0})</source>
         <translation>（{0} 時点）</translation>
+    </message>
+    <message>
+        <source>{0}: {1} new, {2} changed, {3} the same</source>
+        <translation>{0}：新規 {1} 件、変更 {2} 件、変更なし {3} 件</translation>
+    </message>
+    <message>
+        <source>{0} (dry run): would add {1}, change {2}, leave {3} the same</source>
+        <translation>{0}（試行）：追加 {1} 件、変更 {2} 件、変更なし {3} 件になります</translation>
+    </message>
+    <message>
+        <source>  … and {0} more</source>
+        <translation>  …ほか {0} 件</translation>
     </message>
     <message>
         <source>GPUs</source>
@@ -1139,6 +1179,10 @@
     <message>
         <source>imported {0} {1} into {2} ({3} new, {4} replacing an existing id)</source>
         <translation>{1}を {0} 件 {2} に取り込みました（新規 {3} 件、既存 ID の置換 {4} 件）</translation>
+    </message>
+    <message>
+        <source>nothing written (--dry-run)</source>
+        <translation>何も書き込んでいません（--dry-run）</translation>
     </message>
     <message>
         <source>note: {0} was read as Shift-JIS (cp932), not UTF-8</source>
@@ -1323,10 +1367,6 @@
         <translation>取り込みませんでした</translation>
     </message>
     <message>
-        <source>Imported</source>
-        <translation>インポートしました</translation>
-    </message>
-    <message>
         <source>{0} was read as Shift-JIS (cp932), the CSV that Excel writes on Japanese Windows.</source>
         <translation>{0} を Shift-JIS（cp932、日本語版 Windows の Excel が書き出す CSV）として読み込みました。</translation>
     </message>
@@ -1337,6 +1377,14 @@
     <message>
         <source>Import CSV</source>
         <translation>CSVを取り込む</translation>
+    </message>
+    <message>
+        <source>{0} adds {1} entries and changes {2}; {3} stay the same.</source>
+        <translation>{0} で追加 {1} 件、変更 {2} 件、変更なし {3} 件になります。</translation>
+    </message>
+    <message>
+        <source>Apply these changes to your catalog?</source>
+        <translation>この変更をカタログに反映しますか？</translation>
     </message>
     <message>
         <source>Export CSV</source>
@@ -2407,6 +2455,22 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
     <message>
         <source>No purchase price for {0}: pass --gpu-price.</source>
         <translation>{0} の購入価格がありません（--gpu-price で指定）。</translation>
+    </message>
+    <message>
+        <source>{0} is not sold to buy outright (it is rented only): no on-prem cost. Pass --gpu-price if you have a quote.</source>
+        <translation>{0} は購入できません（レンタルのみ）。オンプレの費用はありません。見積もりがあれば --gpu-price で指定してください。</translation>
+    </message>
+    <message>
+        <source>The cloud price of {0} dates from {1}, {2} months ago: check the current price before deciding.</source>
+        <translation>{0} のクラウド価格は {1} 時点（{2} か月前）のものです。決定の前に現在の価格を確認してください。</translation>
+    </message>
+    <message>
+        <source>The server price of {0} dates from {1}, {2} months ago: ask for a current quote before deciding.</source>
+        <translation>{0} のサーバー価格は {1} 時点（{2} か月前）のものです。決定の前に最新の見積もりを取ってください。</translation>
+    </message>
+    <message>
+        <source>The purchase price of {0} dates from {1}, {2} months ago: ask for a current quote before deciding.</source>
+        <translation>{0} の購入価格は {1} 時点（{2} か月前）のものです。決定の前に最新の見積もりを取ってください。</translation>
     </message>
     <message>
         <source>Draws {0:.1f} kW with PUE, over the on-prem power limit of {1:g} kW.</source>
@@ -3851,6 +3915,10 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>クラウド価格：GPU 1時間あたり {0}{1}。</translation>
     </message>
     <message>
+        <source>Purchase: servers of {0} GPUs at {1} each, complete ({2}, as of {3}); power {4:.1f} kW with PUE {5:g} at {6} per kWh.</source>
+        <translation>購入：GPU {0} 枚搭載のサーバー一式を 1 台 {1}（{2}、{3} 時点）。電力は PUE {5:g} 込みで {4:.1f} kW、1 kWh あたり {6}。</translation>
+    </message>
+    <message>
         <source>Purchase: {0} per GPU plus {1:.0%} for servers and network; power {2:.1f} kW with PUE {3:g} at {4} per kWh.</source>
         <translation>購入：GPU 1枚 {0}、サーバー・ネットワークに {1:.0%} を加算。電力 {2:.1f} kW（PUE {3:g}）、電気料金 1kWh あたり {4}。</translation>
     </message>
@@ -3899,6 +3967,14 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>見積もりは十分に調整されたソフトウェア（Megatron-LM、DeepSpeed、FSDP、vLLM）を前提としています。ハードウェア障害や再起動で、公表事例では5〜20%の追加時間が生じています。</translation>
     </message>
     <message>
+        <source>{0}: purchase price</source>
+        <translation>{0}：購入価格</translation>
+    </message>
+    <message>
+        <source>{0}: server price</source>
+        <translation>{0}：サーバー価格</translation>
+    </message>
+    <message>
         <source>Assumptions and sources</source>
         <translation>前提と出典</translation>
     </message>
@@ -3929,6 +4005,10 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <message>
         <source>As of</source>
         <translation>時点</translation>
+    </message>
+    <message>
+        <source>{0} months</source>
+        <translation>{0} か月</translation>
     </message>
     <message>
         <source>Glossary</source>

@@ -396,3 +396,36 @@ def test_a_schema_3_overlay_gains_the_gpu_capability_columns(capsys, tmp_path, m
     g = cat.gpu("lab-gpu")
     assert g is not None and g.architecture == "" and g.precisions == () and g.supports("bf16")
     assert Catalog().problems == []
+
+
+def test_a_schema_4_overlay_gains_the_buying_columns(capsys, tmp_path, monkeypatch):
+    """Schema 5 added sold_separately and the server price to GPUs: a schema-4 overlay without them is
+    migrated by the real step and keeps the user's GPU (sold separately, no server price)."""
+    import sqlite3
+
+    overlay = _overlay_claiming_schema(capsys, tmp_path, monkeypatch, 4)
+    con = sqlite3.connect(overlay)
+    with con:
+        for column in ("sold_separately", "server_price_usd", "server_price_source", "server_price_as_of"):
+            con.execute(f"ALTER TABLE gpu DROP COLUMN {column}")
+    con.close()
+    cat = Catalog()
+    assert [p.code for p in cat.problems] == ["overlay_migrated"]
+    g = cat.gpu("lab-gpu")
+    assert g is not None and g.sold_separately and g.server_price_usd is None
+    assert Catalog().problems == []
+
+
+def test_japanese_clouds_are_priced_in_yen_as_published():
+    """Issue 23: at least 10 offers from clouds Japanese teams use, in JPY as published, each with its
+    source, date and tax basis; the Tokyo regions of the hyperscalers are there too."""
+    from app.catalog.repository import default_catalog
+
+    offers = default_catalog().offers()
+    yen = [o for o in offers if o.currency == "JPY"]
+    providers = {o.provider.split(" (")[0] for o in yen}
+    assert len(yen) >= 10 and len(providers) >= 5, providers
+    assert all(o.source and o.as_of and ("tax" in o.notes.lower() or "税込" in o.notes) for o in yen
+               if not o.id.startswith("tsubame4"))
+    assert any(o.provider.startswith("Sakura") for o in yen) and any("ABCI" in o.provider for o in yen)
+    assert any(o.id.startswith("aws-tokyo") for o in offers)

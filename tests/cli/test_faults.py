@@ -284,3 +284,27 @@ def test_hostile_paths_are_one_line_and_exit_2_never_an_internal_error(tmp_path,
             if code == 2:
                 assert len(err.strip().splitlines()) == 1, (argv, err)
     assert main(["catalog", "import", str(csv_in)]) == 0
+
+
+def test_a_dry_run_import_shows_each_change_and_writes_nothing(tmp_path, capsys):
+    """Issue 23: importing a newer price list (CSV) shows what changes before it is applied."""
+    from app.catalog.csv_io import write_csv
+    from app.catalog.repository import Catalog, default_catalog
+    from app.catalog.schema import KINDS
+
+    records = Catalog(overlay=tmp_path / "none.db").records("gpus")
+    h100 = next(r for r in records if r["id"] == "h100-sxm")
+    changed = [{**h100, "price_usd": 21000.0, "price_as_of": "2026-11"},
+               {**records[0], "id": "new-gpu", "name": "New GPU"}]
+    p = tmp_path / "prices.csv"
+    write_csv(p, KINDS["gpus"], changed)
+    assert main(["catalog", "import", str(p), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "would add 1, change 1" in out and "+ new-gpu" in out
+    assert f"price_usd {h100['price_usd']:.6g} → 21000" in out and "nothing written" in out
+    default_catalog.cache_clear()
+    assert default_catalog().gpu("new-gpu") is None and default_catalog().gpu("h100-sxm").price_usd == h100["price_usd"]
+    assert main(["catalog", "import", str(p)]) == 0
+    assert "1 new, 1 changed" in capsys.readouterr().out
+    default_catalog.cache_clear()
+    assert default_catalog().gpu("h100-sxm").price_usd == 21000.0

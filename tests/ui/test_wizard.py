@@ -243,6 +243,37 @@ def test_catalog_browser_adds_a_users_gpu_with_live_validation(qtbot, window):
                for r in range(model.rowCount()))
 
 
+def test_importing_a_price_list_shows_what_changes_before_it_is_applied(qtbot, window, tmp_path, monkeypatch):
+    """Issue 23: a newer price list (CSV) is shown field by field (old → new) and applied only on Apply."""
+    from app.ui.catalog_browser import CatalogBrowser
+
+    browser = CatalogBrowser(window.session, window)
+    qtbot.addWidget(browser)
+    from app.catalog.csv_io import write_csv
+    from app.catalog.schema import KINDS
+
+    csv_path = tmp_path / "prices.csv"
+    records = window.session.catalog.records("gpus")
+    old = window.session.catalog.gpu("h100-sxm").price_usd
+    new = round(old * 0.8)
+    write_csv(csv_path, KINDS["gpus"], [{**r, "price_usd": new} if r["id"] == "h100-sxm" else r for r in records])
+    seen = {}
+
+    def answer(button):
+        def exec_(box):
+            seen["text"], seen["details"] = box.text(), box.detailedText()
+            return button
+        return exec_
+
+    monkeypatch.setattr(QMessageBox, "exec", answer(QMessageBox.StandardButton.Cancel))
+    assert not browser._import_path(str(csv_path), confirm=True)
+    assert "changes 1" in seen["text"] and f"price_usd {old:.6g} → {new:.6g}" in seen["details"]
+    assert window.session.catalog.gpu("h100-sxm").price_usd == old  # cancelled: nothing applied
+    monkeypatch.setattr(QMessageBox, "exec", answer(QMessageBox.StandardButton.Apply))
+    assert browser._import_path(str(csv_path), confirm=True)
+    assert window.session.catalog.gpu("h100-sxm").price_usd == new
+
+
 def test_keyboard_only_navigation(qtbot, window):
     wiz = window.wizard
     qtbot.keyClick(wiz.button(wiz.WizardButton.NextButton), Qt.Key.Key_Space)

@@ -13,7 +13,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.i18n import QT_TRANSLATE_NOOP, translate
-from app.present.text.format import engine_name, fmt_bytes, fmt_count, fmt_duration, fmt_money, method_text, network_label
+from app.present.text.format import (
+    engine_name,
+    fmt_bytes,
+    fmt_count,
+    fmt_date,
+    fmt_duration,
+    fmt_money,
+    method_text,
+    network_label,
+)
 
 Params = Mapping[str, Any]
 Args = Callable[[Params, str, str], tuple[Any, ...]]
@@ -150,6 +159,15 @@ FINDINGS: dict[str, Entry] = {
                         lambda p, _l, _c: (p.get("gpu"), p.get("per_server"), p.get("bought"), p.get("needed"))),
     "gpu_price_missing": _F(QT_TRANSLATE_NOOP("Findings", "No purchase price for {0}: pass --gpu-price."),
                             lambda p, _l, _c: (p.get("gpu"),)),
+    "not_sold_separately": _F(QT_TRANSLATE_NOOP("Findings", "{0} is not sold to buy outright (it is rented only): no on-prem cost. Pass --gpu-price if you have a quote."),
+                              lambda p, _l, _c: (p.get("gpu"),)),
+    "stale_price": lambda p: (
+        _F(QT_TRANSLATE_NOOP("Findings", "The cloud price of {0} dates from {1}, {2} months ago: check the current price before deciding."),
+           lambda p, lang, _c: (p.get("id"), fmt_date(str(p.get("as_of", "")), lang), p.get("age_months"))) if p.get("what") == "cloud" else
+        _F(QT_TRANSLATE_NOOP("Findings", "The server price of {0} dates from {1}, {2} months ago: ask for a current quote before deciding."),
+           lambda p, lang, _c: (p.get("id"), fmt_date(str(p.get("as_of", "")), lang), p.get("age_months"))) if p.get("what") == "server" else
+        _F(QT_TRANSLATE_NOOP("Findings", "The purchase price of {0} dates from {1}, {2} months ago: ask for a current quote before deciding."),
+           lambda p, lang, _c: (p.get("id"), fmt_date(str(p.get("as_of", "")), lang), p.get("age_months")))),
     "power_limit_exceeded": _F(QT_TRANSLATE_NOOP("Findings", "Draws {0:.1f} kW with PUE, over the on-prem power limit of {1:g} kW."),
                                lambda p, _l, _c: (_f(p, "power_kw"), _f(p, "limit_kw"))),
     "too_slow": lambda p: (
