@@ -120,3 +120,54 @@ def test_baseboard_modules_are_bought_by_the_server():
     assert any(f.code == "whole_servers" for f in findings)
     owned = s.model_copy(update={"own": {"h100-sxm": 8}})
     assert gpus_to_buy(owned, sxm, 8) == 0 and gpus_to_buy(owned, sxm, 9) == 8
+
+
+def test_a_server_price_replaces_the_host_share_for_gpus_sold_in_servers():
+    """Issue 23: the catalog's H100 SXM server is a Thinkmate 8x H100 node with InfiniBand quoted at
+    317,000 USD (Aug 2024; public sheet) and its module at 27,500 USD (25-30k, early 2026). Buying 8
+    costs exactly the server: 8 x 27,500 = 220,000 for the GPUs + 97,000 for the rest; 9 GPUs take
+    two servers, 634,000. Without a server price the host is 25% of the GPUs (host_cost_fraction)."""
+    from app.catalog.repository import default_catalog
+    from app.core.cost import prices_for
+    from app.core.scenario import Scenario
+    from app.core.specs import model_from_params
+
+    h100 = default_catalog().gpu("h100-sxm")
+    assert h100.server_price_usd == 317_000 and h100.price_usd == 27_500
+    s = Scenario(goal=Goal.INFERENCE, model=model_from_params(7e9), currency="USD", electricity_price_per_kwh=0)
+    cost, _ = job_cost(s, h100, 8, 1.0, prices_for(s, h100))
+    assert cost.items["gpu_purchase"] == pytest.approx(220_000) and cost.items["host"] == pytest.approx(97_000)
+    cost9, _ = job_cost(s, h100, 9, 1.0, prices_for(s, h100))
+    assert cost9.items["gpu_purchase"] + cost9.items["host"] == pytest.approx(634_000)
+    bare = h100.model_copy(update={"server_price_usd": None})
+    cost_bare, _ = job_cost(s, bare, 8, 1.0, prices_for(s, bare))
+    assert cost_bare.items["host"] == pytest.approx(0.25 * 220_000)
+
+
+def test_an_accelerator_that_is_not_sold_has_no_on_prem_cost_and_on_prem_only_refuses_it():
+    """Cloud TPUs are rented only ("TPUs ... are not for sale", place55.com 2024-04-30): no purchase
+    price, a finding that says so, and with --deployment onprem the configuration is not viable."""
+    from app.catalog.repository import default_catalog
+    from app.core.plan import plan
+    from app.core.scenario import Scenario
+
+    cat = default_catalog()
+    tpu = cat.gpu("tpu-v5p")
+    assert not tpu.sold_separately and not tpu.purchasable
+    base = dict(goal=Goal.FINETUNE, model=cat.model("llama-3.1-8b"), samples=10000, gpu_id="tpu-v5p", gpu_count=8)
+    anywhere = plan(Scenario(**base), list(cat.gpus()), list(cat.offers()))
+    o = anywhere.options[0]
+    assert o.cost.onprem is None and o.cost.cloud is not None and anywhere.verdict.feasible
+    assert any(f.code == "not_sold_separately" and f.severity == "info" for f in o.findings)
+    onprem = plan(Scenario(**base, deployment="onprem"), list(cat.gpus()), list(cat.offers()))
+    assert not onprem.verdict.feasible and onprem.verdict.code == "not_sold_separately"
+
+
+def test_every_gpu_has_a_dated_cited_purchase_price_or_is_marked_not_sold():
+    """Issue 23's done-when, as the catalog stands: the GPUs still without one are named here, so the
+    list can only shrink."""
+    from app.catalog.repository import default_catalog
+
+    missing = sorted(g.id for g in default_catalog().gpus()
+                     if g.sold_separately and not (g.price_usd is not None and g.price_source and g.price_as_of))
+    assert missing == ["a40", "h100-nvl"]

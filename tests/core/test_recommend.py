@@ -30,7 +30,9 @@ def run(cat, **kw):
 
 
 def best_on(p, gpu_id):
-    return next(o for o in p.options if o.gpu == gpu_id)
+    """The option the plan marks as best on that accelerator (else its first)."""
+    return next((o for o in p.options if o.gpu == gpu_id and "best_for_gpu" in o.labels),
+                next(o for o in p.options if o.gpu == gpu_id))
 
 
 def test_100b_from_scratch_in_90_days_needs_about_a_thousand_a100_or_a_few_hundred_h100(cat):
@@ -171,7 +173,8 @@ def test_cloud_price_comes_from_the_cheapest_open_offer(cat):
                  currency="USD")
     o = plan(s, list(cat.gpus()), list(cat.offers())).options[0]
     open_offers = [x for x in cat.offers_for("h100-sxm") if x.pricing == "on-demand" and not x.eligibility]
-    assert o.cost.cloud_offer == min(open_offers, key=lambda x: x.price_per_gpu_hour).id
+    # offers in yen compare at the scenario's FX rate
+    assert o.cost.cloud_offer == min(open_offers, key=lambda x: x.price_per_gpu_hour_in("USD", s.fx_jpy_per_usd)).id
     pinned = plan(s.model_copy(update={"cloud_offer": "tsubame4-h100-shared-academic"}), list(cat.gpus()),
                   list(cat.offers())).options[0]
     assert pinned.cost.cloud_price_per_gpu_hour == pytest.approx(68.75 / 150)
