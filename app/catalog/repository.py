@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from app.catalog.convert import Spec, to_spec
-from app.catalog.csv_io import read_csv_with_encoding, write_csv
+from app.catalog.csv_io import format_cell, read_csv_with_encoding, write_csv
 from app.catalog.errors import CatalogError, CatalogWriteError  # noqa: F401 - raised here, importable from here
 from app.catalog.schema import BUILD_ORDER, KINDS, SCHEMA_VERSION, Record
 from app.core.specs import CloudOffer, GpuSpec, Measurement, ModelSpec, TrainingRun
@@ -357,7 +357,8 @@ class Catalog:
             if old is None:
                 added.append(rec["id"])
                 continue
-            diff = [(c.name, old.get(c.name), rec.get(c.name)) for c in kind.columns
+            # shown as the CSV has them: its column names and units (memory_gib 80, not bytes)
+            diff = [(c.csv, format_cell(c, old.get(c.name)), format_cell(c, rec.get(c.name))) for c in kind.columns
                     if c.name != "id" and not _same(old.get(c.name), rec.get(c.name))]
             if diff:
                 changed.append((rec["id"], diff))
@@ -472,7 +473,7 @@ def _same(a: Any, b: Any) -> bool:
 
 @dataclass(frozen=True)
 class ImportPreview:
-    """What an import would do: ``added`` ids, ``changed`` (id, [(field, old, new)]), how many rows
+    """What an import would do: ``added`` ids, ``changed`` (id, [(CSV column, old, new) as CSV text]), how many rows
     are the same as now, and the file's encoding (utf-8 or cp932)."""
 
     kind: str
