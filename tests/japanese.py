@@ -19,6 +19,7 @@ AMD NVIDIA Intel Gaudi Swallow tok Q8_0 Q4_K_M q4_k_m q8_0 fp8 bf16 fp16 int8 in
 NIC IT VRAM FFN ID TOPS MAMF r OK English On Demand LLM Planner Uptime Institute Databricks OPT DeepSeek H800 Seed gpuplan Sans JP
 volta turing ampere ada hopper blackwell cdna2 cdna3 cdna4 gaudi tpu
 Transformer Engine Hugging Face Trainer PEFT torchtune torchtitan SGLang TensorRT llama cpp Liger FlashAttention SDPA NVMe RAM EP CP
+safetensors tokenizers Parquet parquet JSONL jsonl txt
 """.split())
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9_']*")
 
@@ -43,7 +44,7 @@ def english(texts: list[str], allowed: set[str]) -> set[str]:
         t = re.sub(r"\(&\w\)|&", " ", t)  # keyboard mnemonics: ファイル(&F)
         t = re.sub(r"「[^」]*」", " ", t)  # titles of cited works are quoted as published
         t = re.sub(r"\bQ\d_\w+", " ", t)  # llama.cpp formats (Q4_K_M)
-        t = re.sub(r"https?://\S+|\S+\.(gpuplan|csv|pdf|db|ini)\b|--[\w-]+", " ", t)
+        t = re.sub(r"https?://\S+|\S*\.(gpuplan|csv|pdf|db|ini|json|jsonl|gguf|safetensors|parquet|txt|md|tsv)\b|--[\w-]+", " ", t)
         t = re.sub(r"'[^']*'", " ", t)  # what the user typed, quoted back in an error
         for w in WORD.findall(t):
             w = w.rstrip("'")

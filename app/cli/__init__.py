@@ -19,6 +19,7 @@ from app.cli.commands import (
     cmd_catalog,
     cmd_gui,
     cmd_plan,
+    cmd_tokens,
     default_lang,
     scenario_from_args,
     use_language,
@@ -29,7 +30,7 @@ from app.i18n import translate
 __all__ = ["EXIT_ERROR", "EXIT_OK", "EXIT_USAGE", "UsageError", "build_parser", "catalog", "main", "scenario_from_args"]
 
 COMMANDS = {"plan": cmd_plan, "catalog": cmd_catalog, "backtest": cmd_backtest, "capacity": cmd_capacity,
-            "calibrate": cmd_calibrate}
+            "calibrate": cmd_calibrate, "tokens": cmd_tokens}
 
 
 def tolerant_streams() -> None:

@@ -9,7 +9,7 @@ from typing import Any
 from app.i18n import translate
 
 _NOT_REQUEST = {"command", "json", "schema_version", "pdf", "save", "name", "top", "lang", "selftest", "precision", "quant", "own",
-                "offload"}
+                "offload", "data", "tokenizer"}  # data, tokenizer: app.cli.data.plan_data counts them into tokens/samples
 
 
 def request_from_args(a: argparse.Namespace, lang: str) -> Any:

@@ -59,15 +59,25 @@ def _dump(doc: Any) -> None:
 
 
 def scenario_from_args(a: argparse.Namespace) -> tuple[Any, Any, str]:
-    """(request, Scenario, language) for ``plan`` arguments; UsageError with one line when the
+    """(request, Scenario, language) for ``plan`` arguments (``plan_inputs`` without the data count)."""
+    request, scenario, lang, _data = plan_inputs(a)
+    return request, scenario, lang
+
+
+def plan_inputs(a: argparse.Namespace) -> tuple[Any, Any, str, dict[str, Any] | None]:
+    """(request, Scenario, language, the --data count) for ``plan`` arguments; UsageError with one line when the
     request cannot be answered."""
     from app.cli.args import error_line, request_from_args
+    from app.cli.data import plan_data
     from app.planning.request import RequestError, to_scenario
 
     lang = a.lang or default_lang()
     request = request_from_args(a, lang)
     try:
-        return request, to_scenario(request, catalog()), lang
+        if a.data and request.goal != "finetune":
+            to_scenario(request, catalog())  # a wrong flag is reported before a long count
+        request, data = plan_data(a, request, catalog())
+        return request, to_scenario(request, catalog()), lang, data
     except RequestError as e:
         raise UsageError(error_line(e.errors[0])) from None
 
@@ -106,7 +116,7 @@ def _write_failed(flag: str, path: str, e: OSError) -> UsageError:
 def cmd_plan(a: argparse.Namespace) -> int:
     from app.planning.outcome import build_outcome
 
-    request, scenario, lang = scenario_from_args(a)
+    request, scenario, lang, data = plan_inputs(a)
     use_language(lang, gui=bool(a.pdf))
     _check_output("--pdf", a.pdf)
     _check_output("--save", a.save)
@@ -123,11 +133,18 @@ def cmd_plan(a: argparse.Namespace) -> int:
     if a.json:
         from app.present.contract import plan_document
 
-        _dump(plan_document(out, lang, schema_version=a.schema_version))
+        doc = plan_document(out, lang, schema_version=a.schema_version)
+        if data is not None:
+            doc["data"] = data
+        _dump(doc)
     elif not a.pdf:
         from app.present.summary import render_summary
 
         print(render_summary(out, lang, top=a.top))
+        if data is not None:
+            from app.present.data import render_comparison
+
+            print(render_comparison(data, lang))
     return EXIT_OK
 
 
@@ -161,6 +178,10 @@ def cmd_catalog(a: argparse.Namespace) -> int:
     from app.catalog.csv_io import CatalogCsvError
     from app.present.text.messages import kind_text
 
+    if a.action == "add-model":
+        from app.cli.data import cmd_add_model
+
+        return cmd_add_model(a, catalog())
     if a.action == "build":
         from pathlib import Path
 
@@ -353,4 +374,20 @@ def cmd_calibrate(a: argparse.Namespace) -> int:
     else:
         print(translate("CLI", "recorded {0}: {1:,.0f} tokens/s per GPU measured, {2:,.0f} predicted; plans on {3} with {4} now use x{5:.2f}").format(
             entry_id, rate, pred, a.gpu, a.stack, rate / pred))
+    return EXIT_OK
+
+
+def cmd_tokens(a: argparse.Namespace) -> int:
+    from app.cli.data import count, tokenizer_arg
+    from app.present.data import render_tokens, tokens_document
+
+    lang = a.lang or default_lang()
+    use_language(lang)
+    families, tok_json = tokenizer_arg(a.tokenizer)
+    stats = count(a.paths, tok_json, "PATH")
+    doc = tokens_document(stats, families, tok_json)
+    if a.json:
+        _dump(doc)
+    else:
+        print(render_tokens(doc, lang))
     return EXIT_OK

@@ -87,6 +87,13 @@ def _help(text: str | None, *codes: str) -> str:
     return translate("CLI", "; ").join(parts) if parts else ""
 
 
+def _data_args(g: Any) -> None:
+    g.add_argument("--data", action="append", metavar="PATH",
+                   help=translate("CLI", "count the training data in these files or folders (txt, jsonl, csv, parquet, code) instead of giving --tokens or --samples; repeatable"))
+    g.add_argument("--tokenizer", metavar="FAMILY|tokenizer.json",
+                   help=translate("CLI", "with --data: the tokenizer family (llama2, llama3, qwen, gemma, deepseek-v3, cl100k, o200k, llm-jp) or a tokenizer.json to count exactly; default: the model's"))
+
+
 def _plan_parser(sub: Any) -> argparse.ArgumentParser:
     from app.core.precision import KV_BITS, WEIGHT_BITS
     from app.core.stacks import Attention, Engine, Loss, Offload, Stack
@@ -95,7 +102,10 @@ def _plan_parser(sub: Any) -> argparse.ArgumentParser:
     g = pl.add_argument_group(translate("CLI", "goal and model"))
     g.add_argument("--goal", required=True, choices=GOALS)
     g.add_argument("--model", help=translate("CLI", "catalog model id (see: gpu-planner catalog models)"))
+    g.add_argument("--model-file", metavar="PATH",
+                   help=translate("CLI", "a local model instead of --model: a config.json, a model folder (config.json + safetensors) or a .gguf file"))
     g.add_argument("--params", help=translate("CLI", "total parameters, e.g. 7B"))
+    _data_args(g)
     g.add_argument("--active-params", help=translate("CLI", "active parameters per token (MoE)"))
     for flag in ("--layers", "--hidden", "--heads", "--kv-heads", "--ffn", "--vocab"):
         g.add_argument(flag)
@@ -291,10 +301,18 @@ def build_parser() -> argparse.ArgumentParser:
     cal.add_argument("--list", action="store_true", help=translate("CLI", "list your measurements and what the planner predicts for each"))
     cal.add_argument("--json", action="store_true")
 
+    tk = sub.add_parser("tokens", help=translate("CLI", "characters, bytes and tokens of a text corpus (files or folders)"))
+    tk.add_argument("paths", nargs="+", metavar="PATH")
+    tk.add_argument("--tokenizer", metavar="FAMILY|tokenizer.json",
+                    help=translate("CLI", "a tokenizer family to show first, or a tokenizer.json to count exactly (the tokenizers library)"))
+    tk.add_argument("--json", action="store_true")
+    am = csub.add_parser("add-model", help=translate("CLI", "add a model read from a config.json, model folder or .gguf file to your catalog"))
+    am.add_argument("model_path", metavar="PATH")
+    am.add_argument("--id", dest="entry_id", metavar="ID", help=translate("CLI", "its catalog id (default: from the file name)"))
     bt = sub.add_parser("backtest", help=translate("CLI", "predicted vs reported GPU-hours for the catalog's published runs"))
     bt.add_argument("--json", action="store_true")
     kinds = [csub.choices[kind] for kind in KINDS]
-    for parser in (gui, pl, cp, imp, exp, rm, bld, bt, cal, *kinds):
+    for parser in (gui, pl, cp, imp, exp, rm, bld, bt, cal, tk, am, *kinds):
         parser.add_argument("--lang", choices=LANGS, help=lang_help)
     return p
 

@@ -183,6 +183,13 @@ def build_outcome(s: Scenario, catalog: Catalog, *, curves: bool = True, with_ba
     all_gpus = list(catalog.gpus())
     all_offers = list(catalog.offers())
     p = run_plan(s, all_gpus, all_offers)
+    if s.model.origin == "file":
+        from app.planning.model_file import ModelFileError, cached_model_file, model_file_finding
+
+        try:
+            p.findings.insert(0, model_file_finding(cached_model_file(s.model.source)))
+        except ModelFileError:  # the file changed or went away since the request was read
+            pass
     if p.options:
         best = p.options[0]
         offer = next((o for o in all_offers if o.id == best.cost.cloud_offer), None)

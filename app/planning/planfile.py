@@ -36,7 +36,7 @@ MAX_DEPTH = 8  # {"request": {"own": {"gpu": 8}}} is 3 deep
 LIST_FIELDS = frozenset(("precision_choices", "quant_choices", "offload"))
 BOOL_FIELDS = frozenset(("optimizer_in_backward", "sequence_parallel"))
 COUNT_FIELDS = frozenset(("own",))
-TEXT_FIELDS = frozenset(("goal", "model", "method", "lora_targets", "precision", "optimizer", "recompute", "stack",
+TEXT_FIELDS = frozenset(("goal", "model", "model_file", "method", "lora_targets", "precision", "optimizer", "recompute", "stack",
                          "attention", "loss", "quant", "kv_dtype", "engine", "gpu_id", "network", "currency",
                          "deployment", "pricing", "cloud_offer", "rank_by", "fx_as_of"))
 

@@ -60,6 +60,7 @@ class PlanRequest:
     goal: str | None = None
     # --- model: a catalog id, with optional architecture overrides; or a size / architecture ---
     model: str | None = None
+    model_file: str | None = None  # a config.json, a model folder or a .gguf file (app.planning.model_file)
     params_total: Quantity = None
     params_active: Quantity = None
     layers: Quantity = None
@@ -223,13 +224,27 @@ def _resized(model: ModelSpec, arch: dict[str, Any]) -> dict[str, Any]:
             "head_dim": new["head_dim"], "kv_heads": new["kv_heads"]}
 
 
+def _file_model(path: str, errors: list[FieldError]) -> ModelSpec | None:
+    from app.planning.model_file import ModelFileError, cached_model_file
+
+    try:
+        return cached_model_file(path).model
+    except ModelFileError as e:
+        errors.append(FieldError("model_file", f"model_file_{e.code}", dict(e.params), path))
+        return None
+
+
 def _model(req: PlanRequest, nums: dict[str, Any], catalog: Catalog, errors: list[FieldError]) -> ModelSpec | None:
     arch = {k: nums[k] for k in ("layers", "hidden", "heads", "kv_heads", "ffn", "vocab") if nums.get(k) is not None}
     params, active = nums.get("params_total"), nums.get("params_active")
-    if req.model:
-        model = catalog.model(req.model)
+    if req.model_file and req.model:
+        errors.append(FieldError("model_file", "conflicts_with", {"other": "model"}, req.model_file))
+        return None
+    if req.model or req.model_file:
+        model = _file_model(req.model_file, errors) if req.model_file else catalog.model(req.model or "")
         if model is None:
-            errors.append(_unknown("model", "model", req.model, [m.id for m in catalog.models()]))
+            if not req.model_file:
+                errors.append(_unknown("model", "model", req.model or "", [m.id for m in catalog.models()]))
             return None
         upd: dict[str, Any] = dict(arch)
         if arch and params is None and active is None:
@@ -317,6 +332,8 @@ def to_scenario(req: PlanRequest, catalog: Catalog) -> Scenario:
     if req.offload is not None:
         fields["offload"] = tuple(dict.fromkeys(str(x).lower() for x in req.offload if x and str(x).lower() != "none"))
     _choices(req, fields)
+    if req.model_file:
+        _file_defaults(req.model_file, fields)
     if req.own:
         fields["own"] = {k: int(v) for k, v in req.own.items() if int(v) > 0}
     mine = getattr(catalog, "measurements", None)
@@ -330,6 +347,28 @@ def to_scenario(req: PlanRequest, catalog: Catalog) -> Scenario:
     except ValidationError as e:
         _pydantic_errors(e, errors)
         raise RequestError(errors) from None
+
+
+def _file_defaults(path: str, fields: dict[str, Any]) -> None:
+    """A GGUF file is served as it is stored: its own weight format and bits per weight, with llama.cpp
+    (GGUF's engine), unless the request names a format or an engine. The finding ``model_file`` says so."""
+    from app.core.precision import GGUF_FORMATS, WEIGHT_BITS
+    from app.planning.model_file import cached_model_file
+
+    mf = cached_model_file(path)
+    if fields.get("goal") != "inference" or mf.kind != "gguf":
+        return
+    if any(k in fields for k in ("quant", "quant_choices", "bits_per_weight")):
+        return
+    bpw = mf.bits_per_weight
+    quant = mf.quant
+    if quant is None and bpw:
+        quant = min(GGUF_FORMATS, key=lambda q: abs(WEIGHT_BITS[q] - bpw))
+    if quant:
+        fields["quant"] = quant
+    if bpw and 1.5 <= bpw <= 16:
+        fields["bits_per_weight"] = round(bpw, 4)
+    fields.setdefault("engine", "llama.cpp")
 
 
 def _choices(req: PlanRequest, fields: dict[str, Any]) -> None:
@@ -356,7 +395,8 @@ def resolved(s: Scenario) -> dict[str, Any]:
     (``tokens``: Chinchilla or samples; ``zero_stage``/``tp``/``pp``: chosen by the search) and the
     rule's parameters are echoed with their values."""
     m = s.model
-    out: dict[str, Any] = {"goal": s.goal.value, "model": m.id if m.origin in ("shipped", "user") and m.id != "custom" else None}
+    out: dict[str, Any] = {"goal": s.goal.value, "model": m.id if m.origin in ("shipped", "user") and m.id != "custom" else None,
+                           "model_file": m.source if m.origin == "file" else None}
     for k in MODEL_FIELDS:
         out[k] = getattr(m, k)
     for k in REQUEST_FIELDS:

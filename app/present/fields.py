@@ -7,7 +7,7 @@ from app.i18n import QT_TRANSLATE_NOOP, translate
 
 # Request field -> the flag that sets it.
 FLAGS: dict[str, str] = {
-    "goal": "--goal", "model": "--model", "params_total": "--params", "params_active": "--active-params",
+    "goal": "--goal", "model": "--model", "model_file": "--model-file", "params_total": "--params", "params_active": "--active-params",
     "layers": "--layers", "hidden": "--hidden", "heads": "--heads", "kv_heads": "--kv-heads", "ffn": "--ffn",
     "vocab": "--vocab", "tokens": "--tokens", "samples": "--samples", "seq_len": "--seq-len", "epochs": "--epochs",
     "cpt_fraction": "--cpt-fraction", "chinchilla_tokens_per_param": "--tokens-per-param",
@@ -33,6 +33,7 @@ FLAGS: dict[str, str] = {
 # Request field -> the wizard's label for it.
 LABELS: dict[str, str] = {
     "goal": QT_TRANSLATE_NOOP("Fields", "Goal"), "model": QT_TRANSLATE_NOOP("Fields", "Model"),
+    "model_file": QT_TRANSLATE_NOOP("Fields", "Model file"),
     "params_total": QT_TRANSLATE_NOOP("Fields", "Total parameters"), "params_active": QT_TRANSLATE_NOOP("Fields", "Active parameters"),
     "layers": QT_TRANSLATE_NOOP("Fields", "Layers"), "hidden": QT_TRANSLATE_NOOP("Fields", "Hidden size"),
     "heads": QT_TRANSLATE_NOOP("Fields", "Attention heads"), "kv_heads": QT_TRANSLATE_NOOP("Fields", "KV heads (GQA)"),

@@ -781,12 +781,24 @@
         <translation>1つのシナリオを計画する</translation>
     </message>
     <message>
+        <source>count the training data in these files or folders (txt, jsonl, csv, parquet, code) instead of giving --tokens or --samples; repeatable</source>
+        <translation>--tokens や --samples の代わりに、これらのファイルまたはフォルダ（txt、jsonl、csv、parquet、コード）の学習データを数える。複数指定可</translation>
+    </message>
+    <message>
+        <source>with --data: the tokenizer family (llama2, llama3, qwen, gemma, deepseek-v3, cl100k, o200k, llm-jp) or a tokenizer.json to count exactly; default: the model&apos;s</source>
+        <translation>--data と併用：トークナイザーの系統（llama2、llama3、qwen、gemma、deepseek-v3、cl100k、o200k、llm-jp）、または正確に数えるための tokenizer.json。既定はモデル自身のもの</translation>
+    </message>
+    <message>
         <source>goal and model</source>
         <translation>目的とモデル</translation>
     </message>
     <message>
         <source>catalog model id (see: gpu-planner catalog models)</source>
         <translation>カタログのモデルID（一覧：gpu-planner catalog models）</translation>
+    </message>
+    <message>
+        <source>a local model instead of --model: a config.json, a model folder (config.json + safetensors) or a .gguf file</source>
+        <translation>--model の代わりに手元のモデルを使う：config.json、モデルフォルダ（config.json と safetensors）、または .gguf ファイル</translation>
     </message>
     <message>
         <source>total parameters, e.g. 7B</source>
@@ -1021,6 +1033,22 @@
         <translation>記録した測定と、それぞれに対する本アプリの予測を一覧表示</translation>
     </message>
     <message>
+        <source>characters, bytes and tokens of a text corpus (files or folders)</source>
+        <translation>テキストコーパス（ファイルまたはフォルダ）の文字数・バイト数・トークン数</translation>
+    </message>
+    <message>
+        <source>a tokenizer family to show first, or a tokenizer.json to count exactly (the tokenizers library)</source>
+        <translation>先頭に表示するトークナイザーの系統、または正確に数えるための tokenizer.json（tokenizers ライブラリ）</translation>
+    </message>
+    <message>
+        <source>add a model read from a config.json, model folder or .gguf file to your catalog</source>
+        <translation>config.json、モデルフォルダまたは .gguf ファイルから読んだモデルを自分のカタログに追加する</translation>
+    </message>
+    <message>
+        <source>its catalog id (default: from the file name)</source>
+        <translation>カタログでのID（既定：ファイル名から）</translation>
+    </message>
+    <message>
         <source>predicted vs reported GPU-hours for the catalog&apos;s published runs</source>
         <translation>カタログの公表事例について、予測と公表のGPU時間を比較</translation>
     </message>
@@ -1247,6 +1275,34 @@
     <message>
         <source>gpu-planner: internal error: {0}: {1}</source>
         <translation>gpu-planner：内部エラー：{0}：{1}</translation>
+    </message>
+    <message>
+        <source>argument {0}: cannot read {1!r}: {2}</source>
+        <translation>引数 {0}：{1!r} を読めません：{2}</translation>
+    </message>
+    <message>
+        <source>argument {0}: no text files found in {1} ({2} skipped: {3})</source>
+        <translation>引数 {0}：{1} にテキストファイルがありません（{2} 件をスキップ：{3}）</translation>
+    </message>
+    <message>
+        <source>argument {0}: needs --data (the files to count)</source>
+        <translation>引数 {0}：--data（数えるファイル）が必要です</translation>
+    </message>
+    <message>
+        <source>argument {0}: give either --data or {1}, not both</source>
+        <translation>引数 {0}：--data と {1} はどちらか一方だけを指定してください</translation>
+    </message>
+    <message>
+        <source>argument {0}: counts training data; it does not apply to inference</source>
+        <translation>引数 {0}：学習データを数えるものです。推論には使えません</translation>
+    </message>
+    <message>
+        <source>argument {0}: this model&apos;s tokenizer is not known; give a family ({1}) or a tokenizer.json</source>
+        <translation>引数 {0}：このモデルのトークナイザーが不明です。系統（{1}）または tokenizer.json を指定してください</translation>
+    </message>
+    <message>
+        <source>added model {0} ({1} parameters) to your catalog; plan it with --model {0}</source>
+        <translation>モデル {0}（パラメータ {1}）をカタログに追加しました。--model {0} で計画できます</translation>
     </message>
 </context>
 <context>
@@ -1851,6 +1907,140 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
     </message>
 </context>
 <context>
+    <name>Data</name>
+    <message>
+        <source>{0} files, {1}, {2} characters ({3} Japanese, {4} English/other, {5} code), {6} records</source>
+        <translation>{0} ファイル、{1}、{2} 文字（日本語 {3}、英語・その他 {4}、コード {5}）、{6} レコード</translation>
+    </message>
+    <message>
+        <source>{0} samples (JSONL/CSV/Parquet rows): fine-tuning uses one sample per row</source>
+        <translation>{0} サンプル（JSONL・CSV・Parquet の行）：ファインチューニングでは1行を1サンプルとします</translation>
+    </message>
+    <message>
+        <source>Tokens by tokenizer (estimated from published characters per token; exact where marked):</source>
+        <translation>トークナイザー別のトークン数（公表された1トークンあたりの文字数からの推定。印のあるものは正確な数）：</translation>
+    </message>
+    <message>
+        <source> (exact, tokenizers library)</source>
+        <translation>（正確な数、tokenizers ライブラリ）</translation>
+    </message>
+    <message>
+        <source>Skipped (not text, or unreadable): {0}: {1}</source>
+        <translation>スキップ（テキストでない、または読めない）：{0} 件：{1}</translation>
+    </message>
+    <message>
+        <source>{0} lines were not valid JSON or CSV and were counted as plain text</source>
+        <translation>{0} 行は JSON・CSV として読めなかったため、ただのテキストとして数えました</translation>
+    </message>
+    <message>
+        <source>Data: {0} tokens with {1}{2}</source>
+        <translation>データ：{1} で {0} トークン{2}</translation>
+    </message>
+    <message>
+        <source> (exact)</source>
+        <translation>（正確な数）</translation>
+    </message>
+    <message>
+        <source> (estimated)</source>
+        <translation>（推定）</translation>
+    </message>
+    <message>
+        <source>The same data with other tokenizers (each planned in full):</source>
+        <translation>同じデータを他のトークナイザーで数えた場合（それぞれ計画し直した結果）：</translation>
+    </message>
+    <message>
+        <source>no configuration</source>
+        <translation>構成なし</translation>
+    </message>
+</context>
+<context>
+    <name>DataCounter</name>
+    <message>
+        <source>Count my &amp;files…</source>
+        <translation>ファイルを数える(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Count a fol&amp;der…</source>
+        <translation>フォルダを数える(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Counts characters by script (Japanese, English, code) in txt, jsonl, csv, parquet and code files, and estimates tokens for each tokenizer family from published characters-per-token ratios.</source>
+        <translation>txt・jsonl・csv・parquet・コードのファイルについて、文字種（日本語・英語・コード）ごとに文字数を数え、公表された1トークンあたりの文字数からトークナイザーの系統ごとにトークン数を推定します。</translation>
+    </message>
+    <message>
+        <source>Tokenizer</source>
+        <translation>トークナイザー</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>トークン数</translation>
+    </message>
+    <message>
+        <source>GPUs</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>所要時間</translation>
+    </message>
+    <message>
+        <source>Cloud cost</source>
+        <translation>クラウド費用</translation>
+    </message>
+    <message>
+        <source>The same data with each tokenizer</source>
+        <translation>トークナイザーごとの同じデータ</translation>
+    </message>
+    <message>
+        <source>Count my files</source>
+        <translation>ファイルを数える</translation>
+    </message>
+    <message>
+        <source>Text data (*.txt *.md *.jsonl *.json *.csv *.tsv *.parquet);;All files (*)</source>
+        <translation>テキストデータ (*.txt *.md *.jsonl *.json *.csv *.tsv *.parquet);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Count a folder</source>
+        <translation>フォルダを数える</translation>
+    </message>
+    <message>
+        <source>Counting characters…</source>
+        <translation>文字数を数えています…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Counting your data</source>
+        <translation>データを数えています</translation>
+    </message>
+    <message>
+        <source>Could not count: {0}</source>
+        <translation>数えられませんでした：{0}</translation>
+    </message>
+    <message>
+        <source>Counting cancelled; nothing was changed.</source>
+        <translation>数えるのを中止しました。何も変更していません。</translation>
+    </message>
+    <message>
+        <source>No text files there ({0} skipped).</source>
+        <translation>テキストファイルがありません（{0} 件をスキップ）。</translation>
+    </message>
+    <message>
+        <source>{0} files, {1}, {2} characters ({3:.0%} Japanese, {4:.0%} code), {5} records: {6} tokens with {7}.</source>
+        <translation>{0} ファイル、{1}、{2} 文字（日本語 {3:.0%}、コード {4:.0%}）、{5} レコード：{7} で {6} トークン。</translation>
+    </message>
+    <message>
+        <source>(This model&apos;s tokenizer is not known: Llama 3&apos;s ratio is used; compare below.)</source>
+        <translation>（このモデルのトークナイザーが不明なため Llama 3 の比率を使っています。下の表で比べてください。）</translation>
+    </message>
+    <message>
+        <source>Skipped (not text): {0}.</source>
+        <translation>スキップ（テキストでない）：{0} 件。</translation>
+    </message>
+</context>
+<context>
     <name>DataPage</name>
     <message>
         <source>How much data?</source>
@@ -2133,6 +2323,10 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
     <message>
         <source>Model</source>
         <translation>モデル</translation>
+    </message>
+    <message>
+        <source>Model file</source>
+        <translation>モデルファイル</translation>
     </message>
     <message>
         <source>Total parameters</source>
@@ -2459,6 +2653,14 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
     <message>
         <source>{0} is not sold to buy outright (it is rented only): no on-prem cost. Pass --gpu-price if you have a quote.</source>
         <translation>{0} は購入できません（レンタルのみ）。オンプレの費用はありません。見積もりがあれば --gpu-price で指定してください。</translation>
+    </message>
+    <message>
+        <source>Model read from {0}: {1} parameters ({2} active), counted from its tensors; weights {3} at {4} bits per weight ({5}).</source>
+        <translation>{0} から読んだモデル：パラメータ {1}（アクティブ {2}）、テンソルから数えた値。重み {3}、1重みあたり {4} ビット（{5}）。</translation>
+    </message>
+    <message>
+        <source>Model read from {0}: {1} parameters ({2} active), counted from config.json (no weight files read).</source>
+        <translation>{0} から読んだモデル：パラメータ {1}（アクティブ {2}）、config.json から数えた値（重みファイルは読んでいません）。</translation>
     </message>
     <message>
         <source>The cloud price of {0} dates from {1}, {2} months ago: check the current price before deciding.</source>
@@ -2882,8 +3084,8 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>どのモデルですか？</translation>
     </message>
     <message>
-        <source>Pick a published model, or describe your own by its size.</source>
-        <translation>公開モデルを選ぶか、独自モデルを規模で指定してください。</translation>
+        <source>Pick a published model, open your own model file, or describe a model by its size.</source>
+        <translation>公開モデルを選ぶか、自分のモデルファイルを開くか、サイズでモデルを指定してください。</translation>
     </message>
     <message>
         <source>A model from the &amp;catalog</source>
@@ -2958,6 +3160,38 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>MoE（混合エキスパート）モデルは1トークンごとに一部のエキスパートだけを使うため、計算量は有効パラメータ数で決まります。</translation>
     </message>
     <message>
+        <source>A model &amp;file on disk</source>
+        <translation>手元のモデルファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Model file</source>
+        <translation>モデルファイル</translation>
+    </message>
+    <message>
+        <source>config.json, a model folder (config.json + safetensors) or a .gguf file; or drop it here</source>
+        <translation>config.json、モデルフォルダ（config.json と safetensors）、または .gguf ファイル。ここにドロップも可</translation>
+    </message>
+    <message>
+        <source>Read offline: the architecture from config.json or the GGUF header, the exact parameter count from the safetensors or GGUF tensor list.</source>
+        <translation>オフラインで読みます：構造は config.json または GGUF ヘッダーから、正確なパラメータ数は safetensors または GGUF のテンソル一覧から。</translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation>参照(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Choose a config.json, a .gguf file or a safetensors file in a model folder</source>
+        <translation>config.json、.gguf ファイル、またはモデルフォルダ内の safetensors ファイルを選びます</translation>
+    </message>
+    <message>
+        <source>Add to my catalo&amp;g</source>
+        <translation>カタログに追加(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Keep this model in your catalog, to pick it later without the file</source>
+        <translation>このモデルをカタログに保存し、次回からファイルなしで選べるようにします</translation>
+    </message>
+    <message>
         <source>Model</source>
         <translation>モデル</translation>
     </message>
@@ -2980,6 +3214,26 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <message>
         <source>Source</source>
         <translation>出典</translation>
+    </message>
+    <message>
+        <source>Open model</source>
+        <translation>モデルを開く</translation>
+    </message>
+    <message>
+        <source>Model files (config.json *.gguf *.safetensors *.json);;All files (*)</source>
+        <translation>モデルファイル (config.json *.gguf *.safetensors *.json);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Not added</source>
+        <translation>追加できませんでした</translation>
+    </message>
+    <message>
+        <source>Added to your catalog</source>
+        <translation>カタログに追加しました</translation>
+    </message>
+    <message>
+        <source>{0} is in your catalog now: pick it from the list next time.</source>
+        <translation>{0} をカタログに追加しました。次回は一覧から選べます。</translation>
     </message>
     <message>
         <source>{0}: {1} parameters{2}. Weights: {3} in BF16, {4} in INT8, {5} in INT4. KV cache {6} per 1,000 tokens.</source>
@@ -4743,6 +4997,50 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <message>
         <source>{value} offload needs ZeRO stage 3 (full sharding)</source>
         <translation>{value} のオフロードには ZeRO ステージ3（完全シャーディング）が必要です</translation>
+    </message>
+    <message>
+        <source>give either this or {other}, not both</source>
+        <translation>これと {other} はどちらか一方だけを指定してください</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>そのファイルまたはフォルダはありません</translation>
+    </message>
+    <message>
+        <source>not a model: give a config.json, a folder with a config.json, or a .gguf file</source>
+        <translation>モデルではありません：config.json、config.json のあるフォルダ、または .gguf ファイルを指定してください</translation>
+    </message>
+    <message>
+        <source>{path} is not valid JSON (line {line})</source>
+        <translation>{path} は正しい JSON ではありません（{line} 行目）</translation>
+    </message>
+    <message>
+        <source>{path} has no &apos;{key}&apos;, which the model&apos;s shape needs</source>
+        <translation>{path} にはモデルの構造に必要な「{key}」がありません</translation>
+    </message>
+    <message>
+        <source>{path}: &apos;{key}&apos; has a value that cannot be used ({value})</source>
+        <translation>{path}：「{key}」の値が使えません（{value}）</translation>
+    </message>
+    <message>
+        <source>{path}: architecture &apos;{value}&apos; is not one this planner reads; it reads {allowed}</source>
+        <translation>{path}：アーキテクチャ「{value}」には対応していません。対応しているもの：{allowed}</translation>
+    </message>
+    <message>
+        <source>{path} is cut short (incomplete download?): its header names more data than the file holds</source>
+        <translation>{path} は途中で切れています（ダウンロードが不完全？）：ヘッダーが示すデータ量がファイルより大きいです</translation>
+    </message>
+    <message>
+        <source>{path} is not a readable GGUF file ({reason})</source>
+        <translation>{path} は読める GGUF ファイルではありません（{reason}）</translation>
+    </message>
+    <message>
+        <source>{path} is larger than the {limit} bytes read for a model description</source>
+        <translation>{path} はモデル記述として読む上限 {limit} バイトを超えています</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read ({reason})</source>
+        <translation>{path} を読めません（{reason}）</translation>
     </message>
     <message>
         <source>number of experts</source>

@@ -31,6 +31,8 @@ def fmt_bytes(b: float | None) -> str:
         return f"{b / (1024 * GiB):.2f} TiB"
     if b >= GiB:
         return f"{b / GiB:.1f} GiB"
+    if 0 < b < 1024**2:  # a small file or corpus: not "0 MiB"
+        return f"{b / 1024:.0f} KiB" if b >= 1024 else f"{b:.0f} B"
     return f"{b / 1024**2:.0f} MiB"
 
 

@@ -161,6 +161,13 @@ FINDINGS: dict[str, Entry] = {
                             lambda p, _l, _c: (p.get("gpu"),)),
     "not_sold_separately": _F(QT_TRANSLATE_NOOP("Findings", "{0} is not sold to buy outright (it is rented only): no on-prem cost. Pass --gpu-price if you have a quote."),
                               lambda p, _l, _c: (p.get("gpu"),)),
+    "model_file": lambda p: (
+        _F(QT_TRANSLATE_NOOP("Findings", "Model read from {0}: {1} parameters ({2} active), counted from its tensors; weights {3} at {4} bits per weight ({5})."),
+           lambda p, _l, _c: (p.get("file"), fmt_count(_f(p, "params")), fmt_count(_f(p, "active")), fmt_bytes(_f(p, "weight_bytes")),
+                              f"{_f(p, 'bits_per_weight'):.2f}", p.get("format") or "?"))
+        if p.get("counted_from") == "tensors" and p.get("weight_bytes") else
+        _F(QT_TRANSLATE_NOOP("Findings", "Model read from {0}: {1} parameters ({2} active), counted from config.json (no weight files read)."),
+           lambda p, _l, _c: (p.get("file"), fmt_count(_f(p, "params")), fmt_count(_f(p, "active"))))),
     "stale_price": lambda p: (
         _F(QT_TRANSLATE_NOOP("Findings", "The cloud price of {0} dates from {1}, {2} months ago: check the current price before deciding."),
            lambda p, lang, _c: (p.get("id"), fmt_date(str(p.get("as_of", "")), lang), p.get("age_months"))) if p.get("what") == "cloud" else
@@ -436,6 +443,17 @@ VALIDATION = {
     "needs_other": QT_TRANSLATE_NOOP("Validation", "'{value}' needs {other} {wanted}"),
     "moe_only": QT_TRANSLATE_NOOP("Validation", "'{value}' needs a mixture-of-experts model"),
     "offload_needs_zero3": QT_TRANSLATE_NOOP("Validation", "{value} offload needs ZeRO stage 3 (full sharding)"),
+    "conflicts_with": QT_TRANSLATE_NOOP("Validation", "give either this or {other}, not both"),
+    "model_file_not_found": QT_TRANSLATE_NOOP("Validation", "no such file or folder"),
+    "model_file_not_a_model": QT_TRANSLATE_NOOP("Validation", "not a model: give a config.json, a folder with a config.json, or a .gguf file"),
+    "model_file_bad_json": QT_TRANSLATE_NOOP("Validation", "{path} is not valid JSON (line {line})"),
+    "model_file_missing_key": QT_TRANSLATE_NOOP("Validation", "{path} has no '{key}', which the model's shape needs"),
+    "model_file_bad_key": QT_TRANSLATE_NOOP("Validation", "{path}: '{key}' has a value that cannot be used ({value})"),
+    "model_file_unknown_architecture": QT_TRANSLATE_NOOP("Validation", "{path}: architecture '{value}' is not one this planner reads; it reads {allowed}"),
+    "model_file_truncated": QT_TRANSLATE_NOOP("Validation", "{path} is cut short (incomplete download?): its header names more data than the file holds"),
+    "model_file_bad_gguf": QT_TRANSLATE_NOOP("Validation", "{path} is not a readable GGUF file ({reason})"),
+    "model_file_too_large": QT_TRANSLATE_NOOP("Validation", "{path} is larger than the {limit} bytes read for a model description"),
+    "model_file_unreadable": QT_TRANSLATE_NOOP("Validation", "{path} cannot be read ({reason})"),
 }
 
 DIVIDED = {

@@ -10,6 +10,7 @@ from app.core.precision import WEIGHT_BITS
 from app.present.text.assumptions import source_sentence
 from app.present.text.format import fmt_count
 from app.ui.wizard.common import BoundPage, explanation
+from app.ui.wizard.data_count import DataCounter
 
 PRECISIONS = ("bf16", "fp8", "fp16", "fp32")
 QUANTS = ("bf16", "fp8", "int8", "int4", "q8_0", "q6_k", "q5_k_m", "q4_k_m", "q3_k_m", "q2_k")
@@ -31,6 +32,8 @@ class DataPage(BoundPage):
         tf.addRow(self.tr("&Tokens"), self.tokens)
         self.default_note = explanation("")
         tf.addRow(self.default_note)
+        self.counter = DataCounter(session)
+        tf.addRow(self.counter)
         self.seq_len = self.spin("seq_len", self.tr("Sequence length (tokens)"), 16, 1_000_000,
                                  self.tr("Tokens per training sequence (per sample when fine-tuning)."), 256)
         tf.addRow(self.tr("Se&quence length (tokens)"), self.seq_len)
@@ -121,6 +124,10 @@ class DataPage(BoundPage):
             with QSignalBlocker(cb):
                 cb.setChecked(p in chosen)
         self.default_note.setText(self._default_text(goal))
+        s = self.session.scenario
+        if d.get("quant") is None and s is not None and getattr(s, "quant", None) and self.quant.findData(s.quant) >= 0:
+            with QSignalBlocker(self.quant):  # a GGUF model file is served in its own format
+                self.quant.setCurrentIndex(self.quant.findData(s.quant))
 
     def _default_text(self, goal: str) -> str:
         s = self.session.scenario

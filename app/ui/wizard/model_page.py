@@ -1,5 +1,6 @@
-"""Step 2: which model. A searchable catalog picker, or a custom size/architecture (MoE too), with
-the footprint shown live."""
+"""Step 2: which model. A searchable catalog picker, a model on disk (config.json, a model folder or a
+.gguf file: typed, browsed or dropped on the page), or a custom size/architecture (MoE too), with the
+footprint shown live."""
 
 from __future__ import annotations
 
@@ -7,12 +8,15 @@ from PySide6.QtCore import QSignalBlocker, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
+    QPushButton,
     QRadioButton,
     QTableView,
     QVBoxLayout,
@@ -25,14 +29,14 @@ ROLE_ID = Qt.ItemDataRole.UserRole + 1
 
 
 class ModelPage(BoundPage):
-    keys = ("model", "params_total", "params_active", "layers", "hidden", "heads", "kv_heads")
+    keys = ("model", "model_file", "params_total", "params_active", "layers", "hidden", "heads", "kv_heads")
     CUSTOM = ("params_total", "params_active", "layers", "hidden", "heads", "kv_heads")
     MEMO = "_custom"  # the custom model's fields while a catalog model is chosen (not part of the request)
 
     def __init__(self, session, parent=None):
         super().__init__(session, parent)
         self.setTitle(self.tr("Which model?"))
-        self.setSubTitle(self.tr("Pick a published model, or describe your own by its size."))
+        self.setSubTitle(self.tr("Pick a published model, open your own model file, or describe a model by its size."))
         self.use_catalog = QRadioButton(self.tr("A model from the &catalog"))
         self.use_custom = QRadioButton(self.tr("My own &size or architecture"))
         self.search = QLineEdit()
@@ -77,23 +81,47 @@ class ModelPage(BoundPage):
             self._register(k, self.c_arch[k], label)
         self.custom_box = custom
 
+        self.use_file = QRadioButton(self.tr("A model &file on disk"))
+        self.file_box = QGroupBox(self.tr("Model file"))
+        fl = QHBoxLayout(self.file_box)
+        self.file_path = QLineEdit()
+        self.file_path.setPlaceholderText(self.tr("config.json, a model folder (config.json + safetensors) or a .gguf file; or drop it here"))
+        self._register("model_file", self.file_path, self.tr("Model file"),
+                       self.tr("Read offline: the architecture from config.json or the GGUF header, the exact parameter "
+                               "count from the safetensors or GGUF tensor list."))
+        self.browse = QPushButton(self.tr("B&rowse…"))
+        self.browse.setToolTip(self.tr("Choose a config.json, a .gguf file or a safetensors file in a model folder"))
+        self.save_model = QPushButton(self.tr("Add to my catalo&g"))
+        self.save_model.setToolTip(self.tr("Keep this model in your catalog, to pick it later without the file"))
+        fl.addWidget(self.file_path, 1)
+        fl.addWidget(self.browse)
+        fl.addWidget(self.save_model)
+        self.setAcceptDrops(True)
+
         self.footprint = QLabel()
         self.footprint.setWordWrap(True)
         self.footprint.setObjectName("footprint")
 
         top = QHBoxLayout()
         top.addWidget(self.use_catalog)
+        top.addWidget(self.use_file)
         top.addWidget(self.use_custom)
         top.addStretch(1)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.search)
         lay.addWidget(self.table, 1)
+        lay.addWidget(self.file_box)
         lay.addWidget(custom)
         lay.addWidget(self.footprint)
         lay.addWidget(self.error_label)
 
-        self.use_catalog.toggled.connect(self._on_mode)
+        self.use_catalog.toggled.connect(lambda on: on and self._on_mode("catalog"))
+        self.use_file.toggled.connect(lambda on: on and self._on_mode("file"))
+        self.use_custom.toggled.connect(lambda on: on and self._on_mode("custom"))
+        self.file_path.textEdited.connect(lambda text: self.session.update(model_file=text.strip() or None))
+        self.browse.clicked.connect(self._browse)
+        self.save_model.clicked.connect(self._save_model)
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
         for w in (self.c_params, self.c_active, *self.c_arch.values()):
             w.textEdited.connect(self._on_custom_edit)
@@ -122,16 +150,27 @@ class ModelPage(BoundPage):
         self.proxy.setSortRole(Qt.ItemDataRole.DisplayRole)
         self.load()
 
+    def mode(self) -> str:
+        d = self.session.draft
+        return "file" if d.get("model_file") is not None or d.get("_file_mode") else "catalog" if d.get("model") else "custom"
+
     def load(self) -> None:
         d = self.session.draft
-        catalog_mode = bool(d.get("model"))
-        with QSignalBlocker(self.use_catalog), QSignalBlocker(self.use_custom):
+        mode = self.mode()
+        catalog_mode = mode == "catalog"
+        with QSignalBlocker(self.use_catalog), QSignalBlocker(self.use_custom), QSignalBlocker(self.use_file):
             self.use_catalog.setChecked(catalog_mode)
-            self.use_custom.setChecked(not catalog_mode)
+            self.use_file.setChecked(mode == "file")
+            self.use_custom.setChecked(mode == "custom")
         self.table.setEnabled(catalog_mode)
         self.search.setEnabled(catalog_mode)
-        self.custom_box.setEnabled(not catalog_mode)
-        c = d.get(self.MEMO) or d if catalog_mode else d
+        self.custom_box.setEnabled(mode == "custom")
+        self.file_box.setEnabled(mode == "file")
+        self.save_model.setEnabled(mode == "file" and self.session.scenario is not None)
+        if not self.file_path.hasFocus():
+            with QSignalBlocker(self.file_path):
+                self.file_path.setText(d.get("model_file") or "")
+        c = d.get(self.MEMO) or d if mode != "custom" else d
         for w, v in ((self.c_params, c.get("params_total")), (self.c_active, c.get("params_active")),
                      *((self.c_arch[k], c.get(k)) for k in self.c_arch)):
             if not w.hasFocus():
@@ -154,21 +193,66 @@ class ModelPage(BoundPage):
                 return True
         return False
 
-    def _on_mode(self, catalog: bool) -> None:
-        """A catalog model, or the custom one: the other's fields are kept aside, not planned with."""
+    def _on_mode(self, mode: str) -> None:
+        """A catalog model, a file or the custom one: the custom fields are kept aside while another is
+        chosen, and the file's path while it is not (neither is planned with)."""
         d = self.session.draft
-        if catalog:
+        memo = d.get(self.MEMO)
+        if self.mode() == "custom":
+            memo = {k: d.get(k) for k in self.CUSTOM if d.get(k) not in (None, "")}
+        path = d.get("model_file") or d.get("_file_memo")
+        clear = {k: None for k in self.CUSTOM}
+        if mode == "catalog":
             idx = self.table.currentIndex()
             mid = idx.siblingAtColumn(0).data(ROLE_ID) if idx.isValid() else "llama-3.1-8b"
-            memo = {k: d.get(k) for k in self.CUSTOM if d.get(k) not in (None, "")}
-            self.session.update(model=mid, **{self.MEMO: memo}, **{k: None for k in self.CUSTOM})
+            self.session.update(model=mid, model_file=None, _file_mode=None, _file_memo=path, **{self.MEMO: memo}, **clear)
+        elif mode == "file":
+            self.session.update(model=None, model_file=path, _file_mode=True if not path else None, _file_memo=None,
+                                **{self.MEMO: memo}, **clear)
         else:
-            memo = d.get(self.MEMO) or {}
-            self.session.update(model=None, **{self.MEMO: None}, **{k: memo.get(k) for k in self.CUSTOM})
+            memo = memo or {}
+            self.session.update(model=None, model_file=None, _file_mode=None, _file_memo=path, **{self.MEMO: None},
+                                **{k: memo.get(k) for k in self.CUSTOM})
         self.load()
 
+    def open_file(self, path: str) -> None:
+        """Plan with the model at ``path`` (Browse, a drop, or the keyboard)."""
+        self.session.update(model=None, model_file=path, _file_mode=None, _file_memo=None)
+        self.load()
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open model"), self.file_path.text(),
+                                              self.tr("Model files (config.json *.gguf *.safetensors *.json);;All files (*)"))
+        if path:
+            self.open_file(path)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
+        files = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if files:
+            self.open_file(files[0])
+            event.acceptProposedAction()
+
+    def _save_model(self) -> None:
+        from app.planning.model_file import ModelFileError, cached_model_file, save_to_catalog
+
+        path = self.session.draft.get("model_file")
+        if not path:
+            return
+        try:
+            entry = save_to_catalog(self.session.catalog, cached_model_file(path))
+        except (ModelFileError, ValueError) as e:
+            QMessageBox.warning(self, self.tr("Not added"), str(e))
+            return
+        self.session.reload_catalog()
+        QMessageBox.information(self, self.tr("Added to your catalog"),
+                                self.tr("{0} is in your catalog now: pick it from the list next time.").format(entry))
+
     def _on_row(self, current, _previous) -> None:
-        if current.isValid() and self.use_catalog.isChecked():
+        if current.isValid() and self.use_catalog.isChecked() and self.mode() == "catalog":
             self.session.update(model=current.siblingAtColumn(0).data(ROLE_ID))
 
     def _on_custom_edit(self) -> None:
@@ -188,6 +272,16 @@ class ModelPage(BoundPage):
             m.name, fmt_count(m.params_total),
             self.tr(" ({0} active per token)").format(fmt_count(m.params_active)) if m.is_moe else "",
             fmt_bytes(m.params_total * 2), fmt_bytes(m.params_total), fmt_bytes(m.params_total * 0.5), fmt_bytes(kv * 1000))
+        if m.origin == "file":
+            from app.i18n import current_language
+            from app.planning.model_file import ModelFileError, cached_model_file, model_file_finding
+            from app.present.text.messages import finding_message
+
+            try:
+                f = model_file_finding(cached_model_file(m.source))
+                text += " " + finding_message(f.code, f.params, current_language())
+            except ModelFileError:
+                pass
         if m.architecture_estimated:
             text += " " + self.tr("(Architecture estimated from the size; enter layers/hidden/heads for exact figures.)")
         self.footprint.setText(text)
