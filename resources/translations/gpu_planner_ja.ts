@@ -1956,8 +1956,8 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
 <context>
     <name>DataCounter</name>
     <message>
-        <source>Count my &amp;files…</source>
-        <translation>ファイルを数える(&amp;F)…</translation>
+        <source>Count my f&amp;iles…</source>
+        <translation>ファイルを数える(&amp;I)…</translation>
     </message>
     <message>
         <source>Count a fol&amp;der…</source>
@@ -3160,8 +3160,8 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>MoE（混合エキスパート）モデルは1トークンごとに一部のエキスパートだけを使うため、計算量は有効パラメータ数で決まります。</translation>
     </message>
     <message>
-        <source>A model &amp;file on disk</source>
-        <translation>手元のモデルファイル(&amp;F)</translation>
+        <source>A model file on &amp;disk</source>
+        <translation>手元のモデルファイル(&amp;D)</translation>
     </message>
     <message>
         <source>Model file</source>

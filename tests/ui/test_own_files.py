@@ -99,3 +99,51 @@ def test_cancelling_a_count_changes_nothing(qtbot, window, tmp_path):
     counter.count([str(folder)])
     qtbot.waitUntil(lambda: "cancel" in counter.summary.text().lower(), timeout=30000)
     assert window.session.draft["tokens"] == "5B" and counter.stats is None
+
+
+def _mnemonics(root) -> list[str]:
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    out = []
+    for w in root.findChildren(QAbstractButton) + root.findChildren(QLabel):
+        m = re.search(r"&(\w)", w.text().replace("&&", ""))
+        if m and w.isVisible():
+            out.append(m.group(1).lower())
+    return out
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_new_controls_have_keys_of_their_own(qtbot, lang):
+    """Alt+D, Alt+R, Alt+G on the model page and Alt+I, Alt+D on the data page are taken by nothing
+    else on the page or in the menu bar (Alt+F opens the File menu)."""
+    import re
+
+    from app.i18n import set_language
+    from app.ui.application import MainWindow
+    from app.ui.settings import Settings
+
+    settings = Settings()
+    settings.language = lang
+    set_language(lang)
+    try:
+        w = MainWindow(settings=settings)
+        qtbot.addWidget(w)
+        w.maybe_save = lambda: True
+        w.show()
+        bar = [re.search(r"&(\w)", a.text()).group(1).lower() for a in w.menuBar().actions() if "&" in a.text()]
+        assert bar and ("f" in bar)
+        w.session.update(goal="cpt")
+        wiz, page = to_model_page(w)
+        assert (page.use_file.text() != "A model file on &disk") == (lang == "ja")
+        keys = _mnemonics(page) + bar
+        for k in ("d", "r", "g"):
+            assert keys.count(k) == 1, (lang, k, keys)
+        wiz.next()
+        keys = _mnemonics(wiz.currentPage()) + bar
+        for k in ("i", "d"):
+            assert keys.count(k) == 1, (lang, k, keys)
+        w.session.wait_idle()
+    finally:
+        set_language("en")

@@ -37,7 +37,7 @@ class DataCounter(QWidget):
         self.session = session
         self.stats = None
         self._cancel = threading.Event()
-        self.files_button = QPushButton(self.tr("Count my &files…"))
+        self.files_button = QPushButton(self.tr("Count my f&iles…"))
         self.folder_button = QPushButton(self.tr("Count a fol&der…"))
         tip = self.tr("Counts characters by script (Japanese, English, code) in txt, jsonl, csv, parquet and code files, "
                       "and estimates tokens for each tokenizer family from published characters-per-token ratios.")
@@ -129,10 +129,13 @@ class DataCounter(QWidget):
         text = self.tr("{0} files, {1}, {2} characters ({3:.0%} Japanese, {4:.0%} code), {5} records: {6} tokens with {7}.").format(
             f"{stats.files:,}", fmt_bytes(stats.bytes), fmt_count(stats.characters), by["ja"] / max(1, stats.characters),
             by["code"] / max(1, stats.characters), f"{stats.records:,}", fmt_count(tokens), FAMILIES[used].name)
+        from app.i18n import current_language
+
+        sep = "" if current_language() == "ja" else " "  # Japanese sentences follow 。 without a space
         if own is None:
-            text += " " + self.tr("(This model's tokenizer is not known: Llama 3's ratio is used; compare below.)")
+            text += sep + self.tr("(This model's tokenizer is not known: Llama 3's ratio is used; compare below.)")
         if stats.skipped:
-            text += " " + self.tr("Skipped (not text): {0}.").format(len(stats.skipped))
+            text += sep + self.tr("Skipped (not text): {0}.").format(len(stats.skipped))
         self.summary.setText(text)
         if fields:
             self.session.update(**{k: str(v) for k, v in fields.items()})

@@ -81,7 +81,7 @@ class ModelPage(BoundPage):
             self._register(k, self.c_arch[k], label)
         self.custom_box = custom
 
-        self.use_file = QRadioButton(self.tr("A model &file on disk"))
+        self.use_file = QRadioButton(self.tr("A model file on &disk"))
         self.file_box = QGroupBox(self.tr("Model file"))
         fl = QHBoxLayout(self.file_box)
         self.file_path = QLineEdit()
@@ -279,7 +279,7 @@ class ModelPage(BoundPage):
 
             try:
                 f = model_file_finding(cached_model_file(m.source))
-                text += " " + finding_message(f.code, f.params, current_language())
+                text += ("" if current_language() == "ja" else " ") + finding_message(f.code, f.params, current_language())
             except ModelFileError:
                 pass
         if m.architecture_estimated:
