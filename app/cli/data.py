@@ -74,7 +74,11 @@ def plan_data(a: argparse.Namespace, request: Any, catalog: Any) -> tuple[Any, d
         raise UsageError(translate("CLI", "argument {0}: give either --data or {1}, not both").format("--data", flag(given[0])))
     if request.goal == "inference":
         raise UsageError(translate("CLI", "argument {0}: counts training data; it does not apply to inference").format("--data"))
+    from app.planning.corpus import tokenizer_beside
+
     families, tok_json = tokenizer_arg(a.tokenizer)
+    if not a.tokenizer:
+        tok_json = tokenizer_beside(request.model_file)  # the model folder's own tokenizer: an exact count
     own = _model_family(request, catalog)
     if not families and not tok_json and own is None:
         raise UsageError(translate("CLI", "argument {0}: this model's tokenizer is not known; give a family ({1}) or a tokenizer.json").format(

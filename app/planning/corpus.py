@@ -304,3 +304,14 @@ def tokenizer_comparison(request: Any, stats: CorpusStats, families: Sequence[st
                     "currency": o.scenario.currency})
         out.append(row)
     return out
+
+
+def tokenizer_beside(model_file: str | None) -> str | None:
+    """The tokenizer.json that ships with a model folder (Hugging Face layout), if there is one: a
+    plan on that model counts its data exactly."""
+    if not model_file:
+        return None
+    p = Path(model_file).expanduser()
+    folder = p if p.is_dir() else p.parent
+    tok = folder / "tokenizer.json"
+    return str(tok) if tok.is_file() else None

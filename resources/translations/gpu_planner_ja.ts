@@ -2032,12 +2032,20 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
         <translation>{0} ファイル、{1}、{2} 文字（日本語 {3:.0%}、コード {4:.0%}）、{5} レコード：{7} で {6} トークン。</translation>
     </message>
     <message>
+        <source>the model&apos;s own tokenizer.json (exact)</source>
+        <translation>モデル付属の tokenizer.json（正確な数）</translation>
+    </message>
+    <message>
         <source>(This model&apos;s tokenizer is not known: Llama 3&apos;s ratio is used; compare below.)</source>
         <translation>（このモデルのトークナイザーが不明なため Llama 3 の比率を使っています。下の表で比べてください。）</translation>
     </message>
     <message>
         <source>Skipped (not text): {0}.</source>
         <translation>スキップ（テキストでない）：{0} 件。</translation>
+    </message>
+    <message>
+        <source>{0} (exact)</source>
+        <translation>{0}（正確な数）</translation>
     </message>
 </context>
 <context>

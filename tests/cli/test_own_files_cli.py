@@ -123,3 +123,30 @@ def test_plan_data_conflicts(capsys, tmp_path, extra, needle):
         assert rc == 0, err
     rc, _out, err = run(capsys, "plan", "--goal", "cpt", "--params", "7B", "--data", str(tmp_path / "c"))
     assert rc == 2 and "argument --tokenizer: this model's tokenizer is not known" in err
+
+
+def word_tokenizer(path: Path) -> None:
+    """One token per whitespace-separated word (tokenizers' WordLevel model)."""
+    from tokenizers import Tokenizer, models, pre_tokenizers
+
+    tok = Tokenizer(models.WordLevel({"[UNK]": 0}, unk_token="[UNK]"))
+    tok.pre_tokenizer = pre_tokenizers.WhitespaceSplit()
+    tok.save(str(path))
+
+
+def test_a_model_folders_tokenizer_counts_the_data_exactly(capsys, tmp_path):
+    """A Hugging Face model folder ships its tokenizer.json: plan --data on that model counts exactly
+    with it (here one token per word: 3 lines of 4 words = 12 tokens x 50 files)."""
+    folder = tmp_path / "Llama-3-8B"
+    folder.mkdir()
+    shutil.copy(CONFIGS / "llama-3-8b.json", folder / "config.json")
+    word_tokenizer(folder / "tokenizer.json")
+    data = tmp_path / "data"
+    data.mkdir()
+    for i in range(50):
+        (data / f"{i}.txt").write_text("a b c d\ne f g h\ni j k l\n", encoding="utf-8")
+    rc, out, err = run(capsys, "plan", "--goal", "cpt", "--model-file", str(folder), "--data", str(data), "--json")
+    assert rc == 0, err
+    doc = json.loads(out)
+    assert doc["data"]["used"] == {"tokenizer": "Llama-3-8B", "exact": True, "tokens": 600}
+    assert doc["workload"]["tokens"] == 600 and doc["data"]["comparison"][0]["exact"]

@@ -147,3 +147,22 @@ def test_the_new_controls_have_keys_of_their_own(qtbot, lang):
         w.session.wait_idle()
     finally:
         set_language("en")
+
+
+def test_the_model_folders_tokenizer_counts_exactly_in_the_wizard(qtbot, window, tmp_path):
+    import shutil
+
+    from tests.cli.test_own_files_cli import CONFIGS, word_tokenizer
+
+    folder = tmp_path / "Qwen2.5-7B"
+    folder.mkdir()
+    shutil.copy(CONFIGS / "qwen2.5-7b.json", folder / "config.json")
+    word_tokenizer(folder / "tokenizer.json")
+    (tmp_path / "d.txt").write_text("one two three\nfour five\n", encoding="utf-8")
+    window.session.update(goal="cpt", model=None, model_file=str(folder))
+    window.wizard.setCurrentId(2)
+    counter = window.wizard.currentPage().counter
+    counter.count([str(tmp_path / "d.txt")])
+    qtbot.waitUntil(lambda: counter.table.rowCount() == 9, timeout=30000)
+    assert window.session.scenario.tokens == 5
+    assert "Qwen2.5-7B" in counter.table.item(0, 0).text() and counter.table.item(0, 1).text() == "5"

@@ -83,8 +83,9 @@ class DataCounter(QWidget):
 
     def count(self, paths: list[str]) -> None:
         """Count ``paths`` in the background; the progress dialog's Cancel stops it."""
-        from app.planning.corpus import Cancelled, scan
+        from app.planning.corpus import Cancelled, scan, tokenizer_beside
 
+        tok = tokenizer_beside(self.session.draft.get("model_file"))  # the model folder's own: exact
         self._cancel.clear()
         dialog = QProgressDialog(self.tr("Counting characters…"), self.tr("Cancel"), 0, 1000, self)
         dialog.setWindowTitle(self.tr("Counting your data"))
@@ -97,7 +98,7 @@ class DataCounter(QWidget):
 
         def work():
             try:
-                return scan(paths, progress=lambda d, t: relay.moved.emit(d, t), cancel=self._cancel.is_set)
+                return scan(paths, tokenizer=tok, progress=lambda d, t: relay.moved.emit(d, t), cancel=self._cancel.is_set)
             except Cancelled:
                 return None
 
@@ -122,32 +123,34 @@ class DataCounter(QWidget):
         s = self.session.scenario
         own = family_for(s.model.id, s.model.vocab) if s is not None else None
         used = own or "llama3"
-        tokens = stats.tokens()[used]
+        exact = next(iter(stats.exact.items()), None)
+        tokens = exact[1] if exact else stats.tokens()[used]
         goal = self.session.draft.get("goal") or ""
         fields = data_fields(stats, goal, tokens)
         by = stats.chars_by_script
         text = self.tr("{0} files, {1}, {2} characters ({3:.0%} Japanese, {4:.0%} code), {5} records: {6} tokens with {7}.").format(
             f"{stats.files:,}", fmt_bytes(stats.bytes), fmt_count(stats.characters), by["ja"] / max(1, stats.characters),
-            by["code"] / max(1, stats.characters), f"{stats.records:,}", fmt_count(tokens), FAMILIES[used].name)
+            by["code"] / max(1, stats.characters), f"{stats.records:,}", fmt_count(tokens),
+            self.tr("the model's own tokenizer.json (exact)") if exact else FAMILIES[used].name)
         from app.i18n import current_language
 
         sep = "" if current_language() == "ja" else " "  # Japanese sentences follow 。 without a space
-        if own is None:
+        if own is None and not exact:
             text += sep + self.tr("(This model's tokenizer is not known: Llama 3's ratio is used; compare below.)")
         if stats.skipped:
             text += sep + self.tr("Skipped (not text): {0}.").format(len(stats.skipped))
         self.summary.setText(text)
         if fields:
             self.session.update(**{k: str(v) for k, v in fields.items()})
-        self._compare(list(dict.fromkeys([used, *FAMILIES])))
+        self._compare(list(dict.fromkeys([used, *FAMILIES])), exact)
 
-    def _compare(self, families: list[str]) -> None:
+    def _compare(self, families: list[str], exact) -> None:
         from app.planning.corpus import tokenizer_comparison
         from app.planning.request import request_for_goal
 
         request, stats, catalog = request_for_goal(self.session.draft), self.stats, self.session.catalog
-        self._cjob = run_in_background(lambda: tokenizer_comparison(request, stats, families, catalog), self._show_rows,
-                                       self._failed)
+        self._cjob = run_in_background(lambda: tokenizer_comparison(request, stats, families, catalog, exact),
+                                       self._show_rows, self._failed)
 
     def _show_rows(self, rows: list[dict]) -> None:
         from app.core.tokens import FAMILIES
@@ -156,7 +159,7 @@ class DataCounter(QWidget):
         lang = current_language()
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
-            name = FAMILIES[r["tokenizer"]].name if r["tokenizer"] in FAMILIES else r["tokenizer"]
+            name = FAMILIES[r["tokenizer"]].name if r["tokenizer"] in FAMILIES else self.tr("{0} (exact)").format(r["tokenizer"])
             cells = [name, fmt_count(r["tokens"]), f"{r['gpu_count']} × {r['gpu']}" if r.get("gpu") else "–",
                      fmt_duration(r.get("time_s")), fmt_money(r.get("cloud_cost"), r.get("currency") or "USD", lang, compact=True)]
             for j, c in enumerate(cells):
