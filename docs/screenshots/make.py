@@ -75,7 +75,43 @@ def main() -> None:
         for i, name in enumerate(("memory", "cloud-vs-onprem", "scaling", "published-runs", "sources"), start=1):
             page.tabs.setCurrentIndex(i)
             shot(f"6-{name}")
+        own_files(wiz)
         app.quit()
+
+    def own_files(wiz) -> None:
+        """The model page with a model folder opened, and the data page after counting a corpus."""
+        import json
+        import shutil
+
+        tmp = Path(tempfile.mkdtemp())
+        folder = tmp / "Qwen2.5-7B"
+        folder.mkdir()
+        shutil.copy(OUT.parent.parent / "tests" / "data" / "configs" / "qwen2.5-7b.json", folder / "config.json")
+        corpus = tmp / "corpus"
+        corpus.mkdir()
+        ja = "大規模言語モデルの継続事前学習には、日本語のテキストが大量に必要です。"
+        en = "Continued pre-training needs a large amount of text in the target language."
+        with open(corpus / "ja.jsonl", "w", encoding="utf-8") as f:
+            for _ in range(2000):
+                f.write(json.dumps({"text": ja * 20}, ensure_ascii=False) + "\n")
+        (corpus / "en.txt").write_text((en + "\n") * 5000, encoding="utf-8")
+        w.session.update(goal="cpt", deadline_days=None, budget=None)
+        wiz.setCurrentId(PageId.MODEL)
+        wiz.page_at(PageId.MODEL).open_file(str(folder))
+        wait_plan()
+        shot("2b-model-file")
+        wiz.setCurrentId(PageId.DATA)
+        counter = wiz.page_at(PageId.DATA).counter
+        counter.count([str(corpus)])
+        for _ in range(600):
+            app.processEvents()
+            if counter.table.rowCount():
+                break
+            import time
+
+            time.sleep(0.05)
+        wait_plan()
+        shot("3b-data-count")
 
     QTimer.singleShot(300, run)
     app.exec()

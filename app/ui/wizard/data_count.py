@@ -161,7 +161,7 @@ class DataCounter(QWidget):
         for i, r in enumerate(rows):
             name = FAMILIES[r["tokenizer"]].name if r["tokenizer"] in FAMILIES else self.tr("{0} (exact)").format(r["tokenizer"])
             cells = [name, fmt_count(r["tokens"]), f"{r['gpu_count']} × {r['gpu']}" if r.get("gpu") else "–",
-                     fmt_duration(r.get("time_s")), fmt_money(r.get("cloud_cost"), r.get("currency") or "USD", lang, compact=True)]
+                     fmt_duration(r.get("time_s")), fmt_money(r.get("cloud_cost"), r.get("currency") or "USD", lang, compact=lang != "ja")]  # ja compact drops 円
             for j, c in enumerate(cells):
                 item = QTableWidgetItem(c)
                 if j:
