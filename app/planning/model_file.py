@@ -142,7 +142,7 @@ def safetensors_header(path: Path) -> dict[str, Any]:
     return header
 
 
-def _tensor_counts(headers: list[dict[str, Any]], layers: int, quantised: bool) -> tuple[int, int, int, dict[str, int], int]:
+def _tensor_counts(headers: list[dict[str, Any]], layers: int) -> tuple[int, int, int, dict[str, int], int]:
     """Parameters (excluding MTP layers), of which encoder, MTP parameters, params per dtype, bytes."""
     total = encoder = mtp = nbytes = 0
     dtypes: dict[str, int] = {}
@@ -195,7 +195,7 @@ def _folder(folder: Path, config_path: Path) -> ModelFile:
         return ModelFile(str(folder), "folder", model, "config", weight_bytes=index_bytes, file_type=quant_cfg.get("quant_method") or dtype,
                          missing_shards=len(shards) - len(present))
     headers = [safetensors_header(s) for s in present]
-    total, encoder, mtp, dtypes, nbytes = _tensor_counts(headers, int(cfg["num_hidden_layers"]), packed)
+    total, encoder, mtp, dtypes, nbytes = _tensor_counts(headers, int(cfg["num_hidden_layers"]))
     if packed:  # GPTQ/AWQ/bitsandbytes pack several weights per stored element: shapes undercount
         counts, counted = from_config, "config"
     else:

@@ -116,6 +116,10 @@ def test_frozen_app_reads_model_files_and_counts_tokens(built, tmp_path):
                        capture_output=True, text=True, timeout=120, env=env, cwd=tmp_path)
     assert r.returncode == 0, r.stderr[-2000:]
     assert json.loads(r.stdout)["tokens"][tmp_path.name] == 5
+    (tmp_path / "pq").mkdir()
+    (tmp_path / "pq" / "t.parquet").write_bytes(b"PAR1")
+    r = subprocess.run([exe, "tokens", str(tmp_path / "pq")], capture_output=True, text=True, timeout=120, env=env, cwd=tmp_path)
+    assert r.returncode == 2 and "parquet_needs_pyarrow" in r.stderr, r.stderr[-2000:]
 
 
 def test_frozen_window_opens(built, tmp_path):

@@ -142,9 +142,20 @@ def test_the_count_feeds_the_plan(tmp_path):
 
 
 def test_parquet_rows_are_records(tmp_path):
-    pa = pytest.importorskip("pyarrow")
-    import pyarrow.parquet as pq
+    """Run in a child process: pyarrow's native thread pools and allocator stay out of the test
+    process that also runs Qt (one full run crashed in a later Qt test with pyarrow loaded)."""
+    pytest.importorskip("pyarrow")
+    import subprocess
+    import sys
 
-    pq.write_table(pa.table({"text": [JA, EN, JA], "n": [1, 2, 3]}), tmp_path / "d.parquet")
-    stats = scan([tmp_path / "d.parquet"])
-    assert stats.structured_records == 3 and stats.chars_by_script["ja"] == 2 * len(JA)
+    code = f"""
+import pyarrow as pa, pyarrow.parquet as pq
+from app.planning.corpus import scan
+JA, EN = {JA!r}, {EN!r}
+pq.write_table(pa.table({{"text": [JA, EN, JA], "n": [1, 2, 3]}}), {str(tmp_path / "d.parquet")!r})
+s = scan([{str(tmp_path / "d.parquet")!r}])
+print(s.structured_records, s.chars_by_script["ja"])
+"""
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.split() == ["3", str(2 * len(JA))]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -26,7 +26,20 @@ from app.ui.workers import run_in_background
 
 
 class _Progress(QObject):
-    moved = Signal(int, int)  # emitted on the worker thread, delivered on the GUI thread
+    """Lives on the GUI thread. ``moved`` is emitted on the worker; connected to this object's own
+    slot it is queued to the GUI thread (a lambda would run on the worker and touch the dialog
+    there)."""
+
+    moved = Signal(int, int)
+
+    def __init__(self, dialog: QProgressDialog, parent: QObject):
+        super().__init__(parent)
+        self.dialog = dialog
+        self.moved.connect(self._move, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(int, int)
+    def _move(self, done: int, total: int) -> None:
+        self.dialog.setValue(int(1000 * done / total) if total else 0)
 
 
 class DataCounter(QWidget):
@@ -92,8 +105,7 @@ class DataCounter(QWidget):
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
         dialog.canceled.connect(self._cancel.set)
-        relay = _Progress(self)
-        relay.moved.connect(lambda done, total: dialog.setValue(int(1000 * done / total) if total else 0))
+        relay = _Progress(dialog, self)
         self._dialog, self._relay = dialog, relay
 
         def work():
