@@ -15,6 +15,8 @@ Keys (see docs/benchmarks.md for the targets and the figures measured so far):
   ``search_ms_by_goal`` and ``search_ms_by_case`` (harder scenarios: several formats, no fit, ...).
 - ``first_window_cpu_s``, ``plan_cli_cpu_s``, ``search_cpu_ms``: the same in CPU time, which other
   processes on the machine disturb less than the wall clock (compare these when the load is high).
+- ``what_if_step_ms``: one step of the hours-per-day what-if slider on the Sensitivity tab until the
+  plan, the tornado and the text follow (``what_if_step_ms_max``: the slowest step).
 - ``edit_to_plot_ms``: an edit in the wizard (a spin box or a combo, as a user changes it) until the
   result page shows the plan of the edited draft with its plots repainted; median over edits of
   every goal (``edit_to_plot_ms_max``: the slowest edit).
@@ -262,6 +264,20 @@ def child_gui(goals: int) -> None:
                     _wait_for(current)
                     _painted(w)
                     out["edit_ms"].append(1e3 * (time.perf_counter() - t0))
+            # what-if: dragging the hours-per-day slider on the Sensitivity tab, one step at a time
+            sens = getattr(result_page, "sensitivity", None)
+            if sens is not None:
+                tabs.setCurrentWidget(sens)
+                _painted(w)
+                for v in (20, 16, 12, 8):
+                    t0 = time.perf_counter()
+                    sens.hours.setValue(v)
+                    _wait_for(current)
+                    _painted(w)
+                    out.setdefault("what_if_ms", []).append(1e3 * (time.perf_counter() - t0))
+                sens.reset.click()
+                _wait_for(current)
+                tabs.setCurrentIndex(min(3, tabs.count() - 1))
             path = tmp / f"{goal}.pdf"
             t0 = time.perf_counter()
             if not w.export("pdf", str(path)):
@@ -410,6 +426,10 @@ def gui(out: dict, env: dict, repeat: int, goals: int) -> None:
     edits = [e for r in runs for e in r["edit_ms"]]
     out["edit_to_plot_ms"] = round(median(edits), 1)
     out["edit_to_plot_ms_max"] = round(max(edits), 1)
+    steps = [e for r in runs for e in r.get("what_if_ms", [])]
+    if steps:
+        out["what_if_step_ms"] = round(median(steps), 1)
+        out["what_if_step_ms_max"] = round(max(steps), 1)
     out["result_page_s"] = round(median([r["result_page_s"] for r in runs]), 3)
     out["pdf_export_s"] = round(median([r["pdf_s"][0] for r in runs]), 3)
     warm = [s for r in runs for s in r["pdf_s"][1:]]

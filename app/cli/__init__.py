@@ -17,6 +17,7 @@ from app.cli.commands import (
     cmd_calibrate,
     cmd_capacity,
     cmd_catalog,
+    cmd_compare,
     cmd_gui,
     cmd_plan,
     cmd_tokens,
@@ -30,7 +31,7 @@ from app.i18n import translate
 __all__ = ["EXIT_ERROR", "EXIT_OK", "EXIT_USAGE", "UsageError", "build_parser", "catalog", "main", "scenario_from_args"]
 
 COMMANDS = {"plan": cmd_plan, "catalog": cmd_catalog, "backtest": cmd_backtest, "capacity": cmd_capacity,
-            "calibrate": cmd_calibrate, "tokens": cmd_tokens}
+            "calibrate": cmd_calibrate, "tokens": cmd_tokens, "compare": cmd_compare}
 
 
 def tolerant_streams() -> None:

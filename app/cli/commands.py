@@ -114,7 +114,7 @@ def _write_failed(flag: str, path: str, e: OSError) -> UsageError:
 
 
 def cmd_plan(a: argparse.Namespace) -> int:
-    from app.planning.outcome import build_outcome
+    from app.planning.outcome import build_outcome, with_sensitivity
 
     request, scenario, lang, data = plan_inputs(a)
     use_language(lang, gui=bool(a.pdf))
@@ -122,6 +122,7 @@ def cmd_plan(a: argparse.Namespace) -> int:
     _check_output("--save", a.save)
     try:
         out = build_outcome(scenario, catalog(), curves=bool(a.pdf or a.json), with_backtest=bool(a.pdf))
+        out = with_sensitivity(out, catalog())
     except ValueError as e:
         raise UsageError(translate("CLI", "invalid input: {0}").format(e)) from None
     name = a.name or scenario.model.name
@@ -141,6 +142,11 @@ def cmd_plan(a: argparse.Namespace) -> int:
         from app.present.summary import render_summary
 
         print(render_summary(out, lang, top=a.top))
+        from app.present.sensitivity import render_sensitivity
+
+        text = render_sensitivity(out, lang)
+        if text:
+            print(text)
         if data is not None:
             from app.present.data import render_comparison
 
@@ -390,4 +396,40 @@ def cmd_tokens(a: argparse.Namespace) -> int:
         _dump(doc)
     else:
         print(render_tokens(doc, lang))
+    return EXIT_OK
+
+
+def cmd_compare(a: argparse.Namespace) -> int:
+    """Plans side by side: the inputs that differ and each plan's key results (``gpu-planner.compare/1``)."""
+    from app.planning.compare import compare_plans
+
+    lang = a.lang or default_lang()
+    use_language(lang, gui=bool(a.pdf))
+    if not 2 <= len(a.files) <= 6:
+        raise UsageError(translate("CLI", "compare takes 2 to 6 plan files, not {0}").format(len(a.files)))
+    _check_output("--pdf", a.pdf)
+    from app.planning.compare import CompareError
+
+    try:
+        cmp = compare_plans(a.files, catalog(), curves=bool(a.pdf))
+    except CompareError as e:
+        from app.cli.args import error_line
+
+        errors = getattr(e.error, "errors", None)
+        why = error_line(errors[0]) if errors else translate("CLI", "cannot be opened ({0})").format(getattr(e.error, "code", e.error))
+        raise UsageError(translate("CLI", "{0}: {1}").format(e.where, why)) from None
+    if a.pdf:
+        from app.ui.report.pdf import write_compare_pdf
+
+        try:
+            pages = write_compare_pdf(cmp, a.pdf, lang)
+        except OSError as e:
+            raise _write_failed("--pdf", a.pdf, e) from None
+        print(translate("CLI", "wrote {0} ({1} pages)").format(a.pdf, pages), file=sys.stderr)
+    from app.present.sensitivity import compare_document, render_compare
+
+    if a.json:
+        _dump(compare_document(cmp, lang))
+    elif not a.pdf:
+        print(render_compare(cmp, lang))
     return EXIT_OK

@@ -301,6 +301,10 @@ def build_parser() -> argparse.ArgumentParser:
     cal.add_argument("--list", action="store_true", help=translate("CLI", "list your measurements and what the planner predicts for each"))
     cal.add_argument("--json", action="store_true")
 
+    cmpp = sub.add_parser("compare", help=translate("CLI", "2 to 6 plan files side by side: the inputs that differ, the results, what moves each"))
+    cmpp.add_argument("files", nargs="+", metavar="FILE.gpuplan")
+    cmpp.add_argument("--json", action="store_true")
+    cmpp.add_argument("--pdf", metavar="FILE", help=translate("CLI", "write a comparison report"))
     tk = sub.add_parser("tokens", help=translate("CLI", "characters, bytes and tokens of a text corpus (files or folders)"))
     tk.add_argument("paths", nargs="+", metavar="PATH")
     tk.add_argument("--tokenizer", metavar="FAMILY|tokenizer.json",
@@ -312,7 +316,7 @@ def build_parser() -> argparse.ArgumentParser:
     bt = sub.add_parser("backtest", help=translate("CLI", "predicted vs reported GPU-hours for the catalog's published runs"))
     bt.add_argument("--json", action="store_true")
     kinds = [csub.choices[kind] for kind in KINDS]
-    for parser in (gui, pl, cp, imp, exp, rm, bld, bt, cal, tk, am, *kinds):
+    for parser in (gui, pl, cp, imp, exp, rm, bld, bt, cal, tk, am, cmpp, *kinds):
         parser.add_argument("--lang", choices=LANGS, help=lang_help)
     return p
 

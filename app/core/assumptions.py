@@ -123,11 +123,14 @@ _ENTRIES = (
     Entry("overhead_fixed_bytes", 1024.0**3, "bytes", 0.5 * 1024.0**3, 2.0 * 1024.0**3, "overhead_fixed_bytes"),
     Entry("overhead_fraction", 0.05, "fraction", 0.02, 0.10, "overhead_fraction"),
     # ----- money ---------------------------------------------------------------------------------
-    Entry("fx_jpy_per_usd", 150.0, "JPY/USD", None, None, "fx_jpy_per_usd", "default"),
+    Entry("fx_jpy_per_usd", 150.0, "JPY/USD", 130.0, 160.0, "fx_jpy_per_usd", "default"),
     Entry("electricity_jpy_per_kwh", 30.0, "JPY/kWh", 20.0, 40.0, "electricity_price_per_kwh", "default"),
     Entry("pue", 1.5, "ratio", 1.2, 1.6, "pue", "default"),
     Entry("host_cost_fraction", 0.25, "fraction", 0.15, 0.40, "host_cost_fraction", "default"),
-    Entry("hours_per_day", 24.0, "h/day", None, None, "hours_per_day", "default"),
+    # how far a price may sit from the catalog's, for the sensitivity (a factor on the price)
+    Entry("purchase_price_spread", 1.0, "factor", 0.8, 1.2, "gpu_price"),
+    Entry("cloud_price_spread", 1.0, "factor", 0.75, 1.25, "cloud_price"),
+    Entry("hours_per_day", 24.0, "h/day", 8.0, 24.0, "hours_per_day", "default"),
     Entry("days_per_month", 30.0, "days/month", None, None, "days_per_month", "default"),
     Entry("years", 3.0, "years", None, None, "years", "default"),
     # ----- search --------------------------------------------------------------------------------

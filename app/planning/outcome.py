@@ -91,6 +91,8 @@ class PlanOutcome:
     plan_point: RunPoint | None = None
     backtest: BacktestSummary | None = None  # reported GPU-hours, the catalog's runs
     entries: list[Entry] = field(default_factory=list)
+    sensitivity: list[Any] | None = None  # app.core.sensitivity.Swing, widest first; None: not computed
+    flips: list[Any] = field(default_factory=list)  # app.core.sensitivity.Flip
 
     @property
     def best(self) -> Option | None:
@@ -166,18 +168,38 @@ def _entries(s: Scenario, p: Plan, gpus: dict[str, GpuSpec], offers: dict[str, C
 
 
 def for_report(out: PlanOutcome, catalog: Catalog) -> PlanOutcome:
-    """The outcome with what only the report shows (the backtest summary), for an outcome planned
-    without it: the wizard plans on every edit and leaves the backtest (~0.06 s) to the report."""
+    """The outcome with what only the report shows (the backtest summary, the sensitivity), for an
+    outcome planned without them: the wizard plans on every edit and leaves the backtest (~0.06 s)
+    and the sensitivity to the report and the Sensitivity tab."""
+    out = with_sensitivity(out, catalog)
     if out.backtest is not None or not out.scenario.is_training:
         return out
     return replace(out, backtest=backtest_summary(catalog))
 
 
+def with_sensitivity(out: PlanOutcome, catalog: Catalog) -> PlanOutcome:
+    """``out`` with the recommended option's sensitivity and flip points (1-6 ms, 40 ms for 405B on
+    thousands of GPUs). The CLI, the report and a comparison always have them; the wizard asks when
+    its Sensitivity tab is on screen (its edits stay as fast as before, and the garbage of 12-20
+    re-evaluations per plan stays off them)."""
+    from app.core.sensitivity import flips, sensitivity
+
+    if out.sensitivity is not None or out.best is None:
+        return out if out.sensitivity is not None else replace(out, sensitivity=[])
+    best = out.best
+    gpu = out.gpus.get(best.gpu) or next((g for g in catalog.gpus() if g.id == best.gpu), None)
+    if gpu is None:
+        return replace(out, sensitivity=[])
+    offers = list(catalog.offers())
+    return replace(out, sensitivity=sensitivity(out.scenario, best, gpu, offers), flips=flips(out.scenario, best, gpu, offers))
+
+
 def build_outcome(s: Scenario, catalog: Catalog, *, curves: bool = True, with_backtest: bool = True,
-                  today: dt.date | None = None) -> PlanOutcome:
+                  today: dt.date | None = None, sensitivity: bool = True) -> PlanOutcome:
     """Plan ``s`` against ``catalog`` and work out everything the views draw. ``curves=False`` skips
     the scaling curves, ``with_backtest=False`` the backtest summary (the JSON carries neither).
-    ``today`` dates the prices' age (the recommendation's prices older than 12 months are flagged)."""
+    ``today`` dates the prices' age (the recommendation's prices older than 12 months are flagged).
+    ``sensitivity=False`` leaves out the sensitivity (``with_sensitivity`` adds it later)."""
     from app.planning.freshness import stale_price_findings
 
     all_gpus = list(catalog.gpus())
@@ -212,4 +234,4 @@ def build_outcome(s: Scenario, catalog: Catalog, *, curves: bool = True, with_ba
             out.plan_point = RunPoint("", p.workload.train_flops, p.options[0].gpu_hours)
         if with_backtest:
             out.backtest = backtest_summary(catalog)
-    return out
+    return with_sensitivity(out, catalog) if sensitivity else out

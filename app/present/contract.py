@@ -16,9 +16,9 @@ from app.core.assumptions import DEFAULT_FX_AS_OF
 from app.core.results import SCHEMA, SCHEMA_V1, Finding, Option
 from app.planning.outcome import PlanOutcome
 from app.present.fields import flag
-from app.present.text.assumptions import assumption_source
+from app.present.text.assumptions import assumption_name, assumption_source
 from app.present.text.format import layout_label
-from app.present.text.messages import finding_message, suggestion_message, verdict_message
+from app.present.text.messages import finding_message, flip_message, suggestion_message, verdict_message
 
 if TYPE_CHECKING:
     from app.catalog.convert import Spec
@@ -91,6 +91,12 @@ def plan_document(out: PlanOutcome, lang: str, schema_version: int = 2) -> dict[
     if schema_version >= 2:
         doc["curves"] = {gid: [pt.as_dict() for pt in pts] for gid, pts in out.curves.items()}
         doc["entries"] = [e.__dict__ for e in out.entries]
+        if out.sensitivity is not None:
+            doc["sensitivity"] = [{"assumption": w.assumption, "field": w.field, "name": assumption_name(w.assumption),
+                                   "base": w.base, "low": w.low, "high": w.high, "time_s": list(w.time_s), "cost": list(w.cost)}
+                                  for w in out.sensitivity]
+            doc["flips"] = [{"what": f.what, "field": f.field, "value": f.value, "direction": f.direction, "to": f.to,
+                             "message": flip_message(f, lang, cur)} for f in out.flips]
     else:
         doc.pop("request")
         for a in doc["assumptions"]:

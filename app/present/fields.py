@@ -59,6 +59,13 @@ LABELS: dict[str, str] = {
     "bits_per_weight": QT_TRANSLATE_NOOP("Fields", "Bits per weight"),
     "micro_batch": QT_TRANSLATE_NOOP("Fields", "Micro-batch"), "recompute": QT_TRANSLATE_NOOP("Fields", "Recomputation"),
     "global_batch": QT_TRANSLATE_NOOP("Fields", "Global batch (sequences)"),
+    "ffn": QT_TRANSLATE_NOOP("Fields", "FFN size"), "vocab": QT_TRANSLATE_NOOP("Fields", "Vocabulary"),
+    "lora_targets": QT_TRANSLATE_NOOP("Fields", "LoRA target matrices"), "cloud_price": QT_TRANSLATE_NOOP("Fields", "Cloud price per GPU-hour"),
+    "gpu_price": QT_TRANSLATE_NOOP("Fields", "GPU purchase price"), "gpu_id": QT_TRANSLATE_NOOP("Fields", "GPU"),
+    "gpu_count": QT_TRANSLATE_NOOP("Fields", "GPU count"), "cpt_fraction": QT_TRANSLATE_NOOP("Fields", "CPT share of from-scratch tokens"),
+    "chinchilla_tokens_per_param": QT_TRANSLATE_NOOP("Fields", "Tokens per parameter"), "kv_dtype": QT_TRANSLATE_NOOP("Fields", "KV cache format"),
+    "optimizer": QT_TRANSLATE_NOOP("Fields", "Optimizer"), "zero_stage": QT_TRANSLATE_NOOP("Fields", "ZeRO stage"),
+    "host_cost_fraction": QT_TRANSLATE_NOOP("Fields", "Servers and network, share of GPU price"),
 }
 
 

@@ -135,6 +135,8 @@ def _build(c: _Ctx, name: str, date: dt.date) -> ReportDocument:
     sections = [_asked(c)]
     if c.best is not None:
         sections += [_configuration(c), _alternatives(c), _rent_or_buy(c)]
+        if c.out.sensitivity:
+            sections.append(_sensitivity(c))
         if c.out.curves:
             sections.append(_scaling(c))
     if c.training and c.best is not None:
@@ -357,6 +359,47 @@ def _rent_or_buy(c: _Ctx) -> Section:
     return Section(translate("Report", "Rent or buy"), blocks)
 
 
+def _sensitivity(c: _Ctx) -> Section:
+    """Each uncertain assumption across its range, the tornado of the cost, and what would flip the decision."""
+    from app.present.sensitivity import flip_lines, swing_rows
+
+    rows = swing_rows(c.out, c.lang)
+    blocks: list[Block] = [Paragraph(runs(translate("Report", "The recommended configuration with one assumption at a time at the low and the high end of its range (the sources are in the last section)."))),
+                           _swing_table(rows)]
+    base = _relevant_cost(c)
+    bars = [(r.name, r.cost_values[0], r.cost_values[1]) for r in rows if r.cost_values[0] != r.cost_values[1]]
+    if bars and base is not None:
+        blocks.append(Paragraph(runs(translate("Report", "The cost of the recommendation ({0}) is the vertical line; each bar is one assumption across its range, blue to its cheaper end, red to its dearer end.").format(
+            c.money(base))), "small"))
+        blocks.append(Figure("tornado", "tornado", {"rows": bars, "base": base, "currency": c.cur, "lang": c.lang},
+                             size=(660, 70 + 40 * len(bars))))
+    flips = flip_lines(c.out, c.lang)
+    if flips:
+        blocks.append(Paragraph(runs(translate("Report", "What would change the decision:")), "sub"))
+        blocks.append(Bullets([runs(x) for x in flips]))
+    return Section(translate("Report", "What moves the answer"), blocks)
+
+
+def _swing_table(rows: list[Any]) -> Table:
+    return Table([translate("Report", "Assumption"), translate("Report", "Low"), translate("Report", "High"),
+                  translate("Report", "Time"), translate("Report", "Cost")],
+                 [[runs(r.name), runs(r.low), runs(r.high), runs(r.time or "–"), runs(r.cost)] for r in rows],
+                 widths=[30, 12, 12, 20, 26])
+
+
+def _relevant_cost(c: _Ctx) -> float | None:
+    """The recommendation's cost that counts for the deployment (the tornado's centre line)."""
+    best = c.best
+    if best is None:
+        return None
+    vals = [v for v in (best.cost.cloud, best.cost.onprem) if v is not None]
+    if c.s.deployment.value == "cloud":
+        return best.cost.cloud
+    if c.s.deployment.value == "onprem":
+        return best.cost.onprem
+    return min(vals) if vals else None
+
+
 def _scaling(c: _Ctx) -> Section:
     s = c.s
     data = {"series": {c.out.gpu_name(g): pts for g, pts in c.out.curves.items()}, "training": c.training,
@@ -429,3 +472,43 @@ def _dated(as_of: str, c: _Ctx, priced: bool) -> str:
 
 def _glossary() -> Section:
     return Section(translate("Report", "Glossary"), [KeyValues([(_tr(k), runs(_tr(v))) for k, v in GLOSSARY])])
+
+
+def build_compare_report(cmp: Any, lang: str, date: dt.date | None = None) -> ReportDocument:
+    """Several plans side by side: the inputs that differ and the results (page 1), the recommended
+    GPUs' time and cost against GPU count overlaid, then what moves each plan."""
+    from app.present.sensitivity import compare_rows, flip_lines, swing_rows
+
+    date = date or dt.date.today()
+    with language(lang):
+        header, rows = compare_rows(cmp, lang)
+        lead: list[Block] = [Paragraph(runs(translate("Report", "Each plan was planned in full with the same catalog; the rows before “Recommendation” are the inputs that differ."))),
+                             Table(header, [[runs(x) for x in r] for r in rows])]
+        sections: list[Section] = []
+        series = {}
+        first = cmp.outcomes[0].scenario
+        for name, o in zip(cmp.names, cmp.outcomes, strict=True):
+            if o.best is not None and o.best.gpu in o.curves:
+                series[f"{name}: {o.gpu_name(o.best.gpu)}"] = o.curves[o.best.gpu]
+        if series:
+            sections.append(Section(translate("Report", "Time and cost against the number of GPUs"), [
+                Paragraph(runs(translate("Report", "Each plan's recommended GPU type, drawn on the same axes."))),
+                Figure("compare_scaling", "scaling", {"series": series, "training": first.is_training, "deadline_s": None,
+                                                      "budget": None, "currency": first.currency, "lang": lang,
+                                                      "deployment": first.deployment.value}, size=(660, 330))]))
+        for name, o in zip(cmp.names, cmp.outcomes, strict=True):
+            blocks: list[Block] = []
+            srows = swing_rows(o, lang)
+            if srows:
+                blocks.append(_swing_table(srows))
+            flips = flip_lines(o, lang)
+            if flips:
+                blocks.append(Bullets([runs(x) for x in flips]))
+            if not blocks:
+                blocks.append(Paragraph(runs(translate("Report", "None."))))
+            sections.append(Section(translate("Report", "What moves {0}").format(name), blocks))
+        title = translate("Report", "Plans compared") + ": " + " · ".join(cmp.names)
+        footer = translate("Report", "LLM GPU Planner {0} · catalog {1} · {2}").format(
+            __version__, cmp.outcomes[0].catalog_version, fmt_date(date.isoformat(), lang))
+        return ReportDocument(title=title, subtitle=fmt_date(date.isoformat(), lang), lead=lead, sections=sections,
+                              footer=footer, lang=lang)

@@ -180,10 +180,19 @@ class MainWindow(QMainWindow):
         self._action(m, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         t = self.menuBar().addMenu(self.tr("&Tools"))
         self._action(t, self.tr("&Catalog…"), self.show_catalog, QKeySequence("Ctrl+K"))
+        self._action(t, self.tr("C&ompare plans…"), self.show_compare)
         self._action(t, self.tr("I &measured a run…"), self.show_measured_run)
         self._action(t, self.tr("&Settings…"), self.show_settings, QKeySequence.StandardKey.Preferences)
         h = self.menuBar().addMenu(self.tr("&Help"))
         self._action(h, self.tr("&About"), self.about)
+
+    def show_compare(self) -> None:
+        from app.ui.compare_dialog import CompareDialog
+
+        d = CompareDialog(self.session, lambda: current_lang(self.settings), self)
+        d.add_current()
+        d.show()
+        self._compare_dialog = d  # kept while open (non-modal: the plan can be edited meanwhile)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

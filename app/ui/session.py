@@ -93,6 +93,7 @@ class PlanSession(QObject):
         self._autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self._autosave_timer.timeout.connect(self.autosave)
         self._pending = False  # the draft changed while a plan was running: plan it when that ends
+        self.want_sensitivity = False  # the Sensitivity tab is on screen: plans carry it
 
     @property
     def catalog(self):
@@ -187,11 +188,14 @@ class PlanSession(QObject):
             self.sig_busy.emit(False)
             return
         gen, scenario, catalog = self.generation, self.scenario, self.catalog
+        sensitivity = self.want_sensitivity
 
         def work():
             from app.planning.outcome import build_outcome
 
-            return build_outcome(scenario, catalog, with_backtest=False)  # the report adds it (for_report)
+            # the report adds the backtest (for_report); the sensitivity only while its tab is on
+            # screen (the what-if sliders), else the tab or the report adds it when asked
+            return build_outcome(scenario, catalog, with_backtest=False, sensitivity=sensitivity)
 
         self._jobs[gen] = run_in_background(work, partial(self._on_job_done, gen), partial(self._on_job_failed, gen),
                                             self._pool)

@@ -72,11 +72,35 @@ def main() -> None:
         wait_plan()
         page = wiz.page_at(PageId.RESULT)
         shot("5-recommendation")
-        for i, name in enumerate(("memory", "cloud-vs-onprem", "scaling", "published-runs", "sources"), start=1):
+        for i, name in enumerate(("memory", "cloud-vs-onprem", "scaling", "published-runs", "sensitivity", "sources"), start=1):
             page.tabs.setCurrentIndex(i)
             shot(f"6-{name}")
+        compare()
         own_files(wiz)
         app.quit()
+
+    def compare() -> None:
+        """Tools → Compare plans: the plan above against a smaller model and against FP8."""
+        import time
+
+        from app.ui.compare_dialog import CompareDialog
+
+        d = CompareDialog(w.session, lambda: lang, w)
+        d.add_current()
+        d.add_variant("model", "llm-jp-3-3.7b")
+        d.add_variant("precision", "fp8")
+        d.resize(1280, 860)
+        d.show()
+        d.compare()
+        for _ in range(600):
+            app.processEvents()
+            if d.comparison is not None:
+                break
+            time.sleep(0.05)
+        for _ in range(10):
+            app.processEvents()
+        d.grab().save(str(out / "7-compare.png"))
+        d.close()
 
     def own_files(wiz) -> None:
         """The model page with a model folder opened, and the data page after counting a corpus."""

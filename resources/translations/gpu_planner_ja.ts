@@ -265,6 +265,14 @@
         <translation>日本の高圧業務用電力のおおよその水準と仮定。契約単価に変更してください</translation>
     </message>
     <message>
+        <source>Catalog price histories move 10-35% within a year (A40 4,909-5,999 USD, H100 NVL 28,550-38,999 USD: gpu-price-tracker); the sensitivity swings the price by ±20%</source>
+        <translation>カタログの価格履歴は1年で10〜35%動きます（A40 4,909〜5,999 USD、H100 NVL 28,550〜38,999 USD：gpu-price-tracker）。感度分析では価格を±20%動かします</translation>
+    </message>
+    <message>
+        <source>From the cheapest to the dearest catalog offer for the GPU; ±25% when the catalog has fewer than two</source>
+        <translation>そのGPUのカタログ上の最安から最高のクラウド価格まで。カタログに2件未満のときは±25%</translation>
+    </message>
+    <message>
         <source>Larger than the largest published training runs (16,384 H100 for Llama 3.1 405B)</source>
         <translation>公表された最大の学習事例（Llama 3.1 405B の H100 16,384 枚）以上</translation>
     </message>
@@ -1033,6 +1041,14 @@
         <translation>記録した測定と、それぞれに対する本アプリの予測を一覧表示</translation>
     </message>
     <message>
+        <source>2 to 6 plan files side by side: the inputs that differ, the results, what moves each</source>
+        <translation>2〜6個のプランファイルを並べて比較：異なる入力、結果、それぞれを動かす要因</translation>
+    </message>
+    <message>
+        <source>write a comparison report</source>
+        <translation>比較レポートを書き出す</translation>
+    </message>
+    <message>
         <source>characters, bytes and tokens of a text corpus (files or folders)</source>
         <translation>テキストコーパス（ファイルまたはフォルダ）の文字数・バイト数・トークン数</translation>
     </message>
@@ -1263,6 +1279,18 @@
     <message>
         <source>recorded {0}: {1:,.0f} tokens/s per GPU measured, {2:,.0f} predicted; plans on {3} with {4} now use x{5:.2f}</source>
         <translation>{0} を記録しました：実測 GPU 1枚あたり毎秒 {1:,.0f} トークン、予測 {2:,.0f}。以後 {3} と {4} の計画には ×{5:.2f} を使います</translation>
+    </message>
+    <message>
+        <source>compare takes 2 to 6 plan files, not {0}</source>
+        <translation>compare には2〜6個のプランファイルが必要です（指定は {0} 個）</translation>
+    </message>
+    <message>
+        <source>cannot be opened ({0})</source>
+        <translation>開けません（{0}）</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
     </message>
     <message>
         <source>unknown command {0!r}</source>
@@ -1885,6 +1913,152 @@
     <message>
         <source>chart</source>
         <translation>グラフ</translation>
+    </message>
+</context>
+<context>
+    <name>Compare</name>
+    <message>
+        <source>Input</source>
+        <translation>入力</translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation>推奨</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>所要時間</translation>
+    </message>
+    <message>
+        <source>Cloud cost</source>
+        <translation>クラウド費用</translation>
+    </message>
+    <message>
+        <source>On-prem cost</source>
+        <translation>オンプレミス費用</translation>
+    </message>
+    <message>
+        <source>Feasible</source>
+        <translation>実現可能</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>いいえ</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Compare plans</source>
+        <translation>プランを比較</translation>
+    </message>
+    <message>
+        <source>Plans to compare</source>
+        <translation>比較するプラン</translation>
+    </message>
+    <message>
+        <source>Add plan &amp;files…</source>
+        <translation>プランファイルを追加(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Add the &amp;current plan</source>
+        <translation>現在のプランを追加(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Field to change</source>
+        <translation>変える項目</translation>
+    </message>
+    <message>
+        <source>new value, e.g. 70B model id, 3000万, 16</source>
+        <translation>新しい値（例：モデルID、3000万、16）</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>新しい値</translation>
+    </message>
+    <message>
+        <source>Add a &amp;variant</source>
+        <translation>変更版を追加(&amp;V)</translation>
+    </message>
+    <message>
+        <source>The current plan with this one field changed</source>
+        <translation>現在のプランのこの項目だけを変えたもの</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>削除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>C&amp;ompare</source>
+        <translation>比較(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Export P&amp;DF…</source>
+        <translation>PDFを書き出す(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>比較</translation>
+    </message>
+    <message>
+        <source>Variant:</source>
+        <translation>変更版：</translation>
+    </message>
+    <message>
+        <source>At most {0} plans.</source>
+        <translation>プランは最大 {0} 個です。</translation>
+    </message>
+    <message>
+        <source>{0} cannot be opened ({1}).</source>
+        <translation>{0} を開けません（{1}）。</translation>
+    </message>
+    <message>
+        <source>Add plan files</source>
+        <translation>プランファイルを追加</translation>
+    </message>
+    <message>
+        <source>Plans (*.gpuplan)</source>
+        <translation>プラン (*.gpuplan)</translation>
+    </message>
+    <message>
+        <source>Add at least two plans.</source>
+        <translation>プランを2つ以上追加してください。</translation>
+    </message>
+    <message>
+        <source>Planning {0} plans…</source>
+        <translation>{0} 個のプランを計算しています…</translation>
+    </message>
+    <message>
+        <source>Could not compare: {0}</source>
+        <translation>比較できませんでした：{0}</translation>
+    </message>
+    <message>
+        <source>{0} plans compared; {1} inputs differ.</source>
+        <translation>{0} 個のプランを比較しました。異なる入力は {1} 項目です。</translation>
+    </message>
+    <message>
+        <source>Export comparison</source>
+        <translation>比較を書き出す</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>comparison.pdf</source>
+        <translation>プラン比較.pdf</translation>
+    </message>
+    <message>
+        <source>Not written</source>
+        <translation>書き出せませんでした</translation>
+    </message>
+    <message>
+        <source>Wrote {0} ({1} pages).</source>
+        <translation>{0} を書き出しました（{1} ページ）。</translation>
     </message>
 </context>
 <context>
@@ -2516,6 +2690,58 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
         <source>Global batch (sequences)</source>
         <translation>グローバルバッチ（系列数）</translation>
     </message>
+    <message>
+        <source>FFN size</source>
+        <translation>FFN次元</translation>
+    </message>
+    <message>
+        <source>Vocabulary</source>
+        <translation>語彙数</translation>
+    </message>
+    <message>
+        <source>LoRA target matrices</source>
+        <translation>LoRAの対象行列</translation>
+    </message>
+    <message>
+        <source>Cloud price per GPU-hour</source>
+        <translation>クラウド価格（GPU 1時間あたり）</translation>
+    </message>
+    <message>
+        <source>GPU purchase price</source>
+        <translation>GPU購入価格</translation>
+    </message>
+    <message>
+        <source>GPU</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <source>GPU count</source>
+        <translation>GPU枚数</translation>
+    </message>
+    <message>
+        <source>CPT share of from-scratch tokens</source>
+        <translation>継続事前学習のトークン比率（フルスクラッチ比）</translation>
+    </message>
+    <message>
+        <source>Tokens per parameter</source>
+        <translation>パラメータあたりのトークン数</translation>
+    </message>
+    <message>
+        <source>KV cache format</source>
+        <translation>KVキャッシュの形式</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>オプティマイザ</translation>
+    </message>
+    <message>
+        <source>ZeRO stage</source>
+        <translation>ZeROステージ</translation>
+    </message>
+    <message>
+        <source>Servers and network, share of GPU price</source>
+        <translation>サーバーとネットワーク（GPU価格に対する比率）</translation>
+    </message>
 </context>
 <context>
     <name>Files</name>
@@ -2946,6 +3172,10 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
     <message>
         <source>&amp;Catalog…</source>
         <translation>カタログ(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>C&amp;ompare plans…</source>
+        <translation>プランを比較(&amp;O)…</translation>
     </message>
     <message>
         <source>I &amp;measured a run…</source>
@@ -3785,6 +4015,14 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>メモリの断片化</translation>
     </message>
     <message>
+        <source>GPU purchase price</source>
+        <translation>GPU購入価格</translation>
+    </message>
+    <message>
+        <source>Cloud price per GPU-hour</source>
+        <translation>クラウド価格（GPU 1時間あたり）</translation>
+    </message>
+    <message>
         <source>Hours of use per day</source>
         <translation>1日の稼働時間</translation>
     </message>
@@ -3991,6 +4229,26 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <message>
         <source>What was asked</source>
         <translation>検討条件</translation>
+    </message>
+    <message>
+        <source>Each plan was planned in full with the same catalog; the rows before “Recommendation” are the inputs that differ.</source>
+        <translation>各プランを同じカタログで計画し直した結果です。「推奨」より上の行が異なる入力です。</translation>
+    </message>
+    <message>
+        <source>Time and cost against the number of GPUs</source>
+        <translation>GPU枚数ごとの所要時間と費用</translation>
+    </message>
+    <message>
+        <source>Each plan&apos;s recommended GPU type, drawn on the same axes.</source>
+        <translation>各プランで推奨されたGPUを同じ軸に描いています。</translation>
+    </message>
+    <message>
+        <source>What moves {0}</source>
+        <translation>{0} を動かす要因</translation>
+    </message>
+    <message>
+        <source>Plans compared</source>
+        <translation>プラン比較</translation>
     </message>
     <message>
         <source>Goal</source>
@@ -4201,6 +4459,34 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>ドル建ての価格は 1ドル {0:g} 円で換算（{1}）。</translation>
     </message>
     <message>
+        <source>The recommended configuration with one assumption at a time at the low and the high end of its range (the sources are in the last section).</source>
+        <translation>推奨構成で、前提を1つずつその範囲の下限と上限に動かした結果です（出典は最後の節にあります）。</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>下限</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>費用</translation>
+    </message>
+    <message>
+        <source>The cost of the recommendation ({0}) is the vertical line; each bar is one assumption across its range, blue to its cheaper end, red to its dearer end.</source>
+        <translation>縦線が推奨構成の費用（{0}）です。各棒は1つの前提をその範囲で動かした結果で、青が安い側、赤が高い側です。</translation>
+    </message>
+    <message>
+        <source>What would change the decision:</source>
+        <translation>判断が変わる条件：</translation>
+    </message>
+    <message>
+        <source>What moves the answer</source>
+        <translation>答えを動かす要因</translation>
+    </message>
+    <message>
         <source>More or fewer GPUs</source>
         <translation>GPU枚数を変えた場合</translation>
     </message>
@@ -4318,6 +4604,10 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <message>
         <source>&amp;Published runs</source>
         <translation>公表事例(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Sensiti&amp;vity</source>
+        <translation>感度(&amp;V)</translation>
     </message>
     <message>
         <source>S&amp;ources</source>
@@ -4484,6 +4774,76 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <message>
         <source>budget</source>
         <translation>予算</translation>
+    </message>
+</context>
+<context>
+    <name>Sensitivity</name>
+    <message>
+        <source>What moves the answer (the recommended configuration, each assumption across its range):</source>
+        <translation>答えを動かす要因（推奨構成で、各前提をその範囲で動かした場合）：</translation>
+    </message>
+    <message>
+        <source>What would change the decision:</source>
+        <translation>判断が変わる条件：</translation>
+    </message>
+    <message>
+        <source>Buying beats renting when the {0} is above {1}.</source>
+        <translation>{0}が {1} を超えると、購入のほうがレンタルより安くなります。</translation>
+    </message>
+    <message>
+        <source>Buying beats renting when the {0} is below {1}.</source>
+        <translation>{0}が {1} を下回ると、購入のほうがレンタルより安くなります。</translation>
+    </message>
+    <message>
+        <source>The deadline holds while the {0} stays above {1}.</source>
+        <translation>{0}が {1} を上回っている限り、期限に間に合います。</translation>
+    </message>
+    <message>
+        <source>The budget holds while the {0} stays below {1}.</source>
+        <translation>{0}が {1} を下回っている限り、予算内に収まります。</translation>
+    </message>
+</context>
+<context>
+    <name>SensitivityTab</name>
+    <message>
+        <source>What if</source>
+        <translation>もしも</translation>
+    </message>
+    <message>
+        <source>Hours of use per day</source>
+        <translation>1日の稼働時間</translation>
+    </message>
+    <message>
+        <source>Cloud price, % of the catalog&apos;s</source>
+        <translation>クラウド価格（カタログ価格に対する%）</translation>
+    </message>
+    <message>
+        <source>Utilisation (MFU), %</source>
+        <translation>利用効率（MFU）、%</translation>
+    </message>
+    <message>
+        <source>&amp;Hours per day</source>
+        <translation>1日の稼働時間(&amp;H)</translation>
+    </message>
+    <message>
+        <source>C&amp;loud price</source>
+        <translation>クラウド価格(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Utilisation (MFU)</source>
+        <translation>利用効率（MFU）(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset what-if</source>
+        <translation>「もしも」を元に戻す(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Back to the catalog&apos;s prices, round-the-clock use and the calibrated utilisation</source>
+        <translation>カタログ価格、24時間稼働、較正済みの利用効率に戻します</translation>
+    </message>
+    <message>
+        <source>What would change the decision:</source>
+        <translation>判断が変わる条件：</translation>
     </message>
 </context>
 <context>
@@ -4736,6 +5096,17 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <message>
         <source>Ruled out:</source>
         <translation>除外した候補：</translation>
+    </message>
+</context>
+<context>
+    <name>TornadoChart</name>
+    <message>
+        <source>Nothing uncertain moves this plan&apos;s cost.</source>
+        <translation>このプランの費用を動かす不確かな前提はありません。</translation>
+    </message>
+    <message>
+        <source>Cost of the recommendation: {0}; each bar is one assumption across its range, blue to its cheaper end, red to its dearer end.</source>
+        <translation>推奨構成の費用：{0}。各棒は1つの前提をその範囲で動かした結果で、青が安い側、赤が高い側です。</translation>
     </message>
 </context>
 <context>

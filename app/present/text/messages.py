@@ -591,3 +591,36 @@ def csv_problem_message(problem: Any) -> str:
     if problem.column:
         return translate("CatalogCsv", "line {0}, column {1}: {2}").format(problem.line, problem.column, text)
     return translate("CatalogCsv", "line {0}: {1}").format(problem.line, text)
+
+
+# ----- sensitivity: what would flip the decision (app.core.sensitivity.Flip) --------------------
+FLIPS = {
+    ("rent_or_buy", "above"): QT_TRANSLATE_NOOP("Sensitivity", "Buying beats renting when the {0} is above {1}."),
+    ("rent_or_buy", "below"): QT_TRANSLATE_NOOP("Sensitivity", "Buying beats renting when the {0} is below {1}."),
+    ("deadline", "above"): QT_TRANSLATE_NOOP("Sensitivity", "The deadline holds while the {0} stays above {1}."),
+    ("budget", "below"): QT_TRANSLATE_NOOP("Sensitivity", "The budget holds while the {0} stays below {1}."),
+}
+
+
+def sensitivity_value(field: str, v: float, lang: str, currency: str) -> str:
+    """A swing's or a flip's value as people read it (the assumption's name carries its unit)."""
+    if field in ("cloud_price", "electricity_price_per_kwh", "gpu_price"):
+        return fmt_money(v, currency, lang)
+    if field in ("mfu", "cpt_fraction"):
+        return f"{v:.1%}" if field == "mfu" else f"{v:.0%}"
+    if field in ("hours_per_day",):
+        return f"{v:.1f}"
+    if field == "fx_jpy_per_usd":
+        return f"{v:.0f}"
+    return f"{v:g}" if field == "chinchilla_tokens_per_param" else f"{v:.2f}"
+
+
+def flip_message(f: Any, lang: str = "en", currency: str = "USD") -> str:
+    from app.present.text.assumptions import assumption_name
+
+    template = FLIPS.get((f.what, f.direction))
+    if template is None:
+        return str(f.what)
+    name = assumption_name(f.assumption)
+    name = name[:1].lower() + name[1:] if lang == "en" and not name[:2].isupper() else name
+    return translate("Sensitivity", template).format(name, sensitivity_value(f.field, f.value, lang, currency))

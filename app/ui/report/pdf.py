@@ -70,6 +70,8 @@ def figure_image(fig, lang: str):
             ch.set_data(d["breakdown"], d["capacity"])
         elif fig.kind == "breakeven":
             ch.set_data(d["months"], d["cloud"], d["onprem"], d["breakeven_months"], d["currency"], d["lang"])
+        elif fig.kind == "tornado":
+            ch.set_data(d["rows"], d["base"], d["currency"], d["lang"])
         elif fig.kind == "scaling":
             ch.set_data(d["series"], training=d["training"], deadline_s=d["deadline_s"], budget=d["budget"],
                         currency=d["currency"], lang=d["lang"], deployment=d["deployment"])
@@ -200,8 +202,10 @@ def _chart(kind: str):
         from app.ui.charts.memory import MemoryChart
         from app.ui.charts.runs import RunsChart
         from app.ui.charts.scaling import ScalingChart
+        from app.ui.charts.tornado import TornadoChart
 
-        classes = {"memory": MemoryChart, "breakeven": BreakevenChart, "scaling": ScalingChart, "runs": RunsChart}
+        classes = {"memory": MemoryChart, "breakeven": BreakevenChart, "scaling": ScalingChart, "runs": RunsChart,
+                   "tornado": TornadoChart}
         ch = _CHARTS[key] = classes[kind]()
         if len(_CHARTS) == 1:
             import atexit
@@ -218,3 +222,10 @@ def _dispose_charts() -> None:
         if shiboken6.isValid(ch):
             shiboken6.delete(ch)
     _CHARTS.clear()
+
+
+def write_compare_pdf(cmp, path: str | Path, lang: str) -> int:
+    """The comparison report of several plans (app.present.compare_report) as a PDF; the page count."""
+    from app.present.report import build_compare_report
+
+    return write_pdf(build_compare_report(cmp, lang), path)

@@ -92,6 +92,10 @@ class ResultPage(BoundPage):
         self.tabs.addTab(self.breakeven_chart, self.tr("&Cloud vs on-prem"))
         self.tabs.addTab(self.scaling_chart, self.tr("&Scaling"))
         self.tabs.addTab(self.runs_chart, self.tr("&Published runs"))
+        from app.ui.wizard.sensitivity_tab import SensitivityTab
+
+        self.sensitivity = SensitivityTab(self.session, self.lang)
+        self.tabs.addTab(self.sensitivity, self.tr("Sensiti&vity"))
         self.tabs.addTab(self.sources, self.tr("S&ources"))
         self.charts_ready = True
 
@@ -139,6 +143,7 @@ class ResultPage(BoundPage):
             self._show_option(0)
         self._draw_scaling(result)
         self._draw_runs(result)
+        self.sensitivity.show_result(result)
         self._draw_sources(result)
 
     def _fill_table(self, p, s, lang) -> None:

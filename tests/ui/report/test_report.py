@@ -91,4 +91,4 @@ def test_csv_tsv_json_and_markdown_exports():
     assert doc["request"]["method"] == "lora" and doc["request"]["samples"] == 20000
     md = export_text("md", out, "LoRA plan", "en")
     assert "GPU plan: LoRA plan" in md and "|" in md and "Glossary" in md
-    assert "## 1. What was asked" in md and "## 9. Glossary" in md  # numbered in order, none skipped
+    assert "## 1. What was asked" in md and "## 5. What moves the answer" in md and "## 10. Glossary" in md  # numbered in order, none skipped
