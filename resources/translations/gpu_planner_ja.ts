@@ -4822,12 +4822,12 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>利用効率（MFU）、%</translation>
     </message>
     <message>
-        <source>&amp;Hours per day</source>
-        <translation>1日の稼働時間(&amp;H)</translation>
-    </message>
-    <message>
         <source>C&amp;loud price</source>
         <translation>クラウド価格(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Hours per da&amp;y</source>
+        <translation>1日の稼働時間(&amp;Y)</translation>
     </message>
     <message>
         <source>&amp;Utilisation (MFU)</source>

@@ -64,3 +64,31 @@ def test_compare_the_current_plan_with_a_variant(qtbot, window, tmp_path):
     from app.ui.report.pdf import write_compare_pdf
 
     assert write_compare_pdf(d.comparison, tmp_path / "c.pdf", "ja") >= 1
+
+
+def test_keys_on_the_sensitivity_tab_and_the_compare_dialog_are_their_own(qtbot, window):
+    """Alt keys of the new controls collide with nothing on the result page, its tabs, the wizard's
+    buttons or the menu bar (File, Tools, Help)."""
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    from app.ui.compare_dialog import CompareDialog
+
+    def keys(root):
+        out = []
+        for w in root.findChildren(QAbstractButton) + root.findChildren(QLabel):
+            m = re.search(r"&(\w)", w.text().replace("&&", ""))
+            if m:
+                out.append(m.group(1).lower())
+        return out
+
+    page = to_result(qtbot, window, goal="finetune", model="llama-3.1-8b", samples="10000")
+    tabs = [re.search(r"&(\w)", page.tabs.tabText(i)).group(1).lower() for i in range(page.tabs.count())]
+    menus = [re.search(r"&(\w)", a.text()).group(1).lower() for a in window.menuBar().actions()]
+    taken = keys(page.sensitivity) + tabs + menus + ["b", "n"]  # Back, Next
+    assert len(taken) == len(set(taken)), taken
+    d = CompareDialog(window.session, lambda: "en", window)
+    qtbot.addWidget(d)
+    ks = keys(d)
+    assert len(ks) == len(set(ks)) >= 6, ks

@@ -37,7 +37,7 @@ class SensitivityTab(QWidget):
         self.cloud = self._slider(10, 300, self.tr("Cloud price, % of the catalog's"))
         self.mfu = self._slider(5, 70, self.tr("Utilisation (MFU), %"))
         self.labels = {s: QLabel() for s in (self.hours, self.cloud, self.mfu)}
-        for text, s in ((self.tr("&Hours per day"), self.hours), (self.tr("C&loud price"), self.cloud),
+        for text, s in ((self.tr("Hours per da&y"), self.hours), (self.tr("C&loud price"), self.cloud),
                         (self.tr("&Utilisation (MFU)"), self.mfu)):
             row = QHBoxLayout()
             row.addWidget(s, 1)
