@@ -224,9 +224,13 @@ class MainWindow(QMainWindow):
         return r == QMessageBox.StandardButton.Discard
 
     def new_plan(self) -> None:
+        """A fresh plan with the settings' defaults. The currency stays the one in use (issue 19: a
+        new plan in English switched to yen when the system language was Japanese, so "1M" became
+        ¥1M) unless Settings names one."""
         if self.maybe_save():
+            keep = self.session.draft.get("currency")
             self.session.new()
-            self.session.apply_settings(self.settings, current_lang(self.settings))
+            self.session.apply_settings(self.settings, current_lang(self.settings), currency=keep)
             self.wizard.restart()
 
     def open_dialog(self) -> None:

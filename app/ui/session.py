@@ -120,14 +120,15 @@ class PlanSession(QObject):
 
         return default_value(key, self.draft.get("goal"))
 
-    def apply_settings(self, settings, lang: str, validate: bool = True) -> None:
+    def apply_settings(self, settings, lang: str, validate: bool = True, currency: str | None = None) -> None:
         """New plans start from the user's preferences: the currency (or the language's), and the FX
         rate, electricity price and PUE where they differ from the defaults. With ``validate=False``
-        the draft is only updated: the caller validates later (``validate()``)."""
+        the draft is only updated: the caller validates later (``validate()``). ``currency``: the one
+        the previous plan used (File → New plan keeps it unless Settings names one)."""
         from app.core import assumptions as A
         from app.planning.defaults import default_currency
 
-        upd: dict = {"currency": settings.currency or default_currency(lang)}
+        upd: dict = {"currency": settings.currency or currency or default_currency(lang)}  # currency: the one in use
         if settings.fx_as_of != A.DEFAULT_FX_AS_OF or abs(settings.fx_jpy_per_usd - A.value("fx_jpy_per_usd")) > 1e-9:
             upd["fx_jpy_per_usd"] = settings.fx_jpy_per_usd
             upd["fx_as_of"] = settings.fx_as_of

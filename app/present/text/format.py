@@ -39,6 +39,8 @@ def fmt_bytes(b: float | None) -> str:
 def fmt_count(n: float | None) -> str:
     if n is None:
         return "–"
+    if abs(n) >= 1e15:  # "1,000T", never "1e+03T"
+        return f"{n / 1e12:,.0f}T"
     for v, s in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")):
         if abs(n) >= v:
             return f"{n / v:.3g}{s}"

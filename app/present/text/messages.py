@@ -471,7 +471,12 @@ GOAL_NAMES = {
 
 def _ctx_text(v: object) -> str:
     if isinstance(v, float):
-        return f"{v:.4g}" if abs(v) < 1e6 else fmt_count(v)
+        # never scientific notation (issue 19: "must be at most 3.65e+04"): 36,500 / 0.001 / 1.5M
+        if abs(v) >= 1e6:
+            return fmt_count(v)
+        if v == int(v):
+            return f"{int(v):,}"
+        return f"{v:,.4f}".rstrip("0").rstrip(".") if abs(v) >= 1e-4 else f"{v:.10f}".rstrip("0")
     text = str(v)
     return text if text.isprintable() else repr(text)[1:-1]  # a line break typed into a value stays one line
 
