@@ -305,3 +305,16 @@ def write_csv(path: str | Path, kind: Kind, records: list[Record]) -> None:
     from app.fileio import write_atomic
 
     write_atomic(path, csv_text(kind, records))
+
+
+def check_record(kind_name: str, record: Mapping[str, Any], known: dict[str, set[str]] | None,
+                 where: str) -> tuple[Record | None, list[Problem]]:
+    """One record made in the app (a measurement, a model read from a file) checked exactly as an
+    imported CSV row would be: written as a row of the import format, then parsed."""
+    kind = KINDS[kind_name]
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(kind.header)
+    w.writerow([format_cell(c, record.get(c.name)) for c in kind.columns])
+    checked, problems = parse_records(kind, buf.getvalue(), known, where=where)
+    return (checked[0] if checked and not problems else None), problems

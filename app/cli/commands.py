@@ -354,21 +354,12 @@ def cmd_calibrate(a: argparse.Namespace) -> int:
     record = {"id": entry_id, "gpu": a.gpu, "model": a.model, "stack": a.stack, "method": a.method,
               "precision": a.precision, "gpu_count": a.gpus, "seq_len": a.seq_len, "tokens_per_s_per_gpu": rate,
               "source": "your measurement", "as_of": datetime.date.today().isoformat(), "notes": a.notes}
-    import csv
-    import io
+    from app.catalog.csv_io import check_record
 
-    from app.catalog.csv_io import format_cell, parse_records
-    from app.catalog.schema import KINDS
-
-    kind = KINDS["measurements"]
-    buf = io.StringIO()
-    w = csv.writer(buf)
-    w.writerow(kind.header)
-    w.writerow([format_cell(c, record.get(c.name)) for c in kind.columns])
-    checked, problems = parse_records(kind, buf.getvalue(), cat.known_ids(), where="calibrate")
-    if problems:
+    checked, problems = check_record("measurements", record, cat.known_ids(), where="calibrate")
+    if problems or checked is None:
         raise UsageError(str(problems[0]))
-    cat.add("measurements", checked[0])
+    cat.add("measurements", checked)
     from app.core.specs import Measurement
 
     m = Measurement(**{k: v for k, v in record.items()})

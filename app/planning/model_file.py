@@ -392,24 +392,16 @@ def model_file_finding(mf: ModelFile) -> Any:
 def save_to_catalog(catalog: Any, mf: ModelFile, model_id: str | None = None) -> str:
     """Add the model read from a file to the user's catalog (through the CSV checks every import
     passes); returns its id. Later plans name it with ``--model ID``."""
-    import csv
     import datetime as dt
-    import io
 
-    from app.catalog.csv_io import format_cell, parse_records
-    from app.catalog.schema import KINDS
+    from app.catalog.csv_io import check_record
 
     m = mf.model
     entry = model_id or m.id
     record = {**m.model_dump(), "id": entry, "source": f"{mf.kind} {mf.path} ({mf.counted_from})",
               "as_of": dt.date.today().isoformat(), "notes": f"read from {Path(mf.path).name}"}
-    kind = KINDS["models"]
-    buf = io.StringIO()
-    w = csv.writer(buf)
-    w.writerow(kind.header)
-    w.writerow([format_cell(c, record.get(c.name)) for c in kind.columns])
-    checked, problems = parse_records(kind, buf.getvalue(), catalog.known_ids(), where=str(mf.path))
-    if problems:
+    checked, problems = check_record("models", record, catalog.known_ids(), where=str(mf.path))
+    if problems or checked is None:
         raise ValueError(str(problems[0]))
-    catalog.add("models", checked[0])
+    catalog.add("models", checked)
     return entry

@@ -388,16 +388,14 @@ def _swing_table(rows: list[Any]) -> Table:
 
 
 def _relevant_cost(c: _Ctx) -> float | None:
-    """The recommendation's cost that counts for the deployment (the tornado's centre line)."""
+    """The recommendation's cost that counts for the deployment (the tornado's centre line): the
+    cost the sensitivity swings (app.core.cost.relevant_cost)."""
+    from app.core.cost import relevant_cost
+
     best = c.best
     if best is None:
         return None
-    vals = [v for v in (best.cost.cloud, best.cost.onprem) if v is not None]
-    if c.s.deployment.value == "cloud":
-        return best.cost.cloud
-    if c.s.deployment.value == "onprem":
-        return best.cost.onprem
-    return min(vals) if vals else None
+    return relevant_cost(c.s, best.cost.cloud, best.cost.onprem, owned=bool(c.s.own.get(best.gpu)))
 
 
 def _scaling(c: _Ctx) -> Section:

@@ -118,10 +118,9 @@ class SensitivityTab(QWidget):
         lang = self.lang()
         s, best = out.scenario, out.best
         rows = swing_rows(out, lang)
-        base = None
-        if best is not None:
-            vals = [v for v in (best.cost.cloud, best.cost.onprem) if v is not None]
-            base = {"cloud": best.cost.cloud, "onprem": best.cost.onprem}.get(s.deployment.value, min(vals) if vals else None)
+        from app.core.cost import relevant_cost
+
+        base = relevant_cost(s, best.cost.cloud, best.cost.onprem, owned=bool(s.own.get(best.gpu))) if best else None
         self.chart.show_data([(r.name, r.cost_values[0], r.cost_values[1]) for r in rows if r.cost_values[0] != r.cost_values[1]],
                              base, s.currency, lang)
         html = ["<table>"] + [f"<tr><td><b>{escape(r.name)}</b></td><td>{escape(r.low)} → {escape(r.high)}</td>"
