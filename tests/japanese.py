@@ -19,7 +19,7 @@ AMD NVIDIA Intel Gaudi Swallow tok Q8_0 Q4_K_M q4_k_m q8_0 fp8 bf16 fp16 int8 in
 NIC IT VRAM FFN ID TOPS MAMF r OK English On Demand LLM Planner Uptime Institute Databricks OPT DeepSeek H800 Seed gpuplan Sans JP
 volta turing ampere ada hopper blackwell cdna2 cdna3 cdna4 gaudi tpu
 Transformer Engine Hugging Face Trainer PEFT torchtune torchtitan SGLang TensorRT llama cpp Liger FlashAttention SDPA NVMe RAM EP CP
-safetensors tokenizers Parquet parquet JSONL jsonl txt
+safetensors tokenizers Parquet parquet JSONL jsonl txt TGI Metal Apple API APIs
 """.split())
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9_']*")
 
@@ -27,7 +27,7 @@ WORD = re.compile(r"[A-Za-z][A-Za-z0-9_']*")
 def catalog_words(cat) -> set[str]:
     """Words of catalog data (every text cell: names, ids, sources, notes, regions): shown as published."""
     words: set[str] = set()
-    for kind in ("gpus", "models", "runs", "offers"):
+    for kind in ("gpus", "models", "runs", "offers", "apis"):
         for rec in cat.records(kind):
             for v in rec.values():
                 if isinstance(v, str):

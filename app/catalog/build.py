@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
 FILES = {"gpus": "gpus.csv", "models": "models.csv", "runs": "runs.csv", "offers": "offers.csv",
-         "measurements": "measurements.csv"}
+         "measurements": "measurements.csv", "apis": "apis.csv"}
 
 
 def read_sources(data: Path) -> dict[str, list[Record]]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from app.catalog.schema import Record
-from app.core.specs import CloudOffer, GpuSpec, Measurement, ModelSpec, TrainingRun, count_params
+from app.core.specs import ApiPrice, CloudOffer, GpuSpec, Measurement, ModelSpec, TrainingRun, count_params
 
 # An entry of any kind, as the core sees it.
-Spec = GpuSpec | ModelSpec | TrainingRun | CloudOffer | Measurement
+Spec = GpuSpec | ModelSpec | TrainingRun | CloudOffer | Measurement | ApiPrice
 
 _RUN_STATUS = ("params", "tokens", "gpu_count", "days", "gpu_hours", "mfu", "cost")
 
@@ -83,8 +83,15 @@ def measurement_spec(r: Record, origin: str = "user") -> Measurement:
                        origin=origin, **{k: v for k, v in fields.items() if v is not None})
 
 
+def api_spec(r: Record, origin: str = "shipped") -> ApiPrice:
+    return ApiPrice(id=r["id"], provider=r["provider"], model=r["model"], open_model=r.get("open_model") or "",
+                    input_per_million=r["input_per_million"], output_per_million=r["output_per_million"],
+                    currency=r["currency"], source=r["source"], as_of=r["as_of"], notes=r.get("notes") or "", origin=origin)
+
+
 _CONVERT: dict[str, Callable[[Record, str], Spec]] = {
-    "gpus": gpu_spec, "models": model_spec, "runs": run_spec, "offers": offer_spec, "measurements": measurement_spec}
+    "gpus": gpu_spec, "models": model_spec, "runs": run_spec, "offers": offer_spec, "measurements": measurement_spec,
+    "apis": api_spec}
 
 
 def to_spec(kind: str, record: Record, origin: str = "shipped") -> Spec:

@@ -28,7 +28,7 @@ from app.catalog.convert import Spec, to_spec
 from app.catalog.csv_io import format_cell, read_csv_with_encoding, write_csv
 from app.catalog.errors import CatalogError, CatalogWriteError  # noqa: F401 - raised here, importable from here
 from app.catalog.schema import BUILD_ORDER, KINDS, SCHEMA_VERSION, Record
-from app.core.specs import CloudOffer, GpuSpec, Measurement, ModelSpec, TrainingRun
+from app.core.specs import ApiPrice, CloudOffer, GpuSpec, Measurement, ModelSpec, TrainingRun
 from app.paths import catalog_db_path, data_dir, user_data_dir
 
 if TYPE_CHECKING:
@@ -75,8 +75,15 @@ def _v4_to_v5(con: sqlite3.Connection) -> None:
             con.execute(f"ALTER TABLE gpu ADD COLUMN {column} {sql_type}")
 
 
+def _v5_to_v6(con: sqlite3.Connection) -> None:
+    """Schema 6: commercial API prices (an empty table: the user has added none yet)."""
+    con.execute("CREATE TABLE IF NOT EXISTS api_price (id VARCHAR NOT NULL PRIMARY KEY, provider VARCHAR, model VARCHAR, "
+                "open_model VARCHAR, input_per_million FLOAT, output_per_million FLOAT, currency VARCHAR, "
+                "source VARCHAR, as_of VARCHAR, notes VARCHAR, seq INTEGER NOT NULL DEFAULT 0)")
+
+
 OVERLAY_MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4,
-                                                                        4: _v4_to_v5}
+                                                                        4: _v4_to_v5, 5: _v5_to_v6}
 
 
 SIDE_FILES = ("-journal", "-wal", "-shm")
@@ -312,6 +319,9 @@ class Catalog:
 
     def measurements(self) -> tuple[Measurement, ...]:
         return cast(tuple[Measurement, ...], self._all("measurements"))
+
+    def apis(self) -> tuple[ApiPrice, ...]:
+        return cast(tuple[ApiPrice, ...], self._all("apis"))
 
     def add(self, kind: str, record: Record) -> None:
         """Write one checked record into the user's overlay (all or nothing; CatalogError if it fails)."""

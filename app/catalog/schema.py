@@ -20,9 +20,9 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:[.\-_][a-z0-9]+)*$")
 DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 CURRENCIES = ("USD", "JPY")
 # Bump when a table or column changes meaning; catalog.db and overlay files record it in `meta`.
-SCHEMA_VERSION = 5  # 2: models gained sliding_window and local_layers; 3: the user's measured runs;
+SCHEMA_VERSION = 6  # 2: models gained sliding_window and local_layers; 3: the user's measured runs;
 # 4: GPUs gained architecture and precisions; 5: GPUs record whether they are sold separately, and the
-# price of the server they come in
+# price of the server they come in; 6: commercial API prices per million tokens
 # One catalog entry as read from a CSV or a table: database field names -> values (SI units).
 Record = dict[str, Any]
 
@@ -223,6 +223,21 @@ MEASUREMENTS = Kind("measurements", "measurement", (
     Column("notes"),
 ), signature=("tokens_per_s_per_gpu", "stack"))
 
-KINDS: dict[str, Kind] = {k.name: k for k in (GPUS, MODELS, RUNS, OFFERS, MEASUREMENTS)}
+# A commercial API's price per million tokens (gpu-planner catalog apis): what self-hosting is compared
+# with. ``open_model`` names the open-weights model the API serves, when it serves one (free text: the
+# model may not be in this catalog).
+APIS = Kind("apis", "api_price", (
+    Column("id", "id", required=True),
+    Column("provider", required=True),
+    Column("model", required=True),
+    Column("open_model"),
+    Column("input_per_million", "float", required=True, ge=0, le=1e6),
+    Column("output_per_million", "float", required=True, ge=0, le=1e6),
+    Column("currency", "choice", required=True, choices=CURRENCIES),
+    *_PROVENANCE,
+    Column("notes"),
+), signature=("input_per_million", "output_per_million"))
+
+KINDS: dict[str, Kind] = {k.name: k for k in (GPUS, MODELS, RUNS, OFFERS, MEASUREMENTS, APIS)}
 # Order of a build: referenced kinds first.
-BUILD_ORDER = ("gpus", "models", "runs", "offers", "measurements")
+BUILD_ORDER = ("gpus", "models", "runs", "offers", "measurements", "apis")

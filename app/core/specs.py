@@ -304,6 +304,35 @@ PRICING_KINDS = ("on-demand", "spot", "reserved")
 FIGURE_STATUSES = ("reported", "derived", "estimate")
 
 
+class ApiPrice(BaseModel):
+    """A commercial API's price per million tokens, in its own currency (standard tier)."""
+
+    model_config = ConfigDict(frozen=True, allow_inf_nan=False)
+
+    id: str
+    provider: str
+    model: str
+    open_model: str = ""  # the open-weights model it serves, if any
+    input_per_million: float = Field(ge=0)
+    output_per_million: float = Field(ge=0)
+    currency: str = "USD"
+    source: str = ""
+    as_of: str = ""
+    notes: str = ""
+    origin: str = "shipped"
+
+    @property
+    def name(self) -> str:
+        return f"{self.provider} {self.model}"
+
+    def prices_in(self, currency: str, fx_jpy_per_usd: float) -> tuple[float, float]:
+        """(input, output) per million tokens in ``currency``, converted at ``fx_jpy_per_usd``."""
+        if currency == self.currency:
+            return self.input_per_million, self.output_per_million
+        f = fx_jpy_per_usd if currency == "JPY" else 1.0 / fx_jpy_per_usd
+        return self.input_per_million * f, self.output_per_million * f
+
+
 class CloudOffer(BaseModel):
     """One rentable configuration at one provider, priced per GPU-hour in the provider's currency."""
 
