@@ -116,8 +116,10 @@ _ENTRIES = (
     Entry("vllm_gpu_memory_utilization", 0.90, "fraction", 0.90, 0.92, "engine", "model", ("inference",)),
     Entry("sglang_mem_fraction_static", 0.90, "fraction", None, None, "engine", "model", ("inference",)),
     Entry("trtllm_free_gpu_memory_fraction", 0.90, "fraction", None, None, "engine", "model", ("inference",)),
+    Entry("tgi_cuda_memory_fraction", 1.0, "fraction", None, None, "engine", "model", ("inference",)),
     Entry("engine_non_torch_bytes", 1.79 * 1024.0**3, "bytes", None, None, "engine", "model", ("inference",)),
     Entry("cuda_graph_bytes", 1.0 * 1024.0**3, "bytes", 0.5 * 1024.0**3, 2.5 * 1024.0**3, "engine", "model", ("inference",)),
+    Entry("apple_gpu_memory_share", 0.75, "fraction", 0.67, 0.84, None, "model", ("inference",)),
     Entry("llamacpp_ubatch", 512.0, "tokens", None, None, "engine", "model", ("inference",)),
     # ----- memory --------------------------------------------------------------------------------
     Entry("overhead_fixed_bytes", 1024.0**3, "bytes", 0.5 * 1024.0**3, 2.0 * 1024.0**3, "overhead_fixed_bytes"),

@@ -64,7 +64,7 @@ def scaling_curve(s: Scenario, gpu: GpuSpec, offers: list[CloudOffer] | tuple[Cl
             out.append(CurvePoint(count=count, fits=True, job_s=t, cloud=cloud, onprem=onprem))
     else:
         hours = service_hours(v)
-        usable = usable_memory(v, gpu.memory_bytes)
+        usable = usable_memory(v, gpu.memory_bytes, gpu.architecture)
         for count in counts_for(v, gpu):
             best = None
             for lay, total in icache.layouts(gpu.gpus_per_node, count):

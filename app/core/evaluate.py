@@ -3,6 +3,7 @@ least memory), its time, cost and findings, as an ``Option``."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from app.core import assumptions as A
@@ -11,9 +12,10 @@ from app.core.cost import Prices, job_cost, prices_for, relevant_cost, service_h
 from app.core.layouts import Layout, Shape, layout_factors, layouts, serving_link_findings
 from app.core.offload import saver_variants
 from app.core.precision import compute_precision_for
-from app.core.results import Finding, MemoryBreakdown, Option, Parallelism, Workload
+from app.core.results import Finding, MemoryBreakdown, Option, Parallelism, ServiceCheck, TokenPrices, Workload
 from app.core.runtimes import engine_runs_on, format_runs_on
 from app.core.scenario import Deployment, Scenario
+from app.core.service import choice_key, load_layout, serve, token_price
 from app.core.specs import GpuSpec
 from app.core.stacks import Engine
 from app.core.throughput import InferenceSpeed, inference_speed, mbu_for, training_efficiency, training_time_s
@@ -78,7 +80,7 @@ def _training(s: Scenario, gpu: GpuSpec, count: int, lay: Layout, flops_per_toke
 
 def _serving(s: Scenario, gpu: GpuSpec, lay: Layout, gpu_layers: int | None = None) -> Evaluated:
     layers = gpu_layers if gpu_layers is not None else s.gpu_layers
-    p = mem.inference_memory_parts(s, tp=lay.tp, pp=lay.pp, replicas=lay.replicas, gpu_layers=layers)
+    p = mem.inference_memory_parts(s, tp=lay.tp, pp=lay.pp, replicas=load_layout(s, lay).replicas, gpu_layers=layers)
     memory = MemoryBreakdown(weights=p.weights, activations=p.activations, kv_cache=p.kv_cache, overhead=p.overhead)
     mbu = mbu_for(s)
     return Evaluated(lay, memory, mbu, mbu, mbu, serving_link_findings(Shape.of(gpu), lay), s, layers, host=p.host)
@@ -111,10 +113,11 @@ def best_training_layout(s: Scenario, gpu: GpuSpec, count: int, flops_per_token:
 
 
 def best_serving_layout(s: Scenario, gpu: GpuSpec, count: int) -> tuple[Evaluated, InferenceSpeed]:
-    """Most aggregate throughput (then per-sequence speed) among the layouts that fit in the memory
-    the engine lets the model use; llama.cpp on one GPU keeps the layers that fit; when nothing fits,
-    the layout needing the least memory."""
-    usable = mem.usable_memory(s, gpu.memory_bytes)
+    """Among the layouts that fit in the memory the engine lets the model use, the one meeting the
+    service level (else the nearest miss), then the most aggregate throughput, then per-sequence
+    speed (app.core.service.choice_key, as the search); llama.cpp on one GPU keeps the layers that
+    fit; when nothing fits, the layout needing the least memory."""
+    usable = mem.usable_memory(s, gpu.memory_bytes, gpu.architecture)
     cands = [_serving(s, gpu, lay) for lay in layouts(s, gpu.gpus_per_node, count)]
     fitting = [c for c in cands if c.memory.total <= usable]
     if not fitting and s.engine == Engine.LLAMA_CPP and s.gpu_layers is None and count == 1:
@@ -125,8 +128,9 @@ def best_serving_layout(s: Scenario, gpu: GpuSpec, count: int) -> tuple[Evaluate
     if not fitting:
         least = min(cands, key=lambda c: c.memory.total)
         return least, inference_speed(s, gpu, least.layout, least.gpu_layers)
-    speeds = [(c, inference_speed(s, gpu, c.layout, c.gpu_layers)) for c in fitting]
-    return max(speeds, key=lambda cs: (cs[1].aggregate_tokens_per_s, cs[1].decode_tokens_per_s))
+    served = [(c, *serve(s, gpu, c.layout, c.gpu_layers)) for c in fitting]
+    best = max(served, key=lambda x: choice_key(x[1], x[2]))
+    return best[0], best[1]
 
 
 def evaluate(s: Scenario, gpu: GpuSpec, count: int, wl: Workload | None = None, prices: Prices | None = None,
@@ -143,7 +147,7 @@ def evaluate(s: Scenario, gpu: GpuSpec, count: int, wl: Workload | None = None, 
     else:
         if layout is not None:
             ev = _serving(s, gpu, layout)
-            usable = mem.usable_memory(s, gpu.memory_bytes)
+            usable = mem.usable_memory(s, gpu.memory_bytes, gpu.architecture)
             if ev.memory.total > usable and s.engine == Engine.LLAMA_CPP and s.gpu_layers is None and count == 1:
                 ev = _serving(s, gpu, layout, mem.gpu_layers_that_fit(s, usable * HEADROOM))
             sp = inference_speed(s, gpu, layout, ev.gpu_layers)
@@ -208,21 +212,49 @@ def _serving_option(s: Scenario, gpu: GpuSpec, count: int, prices: Prices, ev: E
     if ev.memory.kv_cache > ev.memory.weights:
         findings.append(Finding(code="kv_cache_dominates", severity="info",
                                 params={"kv_cache_bytes": ev.memory.kv_cache, "weights_bytes": ev.memory.weights}))
-    usable = mem.usable_memory(s, gpu.memory_bytes)
+    usable = mem.usable_memory(s, gpu.memory_bytes, gpu.architecture)
     if ev.gpu_layers is not None and ev.gpu_layers < s.model.layers:
         findings.append(Finding(code="layers_on_cpu", severity="warning", params={
             "gpu_layers": ev.gpu_layers, "layers": s.model.layers, "host_bytes": ev.host}))
     if s.model.sliding_window and s.model.local_layers and s.inference_context > s.model.sliding_window:
         findings.append(Finding(code="sliding_window_kv", severity="info", params={
             "window": s.model.sliding_window, "local_layers": s.model.local_layers, "layers": s.model.layers}))
+    _, sl = serve(s, gpu, ev.layout, ev.gpu_layers)
+    check = None
+    if s.has_service_level:
+        check = ServiceCheck(tokens_per_s=sl.tokens_per_s, time_to_first_token_s=sl.ttft_s if math.isfinite(sl.ttft_s) else 0.0,
+                             met=sl.met, binding=sl.binding, replicas=ev.layout.replicas, active_replicas=sl.active_replicas,
+                             min_tokens_per_s=s.min_tokens_per_s, max_ttft_s=s.max_ttft_s)
+    per_million: dict[str, TokenPrices] = {}
+    for where, total in (("cloud", cost.cloud), ("onprem", cost.onprem)):
+        tp_ = token_price(s, sp, total)
+        if tp_ is not None:
+            per_million[where] = TokenPrices(input=tp_.input, output=tp_.output, blended=tp_.blended)
     return Option(
         gpu=gpu.id, gpu_name=gpu.name, gpu_count=count, nodes=nodes_for(gpu, count), parallelism=_parallelism(ev.layout),
-        weight_format=s.quant, mbu=mbu_for(s), fits=ev.memory.total <= usable, memory_usable_bytes=usable,
+        weight_format=s.quant, mbu=mbu_for(s), service_level=check, cost_per_million_tokens=per_million, fits=ev.memory.total <= usable, memory_usable_bytes=usable,
         gpu_layers=ev.gpu_layers, host_memory_per_node_bytes=ev.host, memory_per_gpu_bytes=ev.memory.total, memory_capacity_bytes=gpu.memory_bytes,
         memory_breakdown_bytes=ev.memory, request_s=sp.request_s, request_s_range=sp.request_s_range,
         gpu_hours=count * hours, throughput_tokens_per_s=sp.aggregate_tokens_per_s,
         decode_tokens_per_s=sp.decode_tokens_per_s, prefill_tokens_per_s=sp.prefill_tokens_per_s,
         time_to_first_token_s=sp.ttft_s, cost=cost, findings=findings + ev.findings + cf)
+
+
+def _service_finding(sl: ServiceCheck) -> Finding:
+    """The target that binds, met or missed: achieved against asked, with the replicas carrying it."""
+    if sl.binding == "availability":
+        return Finding(code="service_level_missed", severity="error", params={
+            "binding": "availability", "replicas": sl.replicas, "active_replicas": 0})
+    if sl.binding == "min_tokens_per_s":
+        achieved, target = sl.tokens_per_s, sl.min_tokens_per_s
+    elif sl.binding == "max_ttft_s":
+        achieved, target = sl.time_to_first_token_s, sl.max_ttft_s
+    else:  # N+1 alone: no speed target
+        return Finding(code="service_level_met", severity="info", params={
+            "binding": "availability", "replicas": sl.replicas, "active_replicas": sl.active_replicas})
+    return Finding(code="service_level_met" if sl.met else "service_level_missed", severity="info" if sl.met else "error",
+                   params={"binding": sl.binding, "achieved": achieved, "target": target, "replicas": sl.replicas,
+                           "active_replicas": sl.active_replicas})
 
 
 def _judge(s: Scenario, o: Option, first: list[Finding]) -> Option:
@@ -248,6 +280,10 @@ def _judge(s: Scenario, o: Option, first: list[Finding]) -> Option:
         elif t_slow > target * 86400.0:
             findings.append(Finding(code="deadline_at_risk", severity="warning",
                                     params={"days_slow": t_slow / 86400.0, **why}))
+    sl = o.service_level
+    if sl is not None and o.fits:
+        findings.append(_service_finding(sl))
+        meets = meets and sl.met
     within_power = s.power_limit_kw is None or o.cost.power_kw <= s.power_limit_kw
     if not within_power:
         findings.append(Finding(code="power_limit_exceeded", severity="error" if s.deployment == Deployment.ONPREM else "info",

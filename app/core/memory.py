@@ -479,15 +479,23 @@ def breakdown(p: TrainingParts) -> MemoryBreakdown:
 
 # ----- serving --------------------------------------------------------------------------------
 ENGINE_UTILISATION = {Engine.VLLM: A.value("vllm_gpu_memory_utilization"), Engine.SGLANG: A.value("sglang_mem_fraction_static"),
-                      Engine.TRT_LLM: A.value("trtllm_free_gpu_memory_fraction"), Engine.LLAMA_CPP: 1.0}
-KV_BLOCK = {Engine.VLLM: 16, Engine.SGLANG: 1, Engine.TRT_LLM: 32, Engine.LLAMA_CPP: 256}
+                      Engine.TRT_LLM: A.value("trtllm_free_gpu_memory_fraction"), Engine.TGI: A.value("tgi_cuda_memory_fraction"),
+                      Engine.LLAMA_CPP: 1.0}
+KV_BLOCK = {Engine.VLLM: 16, Engine.SGLANG: 1, Engine.TRT_LLM: 32, Engine.TGI: 1, Engine.LLAMA_CPP: 256}
 
 
-def usable_memory(s: Scenario, capacity: float) -> float:
+APPLE_GPU_SHARE = A.value("apple_gpu_memory_share")
+
+
+def usable_memory(s: Scenario, capacity: float, architecture: str = "") -> float:
     """The memory a serving engine lets the model use: vLLM allocates up to gpu_memory_utilization x
     the GPU (0.90), SGLang mem_fraction_static (0.90) for weights and KV; TensorRT-LLM gives 90% of
-    the memory left after the weights to the KV cache; llama.cpp takes what it needs."""
-    if not s.is_training and s.engine == Engine.TRT_LLM:
+    the memory left after the weights to the KV cache, TGI 90% of it (TGI_WIGGLE_ROOM 0.90 x
+    --cuda-memory-fraction 1.0); llama.cpp takes what it needs. On Apple silicon the GPU may wire
+    only part of the unified memory (macOS recommendedMaxWorkingSetSize: about 75% above 36 GB)."""
+    if architecture == "apple":
+        capacity *= APPLE_GPU_SHARE
+    if not s.is_training and s.engine in (Engine.TRT_LLM, Engine.TGI):
         return capacity  # its fraction applies to the free memory: KV sized from it, the rest stays free
     return capacity * (ENGINE_UTILISATION[s.engine] if not s.is_training else 1.0)
 
@@ -546,8 +554,9 @@ def inference_memory_parts(s: Scenario, *, tp: int, pp: int, replicas: int = 1, 
     seqs = -(-s.concurrency // replicas)  # sequences per replica, rounded up
     block = KV_BLOCK[s.engine]
     context = s.inference_context
-    ctx = float(-(-context // block) * block)
-    window = float(-(-min(m.sliding_window or context, context) // block) * block) if m.sliding_window else ctx
+    held = s.kv_tokens_per_seq  # paged engines: prompt + answer; llama.cpp: the slot's whole context
+    ctx = float(-(-held // block) * block)
+    window = float(-(-min(m.sliding_window or held, held) // block) * block) if m.sliding_window else ctx
     layers_gpu = float(m.layers) if gpu_layers is None else min(float(gpu_layers), float(m.layers))
     share = layers_gpu / m.layers
     emb = m.vocab * m.hidden

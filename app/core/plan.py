@@ -172,6 +172,17 @@ def _verdict(s: Scenario, options: list[Option]) -> Verdict:
             "gpu": best.gpu, "gpu_name": best.gpu_name, "gpu_count": best.gpu_count,
             "days": best.duration_s / 86400.0, "cost": c, "currency": s.currency, **decision})
     fitting = [o for o in options if o.fits]
+    missed = [o for o in fitting if o.service_level is not None and not o.service_level.met]
+    if missed and len(missed) == len(fitting):
+        near = missed[0]
+        sl = near.service_level
+        params: dict[str, float | int | str | bool | None] = {"gpu": near.gpu, "gpu_count": near.gpu_count,
+                                                              "max_gpus": s.max_gpus, "binding": sl.binding if sl else None}
+        if sl is not None and sl.binding == "min_tokens_per_s":
+            params.update(achieved=sl.tokens_per_s, target=sl.min_tokens_per_s)
+        elif sl is not None and sl.binding == "max_ttft_s":
+            params.update(achieved=sl.time_to_first_token_s, target=sl.max_ttft_s)
+        return Verdict(feasible=False, code="service_level_not_met", params=params)
     if any(not o.meets_deadline for o in fitting) and not any(o.meets_deadline for o in fitting):
         fastest = min(fitting, key=lambda o: o.duration_s)
         return Verdict(feasible=False, code="deadline_not_met", params={

@@ -66,6 +66,27 @@ class Cost(BaseModel):
     onprem_horizon_full_use: float | None = None  # buying them and running them round the clock
 
 
+class ServiceCheck(BaseModel):
+    """Serving: the service level with the spare replicas down (N+1: one), against the targets."""
+
+    tokens_per_s: float  # answer speed each user sees
+    time_to_first_token_s: float
+    met: bool
+    binding: str | None = None  # min_tokens_per_s | max_ttft_s | availability; None: no target set
+    replicas: int = 1
+    active_replicas: int = 1  # replicas carrying the load when the spares are down
+    min_tokens_per_s: float | None = None
+    max_ttft_s: float | None = None
+
+
+class TokenPrices(BaseModel):
+    """Price of a million tokens in the plan's currency: input (prompt), output (answer), blended."""
+
+    input: float
+    output: float
+    blended: float
+
+
 class Option(BaseModel):
     """One configuration. Every field means the same for every goal; a field that does not apply to
     the goal is None (``job_s`` for serving, ``request_s`` for training, ``mfu`` for serving, …)."""
@@ -105,6 +126,9 @@ class Option(BaseModel):
     decode_tokens_per_s: float = 0.0
     prefill_tokens_per_s: float = 0.0
     time_to_first_token_s: float = 0.0
+    service_level: ServiceCheck | None = None  # serving with a target or N+1
+    # serving: self-hosting price per 1M tokens at the given load ("cloud", "onprem"), idle hours included
+    cost_per_million_tokens: dict[str, TokenPrices] = Field(default_factory=dict)
     cost: Cost
     meets_deadline: bool = True
     within_budget: bool = True

@@ -6,7 +6,10 @@ AMD, Gaudi or TPU); INT8 W8A8 on Turing-Hopper and TPU; FP8 W8A8 on Ada, Hopper 
 (nf4) on NVIDIA only; GGUF on NVIDIA and AMD only. Blackwell is not in that table; it runs what Hopper
 runs (vLLM's CUDA kernels build for SM 10.0). Unquantised 16-bit weights run everywhere.
 llama.cpp's backends (README "Supported backends": CUDA, HIP, Vulkan, SYCL, Metal, CPU) have no Gaudi
-or TPU path; TensorRT-LLM is NVIDIA's only; SGLang runs on NVIDIA and AMD (ROCm) GPUs.
+or TPU path, and Metal for Apple silicon, where vLLM, SGLang, TensorRT-LLM and TGI have no GPU path;
+TensorRT-LLM is NVIDIA's only; SGLang runs on NVIDIA and AMD (ROCm) GPUs; TGI on NVIDIA, AMD and Gaudi
+(its README, "Hardware support"; in maintenance mode since 2025-12-11, huggingface/text-generation-
+inference #3344).
 """
 
 from __future__ import annotations
@@ -14,7 +17,8 @@ from __future__ import annotations
 from app.core.precision import GGUF_FORMATS
 from app.core.stacks import Engine
 
-ARCHITECTURES = ("volta", "turing", "ampere", "ada", "hopper", "blackwell", "cdna2", "cdna3", "cdna4", "gaudi", "tpu")
+ARCHITECTURES = ("volta", "turing", "ampere", "ada", "hopper", "blackwell", "cdna2", "cdna3", "cdna4", "gaudi", "tpu",
+                 "apple")
 _NVIDIA = frozenset(("volta", "turing", "ampere", "ada", "hopper", "blackwell"))
 _AMD = frozenset(("cdna2", "cdna3", "cdna4"))
 
@@ -29,10 +33,11 @@ _VLLM: dict[str, frozenset[str]] = {
 
 # engine -> the architectures it runs on at all
 _ENGINES: dict[Engine, frozenset[str]] = {
-    Engine.VLLM: frozenset(ARCHITECTURES),
+    Engine.VLLM: frozenset(ARCHITECTURES) - {"apple"},
     Engine.SGLANG: _NVIDIA | _AMD,
     Engine.TRT_LLM: _NVIDIA,
-    Engine.LLAMA_CPP: _NVIDIA | _AMD,
+    Engine.TGI: _NVIDIA | _AMD | {"gaudi"},
+    Engine.LLAMA_CPP: _NVIDIA | _AMD | {"apple"},
 }
 
 

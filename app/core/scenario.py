@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from enum import StrEnum
 
@@ -102,6 +103,11 @@ PRICINGS = ("on-demand", "spot", "reserved", "cheapest")
 RANKINGS = ("cost", "time")
 CURRENCIES = ("JPY", "USD")
 
+AVAILABILITY = ("none", "n+1")
+# the serving load and its service level (app.core.service)
+SERVICE_FIELDS = ("users", "prompt_tokens", "requests_per_s", "requests_per_day", "min_tokens_per_s", "max_ttft_s",
+                  "availability")
+
 LORA_TARGETS = _LORA_TARGETS  # re-exported: the front ends list the choices from here
 
 # ----- which fields apply to which goal: the one place (the front ends ask here) ---------------
@@ -124,6 +130,7 @@ FIELD_GOALS: dict[str, frozenset[Goal]] = {
     "quant": frozenset((Goal.INFERENCE,)), "quant_choices": frozenset((Goal.INFERENCE,)),
     "context": frozenset((Goal.INFERENCE,)), "concurrency": frozenset((Goal.INFERENCE,)),
     "kv_dtype": frozenset((Goal.INFERENCE,)), "output_tokens": frozenset((Goal.INFERENCE,)),
+    **{k: frozenset((Goal.INFERENCE,)) for k in SERVICE_FIELDS},
 }
 LORA_FIELDS = frozenset(("lora_rank", "lora_targets"))
 
@@ -140,6 +147,37 @@ def applies(field: str, goal: Goal | str, method: Method | str | None = None) ->
     if field in LORA_FIELDS and method is not None and Method(method) == Method.FULL:
         return False
     return True
+
+
+def _in_flight_from_rate(data: dict[str, object]) -> None:
+    """A request rate becomes requests in flight by Little's law (L = rate x time in the system),
+    each request taking as long as the service level allows: the time to the first token plus the
+    answer at the slowest allowed speed. Meeting the targets with that many in flight is enough for
+    the rate (faster answers leave fewer in flight). ``requests_per_day`` is spread evenly over the
+    hours of use per day."""
+    rps, rpd = data.get("requests_per_s"), data.get("requests_per_day")
+    if rps is None and rpd is None:
+        return
+    if rps is not None and rpd is not None:
+        raise PydanticCustomError("one_of", "{field}: give requests per second or per day, not both",
+                                  {"field": "requests_per_day", "other": "requests_per_s"})
+    field = "requests_per_s" if rps is not None else "requests_per_day"
+    if data.get("concurrency") is not None:
+        raise PydanticCustomError("one_of", "{field}: give users or a request rate, not both",
+                                  {"field": field, "other": "concurrency"})
+    speed = data.get("min_tokens_per_s")
+    if speed is None:
+        raise PydanticCustomError("rate_needs_speed", "{field} needs min_tokens_per_s: the answer speed sets how "
+                                  "long each request stays in flight", {"field": field, "other": "min_tokens_per_s"})
+    try:
+        hours = float(data.get("hours_per_day") or A.value("hours_per_day"))  # type: ignore[arg-type]
+        rate = float(rps) if rps is not None else float(rpd) / (hours * 3600.0)  # type: ignore[arg-type]
+        out = float(data.get("output_tokens") or A.value("output_tokens"))  # type: ignore[arg-type]
+        seconds = float(data.get("max_ttft_s") or 0.0) + out / float(speed)  # type: ignore[arg-type]
+    except (TypeError, ValueError, ZeroDivisionError):
+        return  # the fields report their own errors
+    if rate > 0 and seconds > 0:
+        data["concurrency"] = max(1, math.ceil(rate * seconds - 1e-9))
 
 
 def default_seq_len(goal: Goal | str) -> int:
@@ -202,6 +240,14 @@ class Scenario(BaseModel):
     gpu_layers: int | None = Field(default=None, ge=0, le=100_000)  # llama.cpp -ngl; None: as many as fit
     # serving: bits per weight of the weight format (EXL2-style mixes at any bpw; AWQ/GPTQ group sizes)
     bits_per_weight: float | None = Field(default=None, ge=1.5, le=16)
+    # the load and its service level: ``concurrency`` is the peak number of users with a request in
+    # flight (``--users``); or a request rate, turned into requests in flight at the service level
+    prompt_tokens: int | None = Field(default=None, ge=1, le=10_000_000)  # None: context - output_tokens
+    requests_per_s: float | None = Field(default=None, gt=0, le=1e7)  # at the peak
+    requests_per_day: float | None = Field(default=None, gt=0, le=1e12)  # spread over hours_per_day
+    min_tokens_per_s: float | None = Field(default=None, gt=0, le=100_000)  # answer speed each user sees
+    max_ttft_s: float | None = Field(default=None, gt=0, le=3600)  # time to the first token
+    availability: str = "none"  # n+1: one replica more than the load needs, so one can fail
 
     # --- hardware ---
     gpu_id: str | None = None
@@ -274,6 +320,8 @@ class Scenario(BaseModel):
             data["method"] = default_method(goal)
         if goal != Goal.INFERENCE and data.get("stack") is None:
             data["stack"] = default_stack(goal)
+        if goal == Goal.INFERENCE:
+            _in_flight_from_rate(data)
         return data
 
     @field_validator("currency")
@@ -368,6 +416,13 @@ class Scenario(BaseModel):
             self._check_stack()
         elif self.gpu_layers is not None and self.engine != Engine.LLAMA_CPP:
             raise _needs("gpu_layers", self.gpu_layers, "engine", Engine.LLAMA_CPP.value)
+        if self.availability not in AVAILABILITY:
+            raise _not_one_of(self.availability, AVAILABILITY)
+        if self.prompt_tokens is not None and self.context is not None and self.prompt_tokens + self.output_tokens > self.context:
+            raise PydanticCustomError("prompt_over_context",
+                                      "{field}: prompt ({value}) + answer ({output}) tokens exceed the context ({context})",
+                                      {"field": "prompt_tokens", "value": self.prompt_tokens, "output": self.output_tokens,
+                                       "context": self.context})
         self._check_split()
         return self
 
@@ -444,8 +499,46 @@ class Scenario(BaseModel):
 
     @property
     def inference_context(self) -> int:
-        """Tokens held per sequence (prompt + output); defaults to min(model context, context_cap)."""
-        return self.context if self.context is not None else min(self.model.context, _CONTEXT_CAP)
+        """The longest sequence the engine is set up for (vLLM --max-model-len, llama.cpp -c per slot):
+        ``context``, else prompt + output tokens when the prompt is given, else min(model context,
+        context_cap)."""
+        if self.context is not None:
+            return self.context
+        if self.prompt_tokens is not None:
+            return self.prompt_tokens + self.output_tokens
+        return min(self.model.context, _CONTEXT_CAP)
+
+    @property
+    def prompt_len(self) -> int:
+        """Prompt tokens of a request: ``prompt_tokens``, else the context less the answer."""
+        return self.prompt_tokens if self.prompt_tokens is not None else max(self.inference_context - self.output_tokens, 1)
+
+    @property
+    def kv_tokens_per_seq(self) -> int:
+        """KV cache tokens a sequence holds. Paged engines (vLLM, SGLang, TensorRT-LLM, TGI) allocate
+        blocks as tokens arrive, so a request holds its prompt and answer; llama.cpp allocates every
+        slot's whole context when the server starts (-c / --parallel)."""
+        if self.engine == Engine.LLAMA_CPP or self.prompt_tokens is None:
+            return self.inference_context
+        return min(self.prompt_tokens + self.output_tokens, self.inference_context)
+
+    @property
+    def spare_replicas(self) -> int:
+        """Replicas kept beyond the load: 1 for N+1."""
+        return 1 if self.availability == "n+1" else 0
+
+    @property
+    def has_service_level(self) -> bool:
+        return self.min_tokens_per_s is not None or self.max_ttft_s is not None or self.spare_replicas > 0
+
+    @property
+    def request_rate(self) -> float | None:
+        """Requests per second at the peak, when a rate was given."""
+        if self.requests_per_s is not None:
+            return self.requests_per_s
+        if self.requests_per_day is not None:
+            return self.requests_per_day / (self.hours_per_day * 3600.0)
+        return None
 
     @property
     def recompute_mode(self) -> Recompute:

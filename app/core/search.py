@@ -29,9 +29,10 @@ from app.core.layouts import Layout, Shape, candidate_counts, layout_factors, se
 from app.core.offload import offload_factor, saver_variants
 from app.core.results import Rejected
 from app.core.scenario import Deployment, Scenario
+from app.core.service import ServiceLevel, choice_key, load_layout, serve
 from app.core.specs import CloudOffer, GpuSpec
 from app.core.stacks import Engine
-from app.core.throughput import decode_bytes, hardware_utilisation, inference_speed, job_factor, step_cache
+from app.core.throughput import decode_bytes, hardware_utilisation, job_factor, step_cache
 from app.core.workload import global_batch_tokens
 from app.core.workload import workload as compute_workload
 
@@ -58,6 +59,11 @@ class Candidate:
     within_power: bool = True
     min_memory: float = 0.0
     reason: str = ""  # why it is not viable
+    service: ServiceLevel | None = None  # serving: the service level with the spare replicas down
+
+    @property
+    def sla_met(self) -> bool:
+        return self.service is None or self.service.met
 
     @property
     def viable(self) -> bool:
@@ -166,7 +172,8 @@ class ServingCache:
         if v is None:
             s = self.s
             v = self.entries[key] = [
-                (lay, mem.inference_memory_parts(s, tp=lay.tp, pp=lay.pp, replicas=lay.replicas, gpu_layers=s.gpu_layers).total)
+                (lay, mem.inference_memory_parts(s, tp=lay.tp, pp=lay.pp, replicas=load_layout(s, lay).replicas,
+                                                 gpu_layers=s.gpu_layers).total)
                 for lay in serving_layouts(s, gpn, count)]
         return v
 
@@ -176,7 +183,7 @@ def judge(s: Scenario, c: Candidate, target_s: float | None) -> Candidate:
     c.within_power = s.power_limit_kw is None or c.power_kw <= s.power_limit_kw
     owned = s.own.get(c.gpu.id, 0) >= c.count
     c.cost = relevant_cost(s, c.cloud, c.onprem if c.within_power else None, owned)
-    c.meets = target_s is None or c.time_s <= target_s
+    c.meets = (target_s is None or c.time_s <= target_s) and c.sla_met
     c.within_budget = s.budget is None or (c.cost is not None and c.cost <= s.budget)
     if not c.fits:
         c.reason = "does_not_fit"
@@ -186,6 +193,8 @@ def judge(s: Scenario, c: Candidate, target_s: float | None) -> Candidate:
         c.reason = "no_price"
     elif s.deployment == Deployment.CLOUD and c.cloud is None and not owned:
         c.reason = "no_price"
+    elif not c.sla_met:
+        c.reason = "service_level"
     elif not c.meets:
         c.reason = "too_slow"
     elif not c.within_budget:
@@ -263,16 +272,26 @@ def _training_candidates(s: Scenario, gpu: GpuSpec, prices: Prices, cache: Layou
     return out
 
 
+def serving_counts(s: Scenario, gpu: GpuSpec) -> list[int]:
+    """Serving grows by replicas: with a service level every count up to one node (3 replicas are
+    not 4), then the node-shaped counts."""
+    counts = counts_for(s, gpu)
+    if not s.has_service_level:
+        return counts
+    return sorted(set(counts) | set(range(1, min(gpu.gpus_per_node, s.max_gpus) + 1)))
+
+
 def _serving_candidates(s: Scenario, gpu: GpuSpec, prices: Prices, hours: float, cache: ServingCache) -> list[Candidate]:
     """Candidates of one accelerator for serving, against the memory the engine lets the model use.
     llama.cpp on one GPU that cannot hold the model keeps the layers that fit and runs the rest on
     the CPU (``-ngl``)."""
     out: list[Candidate] = []
     first_fit = None
-    usable = mem.usable_memory(s, gpu.memory_bytes)
+    usable = mem.usable_memory(s, gpu.memory_bytes, gpu.architecture)
     weights = s.model.params_total * s.weight_bytes
     partial = s.engine == Engine.LLAMA_CPP and s.gpu_layers is None
-    for count in counts_for(s, gpu):
+    closest, stalled = math.inf, 0  # the nearest miss of the service level so far, and counts since it improved
+    for count in serving_counts(s, gpu):
         if weights / count > usable and not (partial and count == 1):
             out.append(judge(s, Candidate(gpu, s, count, None, False, min_memory=weights / count), None))
             continue
@@ -282,22 +301,30 @@ def _serving_candidates(s: Scenario, gpu: GpuSpec, prices: Prices, hours: float,
             least = min(least, total)
             if total > usable:
                 continue
-            sp = inference_speed(s, gpu, lay, s.gpu_layers, cache.read(lay))
-            key = (sp.aggregate_tokens_per_s, sp.decode_tokens_per_s)
+            sp, sl = serve(s, gpu, lay, s.gpu_layers, cache.read(lay))
+            key = choice_key(sp, sl)
             if best is None or key > best[0]:
-                best = (key, lay, sp)
+                best = (key, lay, sp, sl)
         if best is None and partial and count == 1:
             n = mem.gpu_layers_that_fit(s, usable * A.value("memory_headroom"))  # leave room
             if n >= 1:
                 lay = Layout()
-                best = ((0.0, 0.0), lay, inference_speed(s, gpu, lay, n))
+                sp, sl = serve(s, gpu, lay, n)
+                best = (choice_key(sp, sl), lay, sp, sl)
         if best is None:
             out.append(judge(s, Candidate(gpu, s, count, None, False, min_memory=least), None))
             continue
-        _, lay, sp = best
+        _, lay, sp, sl = best
         cloud, onprem = cost_totals(s, gpu, count, hours, prices)
-        out.append(judge(s, Candidate(gpu, s, count, lay, True, sp.request_s, cloud, onprem,
-                                      power_kw(s, gpu, count), min_memory=least), None))
+        c = judge(s, Candidate(gpu, s, count, lay, True, sp.request_s, cloud, onprem,
+                               power_kw(s, gpu, count), min_memory=least, service=sl if s.has_service_level else None), None)
+        out.append(c)
+        if not c.sla_met:  # more GPUs: more replicas, until the service level holds or stops improving
+            stalled = stalled + 1 if sl.miss >= closest * (1.0 - 1e-3) else 0
+            closest = min(closest, sl.miss)
+            if stalled >= EXTRA_STEPS or sl.active_replicas >= s.concurrency:
+                break  # one user per replica already: more replicas would stand idle
+            continue
         first_fit = first_fit if first_fit is not None else len(out)
         if len(out) - first_fit >= EXTRA_STEPS and count >= s.own.get(gpu.id, 0):
             break

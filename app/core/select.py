@@ -63,6 +63,8 @@ def miss_ratio(s: Scenario, c: Candidate) -> float:
         worst = max(worst, c.cost / s.budget if c.cost is not None else math.inf)
     if not c.within_power and s.power_limit_kw:
         worst = max(worst, c.power_kw / s.power_limit_kw)
+    if not c.sla_met and c.service is not None:
+        worst = max(worst, c.service.miss)
     if c.reason == "no_price":
         worst = math.inf
     return worst
@@ -148,10 +150,16 @@ def rejected_gpus(s: Scenario, cands: list[Candidate], shown: set[str]) -> list[
                 "min_memory_per_gpu_bytes": least.min_memory, "capacity_bytes": cs[0].gpu.memory_bytes,
                 "max_gpus": s.max_gpus}))
             continue
-        order = ("too_slow", "power_limit", "no_price", "over_budget")
+        order = ("service_level", "too_slow", "power_limit", "no_price", "over_budget")
         reason = next((r for r in order if any(c.reason == r for c in fits)), "dominated")
         params: dict[str, float | int | str | bool | None] = {}
-        if reason == "too_slow":
+        if reason == "service_level":
+            near = min((c for c in fits if c.service is not None), key=lambda c: c.service.miss if c.service else math.inf)
+            sl = near.service
+            params = {"gpu_count": near.count, "binding": sl.binding if sl else None,
+                      "tokens_per_s": sl.tokens_per_s if sl else None,
+                      "ttft_s": sl.ttft_s if sl and math.isfinite(sl.ttft_s) else None}
+        elif reason == "too_slow":
             fastest = min(fits, key=lambda c: c.time_s)
             params = {"best_days": fastest.time_s / 86400.0, "gpu_count": fastest.count, "deadline_days": s.target_days,
                       "target": s.deadline_is_target}

@@ -68,8 +68,18 @@ class Engine(StrEnum):
 
     VLLM = "vllm"
     SGLANG = "sglang"
-    TRT_LLM = "trt-llm"
+    TRT_LLM = "trtllm"
+    TGI = "tgi"
     LLAMA_CPP = "llama.cpp"
+
+    @classmethod
+    def _missing_(cls, value: object) -> Engine | None:
+        """Names plan files and scripts used before: ``trt-llm`` (until the serving round) and
+        ``tensorrt-llm`` mean TensorRT-LLM; case does not matter."""
+        v = str(value).strip().lower()
+        aliases = {"trt-llm": "trtllm", "tensorrt-llm": "trtllm", "tensorrt_llm": "trtllm", "llamacpp": "llama.cpp"}
+        v = aliases.get(v, v)
+        return next((m for m in cls if m.value == v), None)
 
 
 @dataclass(frozen=True, slots=True)

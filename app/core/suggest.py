@@ -12,6 +12,7 @@ from app.core.results import Suggestion, Verdict
 from app.core.scenario import Deployment, Goal, Method, Scenario
 from app.core.search import Candidate, SearchCaches, search
 from app.core.select import miss_ratio, sort_key
+from app.core.service import ServiceLevel, serve
 from app.core.specs import CloudOffer, GpuSpec, model_from_params
 from app.core.workload import workload as compute_workload
 
@@ -165,6 +166,8 @@ def suggestions(s: Scenario, gpus: list[GpuSpec], offers: list[CloudOffer], cand
             if best:
                 out.append(Suggestion(code="more_gpus", distance=math.log2(best.count / s.max_gpus) if best.count > s.max_gpus else 0.1,
                                       params={"max_gpus": best.count, **_summary(best)}))
+    if not s.is_training and s.has_service_level and fitting and not any(c.sla_met for c in fitting):
+        out.extend(_without_target(s, gpus, offers, fitting, caches))
     fewer = _fewer_tokens(s, fitting)
     if fewer is not None:
         out.append(fewer)
@@ -227,12 +230,55 @@ def suggestions(s: Scenario, gpus: list[GpuSpec], offers: list[CloudOffer], cand
     return out
 
 
+def _without_target(s: Scenario, gpus: list[GpuSpec], offers: list[CloudOffer], fitting: list[Candidate],
+                    caches: SearchCaches | None) -> list[Suggestion]:
+    """The nearest plan that meets the other targets: the search rerun without the binding one."""
+    near = min(fitting, key=lambda c: c.service.miss if c.service else math.inf).service
+    binding = near.binding if near is not None else None
+    if binding not in ("min_tokens_per_s", "max_ttft_s", "availability"):
+        return []
+    update: dict[str, object] = {"availability": "none"} if binding == "availability" else {binding: None}
+    if binding == "min_tokens_per_s" and s.request_rate is not None:
+        return []  # the rate's requests in flight are worked out from the answer speed
+    v = s.model_copy(update=update)
+    best = _best_viable(v, gpus, offers, caches)
+    if best is None:
+        return []
+    achieved = None
+    if best.layout is not None and binding != "availability":  # the binding target's figure on that plan
+        _, sl = serve(s, best.gpu, best.layout, s.gpu_layers)
+        achieved = sl.tokens_per_s if binding == "min_tokens_per_s" else (sl.ttft_s if math.isfinite(sl.ttft_s) else None)
+    return [Suggestion(code="without_target", distance=0.2, params={"target": binding, "achieved": achieved,
+                                                                    **_summary(best)})]
+
+
+def _nearest(fitting: list[Candidate]) -> tuple[str, int]:
+    c = min(fitting, key=lambda c: c.service.miss if c.service else math.inf)
+    return c.gpu.id, c.count
+
+
+def service_verdict(s: Scenario, sl: ServiceLevel | None, gpu: str, count: int) -> Verdict:
+    """No configuration meets the service level: the binding target, and what the nearest miss
+    achieves against it."""
+    params: dict[str, float | int | str | bool | None] = {"gpu": gpu, "gpu_count": count, "max_gpus": s.max_gpus}
+    if sl is not None:
+        params["binding"] = sl.binding
+        if sl.binding == "min_tokens_per_s":
+            params.update(achieved=sl.tokens_per_s, target=s.min_tokens_per_s)
+        elif sl.binding == "max_ttft_s":
+            params.update(achieved=sl.ttft_s if math.isfinite(sl.ttft_s) else None, target=s.max_ttft_s)
+    return Verdict(feasible=False, code="service_level_not_met", params=params)
+
+
 def infeasible_verdict(s: Scenario, cands: list[Candidate]) -> Verdict:
     """Why nothing is viable, named by the constraint that bites first (memory, deadline, power,
     price, budget), with the figures of the nearest miss."""
     fitting = [c for c in cands if c.fits]
     if not fitting:
         return Verdict(feasible=False, code="no_configuration_fits", params={"max_gpus": s.max_gpus})
+    if not s.is_training and s.has_service_level and not any(c.sla_met for c in fitting):
+        return service_verdict(s, min(fitting, key=lambda c: c.service.miss if c.service else math.inf).service,
+                               *_nearest(fitting))
     if s.target_days is not None and not any(c.meets for c in fitting):
         f = min(fitting, key=lambda c: c.time_s)
         return Verdict(feasible=False, code="deadline_not_met", params={

@@ -19,6 +19,7 @@ defines MBU.
 
 from __future__ import annotations
 
+import math
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
@@ -160,6 +161,8 @@ class InferenceSpeed:
     request_s: float
     request_s_range: tuple[float, float]
     compute_bound: bool
+    prefill_share: float = 0.0  # share of the GPU's time spent on prompts (the input tokens' share of the cost)
+    ttft_s_range: tuple[float, float] = (0.0, 0.0)
 
 
 def decode_bytes(s: Scenario, lay: Layout, gpu_layers: float | None = None) -> tuple[float, float]:
@@ -180,7 +183,9 @@ def decode_bytes(s: Scenario, lay: Layout, gpu_layers: float | None = None) -> t
         read_params = m.params_active if seqs == 1 else m.params_total
     else:
         read_params = m.params_total
-    ctx = float(s.inference_context)
+    # the cache a decode step reads: the whole context, or on average the prompt and half the answer
+    ctx = float(s.inference_context) if s.prompt_tokens is None else min(s.prompt_len + s.output_tokens / 2.0,
+                                                                         float(s.inference_context))
     window = min(float(m.sliding_window or ctx), ctx)
     kv_read = kv_cache_bytes(m, tokens=ctx * seqs, kv_dtype=s.kv_dtype, tp=tp, pp=1, window_tokens=window * seqs)
     share = 1.0 if gpu_layers is None else min(gpu_layers / m.layers, 1.0)
@@ -210,7 +215,6 @@ def inference_speed(s: Scenario, gpu: GpuSpec, lay: Layout, gpu_layers: float | 
     m = s.model
     tp = lay.tp
     seqs = -(-s.concurrency // lay.replicas)
-    ctx = float(s.inference_context)
     bytes_per_step_per_gpu, host_bytes = read or decode_bytes(s, lay, gpu_layers)
     precision = compute_precision_for(s.quant)
     peak = gpu.peak_flops(precision) or gpu.peak_flops_bf16
@@ -233,21 +237,31 @@ def inference_speed(s: Scenario, gpu: GpuSpec, lay: Layout, gpu_layers: float | 
     st_fast, _ = step(mbu0 / DECODE_RANGE[0], PREFILL_MFU_RANGE[1])
     st_slow, _ = step(mbu0 / DECODE_RANGE[1], PREFILL_MFU_RANGE[0])
     prefill = tp * peak * pmfu * gpu_matmul_factor(gpu) * tp_eff / (2.0 * m.params_active)
-    prompt = max(int(ctx) - s.output_tokens, 1)
-    ttft = ttft0 + prompt / prefill
-    ttft_fast = ttft0 + prompt / (prefill * PREFILL_MFU_RANGE[1] / PREFILL_MFU)
-    ttft_slow = ttft0 + prompt / (prefill * PREFILL_MFU_RANGE[0] / PREFILL_MFU)
+    prompt = s.prompt_len
     # Prefill and decode share the GPU: while a replica's ``seqs`` users each get ``output_tokens``
     # tokens, it also prefills each of their prompts (continuous batching interleaves both), so every
     # output token carries seqs x prompt / output prefill tokens of work.
     out_tokens = max(s.output_tokens, 1)
+    many = include_prefill and seqs > 1
 
     def per_token(step_s: float, prefill_rate: float) -> float:
         return step_s + (seqs * prompt / (out_tokens * prefill_rate) if include_prefill else 0.0)
 
-    pt = per_token(st, prefill)
-    pt_fast = per_token(st_fast, prefill * PREFILL_MFU_RANGE[1] / PREFILL_MFU)
-    pt_slow = per_token(st_slow, prefill * PREFILL_MFU_RANGE[0] / PREFILL_MFU)
+    def first_token(step_s: float, prefill_rate: float) -> tuple[float, float]:
+        """(time to the first token, share of the GPU's time spent prefilling). A new prompt waits for
+        the prompts ahead of it: prefills queue as an M/D/1 queue (Poisson arrivals, fixed service
+        time S = prompt / prefill rate), whose mean wait is rho S / (2 (1 - rho)) by the
+        Pollaczek-Khinchine formula, rho being the prefill share of the GPU's time."""
+        service = prompt / prefill_rate
+        pt_ = per_token(step_s, prefill_rate)
+        rho = (pt_ - step_s) / pt_ if many else 0.0
+        wait = rho * service / (2.0 * (1.0 - rho)) if rho < 1.0 else math.inf
+        return ttft0 + service + wait, rho
+
+    fast_rate, slow_rate = prefill * PREFILL_MFU_RANGE[1] / PREFILL_MFU, prefill * PREFILL_MFU_RANGE[0] / PREFILL_MFU
+    pt, pt_fast, pt_slow = per_token(st, prefill), per_token(st_fast, fast_rate), per_token(st_slow, slow_rate)
+    (ttft, rho), (ttft_fast, _), (ttft_slow, _) = (first_token(st, prefill), first_token(st_fast, fast_rate),
+                                                    first_token(st_slow, slow_rate))
     request = ttft + s.output_tokens * pt
     return InferenceSpeed(
         decode_tokens_per_s=1.0 / pt,
@@ -257,4 +271,6 @@ def inference_speed(s: Scenario, gpu: GpuSpec, lay: Layout, gpu_layers: float | 
         request_s=request,
         request_s_range=(ttft_fast + s.output_tokens * pt_fast, ttft_slow + s.output_tokens * pt_slow),
         compute_bound=bound,
+        prefill_share=rho,
+        ttft_s_range=(ttft_fast, ttft_slow),
     )
