@@ -13,7 +13,7 @@ from app.i18n import QT_TRANSLATE_NOOP, translate
 GOALS = ["inference", "finetune", "cpt", "scratch"]
 NETWORKS = ["ib-400", "ib-200", "100gbe", "25gbe", "10gbe"]
 LANGS = ["ja", "en"]
-KINDS = ["gpus", "models", "runs", "offers", "measurements"]
+KINDS = ["gpus", "models", "runs", "offers", "measurements", "apis"]
 
 
 class UsageError(Exception):
@@ -71,6 +71,17 @@ def _yes_no(text: str) -> bool:
     raise argparse.ArgumentTypeError(translate("CLI", "{0!r} is not one of {1}").format(text, "yes, no"))
 
 
+def _engine(text: str) -> str:
+    """A serving engine; ``trt-llm`` (the name before the serving round) is TensorRT-LLM too."""
+    from app.core.stacks import Engine
+
+    try:
+        return Engine(text).value
+    except ValueError:
+        raise argparse.ArgumentTypeError(translate("CLI", "{0!r} is not one of {1}").format(
+            text, ", ".join(x.value for x in Engine))) from None
+
+
 def _own(text: str) -> tuple[str, int]:
     gpu, sep, n = text.partition(":")
     if not sep or not gpu:
@@ -95,8 +106,7 @@ def _data_args(g: Any) -> None:
 
 
 def _plan_parser(sub: Any) -> argparse.ArgumentParser:
-    from app.core.precision import KV_BITS, WEIGHT_BITS
-    from app.core.stacks import Attention, Engine, Loss, Offload, Stack
+    from app.core.stacks import Attention, Loss, Offload, Stack
 
     pl = sub.add_parser("plan", help=translate("CLI", "plan one scenario"))
     g = pl.add_argument_group(translate("CLI", "goal and model"))
@@ -138,16 +148,7 @@ def _plan_parser(sub: Any) -> argparse.ArgumentParser:
                    help=translate("CLI", "step the optimizer inside backward, keeping no gradients (torchtune, FSDP); default: only when nothing fits otherwise"))
     t.add_argument("--micro-batch", help=_help(None, "micro_batch"))
     t.add_argument("--global-batch", help=translate("CLI", "sequences per optimizer step (sets the micro-batches in flight and gradient accumulation)"))
-    i = pl.add_argument_group(translate("CLI", "inference"))
-    i.add_argument("--quant", type=_choices(sorted(WEIGHT_BITS)), metavar="FORMAT[,FORMAT...]",
-                   help=translate("CLI", "weight format (a comma list searches each): ") + ", ".join(sorted(WEIGHT_BITS)))
-    i.add_argument("--context", help=_help(None, "context_cap"))
-    i.add_argument("--concurrency", help=_help(None, "concurrency"))
-    i.add_argument("--kv-dtype", type=str.lower, choices=sorted(KV_BITS), help=_help(None, "kv_dtype"))
-    i.add_argument("--output-tokens", help=_help(None, "output_tokens"))
-    i.add_argument("--engine", choices=[x.value for x in Engine], help=_help(None, "engine"))
-    i.add_argument("--gpu-layers", help=translate("CLI", "llama.cpp: layers on the GPU (-ngl), the rest on the CPU; default: as many as fit"))
-    i.add_argument("--bpw", help=translate("CLI", "bits per weight of the format, 1.5 to 16 (EXL2-style mixes, AWQ/GPTQ group sizes); default: the format's own"))
+    _inference_args(pl)
     h = pl.add_argument_group(translate("CLI", "hardware"))
     h.add_argument("--gpu", help=translate("CLI", "catalog GPU id (see: gpu-planner catalog gpus)"))
     h.add_argument("--gpus", help=translate("CLI", "GPU count for --gpu"))
@@ -193,6 +194,31 @@ def _plan_parser(sub: Any) -> argparse.ArgumentParser:
     o.add_argument("--top", type=_positive_int, help=translate("CLI", "show at most this many options in the text summary"))
     _ranges_on_help(pl)
     return pl
+
+
+def _inference_args(pl: argparse.ArgumentParser) -> None:
+    """The serving flags: weights, context, the load, its service level and the engine."""
+    from app.core.precision import KV_BITS, WEIGHT_BITS
+    from app.core.stacks import Engine
+
+    i = pl.add_argument_group(translate("CLI", "inference"))
+    i.add_argument("--quant", type=_choices(sorted(WEIGHT_BITS)), metavar="FORMAT[,FORMAT...]",
+                   help=translate("CLI", "weight format (a comma list searches each): ") + ", ".join(sorted(WEIGHT_BITS)))
+    i.add_argument("--context", help=_help(None, "context_cap"))
+    i.add_argument("--concurrency", help=_help(None, "concurrency"))
+    i.add_argument("--kv-dtype", type=str.lower, choices=sorted(KV_BITS), help=_help(None, "kv_dtype"))
+    i.add_argument("--output-tokens", help=_help(None, "output_tokens"))
+    i.add_argument("--engine", type=_engine, metavar="|".join(x.value for x in Engine), help=_help(None, "engine"))
+    i.add_argument("--users", help=translate("CLI", "peak number of users with a request in flight (the same as --concurrency)"))
+    i.add_argument("--prompt-tokens", help=translate("CLI", "prompt tokens per request (default: the context less the answer)"))
+    i.add_argument("--requests-per-s", help=translate("CLI", "peak requests per second, instead of --users (needs --min-tokens-per-s)"))
+    i.add_argument("--requests-per-day", help=translate("CLI", "requests per day, spread over --hours-per-day, instead of --users"))
+    i.add_argument("--min-tokens-per-s", help=translate("CLI", "service level: answer tokens per second each user sees, at least"))
+    i.add_argument("--max-ttft-s", help=translate("CLI", "service level: seconds to the first token, at most"))
+    i.add_argument("--availability", choices=["none", "n+1"],
+                   help=translate("CLI", "n+1: one replica more than the load needs, the targets met with it down"))
+    i.add_argument("--gpu-layers", help=translate("CLI", "llama.cpp: layers on the GPU (-ngl), the rest on the CPU; default: as many as fit"))
+    i.add_argument("--bpw", help=translate("CLI", "bits per weight of the format, 1.5 to 16 (EXL2-style mixes, AWQ/GPTQ group sizes); default: the format's own"))
 
 
 def _ranges_on_help(pl: argparse.ArgumentParser) -> None:

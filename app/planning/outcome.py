@@ -93,6 +93,7 @@ class PlanOutcome:
     entries: list[Entry] = field(default_factory=list)
     sensitivity: list[Any] | None = None  # app.core.sensitivity.Swing, widest first; None: not computed
     flips: list[Any] = field(default_factory=list)  # app.core.sensitivity.Flip
+    apis: Any = None  # serving: app.core.apis.ApiComparison for the recommended option (None: not serving, no price)
 
     @property
     def best(self) -> Option | None:
@@ -167,6 +168,30 @@ def _entries(s: Scenario, p: Plan, gpus: dict[str, GpuSpec], offers: dict[str, C
     return out
 
 
+SHOWN_APIS = 6
+
+
+def shown_apis(cmp: Any) -> list[Any]:
+    """The API rows the views show: those serving the same open model, then the cheapest others (the
+    JSON lists all)."""
+    if cmp is None:
+        return []
+    same = [r for r in cmp.rows if r.same_model]
+    others = [r for r in cmp.rows if not r.same_model]
+    return (same + others)[:max(SHOWN_APIS, len(same) + 3)]
+
+
+def api_comparison(s: Scenario, best: Option, catalog: Catalog) -> Any:
+    """The recommended option against the catalog's API prices (None: no prices, or no price for the option)."""
+    apis = getattr(catalog, "apis", None)
+    if apis is None or not apis() or best.request_s is None:
+        return None
+    from app.core.apis import compare_apis
+    from app.core.service import monthly_tokens
+
+    return compare_apis(s, best, apis(), monthly_tokens(s, best.request_s))
+
+
 def for_report(out: PlanOutcome, catalog: Catalog) -> PlanOutcome:
     """The outcome with what only the report shows (the backtest summary, the sensitivity), for an
     outcome planned without them: the wizard plans on every edit and leaves the backtest (~0.06 s)
@@ -228,6 +253,10 @@ def build_outcome(s: Scenario, catalog: Catalog, *, curves: bool = True, with_ba
         scenario=s, plan=p, request=resolved(s), catalog_version=catalog.version(), curves=curve_pts, gpus=gpus,
         offers=offers, option_costs=[OptionCosts(*cost_range(s, o), _series(s, o)) for o in p.options],
         entries=_entries(s, p, gpus, offers, tuple(getattr(catalog, "measurements", tuple)())))
+    if not s.is_training and p.options:
+        out.apis = api_comparison(s, p.options[0], catalog)
+        out.entries += [Entry("api", r.api.id, r.api.name, r.api.source, r.api.as_of, r.api.origin)
+                        for r in (out.apis.rows if out.apis else []) if r in shown_apis(out.apis)]
     if s.is_training:
         out.runs = _runs(catalog)
         if p.options:

@@ -36,9 +36,10 @@ MAX_DEPTH = 8  # {"request": {"own": {"gpu": 8}}} is 3 deep
 LIST_FIELDS = frozenset(("precision_choices", "quant_choices", "offload"))
 BOOL_FIELDS = frozenset(("optimizer_in_backward", "sequence_parallel"))
 COUNT_FIELDS = frozenset(("own",))
+ENGINE_ALIASES = {"trt-llm": "trtllm"}
 TEXT_FIELDS = frozenset(("goal", "model", "model_file", "method", "lora_targets", "precision", "optimizer", "recompute", "stack",
                          "attention", "loss", "quant", "kv_dtype", "engine", "gpu_id", "network", "currency",
-                         "deployment", "pricing", "cloud_offer", "rank_by", "fx_as_of"))
+                         "deployment", "pricing", "cloud_offer", "rank_by", "fx_as_of", "availability"))
 
 
 class PlanFileError(ValueError):
@@ -175,6 +176,8 @@ def loads(text: str) -> PlanFile:
         raise PlanFileError("too_deep", limit=MAX_DEPTH)
     request = migrate(doc)
     check_types(request)
+    if request.get("engine") in ENGINE_ALIASES:  # the name TensorRT-LLM had before the serving round
+        request["engine"] = ENGINE_ALIASES[request["engine"]]
     for key in ("name", "app_version", "catalog_version"):
         if doc.get(key) is not None and not isinstance(doc[key], str):
             raise PlanFileError("wrong_type", field=key, expected="text", found=_json_type(doc[key]))

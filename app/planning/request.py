@@ -32,12 +32,13 @@ Quantity = str | float | int | None
 
 MODEL_FIELDS = ("params_total", "params_active", "layers", "hidden", "heads", "kv_heads", "ffn", "vocab")
 INT_FIELDS = frozenset(("seq_len", "lora_rank", "micro_batch", "zero_stage", "context", "concurrency", "output_tokens",
-                        "ep", "cp", "vpp", "global_batch", "gpu_layers",
+                        "ep", "cp", "vpp", "global_batch", "gpu_layers", "users", "prompt_tokens",
                         "gpu_count", "tp", "pp", "max_gpus", "layers", "hidden", "heads", "kv_heads", "ffn", "vocab"))
 FLOAT_FIELDS = frozenset(("tokens", "samples", "epochs", "cpt_fraction", "chinchilla_tokens_per_param", "mfu", "budget",
                           "deadline_days", "power_limit_kw", "cloud_price", "gpu_price", "fx_jpy_per_usd",
                           "electricity_price_per_kwh", "pue", "hours_per_day", "days_per_month", "years",
-                          "params_total", "params_active", "host_cost_fraction", "bits_per_weight"))
+                          "params_total", "params_active", "host_cost_fraction", "bits_per_weight",
+                          "requests_per_s", "requests_per_day", "min_tokens_per_s", "max_ttft_s"))
 # fields whose zero is meaningful (a free cloud price, ZeRO stage 0)
 ZERO_ALLOWED = frozenset(("zero_stage", "cloud_price", "gpu_price", "electricity_price_per_kwh", "host_cost_fraction",
                           "gpu_layers"))
@@ -106,6 +107,14 @@ class PlanRequest:
     engine: str | None = None
     gpu_layers: Quantity = None
     bits_per_weight: Quantity = None  # AWQ/GPTQ/EXL2-style weights at any bits per weight
+    # the load and its service level (app.core.service): users are requests in flight at the peak
+    users: Quantity = None  # the same field as concurrency, by the name people use
+    prompt_tokens: Quantity = None
+    requests_per_s: Quantity = None
+    requests_per_day: Quantity = None
+    min_tokens_per_s: Quantity = None
+    max_ttft_s: Quantity = None
+    availability: str | None = None  # none | n+1
     # --- hardware ---
     gpu_id: str | None = None
     gpu_count: Quantity = None
@@ -323,9 +332,14 @@ def to_scenario(req: PlanRequest, catalog: Catalog) -> Scenario:
     if errors or model is None:
         raise RequestError(errors)
     fields: dict[str, Any] = {k: v for k, v in nums.items() if k not in MODEL_FIELDS and v is not None}
+    users = fields.pop("users", None)
+    if users is not None:  # --users is --concurrency by the name people use
+        if fields.get("concurrency", users) != users:
+            raise RequestError([FieldError("users", "one_of", {"field": "users", "other": "concurrency"}, req.users)])
+        fields["concurrency"] = users
     for k in ("goal", "method", "lora_targets", "optimizer", "recompute", "quant", "kv_dtype", "gpu_id", "network",
               "currency", "deployment", "pricing", "cloud_offer", "rank_by", "fx_as_of", "stack", "attention", "loss",
-              "engine", "optimizer_in_backward", "sequence_parallel"):
+              "engine", "optimizer_in_backward", "sequence_parallel", "availability"):
         v = getattr(req, k)
         if v is not None and not (isinstance(v, str) and not v.strip()):
             fields[k] = v
@@ -410,6 +424,10 @@ def resolved(s: Scenario) -> dict[str, Any]:
             out[k] = s.loss_mode.value
         elif k == "offload":
             out[k] = None if s.offload is None else [o.value for o in s.offload]
+        elif k == "users":
+            continue  # echoed as concurrency
+        elif k == "concurrency" and s.request_rate is not None:
+            out[k] = None  # worked out from the rate again on a re-run
         elif k == "context":
             out[k] = s.inference_context
         elif k in ("precision_choices", "quant_choices"):

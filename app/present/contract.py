@@ -97,12 +97,38 @@ def plan_document(out: PlanOutcome, lang: str, schema_version: int = 2) -> dict[
                                   for w in out.sensitivity]
             doc["flips"] = [{"what": f.what, "field": f.field, "value": f.value, "direction": f.direction, "to": f.to,
                              "message": flip_message(f, lang, cur)} for f in out.flips]
+        if not s.is_training:
+            doc["api_comparison"] = api_document(out, lang)
     else:
         doc.pop("request")
         for a in doc["assumptions"]:
             for k in ("unit", "low", "high", "field", "set_by"):
                 a.pop(k, None)
     return doc
+
+
+def api_document(out: PlanOutcome, lang: str) -> dict[str, Any] | None:
+    """``api_comparison``: the recommended option's monthly bill against each catalog API's for the same
+    tokens (None: no option with a price). ``caveat`` names the two models: their quality is not compared."""
+    from app.present.apis import caveat
+
+    cmp = out.apis
+    if cmp is None:
+        return None
+    own = out.best.cost_per_million_tokens.get(cmp.deployment) if out.best else None
+    return {
+        "currency": cmp.currency, "deployment": cmp.deployment, "model": out.scenario.model.id,
+        "monthly_self_hosting": cmp.monthly_self_hosting, "monthly_input_tokens": cmp.monthly_input_tokens,
+        "monthly_output_tokens": cmp.monthly_output_tokens,
+        "self_hosting_per_million": own.model_dump() if own is not None else None,
+        "apis": [{"id": r.api.id, "provider": r.api.provider, "model": r.api.model, "open_model": r.api.open_model or None,
+                  "same_model": r.same_model, "input_per_million": r.input_per_million,
+                  "output_per_million": r.output_per_million, "monthly_cost": r.monthly_cost,
+                  "breakeven_tokens_per_month": r.breakeven_tokens_per_month,
+                  "cheaper": "self_hosting" if r.self_hosting_cheaper else "api",
+                  "source": r.api.source, "as_of": r.api.as_of} for r in cmp.rows],
+        "caveat": caveat(out, lang),
+    }
 
 
 def capacity_document(gpu_id: str, count: int, rows: list[Any], catalog_version: str) -> dict[str, Any]:

@@ -27,7 +27,9 @@ FLAGS: dict[str, str] = {
     "optimizer_in_backward": "--optimizer-in-backward", "ep": "--ep", "cp": "--cp", "vpp": "--vpp",
     "global_batch": "--global-batch", "sequence_parallel": "--sequence-parallel", "engine": "--engine",
     "gpu_layers": "--gpu-layers",
-    "bits_per_weight": "--bpw",
+    "bits_per_weight": "--bpw", "users": "--users", "prompt_tokens": "--prompt-tokens",
+    "requests_per_s": "--requests-per-s", "requests_per_day": "--requests-per-day",
+    "min_tokens_per_s": "--min-tokens-per-s", "max_ttft_s": "--max-ttft-s", "availability": "--availability",
 }
 
 # Request field -> the wizard's label for it.
@@ -57,6 +59,12 @@ LABELS: dict[str, str] = {
     "optimizer_in_backward": QT_TRANSLATE_NOOP("Fields", "Optimizer step in backward"),
     "engine": QT_TRANSLATE_NOOP("Fields", "Serving engine"), "gpu_layers": QT_TRANSLATE_NOOP("Fields", "Layers on the GPU"),
     "bits_per_weight": QT_TRANSLATE_NOOP("Fields", "Bits per weight"),
+    "users": QT_TRANSLATE_NOOP("Fields", "Simultaneous users"), "prompt_tokens": QT_TRANSLATE_NOOP("Fields", "Prompt length (tokens)"),
+    "requests_per_s": QT_TRANSLATE_NOOP("Fields", "Requests per second"),
+    "requests_per_day": QT_TRANSLATE_NOOP("Fields", "Requests per day"),
+    "min_tokens_per_s": QT_TRANSLATE_NOOP("Fields", "Answer speed per user (tokens/s)"),
+    "max_ttft_s": QT_TRANSLATE_NOOP("Fields", "First token within (s)"),
+    "availability": QT_TRANSLATE_NOOP("Fields", "Spare replica (N+1)"),
     "micro_batch": QT_TRANSLATE_NOOP("Fields", "Micro-batch"), "recompute": QT_TRANSLATE_NOOP("Fields", "Recomputation"),
     "global_batch": QT_TRANSLATE_NOOP("Fields", "Global batch (sequences)"),
     "ffn": QT_TRANSLATE_NOOP("Fields", "FFN size"), "vocab": QT_TRANSLATE_NOOP("Fields", "Vocabulary"),

@@ -32,6 +32,7 @@ from app.present.document import (
 from app.present.fields import flag
 from app.present.text.assumptions import assumption_name, assumption_source, assumption_value
 from app.present.text.format import (
+    engine_name,
     flops_parts,
     fmt_bytes,
     fmt_count,
@@ -135,6 +136,8 @@ def _build(c: _Ctx, name: str, date: dt.date) -> ReportDocument:
     sections = [_asked(c)]
     if c.best is not None:
         sections += [_configuration(c), _alternatives(c), _rent_or_buy(c)]
+        if not c.training:
+            sections.insert(2, _serving(c))
         if c.out.sensitivity:
             sections.append(_sensitivity(c))
         if c.out.curves:
@@ -178,6 +181,7 @@ def _decision(c: _Ctx) -> list[Block]:
                 best.decode_tokens_per_s, best.throughput_tokens_per_s))))
             rows.append((translate("Report", "Cost over {0:g} years").format(c.s.years), runs(translate(
                 "Report", "cloud {0}, on-premises {1}").format(c.money(best.cost.cloud), c.money(best.cost.onprem)))))
+            rows += _serving_key_rows(c, best)
         rows.append((translate("Report", "Memory per GPU"), runs(translate("Report", "{0} of {1}").format(
             fmt_bytes(best.memory_per_gpu_bytes), fmt_bytes(best.memory_capacity_bytes)))))
         decision = c.p.verdict.params.get("decision") if c.p.verdict.feasible else None
@@ -190,6 +194,29 @@ def _decision(c: _Ctx) -> list[Block]:
     blocks.append(Paragraph(runs(translate("Report", "Time ranges are ×{0:.2f} to ×{1:.2f} of the estimate: 80% of published training runs fall inside, predicted without seeing them (docs/time.md); cost ranges follow the time.").format(
         A.value("time_range_low"), A.value("time_range_high"))), "small"))
     return blocks
+
+
+def _serving_key_rows(c: _Ctx, best: Option) -> list[tuple[str, Inline]]:
+    """The lead box for serving: the service level, the price of a million tokens, the API verdict."""
+    from app.present.apis import per_million, verdict_line
+
+    rows: list[tuple[str, Inline]] = []
+    sl = best.service_level
+    if sl is not None:
+        from app.present.text.messages import target_name
+
+        state = translate("Report", "met") if sl.met else translate("Report", "not met")
+        binds = translate("Report", "; {0} binds").format(target_name(sl.binding)) if sl.binding else ""
+        rows.append((translate("Report", "Service level"), runs(translate("Report", "{0} with {1} replica(s){2}").format(
+            state, sl.replicas, binds))))
+    cmp = c.out.apis
+    if cmp is not None and best.cost_per_million_tokens.get(cmp.deployment):
+        tp = best.cost_per_million_tokens[cmp.deployment]
+        rows.append((translate("Report", "Per 1M tokens"), runs(per_million(tp.blended, c.cur, c.lang))))
+        line = verdict_line(c.out, c.lang)
+        if line:
+            rows.append((translate("Report", "Against APIs"), runs(line)))
+    return rows
 
 
 def _decision_text(c: _Ctx, best: Option, decision: str) -> str:
@@ -233,6 +260,10 @@ def _asked(c: _Ctx) -> Section:
     else:
         rows.append((translate("Report", "Serving"), runs(translate("Report", "{0} weights, {1:,} tokens of context, {2} simultaneous users").format(
             s.quant.upper(), s.inference_context, s.concurrency))))
+        rows.append((translate("Report", "Requests"), runs(translate("Report", "{0:,} prompt and {1:,} answer tokens each; {2}").format(
+            s.prompt_len, s.output_tokens, engine_name(s.engine.value)))))
+        if s.has_service_level:
+            rows.append((translate("Report", "Service level"), runs(_service_targets(c))))
     cons = []
     if s.budget:
         cons.append(translate("Report", "budget {0}").format(c.money(s.budget)))
@@ -248,6 +279,47 @@ def _asked(c: _Ctx) -> Section:
     cons.append(translate("Report", "at most {0:,} GPUs").format(s.max_gpus))
     rows.append((translate("Report", "Constraints"), runs("; ".join(cons))))
     return Section(translate("Report", "What was asked"), [KeyValues(rows)])
+
+
+def _service_targets(c: _Ctx) -> str:
+    s = c.s
+    parts = []
+    if s.min_tokens_per_s is not None:
+        parts.append(translate("Report", "answers at {0:g} tokens/s or faster for each user").format(s.min_tokens_per_s))
+    if s.max_ttft_s is not None:
+        parts.append(translate("Report", "first token within {0}").format(fmt_duration(s.max_ttft_s)))
+    if s.spare_replicas:
+        parts.append(translate("Report", "one spare replica (N+1)"))
+    return translate("Report", "; ").join(parts)
+
+
+def _serving(c: _Ctx) -> Section:
+    """Serving: how the service level is met, the price of a million tokens, and the APIs."""
+    from app.present.apis import api_headers, api_rows, caveat, per_million, self_hosting_line, verdict_line
+
+    best = c.best
+    assert best is not None
+    blocks: list[Block] = []
+    sl = best.service_level
+    if sl is not None:
+        f = next((f for f in best.findings if f.code in ("service_level_met", "service_level_missed")), None)
+        if f is not None:
+            blocks.append(Paragraph(runs(finding_message(f.code, f.params, c.lang, c.cur))))
+    prices = best.cost_per_million_tokens
+    if prices:
+        names = {"cloud": translate("Report", "Rented"), "onprem": translate("Report", "Bought")}
+        rows = [[runs(names[k]), runs(per_million(v.input, c.cur, c.lang)), runs(per_million(v.output, c.cur, c.lang)),
+                 runs(per_million(v.blended, c.cur, c.lang))] for k, v in prices.items()]
+        blocks.append(Heading(translate("Report", "Price of a million tokens at this load")))
+        blocks.append(Table([translate("Report", "Deployment"), translate("Report", "Input"), translate("Report", "Output"),
+                             translate("Report", "All tokens")], rows, [31, 23, 23, 23]))
+        blocks.append(Paragraph(runs(translate("Report", "The option's cost over the horizon divided by the tokens it serves at this load in the hours of use; idle hours stay in the cost. The GPU's time is split between prompts (input) and answers (output) as the throughput model spends it.")), "small"))
+    if c.out.apis is not None:
+        blocks.append(Heading(translate("Report", "Self-hosting or an API")))
+        blocks += [Paragraph(runs(x)) for x in (self_hosting_line(c.out, c.lang), verdict_line(c.out, c.lang)) if x]
+        blocks.append(Table(api_headers(), [[runs(x) for x in r] for r in api_rows(c.out, c.lang)], [18, 30, 11, 11, 14, 16]))
+        blocks.append(Paragraph(runs(caveat(c.out, c.lang)), "small"))
+    return Section(translate("Report", "Service level, price per token and APIs"), blocks)
 
 
 def _configuration(c: _Ctx) -> Section:
@@ -435,9 +507,10 @@ def _findings(c: _Ctx) -> Section:
 def _sources(c: _Ctx) -> Section:
     arows = [[runs(assumption_name(a.name)), runs(assumption_value(a)), runs(assumption_source(a, c.lang, flag, c.s.fx_as_of))]
              for a in c.p.assumptions]
-    by_kind = {k: [e for e in c.out.entries if e.kind == k] for k in ("gpu", "price", "server_price", "offer", "model", "measurement")}
+    by_kind = {k: [e for e in c.out.entries if e.kind == k]
+               for k in ("gpu", "price", "server_price", "offer", "model", "measurement", "api")}
     shown = (by_kind["gpu"][:5] + by_kind["price"][:5] + by_kind["server_price"][:5] + by_kind["offer"][:5]
-             + by_kind["model"] + by_kind["measurement"])
+             + by_kind["model"] + by_kind["measurement"] + by_kind["api"])
 
     def name(e: Any) -> str:
         if e.kind == "offer":
@@ -446,10 +519,12 @@ def _sources(c: _Ctx) -> Section:
             return translate("Report", "{0}: purchase price").format(e.name)
         if e.kind == "server_price":
             return translate("Report", "{0}: server price").format(e.name)
+        if e.kind == "api":
+            return translate("Report", "{0}: API price").format(e.name)
         return str(e.name)
 
     srows = [[runs(name(e)), runs(e.source or translate("Report", "entered by the user")),
-              runs(_dated(e.as_of, c, priced=e.kind in ("price", "server_price", "offer")))] for e in shown]
+              runs(_dated(e.as_of, c, priced=e.kind in ("price", "server_price", "offer", "api")))] for e in shown]
     return Section(translate("Report", "Assumptions and sources"), [
         Table([translate("Report", "Assumption"), translate("Report", "Value"), translate("Report", "Source")], arows, [22, 14, 64]),
         Heading(translate("Report", "Catalog entries used")),

@@ -37,6 +37,19 @@ if TYPE_CHECKING:
     from app.core.specs import GpuSpec
 
 
+def token_prices_text(o: Any, cur: str, lang: str) -> str:
+    """"per 1M tokens: rented $0.048 (input $0.022, output $0.099); bought $0.22 (…)"."""
+    from app.present.apis import per_million
+
+    parts = []
+    for where, name in (("cloud", translate("Summary", "rented")), ("onprem", translate("Summary", "bought"))):
+        tp = o.cost_per_million_tokens.get(where)
+        if tp is not None:
+            parts.append(translate("Summary", "{0} {1} (input {2}, output {3})").format(
+                name, per_million(tp.blended, cur, lang), per_million(tp.input, cur, lang), per_million(tp.output, cur, lang)))
+    return translate("Summary", "per 1M tokens at this load: {0}").format(translate("Summary", "; ").join(parts))
+
+
 def render_summary(out: PlanOutcome, lang: str, top: int | None = None) -> str:
     """The plan as plain text: verdict, workload, ranked options with findings, what was ruled out
     (``top``: at most that many options)."""
@@ -81,6 +94,8 @@ def render_summary(out: PlanOutcome, lang: str, top: int | None = None) -> str:
                 o.decode_tokens_per_s, o.throughput_tokens_per_s, fmt_duration(o.time_to_first_token_s)))
         lines.append("   " + translate("Summary", "cost: cloud {0}, on-prem {1}").format(
             fmt_money(o.cost.cloud, cur, lang), fmt_money(o.cost.onprem, cur, lang)))
+        if o.cost_per_million_tokens:
+            lines.append("   " + token_prices_text(o, cur, lang))
         for f in o.findings:
             lines.append("   ! " + finding_message(f.code, f.params, lang, cur))
     if plan.options and plan.options[0].cost.cloud_horizon_full_use is not None and plan.options[0].cost.onprem_horizon_full_use is not None:
@@ -96,6 +111,12 @@ def render_summary(out: PlanOutcome, lang: str, top: int | None = None) -> str:
         c = plan.options[0].cost
         lines.append(translate("Summary", "Buying instead of renting pays back after {0} of use ({1:.0%} of {2:g} years round the clock).").format(
             fmt_duration(breakeven_hours * 3600.0), c.breakeven_utilisation or 0, c.horizon_years or 0))
+    if out.apis is not None:
+        from app.present.apis import api_lines
+
+        lines.append("")
+        lines.append(translate("Summary", "Self-hosting or an API:"))
+        lines.extend("  " + x for x in api_lines(out, lang))
     if plan.rejected_summary:
         lines.append("")
         lines.append(translate("Summary", "Also evaluated, not shown: {0}.").format(", ".join(
@@ -231,12 +252,22 @@ def entry_line(kind: str, e: Any, today: Any = None) -> str:
         hours = (translate("CLI", "{0:,.0f} GPU-hours").format(e.gpu_hours) if e.gpu_hours
                  else translate("CLI", "GPU-hours not published"))
         what = f"{e.gpu_count or '?'} x {e.gpu or e.gpu_name or '?'}  {hours}"
+    elif kind == "apis":
+        served = translate("CLI", "  serves {0}").format(e.open_model) if e.open_model else ""
+        what = translate("CLI", "{0:g} in / {1:g} out {2} per 1M tokens{3}").format(
+            e.input_per_million, e.output_per_million, e.currency, served)
+    elif kind == "measurements":
+        what = translate("CLI", "{0} x {1}, {2} ({3}): {4:,.0f} tokens/s per GPU").format(
+            e.gpu_count, e.gpu, e.model, e.stack, e.tokens_per_s_per_gpu)
     else:
         what = translate("CLI", "{0}  {1:g} {2} per GPU-hour  {3}  {4}").format(
             e.gpu, e.price_per_gpu_hour, e.currency, pricing_text(e.pricing), e.region)
     mark = translate("CLI", "  [yours]") if e.origin == "user" else ""
-    when = _dated(e.as_of, today) if kind == "offers" else fmt_date(e.as_of, current_language())
-    return f"{e.id:34} {getattr(e, 'name', ''):34.34} {what}  " + translate("CLI", "(as of {0})").format(when) + mark
+    when = _dated(e.as_of, today) if kind in ("offers", "apis") else fmt_date(e.as_of, current_language())
+    name = getattr(e, "name", "")
+    if kind == "apis":  # a model name cut short reads as another model
+        return f"{e.id:40} {name}  {what}  " + translate("CLI", "(as of {0})").format(when) + mark
+    return f"{e.id:34} {name:34.34} {what}  " + translate("CLI", "(as of {0})").format(when) + mark
 
 
 def _cell(v: Any) -> str:

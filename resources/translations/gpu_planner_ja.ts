@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja">
 <context>
+    <name>Apis</name>
+    <message>
+        <source>Prices only: {0} and each API&apos;s model are different models, and their quality is not compared here. Even an API serving the same open weights may quantise them, cap the context or filter answers.</source>
+        <translation>比較しているのは価格だけです。{0} と各 API のモデルは別のモデルであり、品質はここでは比べていません。同じオープンな重みを提供する API でも、量子化、コンテキストの上限、回答のフィルタが異なる場合があります。</translation>
+    </message>
+    <message>
+        <source>rented</source>
+        <translation>レンタル</translation>
+    </message>
+    <message>
+        <source>bought</source>
+        <translation>購入</translation>
+    </message>
+    <message>
+        <source>Self-hosting ({0}) at this load: {1} per 1M tokens (input {2}, output {3}); {4} tokens a month for {5} a month.</source>
+        <translation>この負荷での自前運用（{0}）：100万トークンあたり {1}（入力 {2}、出力 {3}）。月 {4} トークンを月額 {5} で処理します。</translation>
+    </message>
+    <message>
+        <source>{0} charges nothing for this workload.</source>
+        <translation>{0} はこの処理量に料金がかかりません。</translation>
+    </message>
+    <message>
+        <source>Self-hosting is cheaper than {0} ({1} a month for the same tokens): it beats the API above {2} tokens a month, and this load is {3}.</source>
+        <translation>自前運用は {0}（同じトークン数で月額 {1}）より安くなります。月 {2} トークンを超えると API より安く、この負荷は月 {3} トークンです。</translation>
+    </message>
+    <message>
+        <source>{0} is cheaper ({1} a month for the same tokens): self-hosting beats it only above {2} tokens a month, and this load is {3}.</source>
+        <translation>{0} のほうが安くなります（同じトークン数で月額 {1}）。自前運用が安くなるのは月 {2} トークンを超える場合だけで、この負荷は月 {3} トークンです。</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Model served</source>
+        <translation>提供モデル</translation>
+    </message>
+    <message>
+        <source>Input / 1M</source>
+        <translation>入力 / 100万</translation>
+    </message>
+    <message>
+        <source>Output / 1M</source>
+        <translation>出力 / 100万</translation>
+    </message>
+    <message>
+        <source>This workload a month</source>
+        <translation>この処理量の月額</translation>
+    </message>
+    <message>
+        <source>Self-hosting cheaper above</source>
+        <translation>自前運用が安くなる量</translation>
+    </message>
+    <message>
+        <source> (same model)</source>
+        <translation>（同じモデル）</translation>
+    </message>
+    <message>
+        <source>{0} tokens</source>
+        <translation>{0} トークン</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <source>LLM GPU Planner</source>
@@ -159,6 +222,14 @@
     <message>
         <source>TensorRT-LLM KvCacheConfig.free_gpu_memory_fraction 0.9 of the memory left after the weights</source>
         <translation>TensorRT-LLM KvCacheConfig.free_gpu_memory_fraction：重みを置いた残りのメモリの 0.9</translation>
+    </message>
+    <message>
+        <source>TGI launcher --cuda-memory-fraction 1.0; the KV cache gets 90% of the free memory (TGI_WIGGLE_ROOM 0.90, models/globals.py); flashinfer pages of 1 token</source>
+        <translation>TGI ランチャーの --cuda-memory-fraction は 1.0。KVキャッシュには空きメモリの90%が割り当てられます（TGI_WIGGLE_ROOM 0.90、models/globals.py）。flashinfer のページは1トークン</translation>
+    </message>
+    <message>
+        <source>macOS recommendedMaxWorkingSetSize, as Metal reports it: 2/3 of 16 GB, 75% of 36-96 GB, 84% of 128 GB (MLX docs: raise it with sysctl iogpu.wired_limit_mb)</source>
+        <translation>Metal が報告する macOS の recommendedMaxWorkingSetSize：16 GB の 2/3、36〜96 GB の75%、128 GB の84%（MLX のドキュメント：sysctl iogpu.wired_limit_mb で引き上げ可能）</translation>
     </message>
     <message>
         <source>vLLM memory profile (PR #10511): non_torch_memory 1.79 GiB on one GPU, twice with tensor parallelism</source>
@@ -861,6 +932,34 @@
         <translation>重みの形式（量子化）。カンマ区切りで複数を比較：</translation>
     </message>
     <message>
+        <source>peak number of users with a request in flight (the same as --concurrency)</source>
+        <translation>リクエストを処理中のユーザー数のピーク（--concurrency と同じ）</translation>
+    </message>
+    <message>
+        <source>prompt tokens per request (default: the context less the answer)</source>
+        <translation>1リクエストのプロンプトのトークン数（既定：コンテキストから回答を引いた長さ）</translation>
+    </message>
+    <message>
+        <source>peak requests per second, instead of --users (needs --min-tokens-per-s)</source>
+        <translation>ピーク時の毎秒リクエスト数。--users の代わりに指定（--min-tokens-per-s が必要）</translation>
+    </message>
+    <message>
+        <source>requests per day, spread over --hours-per-day, instead of --users</source>
+        <translation>1日のリクエスト数。--hours-per-day に均等に分散。--users の代わりに指定</translation>
+    </message>
+    <message>
+        <source>service level: answer tokens per second each user sees, at least</source>
+        <translation>サービスレベル：各ユーザーが受け取る回答の毎秒トークン数の下限</translation>
+    </message>
+    <message>
+        <source>service level: seconds to the first token, at most</source>
+        <translation>サービスレベル：最初のトークンまでの秒数の上限</translation>
+    </message>
+    <message>
+        <source>n+1: one replica more than the load needs, the targets met with it down</source>
+        <translation>n+1：負荷に必要な数より1つ多いレプリカ。1つが停止しても目標を満たします</translation>
+    </message>
+    <message>
         <source>llama.cpp: layers on the GPU (-ngl), the rest on the CPU; default: as many as fit</source>
         <translation>llama.cpp：GPU に置く層の数（-ngl）、残りは CPU。既定：収まるだけ</translation>
     </message>
@@ -1137,6 +1236,18 @@
         <translation>GPU時間は非公表</translation>
     </message>
     <message>
+        <source>  serves {0}</source>
+        <translation>  {0} を提供</translation>
+    </message>
+    <message>
+        <source>{0:g} in / {1:g} out {2} per 1M tokens{3}</source>
+        <translation>100万トークンあたり 入力 {0:g} / 出力 {1:g} {2}{3}</translation>
+    </message>
+    <message>
+        <source>{0} x {1}, {2} ({3}): {4:,.0f} tokens/s per GPU</source>
+        <translation>{1} × {0} 枚、{2}（{3}）：GPU 1枚あたり毎秒 {4:,.0f} トークン</translation>
+    </message>
+    <message>
         <source>{0}  {1:g} {2} per GPU-hour  {3}  {4}</source>
         <translation>{0}  GPU 1時間あたり {1:g} {2}  {3}  {4}</translation>
     </message>
@@ -1179,6 +1290,10 @@
     <message>
         <source>your measured runs</source>
         <translation>自分の測定実績</translation>
+    </message>
+    <message>
+        <source>API prices</source>
+        <translation>API の価格</translation>
     </message>
     <message>
         <source>argument {0}: folder {1!r} does not exist</source>
@@ -1399,6 +1514,10 @@
         <translation>自分の測定実績</translation>
     </message>
     <message>
+        <source>API prices</source>
+        <translation>API の価格</translation>
+    </message>
+    <message>
         <source>yours</source>
         <translation>自分の項目</translation>
     </message>
@@ -1584,6 +1703,18 @@
     <message>
         <source>Attention heads</source>
         <translation>アテンションヘッド数</translation>
+    </message>
+    <message>
+        <source>Input per 1M tokens</source>
+        <translation>入力100万トークンあたり</translation>
+    </message>
+    <message>
+        <source>Output per 1M tokens</source>
+        <translation>出力100万トークンあたり</translation>
+    </message>
+    <message>
+        <source>Open model served</source>
+        <translation>提供するオープンモデル</translation>
     </message>
     <message>
         <source>Hidden size</source>
@@ -2457,6 +2588,10 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
         <translation>TensorRT-LLM</translation>
     </message>
     <message>
+        <source>TGI (Hugging Face, maintenance mode)</source>
+        <translation>TGI（Hugging Face、保守のみ）</translation>
+    </message>
+    <message>
         <source>llama.cpp (can run layers on the CPU)</source>
         <translation>llama.cpp（層を CPU で動かせる）</translation>
     </message>
@@ -2467,6 +2602,74 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
     <message>
         <source>Serving &amp;engine</source>
         <translation>推論エンジン(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Service level (optional)</source>
+        <translation>サービスレベル（任意）</translation>
+    </message>
+    <message>
+        <source>Prompt length (tokens)</source>
+        <translation>プロンプトの長さ（トークン数）</translation>
+    </message>
+    <message>
+        <source>default: the context less the answer</source>
+        <translation>既定：コンテキストから回答を引いた長さ</translation>
+    </message>
+    <message>
+        <source>Tokens sent with each request (question, history, documents). The KV cache of vLLM, SGLang, TensorRT-LLM and TGI holds prompt + answer per user.</source>
+        <translation>各リクエストで送るトークン数（質問、履歴、文書）。vLLM、SGLang、TensorRT-LLM、TGI の KVキャッシュは、ユーザーごとにプロンプトと回答を保持します。</translation>
+    </message>
+    <message>
+        <source>&amp;Prompt length (tokens)</source>
+        <translation>プロンプトの長さ（トークン数）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Answer speed per user (tokens/s)</source>
+        <translation>1ユーザーあたりの回答速度（毎秒トークン数）</translation>
+    </message>
+    <message>
+        <source>no target</source>
+        <translation>目標なし</translation>
+    </message>
+    <message>
+        <source>The slowest answer each user may see, in tokens per second (people read about 5-10 tokens/s). The plan adds replicas until it holds.</source>
+        <translation>各ユーザーに許す最も遅い回答速度（毎秒トークン数。人が読む速さは毎秒5〜10トークン程度）。満たすまでレプリカを増やします。</translation>
+    </message>
+    <message>
+        <source>Answer speed per user, at &amp;least (tokens/s)</source>
+        <translation>1ユーザーあたりの回答速度の下限（毎秒トークン数）(&amp;L)</translation>
+    </message>
+    <message>
+        <source>First token within (s)</source>
+        <translation>最初のトークンまで（秒以内）</translation>
+    </message>
+    <message>
+        <source>The longest a user may wait for the first token, in seconds: prefill of the prompt plus the wait behind other prompts.</source>
+        <translation>最初のトークンまでに待てる最長の秒数。プロンプトのプリフィルと、先行するプロンプトの待ち時間の合計です。</translation>
+    </message>
+    <message>
+        <source>First token w&amp;ithin (s)</source>
+        <translation>最初のトークンまで（秒以内）(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Spare replica (N+1)</source>
+        <translation>予備レプリカ（N+1）</translation>
+    </message>
+    <message>
+        <source>No spare</source>
+        <translation>予備なし</translation>
+    </message>
+    <message>
+        <source>One spare replica: targets met with one down (N+1)</source>
+        <translation>予備レプリカ1つ：1つが停止しても目標を満たす（N+1）</translation>
+    </message>
+    <message>
+        <source>N+1 keeps one replica more than the load needs, so a failed server does not break the service level.</source>
+        <translation>N+1 は負荷に必要な数より1つ多いレプリカを置き、サーバーが1台故障してもサービスレベルを保ちます。</translation>
+    </message>
+    <message>
+        <source>Spare replica (N+&amp;1)</source>
+        <translation>予備レプリカ（N+1）(&amp;1)</translation>
     </message>
     <message>
         <source>How will it be used?</source>
@@ -2677,6 +2880,30 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
     <message>
         <source>Bits per weight</source>
         <translation>重みあたりのビット数</translation>
+    </message>
+    <message>
+        <source>Prompt length (tokens)</source>
+        <translation>プロンプトの長さ（トークン数）</translation>
+    </message>
+    <message>
+        <source>Requests per second</source>
+        <translation>毎秒リクエスト数</translation>
+    </message>
+    <message>
+        <source>Requests per day</source>
+        <translation>1日のリクエスト数</translation>
+    </message>
+    <message>
+        <source>Answer speed per user (tokens/s)</source>
+        <translation>1ユーザーあたりの回答速度（毎秒トークン数）</translation>
+    </message>
+    <message>
+        <source>First token within (s)</source>
+        <translation>最初のトークンまで（秒以内）</translation>
+    </message>
+    <message>
+        <source>Spare replica (N+1)</source>
+        <translation>予備レプリカ（N+1）</translation>
     </message>
     <message>
         <source>Micro-batch</source>
@@ -3007,6 +3234,38 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
     <message>
         <source>Communication the computation cannot hide takes {0:.0%} of each step on this interconnect ({1}).</source>
         <translation>この接続（{1}）では、計算で隠しきれない通信が各ステップの {0:.0%} を占めます。</translation>
+    </message>
+    <message>
+        <source>the answer speed per user</source>
+        <translation>1ユーザーあたりの回答速度</translation>
+    </message>
+    <message>
+        <source>the time to the first token</source>
+        <translation>最初のトークンまでの時間</translation>
+    </message>
+    <message>
+        <source>the spare replica (N+1)</source>
+        <translation>予備レプリカ（N+1）</translation>
+    </message>
+    <message>
+        <source>N+1: {0} replicas, the load carried by {1} when one is down.</source>
+        <translation>N+1：レプリカ {0} 個。1つが停止しても {1} 個で負荷を処理します。</translation>
+    </message>
+    <message>
+        <source>N+1 needs at least two replicas; this has {0}.</source>
+        <translation>N+1 にはレプリカが2個以上必要ですが、この構成は {0} 個です。</translation>
+    </message>
+    <message>
+        <source>Meets the service level; {0} binds: {1} against a target of {2}, with {3} of {4} replicas serving.</source>
+        <translation>サービスレベルを満たします。制約になるのは{0}で、目標 {2} に対して {1}（レプリカ {4} 個中 {3} 個で処理）。</translation>
+    </message>
+    <message>
+        <source>Misses the service level on {0}: {1} against a target of {2}, with {3} of {4} replicas serving.</source>
+        <translation>{0}がサービスレベルに届きません。目標 {2} に対して {1}（レプリカ {4} 個中 {3} 個で処理）。</translation>
+    </message>
+    <message>
+        <source>Misses the service level: with {0} GPUs at best {1} per user and the first token in {2}.</source>
+        <translation>サービスレベルに届きません：GPU {0} 枚でも、1ユーザーあたり最大 {1}、最初のトークンまで {2}。</translation>
     </message>
 </context>
 <context>
@@ -3504,6 +3763,10 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>件が期限に間に合わない</translation>
     </message>
     <message>
+        <source>missing the service level</source>
+        <translation>サービスレベル未達</translation>
+    </message>
+    <message>
         <source>over budget</source>
         <translation>件が予算超過</translation>
     </message>
@@ -3801,6 +4064,14 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <message>
         <source>TensorRT-LLM share of free memory for the KV cache</source>
         <translation>TensorRT-LLM が KVキャッシュに使う空きメモリの割合</translation>
+    </message>
+    <message>
+        <source>TGI share of GPU memory (--cuda-memory-fraction)</source>
+        <translation>TGI が使う GPU メモリの割合（--cuda-memory-fraction）</translation>
+    </message>
+    <message>
+        <source>Apple silicon: share of unified memory the GPU may use</source>
+        <translation>Apple シリコン：GPU が使えるユニファイドメモリの割合</translation>
     </message>
     <message>
         <source>Serving engine memory outside PyTorch (CUDA, NCCL)</source>
@@ -4183,6 +4454,34 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>1日 {1:g} 時間の利用なら {0:.1f} か月で購入の元が取れる</translation>
     </message>
     <message>
+        <source>met</source>
+        <translation>達成</translation>
+    </message>
+    <message>
+        <source>not met</source>
+        <translation>未達</translation>
+    </message>
+    <message>
+        <source>; {0} binds</source>
+        <translation>、制約は{0}</translation>
+    </message>
+    <message>
+        <source>Service level</source>
+        <translation>サービスレベル</translation>
+    </message>
+    <message>
+        <source>{0} with {1} replica(s){2}</source>
+        <translation>レプリカ {1} 個で{0}{2}</translation>
+    </message>
+    <message>
+        <source>Per 1M tokens</source>
+        <translation>100万トークンあたり</translation>
+    </message>
+    <message>
+        <source>Against APIs</source>
+        <translation>API との比較</translation>
+    </message>
+    <message>
         <source>use the GPUs you own ({0} in power)</source>
         <translation>手持ちの GPU を使う（電気代 {0}）</translation>
     </message>
@@ -4223,12 +4522,80 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>{0} FLOP（{1}）</translation>
     </message>
     <message>
+        <source>Requests</source>
+        <translation>リクエスト</translation>
+    </message>
+    <message>
+        <source>{0:,} prompt and {1:,} answer tokens each; {2}</source>
+        <translation>1件あたりプロンプト {0:,} トークン、回答 {1:,} トークン、{2}</translation>
+    </message>
+    <message>
         <source>no deadline: the {0:g}-day target</source>
         <translation>期限なし：目標 {0:g} 日</translation>
     </message>
     <message>
         <source>What was asked</source>
         <translation>検討条件</translation>
+    </message>
+    <message>
+        <source>answers at {0:g} tokens/s or faster for each user</source>
+        <translation>各ユーザーへの回答が毎秒 {0:g} トークン以上</translation>
+    </message>
+    <message>
+        <source>first token within {0}</source>
+        <translation>最初のトークンまで {0} 以内</translation>
+    </message>
+    <message>
+        <source>one spare replica (N+1)</source>
+        <translation>予備レプリカ1つ（N+1）</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Rented</source>
+        <translation>レンタル</translation>
+    </message>
+    <message>
+        <source>Bought</source>
+        <translation>購入</translation>
+    </message>
+    <message>
+        <source>Price of a million tokens at this load</source>
+        <translation>この負荷での100万トークンあたりの価格</translation>
+    </message>
+    <message>
+        <source>Deployment</source>
+        <translation>調達方法</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>入力</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>出力</translation>
+    </message>
+    <message>
+        <source>All tokens</source>
+        <translation>全トークン</translation>
+    </message>
+    <message>
+        <source>The option&apos;s cost over the horizon divided by the tokens it serves at this load in the hours of use; idle hours stay in the cost. The GPU&apos;s time is split between prompts (input) and answers (output) as the throughput model spends it.</source>
+        <translation>期間全体の費用を、利用時間中にこの負荷で処理するトークン数で割った値です。使わない時間の費用も含みます。GPU の時間は、スループットのモデルどおりにプロンプト（入力）と回答（出力）に分けています。</translation>
+    </message>
+    <message>
+        <source>Self-hosting or an API</source>
+        <translation>自前運用か API か</translation>
+    </message>
+    <message>
+        <source>Service level, price per token and APIs</source>
+        <translation>サービスレベル、トークン単価と API</translation>
+    </message>
+    <message>
+        <source>{0}: API price</source>
+        <translation>{0}：API の価格</translation>
     </message>
     <message>
         <source>Each plan was planned in full with the same catalog; the rows before “Recommendation” are the inputs that differ.</source>
@@ -4608,6 +4975,14 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <message>
         <source>Sensiti&amp;vity</source>
         <translation>感度(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Self-hosting against commercial APIs</source>
+        <translation>自前運用と商用 API の比較</translation>
+    </message>
+    <message>
+        <source>&amp;APIs</source>
+        <translation>API(&amp;A)</translation>
     </message>
     <message>
         <source>S&amp;ources</source>
@@ -5027,12 +5402,36 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>購入せずクラウドで借りる{0}。</translation>
     </message>
     <message>
+        <source>Without the target on {0}, every other target is met{1}; it gives {2}.</source>
+        <translation>{0}の目標を外せば、他の目標はすべて満たせます{1}。そのときの値は {2} です。</translation>
+    </message>
+    <message>
         <source>Provide {0:.1f} kW of power{1}.</source>
         <translation>電力を {0:.1f} kW 確保する{1}。</translation>
     </message>
 </context>
 <context>
     <name>Summary</name>
+    <message>
+        <source>rented</source>
+        <translation>レンタル</translation>
+    </message>
+    <message>
+        <source>bought</source>
+        <translation>購入</translation>
+    </message>
+    <message>
+        <source>{0} {1} (input {2}, output {3})</source>
+        <translation>{0} {1}（入力 {2}、出力 {3}）</translation>
+    </message>
+    <message>
+        <source>per 1M tokens at this load: {0}</source>
+        <translation>この負荷での100万トークンあたり：{0}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>、</translation>
+    </message>
     <message>
         <source>Model: {0} ({1} parameters, {2} active)</source>
         <translation>モデル：{0}（パラメータ数 {1}、有効 {2}）</translation>
@@ -5090,6 +5489,10 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>レンタルの代わりに購入すると、{0} の利用で元が取れます（{2:g} 年間フル稼働の {1:.0%}）。</translation>
     </message>
     <message>
+        <source>Self-hosting or an API:</source>
+        <translation>自前運用か API か：</translation>
+    </message>
+    <message>
         <source>Also evaluated, not shown: {0}.</source>
         <translation>評価したが表示していないもの：{0}。</translation>
     </message>
@@ -5134,6 +5537,10 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <message>
         <source>{0:.1f} years</source>
         <translation>{0:.1f} 年</translation>
+    </message>
+    <message>
+        <source>{0:.1f} tokens/s</source>
+        <translation>毎秒 {0:.1f} トークン</translation>
     </message>
 </context>
 <context>
@@ -5280,6 +5687,18 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <message>
         <source>a GPU and a GPU count go together</source>
         <translation>GPU とその枚数は両方指定してください</translation>
+    </message>
+    <message>
+        <source>give {field} or {other}, not both</source>
+        <translation>{field} か {other} のどちらか一方を指定してください</translation>
+    </message>
+    <message>
+        <source>a request rate needs the answer speed per user (min_tokens_per_s): it sets how long each request stays in flight</source>
+        <translation>リクエスト数を指定するには1ユーザーあたりの回答速度（min_tokens_per_s）が必要です。各リクエストの処理時間がそれで決まります</translation>
+    </message>
+    <message>
+        <source>the prompt ({value}) and the answer ({output}) tokens exceed the context ({context})</source>
+        <translation>プロンプト（{value}）と回答（{output}）のトークン数がコンテキスト（{context}）を超えています</translation>
     </message>
     <message>
         <source>active parameters ({active}) exceed total parameters ({total})</source>
@@ -5491,6 +5910,14 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <message>
         <source>Feasible: rent {0} x {1} in the cloud: about {2}, {3}. Buying them for this job would cost {5}; buying pays back only with continued use, after {7} of use ({8:.0%} of {4:g} years round the clock).</source>
         <translation>実現可能：クラウドで {1} × {0} 枚をレンタル。約 {2}、{3}。この学習のために購入すると {5} かかります。購入の元が取れるのは使い続ける場合だけで、{7} 使った時点（{4:g} 年間フル稼働の {8:.0%}）です。</translation>
+    </message>
+    <message>
+        <source>Not feasible: no configuration within {0} GPUs meets the service level ({1}).</source>
+        <translation>実現できません：GPU {0} 枚以内でサービスレベル（{1}）を満たす構成はありません。</translation>
+    </message>
+    <message>
+        <source>Not feasible: no configuration within {0} GPUs meets the service level. {1} binds: the nearest ({2} x {3}) gives {4} against {5}.</source>
+        <translation>実現できません：GPU {0} 枚以内でサービスレベルを満たす構成はありません。制約になるのは{1}で、最も近い構成（{3} × {2} 枚）でも目標 {5} に対して {4} です。</translation>
     </message>
     <message>
         <source>No configuration fits in memory within the GPU limit.</source>

@@ -36,6 +36,11 @@ def _run(capsys, *args) -> tuple[int, str]:
     ("plan", "--goal", "finetune", "--model", "llama-3.1-8b"),
     ("plan", "--goal", "scratch", "--params", "lots"),
     ("plan", "--goal", "scratch", "--model", "llama-2-7b", "--gpu", "h100-sxm"),
+    ("plan", "--goal", "inference", "--model", "llama-3.1-8b", "--users", "200", "--prompt-tokens", "1000",
+     "--min-tokens-per-s", "20", "--max-ttft-s", "1", "--availability", "n+1"),
+    ("plan", "--goal", "inference", "--model", "llama-3.1-8b", "--users", "20", "--prompt-tokens", "100000",
+     "--max-ttft-s", "0.05"),  # the service level cannot be met
+    ("catalog", "apis"),
 ])
 def test_cli_messages_are_japanese(capsys, args):
     code, text = _run(capsys, *args)

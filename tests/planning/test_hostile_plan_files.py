@@ -124,3 +124,16 @@ def test_the_good_file_opens(tmp_path):
     p.write_bytes(json.dumps(GOOD).encode())
     assert planfile.read(p).request == GOOD["request"]
     assert Path(p).exists()
+
+
+def test_a_plan_saved_with_the_old_tensorrt_llm_name_opens_with_the_new_one():
+    """Plan files written before the serving round say engine "trt-llm"; the CLI contract names it
+    "trtllm". Nothing the user saved is lost: the file opens and plans with TensorRT-LLM."""
+    from app.catalog.repository import default_catalog
+    from app.planning.request import to_scenario
+
+    doc = {"schema": planfile.SCHEMA, "name": "old", "request": {"goal": "inference", "model": "llama-3.1-8b",
+                                                                         "engine": "trt-llm"}}
+    pf = planfile.loads(json.dumps(doc))
+    assert pf.request["engine"] == "trtllm"
+    assert to_scenario(PlanRequest(**pf.request), default_catalog()).engine.value == "trtllm"

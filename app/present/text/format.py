@@ -167,7 +167,7 @@ def layout_text(p: Parallelism, serving: bool = False) -> str:
 
 STACKS = {"megatron": "Megatron-LM", "deepspeed": "DeepSpeed", "fsdp": "PyTorch FSDP", "hf": "Hugging Face Trainer",
           "torchtune": "torchtune"}
-ENGINES = {"vllm": "vLLM", "sglang": "SGLang", "trt-llm": "TensorRT-LLM", "llama.cpp": "llama.cpp"}
+ENGINES = {"vllm": "vLLM", "sglang": "SGLang", "trtllm": "TensorRT-LLM", "tgi": "TGI", "llama.cpp": "llama.cpp"}
 
 
 def stack_name(code: str) -> str:

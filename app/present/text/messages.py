@@ -267,6 +267,62 @@ def _feasible(p: Params, serving: bool) -> Message:
     return _V(QT_TRANSLATE_NOOP("Verdict", "Feasible: rent {0} x {1} in the cloud: about {2}, {3}. Buying them for this job would cost {5}; buying pays back only with continued use, after {7} of use ({8:.0%} of {4:g} years round the clock)."), head)
 
 
+# The service-level targets by the names people see.
+TARGET_NAMES = {
+    "min_tokens_per_s": QT_TRANSLATE_NOOP("Findings", "the answer speed per user"),
+    "max_ttft_s": QT_TRANSLATE_NOOP("Findings", "the time to the first token"),
+    "availability": QT_TRANSLATE_NOOP("Findings", "the spare replica (N+1)"),
+}
+
+
+def target_name(code: object) -> str:
+    return translate("Findings", TARGET_NAMES[str(code)]) if str(code) in TARGET_NAMES else str(code or "")
+
+
+def target_value(code: object, v: object) -> str:
+    """A target's figure: tokens/s per user, or a duration for the first token."""
+    if v is None:
+        return "–"
+    if code == "max_ttft_s":
+        return fmt_duration(float(v))  # type: ignore[arg-type]
+    return translate("Units", "{0:.1f} tokens/s").format(float(v))  # type: ignore[arg-type]
+
+
+def _service(p: Params, met: bool) -> Message:
+    b = p.get("binding")
+    if b == "availability":
+        if met:
+            return _F(QT_TRANSLATE_NOOP("Findings", "N+1: {0} replicas, the load carried by {1} when one is down."),
+                      lambda p, _l, _c: (p.get("replicas"), p.get("active_replicas")))
+        return _F(QT_TRANSLATE_NOOP("Findings", "N+1 needs at least two replicas; this has {0}."),
+                  lambda p, _l, _c: (p.get("replicas"),))
+    args: Args = lambda p, _l, _c: (target_name(b), target_value(b, p.get("achieved")), target_value(b, p.get("target")),  # noqa: E731
+                                    p.get("active_replicas"), p.get("replicas"))
+    if met:
+        return _F(QT_TRANSLATE_NOOP("Findings", "Meets the service level; {0} binds: {1} against a target of {2}, with {3} of {4} replicas serving."), args)
+    return _F(QT_TRANSLATE_NOOP("Findings", "Misses the service level on {0}: {1} against a target of {2}, with {3} of {4} replicas serving."), args)
+
+
+def _service_verdict(p: Params) -> Message:
+    b = p.get("binding")
+    if b == "availability" or p.get("achieved") is None:
+        return _V(QT_TRANSLATE_NOOP("Verdict", "Not feasible: no configuration within {0} GPUs meets the service level ({1})."),
+                  lambda p, _l, _c: (p.get("max_gpus"), target_name(b)))
+    return _V(QT_TRANSLATE_NOOP("Verdict", "Not feasible: no configuration within {0} GPUs meets the service level. {1} binds: the nearest ({2} x {3}) gives {4} against {5}."),
+              lambda p, _l, _c: (p.get("max_gpus"), target_name(b)[:1].upper() + target_name(b)[1:], p.get("gpu_count"), p.get("gpu"),
+                                 target_value(b, p.get("achieved")), target_value(b, p.get("target"))))
+
+
+FINDINGS.update({
+    "service_level_met": lambda p: _service(p, True),
+    "service_level_missed": lambda p: _service(p, False),
+    "service_level": lambda p: _F(
+        QT_TRANSLATE_NOOP("Findings", "Misses the service level: with {0} GPUs at best {1} per user and the first token in {2}."),
+        lambda p, _l, _c: (p.get("gpu_count"), target_value("min_tokens_per_s", p.get("tokens_per_s")),
+                           target_value("max_ttft_s", p.get("ttft_s")))),
+})
+
+
 # Verdicts: the decision in one sentence.
 VERDICTS: dict[str, Entry] = {
     "no_configuration_fits": _V(QT_TRANSLATE_NOOP("Verdict", "No configuration fits in memory within the GPU limit.")),
@@ -276,6 +332,7 @@ VERDICTS: dict[str, Entry] = {
         _V(QT_TRANSLATE_NOOP("Verdict", "Not feasible by the deadline: the fastest option ({0} x {1}) takes {2} days against {3}."),
            lambda p, _l, _c: (p.get("gpu_count"), p.get("gpu"), _days(p, "best_days"), _dl(p, "deadline_days")))),
     "feasible_service": lambda p: _feasible(p, serving=True),
+    "service_level_not_met": _service_verdict,
     "feasible": lambda p: _feasible(p, serving=False),
     "infeasible": _V(QT_TRANSLATE_NOOP("Verdict", "Not feasible within these constraints.")),
     "over_budget": _V(QT_TRANSLATE_NOOP("Verdict", "Over budget: the cheapest option that meets the deadline costs {0} against {1}."),
@@ -317,6 +374,9 @@ SUGGESTIONS: dict[str, Entry] = {
     "more_gpus": _S(QT_TRANSLATE_NOOP("Suggestion", "Allow up to {0} GPUs{1}."), lambda p, lang, cur: (p.get("max_gpus"), _what(p, lang, cur))),
     "spot_pricing": _S(QT_TRANSLATE_NOOP("Suggestion", "Use spot (interruptible) cloud prices{0}."), lambda p, lang, cur: (_what(p, lang, cur),)),
     "cloud_instead": _S(QT_TRANSLATE_NOOP("Suggestion", "Rent in the cloud instead of buying{0}."), lambda p, lang, cur: (_what(p, lang, cur),)),
+    "without_target": _S(QT_TRANSLATE_NOOP("Suggestion", "Without the target on {0}, every other target is met{1}; it gives {2}."),
+                         lambda p, lang, cur: (target_name(p.get("target")), _what(p, lang, cur),
+                                               target_value(p.get("target"), p.get("achieved")))),
     "raise_power_limit": _S(QT_TRANSLATE_NOOP("Suggestion", "Provide {0:.1f} kW of power{1}."),
                             lambda p, lang, cur: (_f(p, "power_kw"), _what(p, lang, cur))),
 }
@@ -347,6 +407,7 @@ def suggestion_message(code: str, p: Params, lang: str = "en", currency: str = "
 REASONS = {
     "does_not_fit": QT_TRANSLATE_NOOP("Reasons", "do not fit"),
     "too_slow": QT_TRANSLATE_NOOP("Reasons", "too slow"),
+    "service_level": QT_TRANSLATE_NOOP("Reasons", "missing the service level"),
     "over_budget": QT_TRANSLATE_NOOP("Reasons", "over budget"),
     "power_limit": QT_TRANSLATE_NOOP("Reasons", "over the power limit"),
     "no_price": QT_TRANSLATE_NOOP("Reasons", "without a price"),
@@ -391,7 +452,7 @@ def pricing_text(pricing: str) -> str:
 
 KINDS = {"gpus": QT_TRANSLATE_NOOP("CLI", "GPUs"), "models": QT_TRANSLATE_NOOP("CLI", "models"),
          "runs": QT_TRANSLATE_NOOP("CLI", "published runs"), "offers": QT_TRANSLATE_NOOP("CLI", "cloud offers"),
-         "measurements": QT_TRANSLATE_NOOP("CLI", "your measured runs")}
+         "measurements": QT_TRANSLATE_NOOP("CLI", "your measured runs"), "apis": QT_TRANSLATE_NOOP("CLI", "API prices")}
 
 
 def kind_text(kind: str) -> str:
@@ -419,6 +480,9 @@ VALIDATION = {
     "not_one_of": QT_TRANSLATE_NOOP("Validation", "'{value}' is not one of {allowed}"),
     "finetune_needs_data": QT_TRANSLATE_NOOP("Validation", "fine-tuning needs samples (with sequence length and epochs) or tokens"),
     "gpu_and_count": QT_TRANSLATE_NOOP("Validation", "a GPU and a GPU count go together"),
+    "one_of": QT_TRANSLATE_NOOP("Validation", "give {field} or {other}, not both"),
+    "rate_needs_speed": QT_TRANSLATE_NOOP("Validation", "a request rate needs the answer speed per user (min_tokens_per_s): it sets how long each request stays in flight"),
+    "prompt_over_context": QT_TRANSLATE_NOOP("Validation", "the prompt ({value}) and the answer ({output}) tokens exceed the context ({context})"),
     "active_exceeds_total": QT_TRANSLATE_NOOP("Validation", "active parameters ({active}) exceed total parameters ({total})"),
     "kv_heads_exceed_heads": QT_TRANSLATE_NOOP("Validation", "KV heads ({kv_heads}) must be at most heads ({heads})"),
     "kv_heads_divide": QT_TRANSLATE_NOOP("Validation", "KV heads ({kv_heads}) must divide the attention heads ({heads})"),
