@@ -34,7 +34,8 @@ from app.present.text.messages import column_allowed, csv_problem_message, csv_p
 KIND_TITLES = {"gpus": QT_TRANSLATE_NOOP("CatalogBrowser", "GPUs"), "models": QT_TRANSLATE_NOOP("CatalogBrowser", "Models"),
                "runs": QT_TRANSLATE_NOOP("CatalogBrowser", "Published runs"),
                "offers": QT_TRANSLATE_NOOP("CatalogBrowser", "Cloud offers"),
-               "measurements": QT_TRANSLATE_NOOP("CatalogBrowser", "My measured runs")}
+               "measurements": QT_TRANSLATE_NOOP("CatalogBrowser", "My measured runs"),
+               "apis": QT_TRANSLATE_NOOP("CatalogBrowser", "API prices")}
 # Column headers for people; the CSV name (the import format) is the header's tooltip.
 COLUMN_LABELS = {
     "as_of": QT_TRANSLATE_NOOP("CatalogColumns", "As of"),
@@ -64,6 +65,9 @@ COLUMN_LABELS = {
     "gpus_per_node": QT_TRANSLATE_NOOP("CatalogColumns", "GPUs per server"),
     "head_dim": QT_TRANSLATE_NOOP("CatalogColumns", "Head size"),
     "heads": QT_TRANSLATE_NOOP("CatalogColumns", "Attention heads"),
+    "input_per_million": QT_TRANSLATE_NOOP("CatalogColumns", "Input per 1M tokens"),
+    "output_per_million": QT_TRANSLATE_NOOP("CatalogColumns", "Output per 1M tokens"),
+    "open_model": QT_TRANSLATE_NOOP("CatalogColumns", "Open model served"),
     "hidden": QT_TRANSLATE_NOOP("CatalogColumns", "Hidden size"),
     "id": QT_TRANSLATE_NOOP("CatalogColumns", "ID"),
     "instance": QT_TRANSLATE_NOOP("CatalogColumns", "Instance"),

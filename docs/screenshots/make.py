@@ -44,7 +44,7 @@ def main() -> None:
     w.show()
 
     def shot(name: str) -> None:
-        for _ in range(5):
+        for _ in range(20):  # a tab shown again lays its bar out over a few passes
             app.processEvents()
         w.grab().save(str(out / f"{name}.png"))
 
@@ -72,12 +72,31 @@ def main() -> None:
         wait_plan()
         page = wiz.page_at(PageId.RESULT)
         shot("5-recommendation")
-        for i, name in enumerate(("memory", "cloud-vs-onprem", "scaling", "published-runs", "sensitivity", "sources"), start=1):
-            page.tabs.setCurrentIndex(i)
+        for widget, name in ((page.memory_chart, "memory"), (page.breakeven_chart, "cloud-vs-onprem"),
+                             (page.scaling_chart, "scaling"), (page.runs_chart, "published-runs"),
+                             (page.sensitivity, "sensitivity"), (page.sources, "sources")):
+            page.tabs.setCurrentWidget(widget)
             shot(f"6-{name}")
         compare()
         own_files(wiz)
+        serving(wiz)
         app.quit()
+
+    def serving(wiz) -> None:
+        """Serving 200 users to a service level, and the API comparison."""
+        w.session.update(goal="inference", model="llama-3.1-8b", model_file=None, concurrency=200, prompt_tokens="1000",
+                         output_tokens=500, min_tokens_per_s="20", max_ttft_s="1", availability="n+1",
+                         budget=None, deadline_days=None)
+        wiz.setCurrentId(PageId.DATA)
+        wait_plan()
+        shot("3c-serving")
+        wiz.setCurrentId(PageId.RESULT)
+        wait_plan()
+        page = wiz.page_at(PageId.RESULT)
+        page.tabs.setCurrentWidget(page.details)
+        shot("8-serving")
+        page.tabs.setCurrentWidget(page.apis)
+        shot("8-apis")
 
     def compare() -> None:
         """Tools → Compare plans: the plan above against a smaller model and against FP8."""

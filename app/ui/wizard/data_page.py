@@ -18,7 +18,8 @@ QUANTS = ("bf16", "fp8", "int8", "int4", "q8_0", "q6_k", "q5_k_m", "q4_k_m", "q3
 
 class DataPage(BoundPage):
     keys = ("tokens", "samples", "seq_len", "epochs", "method", "lora_rank", "precision", "precision_choices", "quant",
-            "context", "concurrency", "output_tokens", "stack", "engine")
+            "context", "concurrency", "output_tokens", "stack", "engine", "prompt_tokens", "min_tokens_per_s",
+            "max_ttft_s", "availability")
 
     def __init__(self, session, parent=None):
         super().__init__(session, parent)
@@ -94,16 +95,40 @@ class DataPage(BoundPage):
         inf.addRow(self.tr("&Answer length (tokens)"), self.output_tokens)
         self.engine = self.combo("engine", self.tr("Serving engine"), [
             (self.tr("vLLM (uses 90% of GPU memory)"), "vllm"), (self.tr("SGLang"), "sglang"),
-            (self.tr("TensorRT-LLM"), "trt-llm"), (self.tr("llama.cpp (can run layers on the CPU)"), "llama.cpp")],
+            (self.tr("TensorRT-LLM"), "trtllm"), (self.tr("TGI (Hugging Face, maintenance mode)"), "tgi"),
+            (self.tr("llama.cpp (can run layers on the CPU)"), "llama.cpp")],
             self.tr("Engines reserve part of the GPU for themselves; llama.cpp can keep layers that do not fit in system RAM, much slower."))
         inf.addRow(self.tr("Serving &engine"), self.engine)
+        self.sla_box = self._service_box()
 
         lay = QVBoxLayout(self)
-        for w in (self.train_box, self.ft_box, self.prec_box, self.inf_box):
+        for w in (self.train_box, self.ft_box, self.prec_box, self.inf_box, self.sla_box):
             lay.addWidget(w)
         lay.addStretch(1)
         lay.addWidget(self.error_label)
         self.load()
+
+    def _service_box(self) -> QGroupBox:
+        """The service level (inference): the planner sizes replicas to meet it."""
+        box = QGroupBox(self.tr("Service level (optional)"))
+        sla = QFormLayout(box)
+        self.prompt_tokens = self.line("prompt_tokens", self.tr("Prompt length (tokens)"), self.tr("default: the context less the answer"),
+                                       self.tr("Tokens sent with each request (question, history, documents). The KV cache "
+                                               "of vLLM, SGLang, TensorRT-LLM and TGI holds prompt + answer per user."))
+        sla.addRow(self.tr("&Prompt length (tokens)"), self.prompt_tokens)
+        self.min_tps = self.line("min_tokens_per_s", self.tr("Answer speed per user (tokens/s)"), self.tr("no target"),
+                                 self.tr("The slowest answer each user may see, in tokens per second (people read about "
+                                         "5-10 tokens/s). The plan adds replicas until it holds."))
+        sla.addRow(self.tr("Answer speed per user, at &least (tokens/s)"), self.min_tps)
+        self.max_ttft = self.line("max_ttft_s", self.tr("First token within (s)"), self.tr("no target"),
+                                  self.tr("The longest a user may wait for the first token, in seconds: prefill of the prompt "
+                                          "plus the wait behind other prompts."))
+        sla.addRow(self.tr("First token w&ithin (s)"), self.max_ttft)
+        self.availability = self.combo("availability", self.tr("Spare replica (N+1)"), [
+            (self.tr("No spare"), "none"), (self.tr("One spare replica: targets met with one down (N+1)"), "n+1")],
+            self.tr("N+1 keeps one replica more than the load needs, so a failed server does not break the service level."))
+        sla.addRow(self.tr("Spare replica (N+&1)"), self.availability)
+        return box
 
     def initializePage(self) -> None:  # noqa: N802 - Qt override
         self.load()
@@ -118,6 +143,7 @@ class DataPage(BoundPage):
         self.prec_box.setVisible(training)
         self.ft_box.setVisible(goal == "finetune")
         self.inf_box.setVisible(not training)
+        self.sla_box.setVisible(not training)
         self.lora_rank.setEnabled(self.shown_value("method") in ("lora", "qlora"))
         chosen = d.get("precision_choices") or [d.get("precision") or self.session.default("precision")]
         for p, cb in self.prec_checks.items():

@@ -5,6 +5,8 @@ and marked as updating."""
 
 from __future__ import annotations
 
+from html import escape as esc
+
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -96,6 +98,9 @@ class ResultPage(BoundPage):
 
         self.sensitivity = SensitivityTab(self.session, self.lang)
         self.tabs.addTab(self.sensitivity, self.tr("Sensiti&vity"))
+        self.apis = QTextBrowser()
+        self.apis.setAccessibleName(self.tr("Self-hosting against commercial APIs"))
+        self.tabs.addTab(self.apis, self.tr("&APIs"))
         self.tabs.addTab(self.sources, self.tr("S&ources"))
         self.charts_ready = True
 
@@ -144,6 +149,7 @@ class ResultPage(BoundPage):
         self._draw_scaling(result)
         self._draw_runs(result)
         self.sensitivity.show_result(result)
+        self._draw_apis(result)
         self._draw_sources(result)
 
     def _fill_table(self, p, s, lang) -> None:
@@ -200,12 +206,16 @@ class ResultPage(BoundPage):
             explained = utilisation_text(o.utilisation_factors, o.hfu, o.mfu)
             if explained:
                 lines.append("<br>" + explained)
-        elif o.memory_usable_bytes:
-            lines.append("<br>" + self.tr("Memory {0} of the {1} the engine may use ({2} on the GPU).").format(
-                fmt_bytes(o.memory_per_gpu_bytes), fmt_bytes(o.memory_usable_bytes), fmt_bytes(o.memory_capacity_bytes)))
         else:
             lines.append("<br>" + self.tr("{0:.1f} tokens/s per user, {1:,.0f} tokens/s in all; first token after {2}.").format(
                 o.decode_tokens_per_s, o.throughput_tokens_per_s, fmt_duration(o.time_to_first_token_s)))
+            if o.memory_usable_bytes:
+                lines.append("<br>" + self.tr("Memory {0} of the {1} the engine may use ({2} on the GPU).").format(
+                    fmt_bytes(o.memory_per_gpu_bytes), fmt_bytes(o.memory_usable_bytes), fmt_bytes(o.memory_capacity_bytes)))
+            if o.cost_per_million_tokens:
+                from app.present.summary import token_prices_text
+
+                lines.append("<br>" + esc(token_prices_text(o, cur, lang)))
         lines.append("<h4>" + self.tr("Cost") + "</h4><ul>")
         if c.cloud is not None:
             lines.append("<li>" + self.tr("Cloud: {0} ({1} per GPU-hour{2})").format(
@@ -234,6 +244,26 @@ class ResultPage(BoundPage):
         series = self.result.outcome.option_costs[row].series
         self.breakeven_chart.show_data(series.months, series.cloud, series.onprem, series.breakeven_months, cur, lang)
 
+    def _draw_apis(self, result) -> None:
+        """Serving: the recommended option's monthly bill against each API's for the same tokens
+        (the tab is hidden for training)."""
+        from app.present.apis import api_headers, api_rows, caveat, self_hosting_line, verdict_line
+
+        out, lang = result.outcome, self.lang()
+        i = self.tabs.indexOf(self.apis)
+        self.tabs.setTabVisible(i, out.apis is not None)
+        if out.apis is None:
+            self.apis.clear()
+            return
+        html = [f"<p>{esc(x)}</p>" for x in (self_hosting_line(out, lang), verdict_line(out, lang)) if x]
+        html.append("<table cellspacing='0' cellpadding='3' border='1'><tr>"
+                    + "".join(f"<th>{esc(h)}</th>" for h in api_headers()) + "</tr>")
+        for row in api_rows(out, lang):
+            html.append("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in row) + "</tr>")
+        html.append("</table>")
+        html.append(f"<p><i>{esc(caveat(out, lang))}</i></p>")
+        self.apis.setHtml("".join(html))
+
     def _draw_scaling(self, result) -> None:
         out, s = result.outcome, result.scenario
         series = {out.gpu_name(gid): pts for gid, pts in out.curves.items()}
@@ -248,7 +278,7 @@ class ResultPage(BoundPage):
         self.runs_chart.show_data(runs, point)
 
     def _draw_sources(self, result) -> None:
-        from html import escape as esc
+
 
         from app.present.fields import label
         from app.present.text.assumptions import assumption_name, assumption_source, assumption_value
