@@ -66,6 +66,11 @@ CASES = {
     "scratch 100B 30 days <=512 GPUs (late)": ["--goal", "scratch", "--params", "100B", "--deadline-days", "30",
                                                "--max-gpus", "512"],
     "scratch 405B 4 precisions": ["--goal", "scratch", "--model", "llama-3.1-405b", "--precision", "bf16,fp8,fp16,fp32"],
+    "inference 70B 800 users, 20 tok/s, 1 s, N+1": ["--goal", "inference", "--model", "llama-3.1-70b", "--users", "800",
+                                                    "--prompt-tokens", "1000", "--output-tokens", "500",
+                                                    "--min-tokens-per-s", "20", "--max-ttft-s", "1", "--availability", "n+1"],
+    "inference 8B first token 50 ms (unreachable)": ["--goal", "inference", "--model", "llama-3.1-8b", "--users", "20",
+                                                     "--prompt-tokens", "100000", "--max-ttft-s", "0.05"],
 }
 # The wizard run: goal, catalog model, and two edits that change the plan (draft key, widget, values).
 WIZARD = {

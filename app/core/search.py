@@ -25,7 +25,7 @@ from app.core import assumptions as A
 from app.core import memory as mem
 from app.core.cost import Prices, cost_totals, power_kw, prices_for, relevant_cost, service_hours
 from app.core.evaluate import precision_findings
-from app.core.layouts import Layout, Shape, candidate_counts, layout_factors, serving_layouts, training_layouts
+from app.core.layouts import Layout, Shape, candidate_counts, layout_factors, pow2_upto, serving_layouts, training_layouts
 from app.core.offload import offload_factor, saver_variants
 from app.core.results import Rejected
 from app.core.scenario import Deployment, Scenario
@@ -281,6 +281,24 @@ def serving_counts(s: Scenario, gpu: GpuSpec) -> list[int]:
     return sorted(set(counts) | set(range(1, min(gpu.gpus_per_node, s.max_gpus) + 1)))
 
 
+def can_meet(s: Scenario, gpu: GpuSpec) -> bool:
+    """Can any count of this GPU meet the service level? An upper bound: one user per replica (no
+    queue, the fastest answers) at every tensor-parallel width a server allows, memory aside. More
+    GPUs only add replicas, which cannot beat one user each."""
+    if not s.has_service_level or (s.min_tokens_per_s is None and s.max_ttft_s is None):
+        return True
+    per = 1 + s.spare_replicas
+    alone = s.model_copy(update={"concurrency": per})
+    heads = s.model.heads
+    for tp in pow2_upto(gpu.gpus_per_node):
+        if s.tp not in (None, tp) or (tp > 1 and heads % tp):
+            continue
+        _, sl = serve(alone, gpu, Layout(tp=tp, replicas=per), s.gpu_layers, ranges=False)
+        if sl.met:
+            return True
+    return False
+
+
 def _serving_candidates(s: Scenario, gpu: GpuSpec, prices: Prices, hours: float, cache: ServingCache) -> list[Candidate]:
     """Candidates of one accelerator for serving, against the memory the engine lets the model use.
     llama.cpp on one GPU that cannot hold the model keeps the layers that fit and runs the rest on
@@ -291,6 +309,7 @@ def _serving_candidates(s: Scenario, gpu: GpuSpec, prices: Prices, hours: float,
     weights = s.model.params_total * s.weight_bytes
     partial = s.engine == Engine.LLAMA_CPP and s.gpu_layers is None
     closest, stalled = math.inf, 0  # the nearest miss of the service level so far, and counts since it improved
+    hopeless = not can_meet(s, gpu)  # then the counts up to the first fit show how near it comes
     for count in serving_counts(s, gpu):
         if weights / count > usable and not (partial and count == 1):
             out.append(judge(s, Candidate(gpu, s, count, None, False, min_memory=weights / count), None))
@@ -301,7 +320,7 @@ def _serving_candidates(s: Scenario, gpu: GpuSpec, prices: Prices, hours: float,
             least = min(least, total)
             if total > usable:
                 continue
-            sp, sl = serve(s, gpu, lay, s.gpu_layers, cache.read(lay))
+            sp, sl = serve(s, gpu, lay, s.gpu_layers, cache.read, ranges=False)
             key = choice_key(sp, sl)
             if best is None or key > best[0]:
                 best = (key, lay, sp, sl)
@@ -322,7 +341,7 @@ def _serving_candidates(s: Scenario, gpu: GpuSpec, prices: Prices, hours: float,
         if not c.sla_met:  # more GPUs: more replicas, until the service level holds or stops improving
             stalled = stalled + 1 if sl.miss >= closest * (1.0 - 1e-3) else 0
             closest = min(closest, sl.miss)
-            if stalled >= EXTRA_STEPS or sl.active_replicas >= s.concurrency:
+            if stalled >= EXTRA_STEPS or sl.active_replicas >= s.concurrency or hopeless:
                 break  # one user per replica already: more replicas would stand idle
             continue
         first_fit = first_fit if first_fit is not None else len(out)

@@ -19,6 +19,7 @@ same whether it is busy or not), not in the tokens.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.core.layouts import Layout
@@ -56,13 +57,19 @@ def load_layout(s: Scenario, lay: Layout) -> Layout:
 
 
 def serve(s: Scenario, gpu: GpuSpec, lay: Layout, gpu_layers: float | None = None,
-          read: tuple[float, float] | None = None) -> tuple[InferenceSpeed, ServiceLevel]:
-    """The speed of ``lay`` with every replica up, and its service level with the spares down."""
-    sp = inference_speed(s, gpu, lay, gpu_layers, read)
+          read: Callable[[Layout], tuple[float, float]] | None = None,
+          ranges: bool = True) -> tuple[InferenceSpeed, ServiceLevel]:
+    """The speed of ``lay`` with every replica up, and its service level with the spares down.
+    ``read``: the decode bytes of a layout, when the caller caches them; ``ranges=False`` leaves out
+    the fast and slow ends (the search compares nominal speeds)."""
+    sp = inference_speed(s, gpu, lay, gpu_layers, read(lay) if read else None, ranges=ranges)
     act = active_layout(s, lay)
     if act is None:
         return sp, check(s, None, 0)
-    return sp, check(s, sp if act == lay else inference_speed(s, gpu, act, gpu_layers), act.replicas)
+    if act == lay:
+        return sp, check(s, sp, act.replicas)
+    down = inference_speed(s, gpu, act, gpu_layers, read(act) if read else None, ranges=False)
+    return sp, check(s, down, act.replicas)
 
 
 def choice_key(sp: InferenceSpeed, sl: ServiceLevel) -> tuple[bool, float, float, float]:

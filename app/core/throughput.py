@@ -208,7 +208,7 @@ def mbu_for(s: Scenario) -> float:
 
 def inference_speed(s: Scenario, gpu: GpuSpec, lay: Layout, gpu_layers: float | None = None,
                     read: tuple[float, float] | None = None, decode: dict[str, float] | None = None,
-                    include_prefill: bool = True) -> InferenceSpeed:
+                    include_prefill: bool = True, ranges: bool = True) -> InferenceSpeed:
     """Decode and prefill speed of one layout. With llama.cpp and ``gpu_layers`` below the model's
     layers, the other layers run on the CPU from system RAM (their weights read at the host memory
     bandwidth every token). ``read``: ``decode_bytes`` when the caller has it."""
@@ -234,8 +234,9 @@ def inference_speed(s: Scenario, gpu: GpuSpec, lay: Layout, gpu_layers: float | 
         return max(mem_t, comp_t) / tp_eff + t0, comp_t > mem_t
 
     st, bound = step(mbu0, pmfu)
-    st_fast, _ = step(mbu0 / DECODE_RANGE[0], PREFILL_MFU_RANGE[1])
-    st_slow, _ = step(mbu0 / DECODE_RANGE[1], PREFILL_MFU_RANGE[0])
+    if ranges:
+        st_fast, _ = step(mbu0 / DECODE_RANGE[0], PREFILL_MFU_RANGE[1])
+        st_slow, _ = step(mbu0 / DECODE_RANGE[1], PREFILL_MFU_RANGE[0])
     prefill = tp * peak * pmfu * gpu_matmul_factor(gpu) * tp_eff / (2.0 * m.params_active)
     prompt = s.prompt_len
     # Prefill and decode share the GPU: while a replica's ``seqs`` users each get ``output_tokens``
@@ -258,11 +259,16 @@ def inference_speed(s: Scenario, gpu: GpuSpec, lay: Layout, gpu_layers: float | 
         wait = rho * service / (2.0 * (1.0 - rho)) if rho < 1.0 else math.inf
         return ttft0 + service + wait, rho
 
-    fast_rate, slow_rate = prefill * PREFILL_MFU_RANGE[1] / PREFILL_MFU, prefill * PREFILL_MFU_RANGE[0] / PREFILL_MFU
-    pt, pt_fast, pt_slow = per_token(st, prefill), per_token(st_fast, fast_rate), per_token(st_slow, slow_rate)
-    (ttft, rho), (ttft_fast, _), (ttft_slow, _) = (first_token(st, prefill), first_token(st_fast, fast_rate),
-                                                    first_token(st_slow, slow_rate))
+    pt = per_token(st, prefill)
+    ttft, rho = first_token(st, prefill)
     request = ttft + s.output_tokens * pt
+    if ranges:  # the fast and slow ends of the decode and prefill utilisation (the search needs neither)
+        fast_rate, slow_rate = prefill * PREFILL_MFU_RANGE[1] / PREFILL_MFU, prefill * PREFILL_MFU_RANGE[0] / PREFILL_MFU
+        pt_fast, pt_slow = per_token(st_fast, fast_rate), per_token(st_slow, slow_rate)
+        (ttft_fast, _), (ttft_slow, _) = first_token(st_fast, fast_rate), first_token(st_slow, slow_rate)
+    else:
+        pt_fast = pt_slow = pt
+        ttft_fast = ttft_slow = ttft
     return InferenceSpeed(
         decode_tokens_per_s=1.0 / pt,
         aggregate_tokens_per_s=s.concurrency / pt,  # seqs x replicas >= concurrency; idle slots add nothing
