@@ -309,8 +309,12 @@ def _serving_candidates(s: Scenario, gpu: GpuSpec, prices: Prices, hours: float,
     weights = s.model.params_total * s.weight_bytes
     partial = s.engine == Engine.LLAMA_CPP and s.gpu_layers is None
     closest, stalled = math.inf, 0  # the nearest miss of the service level so far, and counts since it improved
-    hopeless = not can_meet(s, gpu)  # then the counts up to the first fit show how near it comes
-    for count in serving_counts(s, gpu):
+    hopeless = not can_meet(s, gpu)
+    counts = serving_counts(s, gpu)
+    jump: int | None = None  # a GPU that cannot meet the targets: its first fit, then its best (one user per replica)
+    for count in counts:
+        if jump is not None and count < jump and count != counts[-1]:
+            continue
         if weights / count > usable and not (partial and count == 1):
             out.append(judge(s, Candidate(gpu, s, count, None, False, min_memory=weights / count), None))
             continue
@@ -341,8 +345,10 @@ def _serving_candidates(s: Scenario, gpu: GpuSpec, prices: Prices, hours: float,
         if not c.sla_met:  # more GPUs: more replicas, until the service level holds or stops improving
             stalled = stalled + 1 if sl.miss >= closest * (1.0 - 1e-3) else 0
             closest = min(closest, sl.miss)
-            if stalled >= EXTRA_STEPS or sl.active_replicas >= s.concurrency or hopeless:
+            if jump is not None or stalled >= EXTRA_STEPS or sl.active_replicas >= s.concurrency:
                 break  # one user per replica already: more replicas would stand idle
+            if hopeless:  # how near it comes: the widest replicas, one user each
+                jump = (s.concurrency + s.spare_replicas) * lay.model_split * max(1, gpu.gpus_per_node // lay.model_split)
             continue
         first_fit = first_fit if first_fit is not None else len(out)
         if len(out) - first_fit >= EXTRA_STEPS and count >= s.own.get(gpu.id, 0):

@@ -348,6 +348,7 @@ def to_scenario(req: PlanRequest, catalog: Catalog) -> Scenario:
     _choices(req, fields)
     if req.model_file:
         _file_defaults(req.model_file, fields)
+    _device_defaults(req, fields, catalog)
     if req.own:
         fields["own"] = {k: int(v) for k, v in req.own.items() if int(v) > 0}
     mine = getattr(catalog, "measurements", None)
@@ -361,6 +362,16 @@ def to_scenario(req: PlanRequest, catalog: Catalog) -> Scenario:
     except ValidationError as e:
         _pydantic_errors(e, errors)
         raise RequestError(errors) from None
+
+
+def _device_defaults(req: PlanRequest, fields: dict[str, Any], catalog: Catalog) -> None:
+    """A Mac (Apple silicon) is served with llama.cpp, the engine with a Metal backend, unless the
+    request names an engine: vLLM, SGLang, TensorRT-LLM and TGI have no GPU path there."""
+    if fields.get("goal") != "inference" or "engine" in fields or not req.gpu_id:
+        return
+    gpu = catalog.gpu(req.gpu_id)
+    if gpu is not None and gpu.architecture == "apple":
+        fields["engine"] = "llama.cpp"
 
 
 def _file_defaults(path: str, fields: dict[str, Any]) -> None:

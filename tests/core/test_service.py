@@ -194,3 +194,40 @@ def test_apple_silicon_decodes_at_the_speed_llama_cpp_measured():
     big = planned(scenario(goal="inference", model="llama-3.1-70b", quant="q4_k_m", engine="llama.cpp",
                            gpu_id="apple-m2-ultra-192gb", gpu_count="1")).options[0]
     assert big.fits and big.memory_usable_bytes == pytest.approx(0.75 * 192 * 1024**3)
+
+
+def test_a_gpu_too_small_for_the_model_decodes_at_the_speed_of_system_ram():
+    """llama.cpp -ngl: the layers that fit run on the GPU, the rest on the CPU, whose weights are read
+    from system RAM every token (the host_memory_bytes_per_s assumption: 60 GB/s, dual-channel DDR5
+    peaks at 89.6 GB/s). One token takes GPU bytes / (VRAM bandwidth x MBU) + host bytes / (RAM
+    bandwidth x MBU) + the per-token overhead, so a 70B Q4_K_M on one 24 GB card is bound by RAM."""
+    from app.core import assumptions as A
+    from app.core.layouts import Layout
+    from app.core.throughput import decode_bytes
+
+    cat = default_catalog()
+    gpu = cat.gpu("rtx-4090")
+    s = scenario(goal="inference", model="llama-3.1-70b", quant="q4_k_m", engine="llama.cpp", prompt_tokens="1",
+                 output_tokens="128", gpu_id="rtx-4090", gpu_count="1")
+    o = planned(s).options[0]
+    assert o.fits and 0 < o.gpu_layers < 80 and any(f.code == "layers_on_cpu" for f in o.findings)
+    on_gpu, on_host = decode_bytes(s, Layout(), o.gpu_layers)
+    mbu = DECODE["mbu_gguf"]
+    step = on_gpu / (gpu.bandwidth_bytes_per_s * mbu) + on_host / (A.value("host_memory_bytes_per_s") * mbu) + DECODE["t0_gguf"]
+    assert o.decode_tokens_per_s == pytest.approx(1.0 / step, rel=0.02)
+    assert on_host / (A.value("host_memory_bytes_per_s") * mbu) > on_gpu / (gpu.bandwidth_bytes_per_s * mbu)
+
+
+def test_a_mac_is_served_with_llama_cpp_and_bought_as_the_whole_computer():
+    """Pinning an Apple silicon Mac without an engine plans llama.cpp (the engine with a Metal
+    backend); its price is the computer's (the catalog's server price), with no host share added."""
+    cat = default_catalog()
+    s = scenario(goal="inference", model="llama-3.1-8b", gpu_id="apple-m4-max-128gb", gpu_count="1", currency="USD")
+    assert s.engine.value == "llama.cpp"
+    o = planned(s).options[0]
+    mac = cat.gpu("apple-m4-max-128gb")
+    assert o.cost.items["gpu_purchase"] == pytest.approx(mac.server_price_usd) and o.cost.items.get("host", 0.0) == 0.0
+    named = scenario(goal="inference", model="llama-3.1-8b", gpu_id="apple-m4-max-128gb", gpu_count="1", engine="vllm")
+    assert named.engine.value == "vllm"  # the request's own engine is kept (and the plan says it cannot run)
+    refused = next(f for f in planned(named).options[0].findings if f.code == "format_unsupported")
+    assert refused.severity == "error" and refused.params["engine"] == "vllm" and not refused.params["engine_runs"]

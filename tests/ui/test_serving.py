@@ -70,3 +70,13 @@ def test_the_serving_page_keys_are_unique_with_the_wizard_buttons(qtbot, window)
     menus = [re.search(r"&(\w)", a.text()).group(1).lower() for a in window.menuBar().actions()]
     taken = keys + menus + ["b", "n"]
     assert len(keys) >= 9 and len(taken) == len(set(taken)), taken
+
+
+def test_the_context_box_shows_the_context_the_plan_uses(qtbot, window):
+    """With a prompt length and no context typed, the engine is set up for prompt + answer tokens:
+    the Context box shows that, not the 4,096 default it would otherwise show."""
+    window.session.update(goal="inference", model="llama-3.1-8b", prompt_tokens="1000", output_tokens=500)
+    window.wizard.setCurrentId(PageId.DATA)
+    page = window.wizard.currentPage()
+    qtbot.waitUntil(lambda: page.context.value() == 1500, timeout=5000)
+    assert window.session.scenario.inference_context == 1500

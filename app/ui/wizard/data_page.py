@@ -151,6 +151,9 @@ class DataPage(BoundPage):
                 cb.setChecked(p in chosen)
         self.default_note.setText(self._default_text(goal))
         s = self.session.scenario
+        if d.get("context") is None and s is not None and not s.is_training:
+            with QSignalBlocker(self.context):  # the context the plan uses: prompt + answer when the prompt is given
+                self.context.setValue(s.inference_context)
         if d.get("quant") is None and s is not None and getattr(s, "quant", None) and self.quant.findData(s.quant) >= 0:
             with QSignalBlocker(self.quant):  # a GGUF model file is served in its own format
                 self.quant.setCurrentIndex(self.quant.findData(s.quant))
