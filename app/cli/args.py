@@ -40,7 +40,7 @@ def request_from_args(a: argparse.Namespace, lang: str) -> Any:
 
 
 # codes whose sentence already quotes the value
-_QUOTES_VALUE = {"not_a_number", "not_one_of", "unknown_model", "unknown_gpu", "unknown_offer", "not_a_date"}
+_QUOTES_VALUE = {"not_a_number", "not_money", "money_other_currency", "not_duration", "not_one_of", "unknown_model", "unknown_gpu", "unknown_offer", "not_a_date"}
 
 
 def error_line(err: Any) -> str:

@@ -51,3 +51,55 @@ def parse_decimal(text: str | float | int) -> Decimal:
     if not value.is_finite() or not math.isfinite(float(value)):
         raise ValueError(f"not a finite number: {text!r}")
     return value
+
+
+# Money as people write it: "$1M", "US$2.5M", "1M USD", "¥30M", "3億円", "100万ドル", "3000万", "1.5億".
+_USD_MARKS = ("US$", "USD", "ドル", "$", "usd", "dollars", "dollar")
+_JPY_MARKS = ("JPY", "円", "¥", "￥", "jpy", "yen")
+
+
+def parse_money(text: str | float | int) -> tuple[Decimal, str | None]:
+    """(amount, currency written with it or None): ``$1M`` -> (1e6, "USD"), ``3億円`` -> (3e8, "JPY"),
+    ``100万ドル`` -> (1e6, "USD"), ``30M`` -> (3e7, None). ValueError when it is not money."""
+    if not isinstance(text, str):
+        return parse_decimal(text), None
+    t = text.strip().replace(",", "").replace("，", "")
+    currency = None
+    for marks, code in ((_USD_MARKS, "USD"), (_JPY_MARKS, "JPY")):
+        for mark in marks:
+            if t.startswith(mark):
+                t, currency = t[len(mark):], code
+                break
+            if t.endswith(mark):
+                t, currency = t[: -len(mark)], code
+                break
+        if currency:
+            break
+    t = t.strip()
+    try:
+        return parse_decimal(t), currency
+    except ValueError:
+        raise ValueError(f"not money: {text!r}") from None
+
+
+# Durations in days: "90", "90日", "90 days", "12 weeks", "2週間", "3 months", "3か月", "1 year", "1年".
+_DAYS_PER = {"day": 1.0, "days": 1.0, "d": 1.0, "日": 1.0, "日間": 1.0,
+             "week": 7.0, "weeks": 7.0, "w": 7.0, "週": 7.0, "週間": 7.0,
+             "month": 365.25 / 12, "months": 365.25 / 12, "mo": 365.25 / 12, "か月": 365.25 / 12, "ヶ月": 365.25 / 12,
+             "ヵ月": 365.25 / 12, "カ月": 365.25 / 12, "ケ月": 365.25 / 12, "月": 365.25 / 12,
+             "year": 365.25, "years": 365.25, "y": 365.25, "年": 365.25, "年間": 365.25}
+_DURATION = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?|\.[0-9]+)\s*([A-Za-z\u3040-\u30ff\u4e00-\u9fff]*)\s*$")
+
+
+def parse_days(text: str | float | int) -> float:
+    """Days from ``90``, ``90日``, ``12 weeks``, ``3 months`` (a month is 365.25 / 12 days), ``1年``.
+    ValueError when it is not a duration."""
+    if not isinstance(text, str):
+        return float(parse_decimal(text))
+    m = _DURATION.match(text.replace("，", "").replace(",", ""))
+    if not m:
+        raise ValueError(f"not a duration: {text!r}")
+    unit = m.group(2).lower() if m.group(2).isascii() else m.group(2)
+    if unit not in _DAYS_PER and unit != "":
+        raise ValueError(f"not a duration: {text!r}")
+    return float(m.group(1)) * _DAYS_PER.get(unit, 1.0)

@@ -26,7 +26,7 @@ from pydantic import ValidationError
 
 from app.core.scenario import FIELD_GOALS, Goal, Scenario, applies
 from app.core.specs import CloudOffer, GpuSpec, ModelSpec, custom_model
-from app.core.units import parse_decimal
+from app.core.units import parse_days, parse_decimal, parse_money
 
 Quantity = str | float | int | None
 
@@ -185,9 +185,17 @@ class RequestError(ValueError):
         return out
 
 
-def _number(name: str, v: Any, errors: list[FieldError]) -> float | int | None:
+def _number(name: str, v: Any, errors: list[FieldError], currency: str | None = None) -> float | int | None:
     if v is None or (isinstance(v, str) and not v.strip()):
         return None
+    if name == "budget":
+        return _money(v, errors, currency)
+    if name == "deadline_days":
+        try:
+            return parse_days(v)
+        except ValueError:
+            errors.append(FieldError(name, "not_duration", {"value": v}, v))
+            return None
     try:
         d = parse_decimal(v)
     except ValueError:
@@ -202,6 +210,21 @@ def _number(name: str, v: Any, errors: list[FieldError]) -> float | int | None:
             return None
         return int(d)
     return float(d)
+
+
+def _money(v: Any, errors: list[FieldError], currency: str | None) -> float | None:
+    """A budget as written: ``30M``, ``$1M``, ``¥30M``, ``3億円``, ``100万ドル``. A currency written with
+    it must be the plan's: the amount is used as given, never converted behind the user's back."""
+    try:
+        amount, written = parse_money(v)
+    except ValueError:
+        errors.append(FieldError("budget", "not_money", {"value": v}, v))
+        return None
+    plan = (currency or "USD").upper()
+    if written is not None and written != plan:
+        errors.append(FieldError("budget", "money_other_currency", {"value": v, "written": written, "currency": plan}, v))
+        return None
+    return float(amount)
 
 
 def _close(value: str, ids: list[str]) -> str:
@@ -310,7 +333,7 @@ def to_scenario(req: PlanRequest, catalog: Catalog) -> Scenario:
     errors: list[FieldError] = []
     if not req.goal:
         raise RequestError([FieldError("goal", "goal_missing", {}, None)])
-    nums = {k: _number(k, getattr(req, k), errors) for k in (INT_FIELDS | FLOAT_FIELDS)}
+    nums = {k: _number(k, getattr(req, k), errors, req.currency) for k in (INT_FIELDS | FLOAT_FIELDS)}
     for k, v in nums.items():
         if v is not None and v <= 0 and k not in ZERO_ALLOWED:
             errors.append(FieldError(k, "greater_than", {"gt": 0}, getattr(req, k)))

@@ -613,14 +613,6 @@
         <translation>予算</translation>
     </message>
     <message>
-        <source>none (e.g. 30M, 200K)</source>
-        <translation>なし（例：3000万、30M、200K）</translation>
-    </message>
-    <message>
-        <source>Most you can spend on this job (training) or on serving over the horizon (inference).</source>
-        <translation>この作業（学習）、または期間中の推論サービスに使える上限額。</translation>
-    </message>
-    <message>
         <source>&amp;Budget</source>
         <translation>予算(&amp;B)</translation>
     </message>
@@ -633,8 +625,16 @@
         <translation>なし（{0:g}日以内を目安に探索）</translation>
     </message>
     <message>
-        <source>Calendar days the training may take.</source>
-        <translation>学習にかけられる日数（暦日）。</translation>
+        <source>none (e.g. 30M, $1M, 3000万, 3億円)</source>
+        <translation>なし（例：3000万、3億円、$1M、100万ドル）</translation>
+    </message>
+    <message>
+        <source>Most you can spend on this job (training) or on serving over the horizon (inference). Accepts 30M, 200K, $1M, ¥30M, 3000万, 3億円, 100万ドル, in the currency above.</source>
+        <translation>このジョブ（学習）または期間全体の運用（推論）にかけられる上限。3000万、3億円、30M、¥30M、$1M、100万ドル などの書き方が使えます（上で選んだ通貨で）。</translation>
+    </message>
+    <message>
+        <source>Calendar days the training may take. Accepts 90, 90日, 12 weeks, 3 months, 3か月, 1 year.</source>
+        <translation>学習にかけられる暦日数。90、90日、12週間、3か月、1年 などの書き方が使えます。</translation>
     </message>
     <message>
         <source>&amp;Deadline (days)</source>
@@ -5751,6 +5751,18 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <message>
         <source>&apos;{value}&apos; is not a number (use e.g. 7000000000, 7e9, 7B, 1.4T, 500M, 8K, 3000万)</source>
         <translation>「{value}」は数値ではありません（例：7000000000、7e9、7B、1.4T、500M、8K、3000万）</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not an amount of money (use e.g. 30M, $1M, ¥30M, 3000万, 3億円, 100万ドル)</source>
+        <translation>&apos;{value}&apos; は金額として読めません（例：3000万、3億円、¥30M、$1M、100万ドル）</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is in {written}, but the plan&apos;s currency is {currency}: change the currency, or write the amount in {currency}</source>
+        <translation>&apos;{value}&apos; は {written} ですが、計画の通貨は {currency} です。通貨を変えるか、{currency} で金額を書いてください</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a duration (use e.g. 90, 90日, 12 weeks, 3 months, 3か月, 1 year)</source>
+        <translation>&apos;{value}&apos; は期間として読めません（例：90、90日、12週間、3か月、1年）</translation>
     </message>
     <message>
         <source>unknown model &apos;{value}&apos;; see: gpu-planner catalog models</source>

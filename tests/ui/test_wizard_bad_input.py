@@ -55,3 +55,27 @@ def test_the_obviously_wrong_values_are_refused(qtbot, window):
     for bad in ("lots", "-1", "0", "1e400", "nan"):
         type_into(qtbot, page.widgets["budget"], bad)
         assert "budget" in window.session.errors, bad
+
+
+def test_budget_and_deadline_take_the_forms_people_type(qtbot):
+    """Issue 19: "$1M", "3億円" and "3 months" are accepted as typed; "¥30M" on a dollar plan is
+    refused on the budget field, naming what to do."""
+    from app.ui.application import MainWindow
+    from app.ui.wizard import PageId
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.maybe_save = lambda: True
+    w.show()
+    w.session.update(goal="finetune", model="llama-3.1-8b", samples="10000", currency="USD")
+    w.wizard.setCurrentId(PageId.BUDGET)
+    page = w.wizard.currentPage()
+    qtbot.keyClicks(page.budget, "$1M")
+    qtbot.keyClicks(page.deadline, "3 months")
+    qtbot.waitUntil(lambda: w.session.scenario is not None and w.session.scenario.budget == 1e6, timeout=5000)
+    assert w.session.scenario.deadline_days == pytest.approx(91.3125)
+    page.budget.clear()
+    qtbot.keyClicks(page.budget, "¥30M")
+    qtbot.waitUntil(lambda: "budget" in w.session.errors, timeout=5000)
+    assert "currency" in page.error_label.text() and not page.isComplete()
+    w.session.wait_idle()

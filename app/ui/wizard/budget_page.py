@@ -34,12 +34,13 @@ class BudgetPage(BoundPage):
         mf = QFormLayout(money)
         self.currency = self.combo("currency", self.tr("Currency"), [(self.tr("Japanese yen (JPY)"), "JPY"), (self.tr("US dollar (USD)"), "USD")])
         mf.addRow(self.tr("C&urrency"), self.currency)
-        self.budget = self.line("budget", self.tr("Budget"), self.tr("none (e.g. 30M, 200K)"),
-                                self.tr("Most you can spend on this job (training) or on serving over the horizon (inference)."))
+        self.budget = self.line("budget", self.tr("Budget"), self.tr("none (e.g. 30M, $1M, 3000万, 3億円)"),
+                                self.tr("Most you can spend on this job (training) or on serving over the horizon (inference). "
+                                        "Accepts 30M, 200K, $1M, ¥30M, 3000万, 3億円, 100万ドル, in the currency above."))
         mf.addRow(self.tr("&Budget"), self.budget)
         self.deadline = self.line("deadline_days", self.tr("Deadline (days)"),
                                   self.tr("none (the search aims at {0:g} days)").format(A.value("target_days")),
-                                  self.tr("Calendar days the training may take."))
+                                  self.tr("Calendar days the training may take. Accepts 90, 90日, 12 weeks, 3 months, 3か月, 1 year."))
         self.deadline_label = QLabel(self.tr("&Deadline (days)"))
         self.deadline_label.setBuddy(self.deadline)
         mf.addRow(self.deadline_label, self.deadline)
