@@ -218,6 +218,7 @@ class CatalogBrowser(QDialog):
             filt.setPlaceholderText(self.tr("Filter…"))
             filt.setClearButtonEnabled(True)
             view = QTableView()
+            view.setTabKeyNavigation(False)
             view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             view.setSortingEnabled(True)

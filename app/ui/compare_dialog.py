@@ -61,6 +61,7 @@ class CompareDialog(QDialog):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.table = QTableWidget(0, 0)
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the next field; arrows move between cells
         self.table.setTabKeyNavigation(False)
         self.table.setAccessibleName(self.tr("Comparison"))
         from app.ui.charts.scaling import ScalingChart

@@ -605,16 +605,8 @@
         <translation>米ドル（USD）</translation>
     </message>
     <message>
-        <source>C&amp;urrency</source>
-        <translation>通貨(&amp;U)</translation>
-    </message>
-    <message>
         <source>Budget</source>
         <translation>予算</translation>
-    </message>
-    <message>
-        <source>&amp;Budget</source>
-        <translation>予算(&amp;B)</translation>
     </message>
     <message>
         <source>Deadline (days)</source>
@@ -629,8 +621,16 @@
         <translation>なし（例：3000万、3億円、$1M、100万ドル）</translation>
     </message>
     <message>
+        <source>&amp;Currency</source>
+        <translation>通貨(&amp;C)</translation>
+    </message>
+    <message>
         <source>Most you can spend on this job (training) or on serving over the horizon (inference). Accepts 30M, 200K, $1M, ¥30M, 3000万, 3億円, 100万ドル, in the currency above.</source>
         <translation>このジョブ（学習）または期間全体の運用（推論）にかけられる上限。3000万、3億円、30M、¥30M、$1M、100万ドル などの書き方が使えます（上で選んだ通貨で）。</translation>
+    </message>
+    <message>
+        <source>Bud&amp;get</source>
+        <translation>予算(&amp;G)</translation>
     </message>
     <message>
         <source>Calendar days the training may take. Accepts 90, 90日, 12 weeks, 3 months, 3か月, 1 year.</source>
@@ -673,8 +673,8 @@
         <translation>予算内で最速</translation>
     </message>
     <message>
-        <source>&amp;Prefer</source>
-        <translation>優先(&amp;P)</translation>
+        <source>P&amp;refer</source>
+        <translation>優先(&amp;R)</translation>
     </message>
     <message>
         <source>Cloud prices</source>
@@ -789,28 +789,28 @@
         <translation>電力上限（kW）(&amp;L)</translation>
     </message>
     <message>
-        <source>E&amp;lectricity per kWh</source>
-        <translation>電気料金（1kWhあたり）(&amp;L)</translation>
+        <source>&amp;Electricity per kWh</source>
+        <translation>電気料金（1kWhあたり）(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;JPY per USD</source>
+        <translation>1ドルあたりの円(&amp;J)</translation>
+    </message>
+    <message>
+        <source>H&amp;ours per day in use</source>
+        <translation>1日の稼働時間(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Networ&amp;k between servers</source>
+        <translation>サーバー間ネットワーク(&amp;K)</translation>
     </message>
     <message>
         <source>P&amp;UE</source>
         <translation>PUE(&amp;U)</translation>
     </message>
     <message>
-        <source>JPY per US&amp;D</source>
-        <translation>1ドルあたりの円(&amp;D)</translation>
-    </message>
-    <message>
-        <source>&amp;Hours per day in use</source>
-        <translation>1日の稼働時間(&amp;H)</translation>
-    </message>
-    <message>
         <source>&amp;Years (horizon)</source>
         <translation>期間（年）(&amp;Y)</translation>
-    </message>
-    <message>
-        <source>&amp;Network between servers</source>
-        <translation>サーバー間ネットワーク(&amp;N)</translation>
     </message>
     <message>
         <source>Hover over a field to see where its default comes from.</source>
@@ -2376,10 +2376,6 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
         <translation>モデルが読む文章の量（トークン数。日本語はおよそ1文字1トークン、英語は0.75語程度）。100B、1.4T などと入力できます。</translation>
     </message>
     <message>
-        <source>&amp;Tokens</source>
-        <translation>トークン数(&amp;T)</translation>
-    </message>
-    <message>
         <source>Sequence length (tokens)</source>
         <translation>シーケンス長（トークン数）</translation>
     </message>
@@ -2390,6 +2386,10 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
     <message>
         <source>Se&amp;quence length (tokens)</source>
         <translation>シーケンス長（トークン数）(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Trainin&amp;g stack</source>
+        <translation>学習環境(&amp;G)</translation>
     </message>
     <message>
         <source>Fine-tuning</source>
@@ -2448,6 +2448,10 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
         <translation>エポック数</translation>
     </message>
     <message>
+        <source>T&amp;okens</source>
+        <translation>トークン数(&amp;O)</translation>
+    </message>
+    <message>
         <source>Training stack</source>
         <translation>学習環境</translation>
     </message>
@@ -2474,10 +2478,6 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
     <message>
         <source>The framework decides how much memory each parameter costs (8 to 20 bytes) and what can be split over GPUs; the plan offloads to host RAM only when nothing fits otherwise.</source>
         <translation>フレームワークによって、パラメータあたりのメモリ（8〜20 バイト）と GPU に分けられるものが変わります。ホストRAM へのオフロードは、他に収まる構成がないときだけ使います。</translation>
-    </message>
-    <message>
-        <source>Training s&amp;tack</source>
-        <translation>学習環境(&amp;T)</translation>
     </message>
     <message>
         <source>Passes over the data.</source>
@@ -3287,8 +3287,12 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
         <translation>既存のモデルを動かして質問に答えたりサービスを提供したりします。必要なハードウェアは最も少なくて済みます。</translation>
     </message>
     <message>
-        <source>&amp;Adjust a model (fine-tuning)</source>
-        <translation>モデルを調整する（ファインチューニング）(&amp;A)</translation>
+        <source>Ad&amp;just a model (fine-tuning)</source>
+        <translation>モデルを調整する（ファインチューニング）(&amp;J)</translation>
+    </message>
+    <message>
+        <source>Bui&amp;ld a new model (from scratch)</source>
+        <translation>新しいモデルを作る（フルスクラッチ）(&amp;L)</translation>
     </message>
     <message>
         <source>Teach an existing model your tasks, tone or format with thousands of examples. LoRA/QLoRA make this possible on one or a few GPUs.</source>
@@ -3301,10 +3305,6 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
     <message>
         <source>Keep training an existing model on billions of words of your domain or language (e.g. Japanese). Weeks on a GPU cluster.</source>
         <translation>既存モデルを、自分の分野や言語（日本語など）の数十億語の文章でさらに学習させます。GPUクラスタで数週間かかります。</translation>
-    </message>
-    <message>
-        <source>&amp;Build a new model (from scratch)</source>
-        <translation>新しいモデルを作る（フルスクラッチ）(&amp;B)</translation>
     </message>
     <message>
         <source>Train your own model from nothing. Months on hundreds to thousands of GPUs; usually only for large organisations.</source>

@@ -33,11 +33,11 @@ class BudgetPage(BoundPage):
         money = QGroupBox(self.tr("Money and time"))
         mf = QFormLayout(money)
         self.currency = self.combo("currency", self.tr("Currency"), [(self.tr("Japanese yen (JPY)"), "JPY"), (self.tr("US dollar (USD)"), "USD")])
-        mf.addRow(self.tr("C&urrency"), self.currency)
+        mf.addRow(self.tr("&Currency"), self.currency)
         self.budget = self.line("budget", self.tr("Budget"), self.tr("none (e.g. 30M, $1M, 3000万, 3億円)"),
                                 self.tr("Most you can spend on this job (training) or on serving over the horizon (inference). "
                                         "Accepts 30M, 200K, $1M, ¥30M, 3000万, 3億円, 100万ドル, in the currency above."))
-        mf.addRow(self.tr("&Budget"), self.budget)
+        mf.addRow(self.tr("Bud&get"), self.budget)
         self.deadline = self.line("deadline_days", self.tr("Deadline (days)"),
                                   self.tr("none (the search aims at {0:g} days)").format(A.value("target_days")),
                                   self.tr("Calendar days the training may take. Accepts 90, 90日, 12 weeks, 3 months, 3か月, 1 year."))
@@ -50,7 +50,7 @@ class BudgetPage(BoundPage):
         mf.addRow(self.tr("&Where"), self.deployment)
         self.rank = self.combo("rank_by", self.tr("Prefer"), [(self.tr("Cheapest that meets the deadline"), "cost"),
                                                               (self.tr("Fastest within the budget"), "time")])
-        mf.addRow(self.tr("&Prefer"), self.rank)
+        mf.addRow(self.tr("P&refer"), self.rank)
         self.pricing = self.combo("pricing", self.tr("Cloud prices"), [
             (self.tr("On-demand"), "on-demand"), (self.tr("Spot / interruptible"), "spot"),
             (self.tr("Reserved / committed"), "reserved"), (self.tr("Cheapest of any kind"), "cheapest")],
@@ -91,10 +91,10 @@ class BudgetPage(BoundPage):
             ("InfiniBand 400G", "ib-400"), ("InfiniBand 200G", "ib-200"), ("100 GbE", "100gbe"), ("25 GbE", "25gbe"), ("10 GbE", "10gbe")],
             source_sentence("network_factor_ib-400"))
         pairs = [(self.tr("At &most GPUs"), self.max_gpus), (self.tr("Power &limit (kW)"), self.power),
-                 (self.tr("E&lectricity per kWh"), self.elec), (self.tr("P&UE"), self.pue),
-                 (self.tr("JPY per US&D"), self.fx), (self.tr("&Hours per day in use"), self.hours),
+                 (self.tr("&Electricity per kWh"), self.elec), (self.tr("P&UE"), self.pue),
+                 (self.tr("&JPY per USD"), self.fx), (self.tr("H&ours per day in use"), self.hours),
                  (self.tr("Days per month in use"), self.days), (self.tr("&Years (horizon)"), self.years),
-                 (self.tr("&Network between servers"), self.network)]
+                 (self.tr("Networ&k between servers"), self.network)]
 
         for i, (label, w) in enumerate(pairs):
             lab = QLabel(label)

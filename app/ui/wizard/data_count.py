@@ -60,6 +60,7 @@ class DataCounter(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setObjectName("data_summary")
         self.table = QTableWidget(0, 5)
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the next field; arrows move between cells
         self.table.setHorizontalHeaderLabels([self.tr("Tokenizer"), self.tr("Tokens"), self.tr("GPUs"), self.tr("Time"),
                                               self.tr("Cloud cost")])
         self.table.verticalHeader().hide()

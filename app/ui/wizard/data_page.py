@@ -30,7 +30,7 @@ class DataPage(BoundPage):
         self.tokens = self.line("tokens", self.tr("Tokens"), self.tr("default: see below"),
                                 self.tr("Words the model reads, in tokens (about 1 token per Japanese character, "
                                         "0.75 English words). Accepts 100B, 1.4T."))
-        tf.addRow(self.tr("&Tokens"), self.tokens)
+        tf.addRow(self.tr("T&okens"), self.tokens)
         self.default_note = explanation("")
         tf.addRow(self.default_note)
         self.counter = DataCounter(session)
@@ -46,7 +46,7 @@ class DataPage(BoundPage):
             (self.tr("torchtune"), "torchtune")],
             self.tr("The framework decides how much memory each parameter costs (8 to 20 bytes) and what can be "
                     "split over GPUs; the plan offloads to host RAM only when nothing fits otherwise."))
-        tf.addRow(self.tr("Training s&tack"), self.stack)
+        tf.addRow(self.tr("Trainin&g stack"), self.stack)
         # --- fine-tuning ---
         self.ft_box = QGroupBox(self.tr("Fine-tuning"))
         ff = QFormLayout(self.ft_box)

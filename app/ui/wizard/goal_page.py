@@ -20,13 +20,13 @@ class GoalPage(BoundPage):
         texts = {
             "inference": (self.tr("&Use a model (inference)"),
                           self.tr("Run an existing model to answer questions or power a service. Needs the least hardware.")),
-            "finetune": (self.tr("&Adjust a model (fine-tuning)"),
+            "finetune": (self.tr("Ad&just a model (fine-tuning)"),
                          self.tr("Teach an existing model your tasks, tone or format with thousands of examples. "
                                  "LoRA/QLoRA make this possible on one or a few GPUs.")),
             "cpt": (self.tr("&Add knowledge (continued pre-training)"),
                     self.tr("Keep training an existing model on billions of words of your domain or language "
                             "(e.g. Japanese). Weeks on a GPU cluster.")),
-            "scratch": (self.tr("&Build a new model (from scratch)"),
+            "scratch": (self.tr("Bui&ld a new model (from scratch)"),
                         self.tr("Train your own model from nothing. Months on hundreds to thousands of GPUs; "
                                 "usually only for large organisations.")),
         }

@@ -44,6 +44,7 @@ class ModelPage(BoundPage):
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Search models"))
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the next field; arrows move between cells
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -48,6 +48,7 @@ class ResultPage(BoundPage):
         self.suggestions.setMaximumHeight(90)
         self.suggestions.setAccessibleName(self.tr("Ways to make it feasible"))
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the next field; arrows move between cells
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
