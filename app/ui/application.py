@@ -98,6 +98,16 @@ class SettingsDialog(QDialog):
         super().accept()
 
 
+def fitted_size(window: QMainWindow, wanted: tuple[int, int] = (1200, 820)) -> tuple[int, int]:
+    """The window's first size: ``wanted``, or 95% of the screen's free area on a smaller screen (a
+    1366 x 768 laptop has about 730 px under its panels; at 150% scaling far less)."""
+    screen = window.screen() or QApplication.primaryScreen()
+    if screen is None:
+        return wanted
+    free = screen.availableGeometry()
+    return min(wanted[0], int(free.width() * 0.95)), min(wanted[1], int(free.height() * 0.95))
+
+
 class MainWindow(QMainWindow):
     """``staged=True`` (what ``run()`` uses) builds only the wizard's first page and leaves the
     draft unchecked: ``finish_start()`` does the rest once the window is on screen."""
@@ -111,7 +121,7 @@ class MainWindow(QMainWindow):
         self._build_ui(staged=staged)
         self.session.sig_file_changed.connect(self._update_title)
         self._update_title()
-        self.resize(1200, 820)
+        self.resize(*fitted_size(self))
 
     def _build_ui(self, staged: bool = False) -> None:
         """The wizard and the menus, in the current language (built again when the language changes)."""

@@ -1,7 +1,9 @@
 """Regenerate the README screenshots under Xvfb:
 
-    xvfb-run -a -s "-screen 0 1400x1000x24" python3 docs/screenshots/make.py          # English
-    xvfb-run -a -s "-screen 0 1400x1000x24" python3 docs/screenshots/make.py ja       # Japanese, into ja/
+    xvfb-run -a -s "-screen 0 1366x768x24" python3 docs/screenshots/make.py          # English
+    xvfb-run -a -s "-screen 0 1366x768x24" python3 docs/screenshots/make.py ja       # Japanese, into ja/
+
+A 1366 x 768 laptop screen: the window takes the size it takes there (95% of the free area).
 
 Drives the real window: each wizard page, then the recommendation's tabs for a from-scratch plan with
 a deadline and a budget (so the plots show the constraint lines)."""
@@ -40,8 +42,7 @@ def main() -> None:
     set_language(lang)
     w = MainWindow(settings=settings)
     w.maybe_save = lambda: True
-    w.resize(1280, 860)
-    w.show()
+    w.show()  # at the size it picks for this screen (app.ui.application.fitted_size)
 
     def shot(name: str) -> None:
         for _ in range(20):  # a tab shown again lays its bar out over a few passes
@@ -108,7 +109,7 @@ def main() -> None:
         d.add_current()
         d.add_variant("model", "llm-jp-3-3.7b")
         d.add_variant("precision", "fp8")
-        d.resize(1280, 860)
+        d.resize(w.size())
         d.show()
         d.compare()
         for _ in range(600):

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.core import assumptions as A
 from app.present.text.assumptions import field_help, source_sentence
-from app.ui.wizard.common import BoundPage, explanation
+from app.ui.wizard.common import BoundPage, explanation, scrolling_layout
 
 
 class BudgetPage(BoundPage):
@@ -102,7 +102,7 @@ class BudgetPage(BoundPage):
             g.addWidget(lab, i // 2, (i % 2) * 2)
             g.addWidget(w, i // 2, (i % 2) * 2 + 1)
 
-        lay = QVBoxLayout(self)
+        lay = scrolling_layout(self)
         lay.addWidget(money)
         lay.addWidget(own)
         lay.addWidget(more)

@@ -12,7 +12,19 @@ from enum import IntEnum
 from typing import TypeVar
 
 from PySide6.QtCore import QSignalBlocker
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLabel, QLineEdit, QSpinBox, QWidget, QWizardPage
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
 
 INVALID_STYLE = "border: 2px solid #b00020;"
 W = TypeVar("W", bound=QWidget)
@@ -136,6 +148,20 @@ def set_widget_value(w: QWidget, value) -> None:
         w.setValue(float(value or 0))
     elif isinstance(w, QCheckBox):
         w.setChecked(bool(value))
+
+
+def scrolling_layout(page: QWidget) -> QVBoxLayout:
+    """The layout to fill a page with, inside a scroll area: on a small screen (1366 x 768, or 150-200%
+    scaling) the page scrolls instead of pushing Back and Next below the edge of the screen."""
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(0, 0, 0, 0)
+    area = QScrollArea(page)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    inner = QWidget()
+    area.setWidget(inner)
+    outer.addWidget(area)
+    return QVBoxLayout(inner)
 
 
 def explanation(text: str) -> QLabel:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QHBoxLayout
 
 from app.core import assumptions as A
 from app.core.precision import WEIGHT_BITS
 from app.present.text.assumptions import source_sentence
 from app.present.text.format import fmt_count
-from app.ui.wizard.common import BoundPage, explanation
+from app.ui.wizard.common import BoundPage, explanation, scrolling_layout
 from app.ui.wizard.data_count import DataCounter
 
 PRECISIONS = ("bf16", "fp8", "fp16", "fp32")
@@ -101,7 +101,7 @@ class DataPage(BoundPage):
         inf.addRow(self.tr("Serving &engine"), self.engine)
         self.sla_box = self._service_box()
 
-        lay = QVBoxLayout(self)
+        lay = scrolling_layout(self)
         for w in (self.train_box, self.ft_box, self.prec_box, self.inf_box, self.sla_box):
             lay.addWidget(w)
         lay.addStretch(1)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker
-from PySide6.QtWidgets import QButtonGroup, QRadioButton, QVBoxLayout
+from PySide6.QtWidgets import QButtonGroup, QRadioButton
 
-from app.ui.wizard.common import BoundPage, explanation
+from app.ui.wizard.common import BoundPage, explanation, scrolling_layout
 
 GOALS = ("inference", "finetune", "cpt", "scratch")
 
@@ -31,7 +31,7 @@ class GoalPage(BoundPage):
                                 "usually only for large organisations.")),
         }
         self.group = QButtonGroup(self)
-        lay = QVBoxLayout(self)
+        lay = scrolling_layout(self)
         self.buttons: dict[str, QRadioButton] = {}
         for i, g in enumerate(GOALS):
             title, text = texts[g]

@@ -19,11 +19,10 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QTableView,
-    QVBoxLayout,
 )
 
 from app.present.text.format import fmt_bytes, fmt_count
-from app.ui.wizard.common import BoundPage
+from app.ui.wizard.common import BoundPage, scrolling_layout
 
 ROLE_ID = Qt.ItemDataRole.UserRole + 1
 
@@ -108,7 +107,7 @@ class ModelPage(BoundPage):
         top.addWidget(self.use_file)
         top.addWidget(self.use_custom)
         top.addStretch(1)
-        lay = QVBoxLayout(self)
+        lay = scrolling_layout(self)
         lay.addLayout(top)
         lay.addWidget(self.search)
         lay.addWidget(self.table, 1)

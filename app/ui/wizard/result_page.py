@@ -64,12 +64,15 @@ class ResultPage(BoundPage):
         self.charts_ready = False
         self.memory_chart = self.breakeven_chart = self.scaling_chart = self.runs_chart = None
         self.tabs.addTab(self.details, self.tr("&Details"))
+        # small minimums: on a laptop screen the splitter shares what there is instead of the page scrolling
+        self.table.setMinimumHeight(90)
+        self.tabs.setMinimumHeight(160)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
         split.addWidget(self.tabs)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
-        lay = QVBoxLayout(self)
+        lay = QVBoxLayout(self)  # no scroll area: the splitter shares the height (its panes scroll)
         lay.addWidget(self.verdict)
         lay.addWidget(self.suggestions)
         lay.addWidget(self.status)
