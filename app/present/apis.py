@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.i18n import translate
-from app.present.text.format import fmt_count, fmt_money
+from app.present.text.format import fmt_count, fmt_money, model_name
 
 
 def _sep(lang: str) -> str:
@@ -24,7 +24,7 @@ def per_million(amount: float | None, currency: str, lang: str) -> str:
 
 def caveat(out: Any, lang: str) -> str:
     """The quality caveat, naming the open model and the APIs compared."""
-    name = out.scenario.model.name or out.scenario.model.id
+    name = model_name(out.scenario.model)
     return translate("Apis", "Prices only: {0} and each API's model are different models, and their quality is not compared here. "
                              "Even an API serving the same open weights may quantise them, cap the context or filter answers.").format(name)
 

@@ -42,6 +42,7 @@ from app.present.text.format import (
     layout_label,
     layout_text,
     method_text,
+    model_name,
     stack_name,
     utilisation_text,
 )
@@ -146,7 +147,7 @@ def _build(c: _Ctx, name: str, date: dt.date) -> ReportDocument:
         sections.append(_published(c))
     sections += [_findings(c), _sources(c), _glossary()]
     title = translate("Report", "GPU plan") + ": " + name
-    subtitle = " · ".join((fmt_date(date.isoformat(), c.lang), _tr(GOAL_NAMES[c.s.goal.value]), c.s.model.name))
+    subtitle = " · ".join((fmt_date(date.isoformat(), c.lang), _tr(GOAL_NAMES[c.s.goal.value]), model_name(c.s.model)))
     footer = translate("Report", "LLM GPU Planner {0} · catalog {1} · {2}").format(
         __version__, c.out.catalog_version, fmt_date(date.isoformat(), c.lang))
     return ReportDocument(title=title, subtitle=subtitle, lead=_decision(c), sections=sections, footer=footer, lang=c.lang)
@@ -241,7 +242,7 @@ def _asked(c: _Ctx) -> Section:
     s, m = c.s, c.s.model
     rows: list[tuple[str, Inline]] = [
         (translate("Report", "Goal"), runs(_tr(GOAL_NAMES[s.goal.value]))),
-        (translate("Report", "Model"), runs(m.name + " — " + translate("Report", "{0} parameters{1}").format(
+        (translate("Report", "Model"), runs(model_name(m) + " — " + translate("Report", "{0} parameters{1}").format(
             fmt_count(m.params_total), translate("Report", ", {0} active per token").format(fmt_count(m.params_active)) if m.is_moe else ""))),
     ]
     if c.training:

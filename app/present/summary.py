@@ -18,6 +18,7 @@ from app.present.text.format import (
     fmt_money,
     layout_label,
     method_text,
+    model_name,
     stack_name,
     utilisation_text,
 )
@@ -61,7 +62,7 @@ def render_summary(out: PlanOutcome, lang: str, top: int | None = None) -> str:
         lines.append("  → " + suggestion_message(sug.code, sug.params, lang, cur))
     lines.append("")
     lines.append(translate("Summary", "Model: {0} ({1} parameters, {2} active)").format(
-        scenario.model.name, fmt_count(wl.params), fmt_count(wl.active_params)))
+        model_name(scenario.model), fmt_count(wl.params), fmt_count(wl.active_params)))
     if scenario.is_training:
         lines.append(translate("Summary", "Workload: {0} tokens, {1} FLOP").format(fmt_count(wl.tokens), fmt_flops(wl.train_flops)))
     for f in plan.findings:

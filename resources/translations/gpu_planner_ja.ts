@@ -461,7 +461,7 @@
     </message>
     <message>
         <source>An option that misses the deadline, budget or power limit by at most this factor is called a nearest miss; farther ones say how far they are</source>
-        <translation>期限・予算・電力上限を超える幅がこの倍率以内の構成を「惜しい候補」と呼びます。それより遠い構成には、どれだけ離れているかを示します</translation>
+        <translation>期限・予算・電力上限を超える幅がこの倍率以内の構成を「最も近い候補」と呼びます。それより遠い構成には、どれだけ離れているかを示します</translation>
     </message>
     <message>
         <source>entered by the user ({0})</source>
@@ -520,7 +520,7 @@
     </message>
     <message>
         <source>GPUs</source>
-        <translation>GPU構成</translation>
+        <translation>GPU枚数</translation>
     </message>
     <message>
         <source>reported GPU-h</source>
@@ -805,6 +805,14 @@
         <translation>サーバー間ネットワーク(&amp;K)</translation>
     </message>
     <message>
+        <source>{0:g} JPY</source>
+        <translation>{0:g}円</translation>
+    </message>
+    <message>
+        <source>{0:.3f} USD</source>
+        <translation>{0:.3f}ドル</translation>
+    </message>
+    <message>
         <source>P&amp;UE</source>
         <translation>PUE(&amp;U)</translation>
     </message>
@@ -885,7 +893,7 @@
     </message>
     <message>
         <source>active parameters per token (MoE)</source>
-        <translation>1トークンあたりの有効パラメータ数（MoE）</translation>
+        <translation>1トークンあたりのアクティブパラメータ数（MoE）</translation>
     </message>
     <message>
         <source>data</source>
@@ -1221,7 +1229,7 @@
     </message>
     <message>
         <source> ({0:.1f}B active)</source>
-        <translation>（有効 {0:.1f}B）</translation>
+        <translation>（アクティブ {0:.1f}B）</translation>
     </message>
     <message>
         <source>{0:8.2f}B{1}  context {2}  {3}</source>
@@ -1273,7 +1281,7 @@
     </message>
     <message>
         <source>GPUs</source>
-        <translation>GPU構成</translation>
+        <translation>GPU枚数</translation>
     </message>
     <message>
         <source>models</source>
@@ -1495,7 +1503,7 @@
     <name>CatalogBrowser</name>
     <message>
         <source>GPUs</source>
-        <translation>GPU構成</translation>
+        <translation>GPU枚数</translation>
     </message>
     <message>
         <source>Models</source>
@@ -1802,7 +1810,7 @@
     </message>
     <message>
         <source>Active parameters</source>
-        <translation>有効パラメータ数</translation>
+        <translation>アクティブパラメータ数</translation>
     </message>
     <message>
         <source>Parameters as stated</source>
@@ -3343,7 +3351,7 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
     </message>
     <message>
         <source>nearest miss</source>
-        <translation>惜しい候補</translation>
+        <translation>最も近い候補</translation>
     </message>
     <message>
         <source>far off</source>
@@ -3622,7 +3630,7 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     </message>
     <message>
         <source>&amp;Active parameters (MoE)</source>
-        <translation>有効パラメータ数（MoE）(&amp;A)</translation>
+        <translation>アクティブパラメータ数（MoE）(&amp;A)</translation>
     </message>
     <message>
         <source>Layers</source>
@@ -3650,11 +3658,11 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     </message>
     <message>
         <source>Active parameters</source>
-        <translation>有効パラメータ数</translation>
+        <translation>アクティブパラメータ数</translation>
     </message>
     <message>
         <source>Mixture-of-experts models use only some experts per token: compute follows the active count.</source>
-        <translation>MoE（混合エキスパート）モデルは1トークンごとに一部のエキスパートだけを使うため、計算量は有効パラメータ数で決まります。</translation>
+        <translation>MoE（混合エキスパート）モデルは1トークンごとに一部のエキスパートだけを使うため、計算量はアクティブパラメータ数で決まります。</translation>
     </message>
     <message>
         <source>A model file on &amp;disk</source>
@@ -3698,7 +3706,7 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     </message>
     <message>
         <source>Active</source>
-        <translation>有効</translation>
+        <translation>アクティブ</translation>
     </message>
     <message>
         <source>Context</source>
@@ -3738,7 +3746,7 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     </message>
     <message>
         <source> ({0} active per token)</source>
-        <translation>（トークンあたり有効 {0}）</translation>
+        <translation>（トークンあたりアクティブ {0}）</translation>
     </message>
     <message>
         <source>(Architecture estimated from the size; enter layers/hidden/heads for exact figures.)</source>
@@ -4327,7 +4335,7 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     </message>
     <message>
         <source>A miss counts as nearest within</source>
-        <translation>「惜しい候補」とみなす超過幅</translation>
+        <translation>「最も近い候補」とみなす超過幅</translation>
     </message>
     <message>
         <source>Continued pre-training share of from-scratch tokens</source>
@@ -4372,6 +4380,10 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <message>
         <source>, ZeRO stage {0}</source>
         <translation>、ZeRO ステージ {0}</translation>
+    </message>
+    <message>
+        <source>custom model</source>
+        <translation>カスタムモデル</translation>
     </message>
     <message>
         <source>tensor {0} × pipeline {1}, {2} replica(s)</source>
@@ -4647,7 +4659,7 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     </message>
     <message>
         <source>, {0} active per token</source>
-        <translation>（トークンあたり有効 {0}）</translation>
+        <translation>（トークンあたりアクティブ {0}）</translation>
     </message>
     <message>
         <source>Training data</source>
@@ -4763,7 +4775,7 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     </message>
     <message>
         <source>GPUs</source>
-        <translation>GPU構成</translation>
+        <translation>GPU枚数</translation>
     </message>
     <message>
         <source>Cloud</source>
@@ -5014,7 +5026,7 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     </message>
     <message>
         <source>GPUs</source>
-        <translation>GPU構成</translation>
+        <translation>GPU枚数</translation>
     </message>
     <message>
         <source>Layout</source>
@@ -5434,7 +5446,7 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     </message>
     <message>
         <source>Model: {0} ({1} parameters, {2} active)</source>
-        <translation>モデル：{0}（パラメータ数 {1}、有効 {2}）</translation>
+        <translation>モデル：{0}（パラメータ数 {1}、アクティブ {2}）</translation>
     </message>
     <message>
         <source>Workload: {0} tokens, {1} FLOP</source>
@@ -5537,6 +5549,26 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <message>
         <source>{0:.1f} years</source>
         <translation>{0:.1f} 年</translation>
+    </message>
+    <message>
+        <source>JPY</source>
+        <translation>円</translation>
+    </message>
+    <message>
+        <source>USD</source>
+        <translation>ドル</translation>
+    </message>
+    <message>
+        <source>cost rented, {0}</source>
+        <translation>レンタルの費用（{0}）</translation>
+    </message>
+    <message>
+        <source>cost bought, {0}</source>
+        <translation>購入の費用（{0}）</translation>
+    </message>
+    <message>
+        <source>cost, cheaper of renting and buying, {0}</source>
+        <translation>費用：レンタルと購入の安い方（{0}）</translation>
     </message>
     <message>
         <source>{0:.1f} tokens/s</source>
@@ -5702,7 +5734,7 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     </message>
     <message>
         <source>active parameters ({active}) exceed total parameters ({total})</source>
-        <translation>有効パラメータ数（{active}）が総パラメータ数（{total}）を超えています</translation>
+        <translation>アクティブパラメータ数（{active}）が総パラメータ数（{total}）を超えています</translation>
     </message>
     <message>
         <source>KV heads ({kv_heads}) must be at most heads ({heads})</source>

@@ -85,6 +85,26 @@ def fmt_duration(sec: float | None) -> str:
     return translate("Units", "{0:.1f} years").format(sec / (365.25 * 86400))
 
 
+def model_name(model: object) -> str:
+    """A model's name for people: a model described by its size or architecture ("custom model" in
+    the core) is named in the current language."""
+    name = str(getattr(model, "name", "") or getattr(model, "id", ""))
+    return translate("Report", "custom model") if name == "custom model" else name
+
+
+def money_axis_label(currency: str, deployment: str = "") -> str:
+    """A chart's money axis: "円" in Japanese (not JPY), "USD" in English; with ``deployment`` the
+    cost it shows (the cheaper of renting and buying, or one of them)."""
+    unit = translate("Units", "JPY") if currency == "JPY" else translate("Units", "USD")
+    if deployment == "cloud":
+        return translate("Units", "cost rented, {0}").format(unit)
+    if deployment == "onprem":
+        return translate("Units", "cost bought, {0}").format(unit)
+    if deployment == "any":
+        return translate("Units", "cost, cheaper of renting and buying, {0}").format(unit)
+    return unit
+
+
 def fmt_money(amount: float | None, currency: str, lang: str = "en", compact: bool = False) -> str:
     """USD as $3.4M / $48,000; JPY as 約4.8万円 / 約8.0億円 in Japanese, ¥1,728,000 in English
     (``compact``: ¥1.73M, for table cells)."""

@@ -6,7 +6,7 @@ import math
 
 import pyqtgraph as pg
 
-from app.present.text.format import fmt_money
+from app.present.text.format import fmt_money, money_axis_label
 from app.ui.charts.base import LEGEND_TEXT, ChartPanel
 
 
@@ -24,7 +24,7 @@ class BreakevenChart(ChartPanel):
     def set_data(self, months, cloud, onprem, breakeven_months: float | None, currency: str, lang: str) -> None:
         self.plot.clear()
         self.legend.clear()
-        self.plot.setLabel("left", currency)
+        self.plot.setLabel("left", money_axis_label(currency))
         self.cloud_curve = self.onprem_curve = self.breakeven_line = None
         if any(v is not None for v in cloud):
             self.cloud_curve = self.plot.plot(months, cloud, pen=pg.mkPen("#1f77b4", width=2), name=self.tr("cloud (rent)"))

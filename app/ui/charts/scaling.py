@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 
-from app.present.text.format import fmt_duration, fmt_money
+from app.present.text.format import fmt_duration, fmt_money, money_axis_label
 from app.ui.charts.base import LEGEND_TEXT, PALETTE, ChartPanel, log10, nice_log_ticks
 
 
@@ -67,7 +67,7 @@ class ScalingChart(ChartPanel):
         """``series``: GPU name -> CurvePoints (count, fits, job_s or request_s, cloud, onprem)."""
         self.curves = {}
         self.time_plot.setLabel("left", self.tr("days") if training else self.tr("seconds per request"))
-        self.cost_plot.setLabel("left", currency)
+        self.cost_plot.setLabel("left", money_axis_label(currency, deployment))
         scale = 86400.0 if training else 1.0
         drawn = [(name, [p for p in points if p.fits]) for name, points in series.items()]
         drawn = [(name, pts) for name, pts in drawn if pts]

@@ -171,7 +171,7 @@ class BudgetPage(BoundPage):
         cur = self.session.draft.get("currency") or "USD"
         jpy = A.value("electricity_jpy_per_kwh")
         fx = float(self.shown_value("fx_jpy_per_usd") or A.value("fx_jpy_per_usd"))
-        self.elec.setPlaceholderText(f"{jpy:g} JPY" if cur == "JPY" else f"{jpy / fx:.3f} USD")
+        self.elec.setPlaceholderText(self.tr("{0:g} JPY").format(jpy) if cur == "JPY" else self.tr("{0:.3f} USD").format(jpy / fx))
         self.deadline.setVisible(self.session.draft.get("goal") != "inference")
         self.deadline_label.setVisible(self.session.draft.get("goal") != "inference")
 
