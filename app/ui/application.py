@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
 
         self.wizard = PlanWizard(self.session, lambda: current_lang(self.settings), staged=staged)
         self.wizard.setWindowFlags(Qt.WindowType.Widget)
+        self.wizard.sig_start_over.connect(self.start_over)
         self.setCentralWidget(self.wizard)  # the previous wizard, if any, is deleted
         self.menuBar().clear()
         self._build_menus()
@@ -188,6 +189,16 @@ class MainWindow(QMainWindow):
         self._action(m, self.tr("&Copy options table"), self.copy_table, QKeySequence("Ctrl+Shift+C"))
         m.addSeparator()
         self._action(m, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        # Edit has no Alt key: every letter of it is taken on some wizard page (Ctrl+Z / Ctrl+Shift+Z work)
+        e = self.menuBar().addMenu(self.tr("Edit"))
+        undo = self.session.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.session.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        e.addAction(undo)
+        e.addAction(redo)
+        e.addSeparator()
+        self._action(e, self.tr("&Start over…"), self.start_over)
         t = self.menuBar().addMenu(self.tr("&Tools"))
         self._action(t, self.tr("&Catalog…"), self.show_catalog, QKeySequence("Ctrl+K"))
         self._action(t, self.tr("C&ompare plans…"), self.show_compare)
@@ -242,6 +253,20 @@ class MainWindow(QMainWindow):
             self.session.new()
             self.session.apply_settings(self.settings, current_lang(self.settings), currency=keep)
             self.wizard.restart()
+
+    def confirm_start_over(self) -> bool:
+        """Ask before every answer is cleared (tests replace this)."""
+        answer = QMessageBox.question(
+            self, self.tr("Start over"),
+            self.tr("Start a new plan? Every answer goes back to its default. A saved plan file is not changed."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def start_over(self) -> None:
+        """Edit → Start over, and the result page's Start over: a fresh plan after a confirmation
+        (and the usual offer to save unsaved changes)."""
+        if self.confirm_start_over():
+            self.new_plan()
 
     def open_dialog(self) -> None:
         if not self.maybe_save():

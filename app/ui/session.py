@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 AUTOSAVE_MS = 1000  # an edit reaches the autosave file within a second: a crash costs at most the last edit
 AUTOSAVE_NAME = "autosave.gpuplan"
@@ -86,7 +87,10 @@ class PlanSession(QObject):
         self.scenario: object | None = None  # app.core.scenario.Scenario, or None while the draft is invalid
         self.result: PlanResult | None = None
         self.path: Path | None = None
+        self.title = ""  # the plan's own name (reports are titled with it); "" = the file's name
         self.modified = False
+        self.undo_stack = QUndoStack(self)  # Edit → Undo / Redo of draft edits (Ctrl+Z, Ctrl+Shift+Z)
+        self._undoing = False
         self.generation = 0
         self._pool = QThreadPool.globalInstance()
         self._jobs: dict[int, object] = {}  # generation -> running Job
@@ -112,7 +116,16 @@ class PlanSession(QObject):
     # ----- editing -----------------------------------------------------------------------
     @property
     def name(self) -> str:
+        if self.title.strip():
+            return self.title.strip()
         return self.path.stem if self.path else QCoreApplication.translate("Session", "Untitled plan")
+
+    def set_title(self, title: str) -> None:
+        """The plan's name, as typed (saved in the plan file, printed on the report)."""
+        if title != self.title:
+            self.title = title
+            self._set_modified(True)
+            self.sig_file_changed.emit()
 
     def default(self, key: str):
         """What ``key`` is when left empty, for the draft's goal (widgets show it)."""
@@ -146,9 +159,17 @@ class PlanSession(QObject):
         self._validate()
 
     def update(self, **values) -> None:
+        """Change draft values; each change is one step of Edit → Undo (typing in one field merges)."""
         changed = {k: v for k, v in values.items() if self.draft.get(k) != v}
         if not changed:
             return
+        if self._undoing:
+            self._apply(changed)
+            return
+        before = {k: self.draft.get(k) for k in changed}
+        self.undo_stack.push(DraftEdit(self, before, changed))
+
+    def _apply(self, changed: dict) -> None:
         self.draft.update(changed)
         self._set_modified(True)
         self._autosave_timer.start()
@@ -236,10 +257,12 @@ class PlanSession(QObject):
             self.modified = value
             self.sig_file_changed.emit()
 
-    def _replace(self, draft: dict, path: Path | None) -> None:
+    def _replace(self, draft: dict, path: Path | None, title: str = "") -> None:
         """Start over from ``draft`` (new plan or opened file): unmodified, recomputed."""
         self.draft = draft
         self.path = path
+        self.title = title
+        self.undo_stack.clear()  # undo does not reach back into another plan
         self.result = None
         self._validate()
         self.modified = False
@@ -254,7 +277,7 @@ class PlanSession(QObject):
         from app import __version__
         from app.planning.planfile import PlanFile
 
-        return PlanFile(request=dict(self.draft), name=self.name, app_version=__version__,
+        return PlanFile(request=dict(self.draft), name=self.title.strip() or self.name, app_version=__version__,
                         catalog_version=self.catalog.version(), extra=extra)
 
     # ----- autosave (crash recovery) ---------------------------------------------------------
@@ -343,7 +366,43 @@ class PlanSession(QObject):
             pf = read(path)
         except PlanFileError as e:
             raise ValueError(plan_file_message(path, e)) from None
-        self._replace({k: v for k, v in pf.request.items() if k in REQUEST_FIELDS}, path)
+        self._replace({k: v for k, v in pf.request.items() if k in REQUEST_FIELDS}, path,
+                      pf.name if pf.name and pf.name != path.stem else "")
+
+
+class DraftEdit(QUndoCommand):
+    """One edit of the draft: the values before and after. Consecutive edits of the same single
+    field merge (typing a number is one step, not one per keystroke)."""
+
+    def __init__(self, session: PlanSession, before: dict, after: dict):
+        from app.present.fields import label
+
+        super().__init__(QCoreApplication.translate("Session", ", ").join(label(k) for k in sorted(after)))
+        self.session, self.before, self.after = session, dict(before), dict(after)
+        self.first = True
+
+    def id(self) -> int:  # noqa: A003 - Qt's name
+        return 1 if len(self.after) == 1 else -1
+
+    def mergeWith(self, other) -> bool:  # noqa: N802 - Qt override
+        if not isinstance(other, DraftEdit) or set(other.after) != set(self.after):
+            return False
+        self.after = dict(other.after)
+        return True
+
+    def redo(self) -> None:
+        self._set(self.after)
+
+    def undo(self) -> None:
+        self._set(self.before)
+
+    def _set(self, values: dict) -> None:
+        s = self.session
+        s._undoing = True
+        try:
+            s._apply({k: v for k, v in values.items() if s.draft.get(k) != v})
+        finally:
+            s._undoing = False
 
 
 def plan_file_message(path: Path, e, kept_plan: bool = True) -> str:

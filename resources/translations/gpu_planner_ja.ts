@@ -3303,6 +3303,22 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
         <translation>新しいモデルを作る（フルスクラッチ）(&amp;L)</translation>
     </message>
     <message>
+        <source>e.g. Support chatbot, FY2027</source>
+        <translation>例：問い合わせチャットボット 2027年度</translation>
+    </message>
+    <message>
+        <source>Plan name</source>
+        <translation>計画の名前</translation>
+    </message>
+    <message>
+        <source>Printed as the title of the PDF report and saved in the plan file.</source>
+        <translation>PDF レポートの表題に使われ、計画ファイルに保存されます。</translation>
+    </message>
+    <message>
+        <source>&amp;Plan name</source>
+        <translation>計画の名前(&amp;P)</translation>
+    </message>
+    <message>
         <source>Teach an existing model your tasks, tone or format with thousands of examples. LoRA/QLoRA make this possible on one or a few GPUs.</source>
         <translation>数千件の事例で、既存モデルに自社の業務・口調・形式を教えます。LoRA/QLoRA なら1〜数枚のGPUで可能です。</translation>
     </message>
@@ -3433,6 +3449,22 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
+        <source>Edit</source>
+        <translation>編集</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>元に戻す(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>やり直す(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Start over…</source>
+        <translation>最初からやり直す…(&amp;S)</translation>
+    </message>
+    <message>
         <source>&amp;Tools</source>
         <translation>ツール(&amp;T)</translation>
     </message>
@@ -3471,6 +3503,14 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
     <message>
         <source>Save the changes to “{0}” first?</source>
         <translation>「{0}」の変更を先に保存しますか？</translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation>最初から</translation>
+    </message>
+    <message>
+        <source>Start a new plan? Every answer goes back to its default. A saved plan file is not changed.</source>
+        <translation>新しい計画を始めますか？すべての回答が既定値に戻ります。保存済みの計画ファイルは変更されません。</translation>
     </message>
     <message>
         <source>Open plan</source>
@@ -5238,6 +5278,10 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <message>
         <source>Untitled plan</source>
         <translation>無題の計画</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
     <message>
         <source>The file was not opened; the open plan is kept.</source>

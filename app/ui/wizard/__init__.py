@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWizard, QWizardPage
 
 from app.ui.wizard.common import PageId
@@ -14,6 +15,9 @@ class PlanWizard(QWizard):
     """With ``staged=True`` only the first page is built; ``build_pages()`` adds the others. The
     first page needs neither the catalog nor pydantic, so the window shows before they load
     (issue 10: first window ≤ 0.6 s); placeholders keep the Next button where it belongs meanwhile."""
+
+    sig_start_over = Signal()
+    """The result page's Start over was pressed (the window confirms and starts a new plan)."""
 
     def __init__(self, session, lang_fn, parent=None, staged: bool = False):
         super().__init__(parent)
@@ -63,4 +67,4 @@ class PlanWizard(QWizard):
 
     def done(self, result: int) -> None:  # noqa: D401 - Qt override: the wizard lives inside the window
         if result:
-            self.restart()
+            self.sig_start_over.emit()  # the window asks, then starts a new plan

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker
-from PySide6.QtWidgets import QButtonGroup, QRadioButton
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QLineEdit, QRadioButton
 
 from app.ui.wizard.common import BoundPage, explanation, scrolling_layout
 
@@ -44,11 +44,30 @@ class GoalPage(BoundPage):
             lab.setContentsMargins(24, 0, 0, 8)
             lay.addWidget(lab)
         lay.addStretch(1)
+        # the plan's name: reports and the window title use it (empty: the file's name)
+        row = QHBoxLayout()
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText(self.tr("e.g. Support chatbot, FY2027"))
+        self.name_edit.setAccessibleName(self.tr("Plan name"))
+        self.name_edit.setToolTip(self.tr("Printed as the title of the PDF report and saved in the plan file."))
+        self.name_edit.textEdited.connect(self.session.set_title)
+        name_label = QLabel(self.tr("&Plan name"))
+        name_label.setBuddy(self.name_edit)
+        row.addWidget(name_label)
+        row.addWidget(self.name_edit, 1)
+        lay.addLayout(row)
         lay.addWidget(self.error_label)
         self.group.idClicked.connect(lambda i: self.session.update(goal=GOALS[i]))
+        self.session.sig_file_changed.connect(self._show_title)
         self.load()
 
+    def _show_title(self) -> None:
+        if self.name_edit.text() != self.session.title:
+            with QSignalBlocker(self.name_edit):
+                self.name_edit.setText(self.session.title)
+
     def load(self) -> None:
+        self._show_title()
         g = self.session.draft.get("goal", "finetune")
         with QSignalBlocker(self.group):
             self.buttons.get(g, self.buttons["finetune"]).setChecked(True)
