@@ -3,7 +3,9 @@ input errors name the field where they appear (a flag on the command line, a fie
 
 from __future__ import annotations
 
-from app.i18n import QT_TRANSLATE_NOOP, translate
+import re
+
+from app.i18n import QT_TRANSLATE_NOOP, current_language, translate
 
 # Request field -> the flag that sets it.
 FLAGS: dict[str, str] = {
@@ -85,3 +87,31 @@ def flag(field: str | None) -> str:
 def label(field: str | None) -> str:
     """The wizard's label of a request field, in the current language."""
     return translate("Fields", LABELS[field]) if field in LABELS else (field or "")
+
+
+_FLAG_OF = {v: k for k, v in FLAGS.items()}
+_PASS_FLAG = re.compile(r"\b(?:[Pp]ass|[Gg]ive) (--[a-z][a-z0-9-]*)")
+_FLAG = re.compile(r"--[a-z][a-z0-9-]*")
+
+
+def for_gui(text: str) -> str:
+    """A message worded for the wizard: a flag it names ("pass --cloud-price") becomes the field
+    ("enter “Cloud price per GPU-hour”", 「…」 in Japanese). Flags without a field stay as they are."""
+    ja = current_language() == "ja"
+
+    def field(flag_text: str) -> str | None:
+        name = _FLAG_OF.get(flag_text)
+        if name is None or name not in LABELS:
+            return None
+        lab = label(name)
+        return f"「{lab}」" if ja else f"“{lab}”"
+
+    def enter(m: re.Match[str]) -> str:
+        f = field(m.group(1))
+        if f is None:
+            return m.group(0)
+        verb = translate("Fields", "enter {0}").format(f)
+        return verb[:1].upper() + verb[1:] if m.group(0)[:1].isupper() else verb
+
+    text = _PASS_FLAG.sub(enter, text)
+    return _FLAG.sub(lambda m: field(m.group(0)) or m.group(0), text)

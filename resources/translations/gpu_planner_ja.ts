@@ -781,6 +781,50 @@
         <translation>サーバー間ネットワーク</translation>
     </message>
     <message>
+        <source>Cloud price per GPU-hour</source>
+        <translation>クラウド価格（GPU 1時間あたり）</translation>
+    </message>
+    <message>
+        <source>catalog offer</source>
+        <translation>カタログのオファー</translation>
+    </message>
+    <message>
+        <source>Your price per GPU-hour, in the currency above, instead of the cheapest catalog offer (Sources lists each offer with its date).</source>
+        <translation>カタログで最も安いオファーの代わりに使う GPU 1時間あたりの価格（上で選んだ通貨）。各オファーと日付は「出典」に一覧があります。</translation>
+    </message>
+    <message>
+        <source>GPU purchase price</source>
+        <translation>GPU購入価格</translation>
+    </message>
+    <message>
+        <source>catalog price</source>
+        <translation>カタログの価格</translation>
+    </message>
+    <message>
+        <source>Your quote per GPU, in the currency above, instead of the catalog&apos;s dated price; servers and network are added on top.</source>
+        <translation>カタログの日付付き価格の代わりに使う GPU 1枚あたりの見積額（上で選んだ通貨）。サーバーとネットワークの費用はこれに加算されます。</translation>
+    </message>
+    <message>
+        <source>Expected MFU (0-1)</source>
+        <translation>想定する利用効率 MFU（0〜1）</translation>
+    </message>
+    <message>
+        <source>calibrated model</source>
+        <translation>較正済みモデル</translation>
+    </message>
+    <message>
+        <source>E&amp;xpected MFU (0-1)</source>
+        <translation>想定する利用効率 MFU（0〜1）(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Cloud pr&amp;ice per GPU-hour</source>
+        <translation>クラウド価格（GPU 1時間あたり）(&amp;I)</translation>
+    </message>
+    <message>
+        <source>GPU purcha&amp;se price</source>
+        <translation>GPU購入価格(&amp;S)</translation>
+    </message>
+    <message>
         <source>At &amp;most GPUs</source>
         <translation>GPU枚数の上限(&amp;M)</translation>
     </message>
@@ -2976,6 +3020,10 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
     <message>
         <source>Servers and network, share of GPU price</source>
         <translation>サーバーとネットワーク（GPU価格に対する比率）</translation>
+    </message>
+    <message>
+        <source>enter {0}</source>
+        <translation>{0}を入力してください</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,8 @@ after a confirmation."""
 
 from __future__ import annotations
 
+import pytest
+
 from app.ui.wizard import PageId
 
 
@@ -48,3 +50,28 @@ def test_start_over_asks_and_then_resets_every_answer(qtbot, window):
     window.wizard.done(1)
     assert s.draft.get("budget") is None and s.draft["goal"] == "finetune" and window.wizard.currentId() == PageId.GOAL
     assert s.draft.get("currency")  # the currency in use is kept (issue 19, New plan)
+
+
+def test_prices_and_mfu_can_be_set_in_the_wizard_and_findings_name_fields(qtbot, window):
+    """Issue 19: the GUI has fields for what the CLI sets with --cloud-price, --gpu-price and --mfu, and
+    a finding that would tell the CLI user to "pass --cloud-price" names the field instead."""
+    from app.present.fields import for_gui
+
+    s = window.session
+    s.update(goal="finetune", model="llama-3.1-8b", samples="10000", currency="USD")
+    window.wizard.setCurrentId(PageId.BUDGET)
+    page = window.wizard.currentPage()
+    assert page.mfu.isVisibleTo(page) and page.cloud_price.isVisibleTo(page)
+    qtbot.keyClicks(page.cloud_price, "2.5")
+    qtbot.keyClicks(page.mfu, "0.3")
+    qtbot.waitUntil(lambda: s.scenario is not None and s.scenario.cloud_price == 2.5 and s.scenario.mfu == 0.3, timeout=5000)
+    result = window.wizard.page_at(PageId.RESULT)
+    window.wizard.setCurrentId(PageId.RESULT)
+    qtbot.waitUntil(lambda: result.result is not None and result.result.generation == s.generation, timeout=20000)
+    best = result.result.plan.options[0]
+    assert best.cost.cloud_price_source == "user" and best.mfu == pytest.approx(0.3)
+    assert "--" not in for_gui("No cloud price for rtx-5090: pass --cloud-price.")
+    assert "--" not in result.details.toPlainText().replace("–", "")
+    s.update(goal="inference")
+    window.wizard.setCurrentId(PageId.BUDGET)
+    assert not page.mfu.isVisibleTo(page)  # MFU is a training figure

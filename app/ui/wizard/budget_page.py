@@ -24,7 +24,7 @@ from app.ui.wizard.common import BoundPage, explanation, scrolling_layout
 class BudgetPage(BoundPage):
     keys = ("currency", "budget", "deadline_days", "deployment", "own", "max_gpus", "fx_jpy_per_usd",
             "electricity_price_per_kwh", "pue", "hours_per_day", "days_per_month", "years", "pricing",
-            "power_limit_kw", "rank_by", "network")
+            "power_limit_kw", "rank_by", "network", "cloud_price", "gpu_price", "mfu")
 
     def __init__(self, session, parent=None):
         super().__init__(session, parent)
@@ -90,14 +90,26 @@ class BudgetPage(BoundPage):
         self.network = self.combo("network", self.tr("Network between servers"), [
             ("InfiniBand 400G", "ib-400"), ("InfiniBand 200G", "ib-200"), ("100 GbE", "100gbe"), ("25 GbE", "25gbe"), ("10 GbE", "10gbe")],
             source_sentence("network_factor_ib-400"))
-        pairs = [(self.tr("At &most GPUs"), self.max_gpus), (self.tr("Power &limit (kW)"), self.power),
+        # what the catalog would otherwise decide: prices and the utilisation (the CLI's --cloud-price, --gpu-price, --mfu)
+        self.cloud_price = self.line("cloud_price", self.tr("Cloud price per GPU-hour"), self.tr("catalog offer"),
+                                     self.tr("Your price per GPU-hour, in the currency above, instead of the cheapest catalog "
+                                             "offer (Sources lists each offer with its date)."))
+        self.gpu_price = self.line("gpu_price", self.tr("GPU purchase price"), self.tr("catalog price"),
+                                   self.tr("Your quote per GPU, in the currency above, instead of the catalog's dated price; "
+                                           "servers and network are added on top."))
+        self.mfu = self.line("mfu", self.tr("Expected MFU (0-1)"), self.tr("calibrated model"), field_help("mfu"))
+        self.mfu_label = QLabel(self.tr("E&xpected MFU (0-1)"))
+        self.mfu_label.setBuddy(self.mfu)
+        pairs = [(self.tr("Cloud pr&ice per GPU-hour"), self.cloud_price), (self.tr("GPU purcha&se price"), self.gpu_price),
+                 (self.mfu_label, self.mfu),
+                 (self.tr("At &most GPUs"), self.max_gpus), (self.tr("Power &limit (kW)"), self.power),
                  (self.tr("&Electricity per kWh"), self.elec), (self.tr("P&UE"), self.pue),
                  (self.tr("&JPY per USD"), self.fx), (self.tr("H&ours per day in use"), self.hours),
                  (self.tr("Days per month in use"), self.days), (self.tr("&Years (horizon)"), self.years),
                  (self.tr("Networ&k between servers"), self.network)]
 
         for i, (label, w) in enumerate(pairs):
-            lab = QLabel(label)
+            lab = label if isinstance(label, QLabel) else QLabel(label)
             lab.setBuddy(w)
             g.addWidget(lab, i // 2, (i % 2) * 2)
             g.addWidget(w, i // 2, (i % 2) * 2 + 1)
@@ -172,7 +184,10 @@ class BudgetPage(BoundPage):
         jpy = A.value("electricity_jpy_per_kwh")
         fx = float(self.shown_value("fx_jpy_per_usd") or A.value("fx_jpy_per_usd"))
         self.elec.setPlaceholderText(self.tr("{0:g} JPY").format(jpy) if cur == "JPY" else self.tr("{0:.3f} USD").format(jpy / fx))
-        self.deadline.setVisible(self.session.draft.get("goal") != "inference")
-        self.deadline_label.setVisible(self.session.draft.get("goal") != "inference")
+        training = self.session.draft.get("goal") != "inference"
+        self.deadline.setVisible(training)
+        self.deadline_label.setVisible(training)
+        self.mfu.setVisible(training)
+        self.mfu_label.setVisible(training)
 
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from app.present.fields import for_gui
 from app.present.text.format import fmt_bytes, fmt_duration, fmt_money, layout_label, stack_name, utilisation_text
 from app.present.text.messages import finding_message, labels_text, suggestion_message, verdict_message
 from app.ui.wizard.common import BoundPage
@@ -136,11 +137,11 @@ class ResultPage(BoundPage):
         for w in (self.table, self.tabs, self.verdict, self.suggestions):
             w.setEnabled(True)
         self.status.setText(self.tr("{0} configurations evaluated; {1} shown.").format(p.evaluated, len(p.options)))
-        self.verdict.setText(verdict_message(p.verdict.code, p.verdict.params, lang, cur))
+        self.verdict.setText(for_gui(verdict_message(p.verdict.code, p.verdict.params, lang, cur)))
         self.verdict.setStyleSheet("color: #1b5e20" if p.verdict.feasible else "color: #b00020")
         self.suggestions.clear()
         for sug in p.verdict.suggestions:
-            self.suggestions.addItem("→ " + suggestion_message(sug.code, sug.params, lang, cur))
+            self.suggestions.addItem("→ " + for_gui(suggestion_message(sug.code, sug.params, lang, cur)))
         self.suggestions.setVisible(bool(p.verdict.suggestions))
         # Refilling the table moves its current row through every old row: without the blocker each
         # move redrew the details and two charts (37 times for one plan, 1.3 s on 2 cores).
@@ -241,7 +242,7 @@ class ResultPage(BoundPage):
             lines.append("<h4>" + self.tr("Findings") + "</h4><ul>")
             for f in o.findings:
                 mark = {"error": "✗", "warning": "!", "info": "·"}.get(f.severity, "·")
-                lines.append(f"<li>{mark} " + finding_message(f.code, f.params, lang, cur) + "</li>")
+                lines.append(f"<li>{mark} " + esc(for_gui(finding_message(f.code, f.params, lang, cur))) + "</li>")
             lines.append("</ul>")
         self.details.setHtml("".join(lines))
         self.memory_chart.show_data(o.memory_breakdown_bytes.model_dump(), o.memory_capacity_bytes)
