@@ -16,6 +16,7 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QPageLayout, QPage
 # Rendered width; printed ~17 cm wide -> ~300 dpi. 2400 px (~360 dpi) made the PDF writer's image
 # compression alone 0.7 s of a 1.5 s export and the export's images ~100 MB of memory (issue 10).
 CHART_WIDTH_PX = 2000
+LEGEND_PT = 9.0  # app.ui.charts.base.LEGEND_TEXT
 DPI = 96
 MARGINS_MM = QMarginsF(18, 16, 18, 18)
 FOOTER_PT = 22
@@ -182,9 +183,19 @@ def _render(chart, width: int = 660, height: int = 380):
     exporter = ex.ImageExporter(chart.view.scene())
     exporter.parameters()["width"] = CHART_WIDTH_PX
     exporter.parameters()["antialias"] = True
-    # Opaque (the exporter fills the background): without the alpha channel the PDF writer embeds no
-    # soft mask. The conversion is also the copy that detaches the image from the exporter.
-    return exporter.export(toBytes=True).convertToFormat(QImage.Format.Format_RGB32)
+    # Legend labels are HTML text the exporter does not enlarge with the rest of the scene: at
+    # CHART_WIDTH_PX they printed at 2-3 pt (issue 19). Scale them for the export, then put them back.
+    labels = [lab for plot in chart.plots() if getattr(plot, "legend", None) is not None for _, lab in plot.legend.items]
+    factor = CHART_WIDTH_PX / width
+    for lab in labels:
+        lab.setText(lab.text, size=f"{LEGEND_PT * factor:.1f}pt")
+    try:
+        # Opaque (the exporter fills the background): without the alpha channel the PDF writer embeds
+        # no soft mask. The conversion is also the copy that detaches the image from the exporter.
+        return exporter.export(toBytes=True).convertToFormat(QImage.Format.Format_RGB32)
+    finally:
+        for lab in labels:
+            lab.setText(lab.text, size=f"{LEGEND_PT}pt")
 
 
 _CHARTS: dict = {}
