@@ -3847,6 +3847,30 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <source>Start over</source>
         <translation>最初から</translation>
     </message>
+    <message>
+        <source>Goal</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>Data or use</source>
+        <translation>データ・使い方</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>予算</translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation>推奨構成</translation>
+    </message>
+    <message>
+        <source>Step {0} of {1}</source>
+        <translation>ステップ {0}/{1}</translation>
+    </message>
 </context>
 <context>
     <name>Reasons</name>

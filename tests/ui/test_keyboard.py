@@ -90,3 +90,14 @@ def test_tab_leaves_the_model_and_options_tables(qtbot, window):
         qtbot.waitUntil(table.hasFocus, timeout=3000)
         qtbot.keyClick(table, Qt.Key.Key_Tab)
         assert not table.hasFocus(), pid.name
+
+
+def test_a_step_indicator_shows_where_the_user_is(qtbot, window):
+    """Issue 19: the five steps down the side of the wizard, the current one marked."""
+    wiz = window.wizard
+    for pid in PageId:
+        wiz.setCurrentId(pid)
+        window.session.wait_idle()
+        text = wiz.steps.text()
+        assert text.count("<b>") == 1 and f"{int(pid) + 1}. " in text.split("<b>")[1].split("</b>")[0]
+        assert wiz.steps.accessibleName() == f"Step {int(pid) + 1} of 5"

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWizard, QWizardPage
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QLabel, QWizard, QWizardPage
 
+from app.i18n import QT_TRANSLATE_NOOP
 from app.ui.wizard.common import PageId
 from app.ui.wizard.goal_page import GoalPage
 
@@ -36,6 +37,26 @@ class PlanWizard(QWizard):
             self.build_pages()
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Start over"))
         self.setStartId(int(PageId.GOAL))
+        # where the user is: the five steps down the side, the current one in bold
+        self.steps = QLabel()
+        self.steps.setObjectName("steps")
+        self.steps.setTextFormat(Qt.TextFormat.RichText)
+        self.steps.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.steps.setContentsMargins(4, 12, 12, 0)
+        self.setSideWidget(self.steps)
+        self.currentIdChanged.connect(self._show_step)
+        self._show_step(int(PageId.GOAL))
+
+    STEP_NAMES = {PageId.GOAL: QT_TRANSLATE_NOOP("PlanWizard", "Goal"), PageId.MODEL: QT_TRANSLATE_NOOP("PlanWizard", "Model"), PageId.DATA: QT_TRANSLATE_NOOP("PlanWizard", "Data or use"),
+                  PageId.BUDGET: QT_TRANSLATE_NOOP("PlanWizard", "Budget"), PageId.RESULT: QT_TRANSLATE_NOOP("PlanWizard", "Recommendation")}
+
+    def _show_step(self, current: int) -> None:
+        rows = []
+        for i, pid in enumerate(PageId, 1):
+            name = QCoreApplication.translate("PlanWizard", self.STEP_NAMES[pid])
+            rows.append(f"<b>▶ {i}. {name}</b>" if int(pid) == current else f"<span style='color:#606060'>\u00a0\u00a0\u00a0{i}. {name}</span>")
+        self.steps.setText("<br><br>".join(rows))
+        self.steps.setAccessibleName(self.tr("Step {0} of {1}").format(max(1, current + 1), len(PageId)))
 
     @property
     def ready(self) -> bool:
