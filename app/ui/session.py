@@ -277,7 +277,7 @@ class PlanSession(QObject):
         from app import __version__
         from app.planning.planfile import PlanFile
 
-        return PlanFile(request=dict(self.draft), name=self.title.strip() or self.name, app_version=__version__,
+        return PlanFile(request=dict(self.draft), name=self.name, app_version=__version__,
                         catalog_version=self.catalog.version(), extra=extra)
 
     # ----- autosave (crash recovery) ---------------------------------------------------------
@@ -366,8 +366,9 @@ class PlanSession(QObject):
             pf = read(path)
         except PlanFileError as e:
             raise ValueError(plan_file_message(path, e)) from None
-        self._replace({k: v for k, v in pf.request.items() if k in REQUEST_FIELDS}, path,
-                      pf.name if pf.name and pf.name != path.stem else "")
+        # a name that only repeats the file's (or the untitled default) is not the plan's own
+        own = pf.name not in ("", path.stem, "Untitled plan", QCoreApplication.translate("Session", "Untitled plan"))
+        self._replace({k: v for k, v in pf.request.items() if k in REQUEST_FIELDS}, path, pf.name if own else "")
 
 
 class DraftEdit(QUndoCommand):
