@@ -38,6 +38,38 @@ if TYPE_CHECKING:
     from app.core.specs import GpuSpec
 
 
+DECISIONS = {"rent": QT_TRANSLATE_NOOP("Summary", "rent in the cloud"), "buy": QT_TRANSLATE_NOOP("Summary", "buy"),
+             "own": QT_TRANSLATE_NOOP("Summary", "use the GPUs you own")}
+
+
+def key_figures(out: PlanOutcome, lang: str) -> list[tuple[str, str]]:
+    """The decision in a few figures, for the top of the result page: what to get, how long (or how
+    fast), how much, rent/buy/own, and the main risk (the recommended option's first warning)."""
+    best, s = out.best, out.scenario
+    if best is None:
+        return []
+    cur = s.currency
+    rows = [(translate("Summary", "Get"), translate("Summary", "{0} x {1} ({2})").format(
+        best.gpu_count, best.gpu_name, layout_label(best.parallelism, serving=not s.is_training)))]
+    if s.is_training:
+        lo, hi = best.duration_s_range
+        rows.append((translate("Summary", "Time"), translate("Summary", "{0} (range {1} – {2})").format(
+            fmt_duration(best.job_s), fmt_duration(lo), fmt_duration(hi))))
+    else:
+        rows.append((translate("Summary", "Speed"), translate("Summary", "{0:.1f} tokens/s per user; first token {1}").format(
+            best.decode_tokens_per_s, fmt_duration(best.time_to_first_token_s))))
+    rows.append((translate("Summary", "Cost"), translate("Summary", "rented {0} · bought {1}").format(
+        fmt_money(best.cost.cloud, cur, lang), fmt_money(best.cost.onprem, cur, lang))))
+    decision = out.plan.verdict.params.get("decision") if out.plan.verdict.feasible else None
+    if decision in DECISIONS:
+        rows.append((translate("Summary", "Decision"), translate("Summary", DECISIONS[str(decision)])))
+    risk = next((f for f in best.findings if f.severity == "error"), None) or next(
+        (f for f in best.findings if f.severity == "warning"), None)
+    rows.append((translate("Summary", "Main risk"), finding_message(risk.code, risk.params, lang, cur) if risk
+                 else translate("Summary", "none flagged")))
+    return rows
+
+
 def token_prices_text(o: Any, cur: str, lang: str) -> str:
     """"per 1M tokens: rented $0.048 (input $0.022, output $0.099); bought $0.22 (…)"."""
     from app.present.apis import per_million

@@ -5069,6 +5069,10 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>推奨構成</translation>
     </message>
     <message>
+        <source>Sho&amp;w all options</source>
+        <translation>すべての候補を表示(&amp;W)</translation>
+    </message>
+    <message>
         <source>Ways to make it feasible</source>
         <translation>実現するための変更</translation>
     </message>
@@ -5107,6 +5111,14 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <message>
         <source>&amp;APIs</source>
         <translation>API(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Configurations ruled out, with the reason for each</source>
+        <translation>除外された構成とそれぞれの理由</translation>
+    </message>
+    <message>
+        <source>Rul&amp;ed out</source>
+        <translation>除外(&amp;E)</translation>
     </message>
     <message>
         <source>S&amp;ources</source>
@@ -5219,6 +5231,18 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <message>
         <source>Findings</source>
         <translation>注意点</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w all {0} options</source>
+        <translation>全 {0} 件の候補を表示(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Also evaluated, not shown: {0}.</source>
+        <translation>評価したが表示していない構成：{0}。</translation>
+    </message>
+    <message>
+        <source>Nothing was ruled out.</source>
+        <translation>除外された構成はありません。</translation>
     </message>
     <message>
         <source>this plan</source>
@@ -5540,6 +5564,62 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
 </context>
 <context>
     <name>Summary</name>
+    <message>
+        <source>rent in the cloud</source>
+        <translation>クラウドでレンタル</translation>
+    </message>
+    <message>
+        <source>buy</source>
+        <translation>購入</translation>
+    </message>
+    <message>
+        <source>use the GPUs you own</source>
+        <translation>手持ちの GPU を使用</translation>
+    </message>
+    <message>
+        <source>Get</source>
+        <translation>推奨構成</translation>
+    </message>
+    <message>
+        <source>{0} x {1} ({2})</source>
+        <translation>{1} × {0} 枚（{2}）</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <source>{0} (range {1} – {2})</source>
+        <translation>{0}（幅 {1}〜{2}）</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>{0:.1f} tokens/s per user; first token {1}</source>
+        <translation>1ユーザーあたり毎秒 {0:.1f} トークン、最初のトークンまで {1}</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>費用</translation>
+    </message>
+    <message>
+        <source>rented {0} · bought {1}</source>
+        <translation>レンタル {0}・購入 {1}</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>判断</translation>
+    </message>
+    <message>
+        <source>Main risk</source>
+        <translation>主なリスク</translation>
+    </message>
+    <message>
+        <source>none flagged</source>
+        <translation>指摘なし</translation>
+    </message>
     <message>
         <source>rented</source>
         <translation>レンタル</translation>

@@ -75,3 +75,27 @@ def test_prices_and_mfu_can_be_set_in_the_wizard_and_findings_name_fields(qtbot,
     s.update(goal="inference")
     window.wizard.setCurrentId(PageId.BUDGET)
     assert not page.mfu.isVisibleTo(page)  # MFU is a training figure
+
+
+def test_the_result_page_leads_with_the_decision_and_keeps_the_rest_one_click_away(qtbot, window):
+    """Issue 19: key figures first (what to get, how long, how much, rent/buy/own, the main risk),
+    the top five options with the rest behind "Show all", and what was ruled out with its reason."""
+    s = window.session
+    s.update(goal="scratch", model="llama-3.1-8b", deadline_days="60", currency="USD")
+    window.wizard.setCurrentId(PageId.RESULT)
+    page = window.wizard.currentPage()
+    qtbot.waitUntil(lambda: page.result is not None and page.result.generation == s.generation, timeout=20000)
+    best = page.result.plan.options[0]
+    figures = page.key_figures.text()
+    for word in ("Get", "Time", "Cost", "Decision", "Main risk"):
+        assert word in figures
+    assert best.gpu_name in figures
+    n = page.model.rowCount()
+    assert n > page.TOP_ROWS
+    assert sum(not page.table.isRowHidden(r) for r in range(n)) == page.TOP_ROWS
+    page.show_all.setChecked(True)
+    assert sum(not page.table.isRowHidden(r) for r in range(n)) == n
+    page.tabs.setCurrentWidget(page.ruled_out)
+    text = page.ruled_out.toPlainText()
+    assert "Also evaluated, not shown" in text
+    assert all(page.result.outcome.gpu_name(r.gpu) in text for r in page.result.plan.rejected)

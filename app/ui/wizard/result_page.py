@@ -11,6 +11,8 @@ from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
@@ -45,6 +47,14 @@ class ResultPage(BoundPage):
         self.verdict.setFont(f)
         self.status = QLabel()
         self.status.setObjectName("status")
+        # the decision first: what to get, how long, how much, rent/buy/own, the main risk
+        self.key_figures = QLabel()
+        self.key_figures.setObjectName("key_figures")
+        self.key_figures.setWordWrap(True)
+        self.key_figures.setTextFormat(Qt.TextFormat.RichText)
+        self.key_figures.setStyleSheet("background: #f3f6fb; border: 1px solid #c9d3e3; padding: 6px;")
+        self.show_all = QCheckBox(self.tr("Sho&w all options"))
+        self.show_all.toggled.connect(self._apply_row_limit)
         self.suggestions = QListWidget()
         self.suggestions.setMaximumHeight(90)
         self.suggestions.setAccessibleName(self.tr("Ways to make it feasible"))
@@ -75,8 +85,12 @@ class ResultPage(BoundPage):
         split.setStretchFactor(1, 3)
         lay = QVBoxLayout(self)  # no scroll area: the splitter shares the height (its panes scroll)
         lay.addWidget(self.verdict)
+        lay.addWidget(self.key_figures)
         lay.addWidget(self.suggestions)
-        lay.addWidget(self.status)
+        row = QHBoxLayout()
+        row.addWidget(self.status, 1)
+        row.addWidget(self.show_all)
+        lay.addLayout(row)
         lay.addWidget(split, 1)
         self.result = None
         session.sig_busy.connect(self._on_busy)
@@ -106,6 +120,9 @@ class ResultPage(BoundPage):
         self.apis = QTextBrowser()
         self.apis.setAccessibleName(self.tr("Self-hosting against commercial APIs"))
         self.tabs.addTab(self.apis, self.tr("&APIs"))
+        self.ruled_out = QTextBrowser()
+        self.ruled_out.setAccessibleName(self.tr("Configurations ruled out, with the reason for each"))
+        self.tabs.addTab(self.ruled_out, self.tr("Rul&ed out"))
         self.tabs.addTab(self.sources, self.tr("S&ources"))
         self.charts_ready = True
 
@@ -151,6 +168,9 @@ class ResultPage(BoundPage):
                 self.table.selectRow(0)
         if p.options:
             self._show_option(0)
+        self._draw_key_figures(result)
+        self._apply_row_limit()
+        self._draw_ruled_out(result)
         self._draw_scaling(result)
         self._draw_runs(result)
         self.sensitivity.show_result(result)
@@ -249,6 +269,38 @@ class ResultPage(BoundPage):
         series = self.result.outcome.option_costs[row].series
         self.breakeven_chart.show_data(series.months, series.cloud, series.onprem, series.breakeven_months, cur, lang)
 
+    TOP_ROWS = 5  # options shown before "Show all options"
+
+    def _apply_row_limit(self) -> None:
+        rows = self.model.rowCount()
+        for r in range(rows):
+            self.table.setRowHidden(r, not self.show_all.isChecked() and r >= self.TOP_ROWS)
+        self.show_all.setVisible(rows > self.TOP_ROWS)
+        self.show_all.setText(self.tr("Sho&w all {0} options").format(rows))
+
+    def _draw_key_figures(self, result) -> None:
+        from app.present.summary import key_figures
+
+        rows = key_figures(result.outcome, self.lang())
+        self.key_figures.setVisible(bool(rows))
+        self.key_figures.setText("<table cellspacing='0' cellpadding='1'>" + "".join(
+            f"<tr><td><b>{esc(k)}</b>\u00a0\u00a0</td><td>{esc(for_gui(v))}</td></tr>" for k, v in rows) + "</table>")
+
+    def _draw_ruled_out(self, result) -> None:
+        """Each accelerator with no configuration among the options, with the reason; and how many
+        configurations were set aside, by reason."""
+        from app.present.text.messages import finding_reason
+
+        p, lang, cur = result.plan, self.lang(), result.scenario.currency
+        html = ["<ul>"] + [f"<li><b>{esc(result.outcome.gpu_name(r.gpu))}</b>: "
+                           f"{esc(for_gui(finding_message(r.code, r.params, lang, cur)))}</li>" for r in p.rejected] + ["</ul>"]
+        if p.rejected_summary:
+            html.append("<p>" + esc(self.tr("Also evaluated, not shown: {0}.").format(", ".join(
+                f"{n} {finding_reason(code)}" for code, n in sorted(p.rejected_summary.items(), key=lambda kv: -kv[1])))) + "</p>")
+        if not p.rejected and not p.rejected_summary:
+            html = ["<p>" + esc(self.tr("Nothing was ruled out.")) + "</p>"]
+        self.ruled_out.setHtml("".join(html))
+
     def _draw_apis(self, result) -> None:
         """Serving: the recommended option's monthly bill against each API's for the same tokens
         (the tab is hidden for training)."""
@@ -256,7 +308,9 @@ class ResultPage(BoundPage):
 
         out, lang = result.outcome, self.lang()
         i = self.tabs.indexOf(self.apis)
-        self.tabs.setTabVisible(i, out.apis is not None)
+        if self.tabs.isTabVisible(i) != (out.apis is not None):
+            self.tabs.setTabVisible(i, out.apis is not None)
+            self.tabs.tabBar().adjustSize()  # the bar lays the shown tab out at once, not on the next resize
         if out.apis is None:
             self.apis.clear()
             return
