@@ -4,6 +4,7 @@ figures become ``<img src="chart://name">`` resources the Qt layer renders from 
 from __future__ import annotations
 
 import html
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from app.present.document import (
@@ -50,12 +51,28 @@ def inline(content: Inline) -> str:
     return "".join(one(r) for r in content)
 
 
-def _table(t: Table) -> str:
+def _table(t: Table, splits: Collection[int] = ()) -> str:
+    """A grid table; ``splits``: the body rows that start a new page (0 = the whole table does). A split
+    closes the table and opens it again on the next page with its header, so no row is cut in two."""
     w = t.widths
     head = "".join(f"<th{f' width={w[i]}%' if w else ''}>{esc(h)}</th>" for i, h in enumerate(t.headers))
-    body = "".join("<tr>" + "".join(f"<td>{inline(c)}</td>" for c in r) + "</tr>" for r in t.rows)
-    # <thead>: Qt repeats the header row on every page the table runs over
-    return f'<table class="grid" width="100%" cellspacing="0" cellpadding="4"><thead><tr>{head}</tr></thead>{body}</table>'
+    out: list[str] = []
+    rows: list[str] = []
+
+    def close(brk: bool) -> None:
+        style = ' style="page-break-before: always"' if brk else ""
+        # <thead>: Qt repeats the header row on every page the table runs over
+        out.append(f'<table class="grid" width="100%" cellspacing="0" cellpadding="4"{style}>'
+                   f'<thead><tr>{head}</tr></thead>{"".join(rows)}</table>')
+
+    brk = 0 in splits
+    for i, r in enumerate(t.rows):
+        if i and i in splits:
+            close(brk)
+            rows, brk = [], True
+        rows.append("<tr>" + "".join(f"<td>{inline(c)}</td>" for c in r) + "</tr>")
+    close(brk)
+    return "".join(out)
 
 
 def _kv(kv: KeyValues) -> str:
@@ -65,39 +82,69 @@ def _kv(kv: KeyValues) -> str:
     return f'<table class="kv">{rows}</table>'
 
 
-def block(b: Any) -> str:
+class Breaks:
+    """Where the PDF's pages must break, found by laying the document out (app.ui.report.pdf):
+    ``headings``, the ordinals of the top-level h2/h3 headings that start a new page (kept with what
+    follows them); ``rows``, per grid table (by ordinal, in document order, nested ones included) the
+    body rows that start a new page. Counters number them while the HTML is written."""
+
+    def __init__(self, headings: Collection[int] = (), rows: Mapping[int, Collection[int]] | None = None):
+        self.headings, self.rows = set(headings), {k: set(v) for k, v in (rows or {}).items()}
+        self._heading = self._table = 0
+
+    def next_heading(self) -> bool:
+        self._heading += 1
+        return self._heading - 1 in self.headings
+
+    def next_table(self) -> Collection[int]:
+        self._table += 1
+        return self.rows.get(self._table - 1, ())
+
+
+def _brk(on: bool) -> str:
+    return ' style="page-break-before: always"' if on else ""
+
+
+def block(b: Any, breaks: Breaks | None = None) -> str:
+    """One block as HTML; ``breaks`` (top-level blocks only) numbers its headings and tables."""
+    breaks = breaks or Breaks()  # nested in a column: a fresh counter that never breaks
     if isinstance(b, Paragraph):
         return f'<p class="{b.style}">{inline(b.content)}</p>' if b.style else f"<p>{inline(b.content)}</p>"
     if isinstance(b, Heading):
-        return f"<h3>{esc(b.text)}</h3>"
+        return f"<h3{_brk(breaks.next_heading())}>{esc(b.text)}</h3>"
     if isinstance(b, Bullets):
         return "<ul>" + "".join(f"<li>{inline(i)}</li>" for i in b.items) + "</ul>"
     if isinstance(b, KeyValues):
         return _kv(b)
     if isinstance(b, Table):
-        return _table(b)
+        return _table(b, breaks.next_table())
     if isinstance(b, Figure):
         return f'<p align="center"><img src="chart://{esc(b.name)}" width="{b.width}"></p>'
     if isinstance(b, Columns):
-        cells = "".join(f'<td width="{w}%">' + "".join(_in_column(x) for x in col) + "</td>"
+        cells = "".join(f'<td width="{w}%">' + "".join(_in_column(x, breaks) for x in col) + "</td>"
                         for col, w in zip(b.columns, b.widths, strict=True))
         return f'<table width="100%"><tr>{cells}</tr></table>'
     raise TypeError(f"unknown block {type(b).__name__}")
 
 
-def _in_column(b: Any) -> str:
+def _in_column(b: Any, breaks: Breaks) -> str:
     if isinstance(b, Figure):  # inside a column the image sits in its cell, not a centred paragraph
         return f'<img src="chart://{esc(b.name)}" width="{b.width}">'
+    if isinstance(b, Table):  # counted with the rest (a row in a column is never split: no page break)
+        breaks.next_table()
+        return _table(b)
     return block(b)
 
 
-def to_html(doc: ReportDocument, font: str) -> str:
+def to_html(doc: ReportDocument, font: str, breaks: Breaks | None = None) -> str:
+    """The document as HTML; ``breaks``, the page breaks the PDF's pagination asks for."""
+    breaks = breaks or Breaks()
     out = [f"<html><head><style>{STYLE % {'font': font}}</style></head><body>",
            f"<h1>{esc(doc.title)}</h1>", f'<p class="sub">{esc(doc.subtitle)}</p>']
-    out += [block(b) for b in doc.lead]
+    out += [block(b, breaks) for b in doc.lead]
     for n, s in enumerate(doc.sections, 1):
-        brk = ' style="page-break-before: always"' if s.page_break_before else ""
-        out.append(f"<h2{brk}>{n}. {esc(s.title)}</h2>")
-        out += [block(b) for b in s.blocks]
+        asked = breaks.next_heading()
+        out.append(f"<h2{_brk(s.page_break_before or asked)}>{n}. {esc(s.title)}</h2>")
+        out += [block(b, breaks) for b in s.blocks]
     out.append("</body></html>")
     return "".join(out)

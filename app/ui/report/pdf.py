@@ -81,7 +81,9 @@ def figure_image(fig, lang: str):
         return _render(ch, *fig.size)
 
 
-def _document(report, width_px: float, charts: bool = True) -> QTextDocument:
+def _document(report, page: QSizeF, images: dict, breaks=None) -> QTextDocument:
+    """The report laid out on pages of ``page`` (96 dpi pixels), its charts from ``images`` (by
+    figure name), with the page ``breaks`` app.ui.report.paginate asks for."""
     from app.fonts import FAMILY
     from app.present.html import to_html
 
@@ -90,11 +92,11 @@ def _document(report, width_px: float, charts: bool = True) -> QTextDocument:
     f = QFont(FAMILY)
     f.setPointSizeF(10)
     doc.setDefaultFont(f)
-    if charts:
-        for fig in report.figures():
-            doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"chart://{fig.name}"), figure_image(fig, report.lang))
-    doc.setHtml(to_html(report, FAMILY))
-    doc.setTextWidth(width_px)
+    for name, image in images.items():
+        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"chart://{name}"), image)
+    doc.setHtml(to_html(report, FAMILY, breaks))
+    doc.setTextWidth(page.width())
+    doc.setPageSize(page)
     return doc
 
 
@@ -134,8 +136,10 @@ def pdf_bytes(report) -> tuple[bytes, int]:
     page = writer.pageLayout().paintRectPixels(DPI)
     footer_h = FOOTER_PT * DPI / 72.0
     body_h = page.height() - footer_h
-    doc = _document(report, page.width())
-    doc.setPageSize(QSizeF(page.width(), body_h))
+    from app.ui.report.paginate import paginate
+
+    images = {fig.name: figure_image(fig, report.lang) for fig in report.figures()}
+    doc = paginate(lambda breaks: _document(report, QSizeF(page.width(), body_h), images, breaks), body_h)
     pages = doc.pageCount()
     painter = QPainter()
     if not painter.begin(writer):
@@ -153,7 +157,10 @@ def pdf_bytes(report) -> tuple[bytes, int]:
             clip = QRectF(0, i * body_h, page.width(), body_h)
             painter.setClipRect(clip)  # whole blocks are drawn: clip lines of the next page
             ctx = QAbstractTextDocumentLayout.PaintContext()
-            ctx.clip = clip
+            # Qt draws every line of a block that meets ctx.clip: a line ending (or starting) exactly at
+            # the page boundary, 1/64 px over it, went into both pages' text layer (found twice by
+            # search, copied twice). 1 px in from each edge no whole line is lost.
+            ctx.clip = clip.adjusted(0, 1, 0, -1)
             doc.documentLayout().draw(painter, ctx)
             painter.restore()
             painter.setFont(foot_font)
