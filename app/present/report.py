@@ -146,14 +146,17 @@ def _build(c: _Ctx, name: str, date: dt.date) -> ReportDocument:
     if c.training and c.best is not None:
         sections.append(_published(c))
     sections += [_findings(c), _sources(c), _glossary()]
+    sections[0].page_break_before = True  # page 1 is the executive summary alone
     title = translate("Report", "GPU plan") + ": " + name
     subtitle = " · ".join((fmt_date(date.isoformat(), c.lang), _tr(GOAL_NAMES[c.s.goal.value]), model_name(c.s.model)))
     footer = translate("Report", "LLM GPU Planner {0} · catalog {1} · {2}").format(
         __version__, c.out.catalog_version, fmt_date(date.isoformat(), c.lang))
-    return ReportDocument(title=title, subtitle=subtitle, lead=_decision(c), sections=sections, footer=footer, lang=c.lang)
+    return ReportDocument(title=title, subtitle=subtitle, lead=_decision(c, len(sections) - 1), sections=sections, footer=footer, lang=c.lang)
 
 
-def _decision(c: _Ctx) -> list[Block]:
+def _decision(c: _Ctx, sources_no: int) -> list[Block]:
+    """Page 1, the executive summary: the verdict, the decision in figures, rent/buy/own side by side,
+    the main risk and the next steps (``sources_no``, the number of the assumptions section)."""
     p = c.p
     blocks: list[Block] = [Paragraph(runs(verdict_message(p.verdict.code, p.verdict.params, c.lang, c.cur)),
                                      "verdict-ok" if p.verdict.feasible else "verdict-no")]
@@ -162,39 +165,157 @@ def _decision(c: _Ctx) -> list[Block]:
         blocks.append(Bullets([runs(suggestion_message(x.code, x.params, c.lang, c.cur)) for x in p.verdict.suggestions]))
     best = c.best
     if best is not None:
-        rows: list[tuple[str, Inline]] = [
-            (translate("Report", "Recommended"), [Run(f"{best.gpu_count} × {best.gpu_name}", bold=True),
-                                                  Run(" ({0} {1})".format(best.nodes, translate("Report", "server(s)")))]),
-            (translate("Report", "Layout"), runs(layout_text(best.parallelism, not c.training) + f", {best.precision or best.weight_format}")),
-        ]
-        costs = c.out.option_costs[0] if c.out.option_costs else None
-        if c.training and best.job_s is not None and best.job_s_range is not None:
-            lo, hi = best.job_s_range
-            rows.append((translate("Report", "Time"), runs(translate("Report", "{0} (range {1} – {2})").format(
-                fmt_duration(best.job_s), fmt_duration(lo), fmt_duration(hi)))))
-            for label, v, rng in ((translate("Report", "Cost, cloud"), best.cost.cloud, costs.cloud_range if costs else None),
-                                  (translate("Report", "Cost, on-premises"), best.cost.onprem, costs.onprem_range if costs else None)):
-                if v is not None and rng is not None:
-                    rows.append((label, runs(translate("Report", "{0} (range {1} – {2})").format(
-                        c.money(v), c.money(rng[0]), c.money(rng[1])))))
-        else:
-            rows.append((translate("Report", "Speed"), runs(translate("Report", "{0:.1f} tokens/s per user, {1:,.0f} tokens/s in all").format(
-                best.decode_tokens_per_s, best.throughput_tokens_per_s))))
-            rows.append((translate("Report", "Cost over {0:g} years").format(c.s.years), runs(translate(
-                "Report", "cloud {0}, on-premises {1}").format(c.money(best.cost.cloud), c.money(best.cost.onprem)))))
-            rows += _serving_key_rows(c, best)
-        rows.append((translate("Report", "Memory per GPU"), runs(translate("Report", "{0} of {1}").format(
-            fmt_bytes(best.memory_per_gpu_bytes), fmt_bytes(best.memory_capacity_bytes)))))
-        decision = c.p.verdict.params.get("decision") if c.p.verdict.feasible else None
-        if decision:
-            rows.append((translate("Report", "Decision"), runs(_decision_text(c, best, str(decision)))))
-        elif best.cost.breakeven_months is not None:
-            rows.append((translate("Report", "Buy or rent"), runs(translate("Report", "buying pays back after {0:.1f} months at {1:g} h/day").format(
-                best.cost.breakeven_months, c.s.hours_per_day))))
-        blocks.append(KeyValues(rows, boxed=True))
-    blocks.append(Paragraph(runs(translate("Report", "Time ranges are ×{0:.2f} to ×{1:.2f} of the estimate: 80% of published training runs fall inside, predicted without seeing them (docs/time.md); cost ranges follow the time.").format(
-        A.value("time_range_low"), A.value("time_range_high"))), "small"))
+        blocks.append(KeyValues(_key_rows(c, best), boxed=True))
+        choices = _choices(c)
+        if choices is not None:
+            blocks += [Heading(translate("Report", "Rent, buy or use your own")), choices]
+        blocks += [Heading(translate("Report", "Main risk")), Paragraph(runs(_main_risk(c, best)))]
+    blocks += [Heading(translate("Report", "Next steps")), Bullets([runs(x) for x in _next_steps(c, sources_no)])]
+    if c.training:
+        blocks.append(Paragraph(runs(translate("Report", "Time ranges are ×{0:.2f} to ×{1:.2f} of the estimate: 80% of published training runs fall inside, predicted without seeing them (docs/time.md); cost ranges follow the time.").format(
+            A.value("time_range_low"), A.value("time_range_high"))), "small"))
     return blocks
+
+
+def _key_rows(c: _Ctx, best: Option) -> list[tuple[str, Inline]]:
+    rows: list[tuple[str, Inline]] = [
+        (translate("Report", "Recommended"), [Run(f"{best.gpu_count} × {best.gpu_name}", bold=True),
+                                              Run(" ({0} {1})".format(best.nodes, translate("Report", "server(s)")))]),
+        (translate("Report", "Layout"), runs(layout_text(best.parallelism, not c.training) + f", {best.precision or best.weight_format}")),
+    ]
+    costs = c.out.option_costs[0] if c.out.option_costs else None
+    if c.training and best.job_s is not None and best.job_s_range is not None:
+        lo, hi = best.job_s_range
+        rows.append((translate("Report", "Time"), runs(translate("Report", "{0} (range {1} – {2})").format(
+            fmt_duration(best.job_s), fmt_duration(lo), fmt_duration(hi)))))
+        for label, v, rng in ((translate("Report", "Cost, cloud"), best.cost.cloud, costs.cloud_range if costs else None),
+                              (translate("Report", "Cost, on-premises"), best.cost.onprem, costs.onprem_range if costs else None)):
+            if v is not None and rng is not None:
+                rows.append((label, runs(translate("Report", "{0} (range {1} – {2})").format(
+                    c.money(v), c.money(rng[0]), c.money(rng[1])))))
+    else:
+        rows.append((translate("Report", "Speed"), runs(translate("Report", "{0:.1f} tokens/s per user, {1:,.0f} tokens/s in all").format(
+            best.decode_tokens_per_s, best.throughput_tokens_per_s))))
+        rows.append((translate("Report", "Cost over {0:g} years").format(c.s.years), runs(translate(
+            "Report", "cloud {0}, on-premises {1}").format(c.money(best.cost.cloud), c.money(best.cost.onprem)))))
+        rows += _serving_key_rows(c, best)
+    rows.append((translate("Report", "Memory per GPU"), runs(translate("Report", "{0} of {1}").format(
+        fmt_bytes(best.memory_per_gpu_bytes), fmt_bytes(best.memory_capacity_bytes)))))
+    decision = c.p.verdict.params.get("decision") if c.p.verdict.feasible else None
+    if decision:
+        rows.append((translate("Report", "Decision"), runs(_decision_text(c, best, str(decision)))))
+    elif best.cost.breakeven_months is not None:
+        rows.append((translate("Report", "Buy or rent"), runs(translate("Report", "buying pays back after {0:.1f} months at {1:g} h/day").format(
+            best.cost.breakeven_months, c.s.hours_per_day))))
+    return rows
+
+
+def _ways(c: _Ctx) -> list[tuple[str, Option, float]]:
+    """The cheapest option each way (rent, buy, own) among those that fit and meet the deadline, with
+    its cost for the job (training) or the horizon (serving)."""
+    ok = [o for o in c.p.options if o.fits and o.meets_deadline]
+    if c.s.deployment.value == "onprem":
+        rent = []
+    else:
+        rent = [(o, o.cost.cloud) for o in ok if o.cost.cloud is not None and "owned" not in o.labels]
+    buy = [] if c.s.deployment.value == "cloud" else [
+        (o, o.cost.onprem) for o in ok if o.cost.onprem is not None and "owned" not in o.labels and o.cost.gpu_price_source != "not_sold"]
+    own = [(o, o.cost.onprem) for o in ok if o.cost.onprem is not None and "owned" in o.labels]
+    out = []
+    for way, cands in (("rent", rent), ("buy", buy), ("own", own)):
+        if cands:
+            o, v = min(cands, key=lambda x: (x[1], x[0].duration_s))
+            out.append((way, o, float(v or 0.0)))
+    return out
+
+
+def _choices(c: _Ctx) -> Table | None:
+    """Rent, buy and use your own side by side: the cheapest way each, with what it costs up front and
+    what it leaves you with; the recommended way marked."""
+    ways = _ways(c)
+    if not ways:
+        return None
+    decision = str(c.p.verdict.params.get("decision") or "") if c.p.verdict.feasible else ""
+    names = {"rent": translate("Report", "Rent in the cloud"), "buy": translate("Report", "Buy (on-premises)"),
+             "own": translate("Report", "Use the GPUs you own")}
+    rows: list[list[Inline]] = []
+    for way, o, v in ways:
+        cost = o.cost
+        upfront = cost.items.get("gpu_purchase", 0.0) + cost.items.get("host", 0.0) if way == "buy" else 0.0
+        if way == "rent":
+            note = translate("Report", "{0} per GPU-hour; nothing to buy").format(c.money(cost.cloud_price_per_gpu_hour)) \
+                if cost.cloud_price_per_gpu_hour is not None else translate("Report", "nothing to buy")
+        elif way == "buy":
+            note = translate("Report", "the GPUs stay yours; {0:.1f} kW of power").format(cost.power_kw)
+            if cost.breakeven_months is not None:
+                note += translate("Report", "; cheaper than renting after {0:.1f} months at {1:g} h/day").format(
+                    cost.breakeven_months, c.s.hours_per_day)
+        else:
+            note = translate("Report", "power and hosting only")
+        label = [Run(names[way], bold=way == decision)]
+        if way == decision:
+            label.append(Run(translate("Report", " (recommended)"), bold=True))
+        speed = fmt_duration(o.job_s) if c.training and o.job_s is not None else translate("Report", "{0:.1f} tokens/s per user").format(o.decode_tokens_per_s)
+        rows.append([label, runs(f"{o.gpu_count} × {o.gpu_name}"), runs(speed), runs(c.money(v)),
+                     runs(c.money(upfront) if upfront else "—"), runs(note)])
+    cost_head = translate("Report", "Cost of the job") if c.training else translate("Report", "Cost over {0:g} years").format(c.s.years)
+    return Table([translate("Report", "Way"), translate("Report", "GPUs"),
+                  translate("Report", "Time") if c.training else translate("Report", "Speed"), cost_head,
+                  translate("Report", "Up front"), translate("Report", "Note")], rows, widths=[17, 19, 11, 12, 11, 30])
+
+
+def _main_risk(c: _Ctx, best: Option) -> str:
+    """The one risk to read first: the deadline or the budget at the slow end of the time range, else
+    the recommended option's first error or warning."""
+    s = c.s
+    if c.training and best.job_s is not None and best.job_s_range is not None and s.deadline_days:
+        hi = best.job_s_range[1]
+        share = best.job_s / (s.deadline_days * 86400)
+        if hi > s.deadline_days * 86400:
+            return translate("Report", "The deadline: the estimate uses {0:.0%} of the {1:g} days, but at the slow end of the range ({2}) the job would miss it.").format(
+                share, s.deadline_days, fmt_duration(hi))
+    costs = c.out.option_costs[0] if c.out.option_costs else None
+    decision = str(c.p.verdict.params.get("decision") or "")
+    if s.budget and costs is not None:
+        rng = costs.onprem_range if decision in ("buy", "own") else costs.cloud_range
+        if rng is not None and rng[1] > s.budget:
+            return translate("Report", "The budget: at the slow end of the time range the cost would be {0}, over the budget of {1}.").format(
+                c.money(rng[1]), c.money(s.budget))
+    risk = next((f for f in best.findings if f.severity == "error"), None) or next(
+        (f for f in best.findings if f.severity == "warning"), None)
+    if risk is not None:
+        return finding_message(risk.code, risk.params, c.lang, c.cur)
+    if c.training and best.job_s is not None and s.deadline_days:
+        return translate("Report", "None flagged: even at the slow end of the range the job meets the {0:g}-day deadline.").format(s.deadline_days)
+    return translate("Report", "None flagged.")
+
+
+def _next_steps(c: _Ctx, sources_no: int) -> list[str]:
+    """What to do on Monday: quotes for the chosen way, a pilot that measures the speed, the checks."""
+    best, s = c.best, c.s
+    steps: list[str] = []
+    if best is None or not c.p.verdict.feasible:
+        steps.append(translate("Report", "Choose one of the ways to make it feasible above, change it in the plan and plan again."))
+    if best is not None:
+        decision = str(c.p.verdict.params.get("decision") or "")
+        what = f"{best.gpu_count} × {best.gpu_name}"
+        if decision == "buy":
+            steps.append(translate("Report", "Ask two vendors for {0} server(s) with {1} and check {2:.1f} kW of power and cooling at the site.").format(
+                best.nodes, what, best.cost.power_kw))
+        elif decision == "own":
+            steps.append(translate("Report", "Reserve your {0} for the time above.").format(what))
+        else:
+            of = c.out.offers.get(best.cost.cloud_offer or "")
+            where = of.name if of is not None else translate("Report", "two cloud providers")
+            steps.append(translate("Report", "Ask {0} for {1} and its price; this plan assumes {2} per GPU-hour.").format(
+                where, what, c.money(best.cost.cloud_price_per_gpu_hour)))
+        if c.training:
+            steps.append(translate("Report", "Run a pilot of an hour on one server and record its speed (Tools → I measured a run): later plans use the measured speed instead of the estimate."))
+        else:
+            steps.append(translate("Report", "Load-test {0} with {1} simultaneous users and these prompt lengths before committing.").format(
+                engine_name(s.engine.value), s.concurrency))
+    steps.append(translate("Report", "Check the prices and assumptions in section {0} against your own quotes.").format(sources_no))
+    return steps
 
 
 def _serving_key_rows(c: _Ctx, best: Option) -> list[tuple[str, Inline]]:

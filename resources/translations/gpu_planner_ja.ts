@@ -4518,6 +4518,18 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>実現するための変更（近い順）：</translation>
     </message>
     <message>
+        <source>Rent, buy or use your own</source>
+        <translation>レンタル・購入・手持ちの比較</translation>
+    </message>
+    <message>
+        <source>Main risk</source>
+        <translation>主なリスク</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>次の一手</translation>
+    </message>
+    <message>
         <source>Recommended</source>
         <translation>推奨構成</translation>
     </message>
@@ -4576,6 +4588,110 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <message>
         <source>buying pays back after {0:.1f} months at {1:g} h/day</source>
         <translation>1日 {1:g} 時間の利用なら {0:.1f} か月で購入の元が取れる</translation>
+    </message>
+    <message>
+        <source>Rent in the cloud</source>
+        <translation>クラウドでレンタル</translation>
+    </message>
+    <message>
+        <source>Buy (on-premises)</source>
+        <translation>購入（オンプレ）</translation>
+    </message>
+    <message>
+        <source>Use the GPUs you own</source>
+        <translation>手持ちの GPU を使う</translation>
+    </message>
+    <message>
+        <source>{0} per GPU-hour; nothing to buy</source>
+        <translation>GPU 1時間あたり {0}。購入は不要</translation>
+    </message>
+    <message>
+        <source>nothing to buy</source>
+        <translation>購入は不要</translation>
+    </message>
+    <message>
+        <source>the GPUs stay yours; {0:.1f} kW of power</source>
+        <translation>GPU は手元に残る。電力 {0:.1f} kW</translation>
+    </message>
+    <message>
+        <source>; cheaper than renting after {0:.1f} months at {1:g} h/day</source>
+        <translation>。1日 {1:g} 時間の利用なら {0:.1f} か月でレンタルより安くなる</translation>
+    </message>
+    <message>
+        <source>power and hosting only</source>
+        <translation>電気代と設置費のみ</translation>
+    </message>
+    <message>
+        <source> (recommended)</source>
+        <translation>（推奨）</translation>
+    </message>
+    <message>
+        <source>{0:.1f} tokens/s per user</source>
+        <translation>1ユーザーあたり {0:.1f} トークン/秒</translation>
+    </message>
+    <message>
+        <source>Cost of the job</source>
+        <translation>この学習の費用</translation>
+    </message>
+    <message>
+        <source>Way</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Up front</source>
+        <translation>初期費用</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>備考</translation>
+    </message>
+    <message>
+        <source>The deadline: the estimate uses {0:.0%} of the {1:g} days, but at the slow end of the range ({2}) the job would miss it.</source>
+        <translation>期限：見積もりは {1:g} 日のうち {0:.0%} を使いますが、幅の遅い側（{2}）では期限に間に合いません。</translation>
+    </message>
+    <message>
+        <source>The budget: at the slow end of the time range the cost would be {0}, over the budget of {1}.</source>
+        <translation>予算：期間の幅の遅い側では費用が {0} となり、予算 {1} を超えます。</translation>
+    </message>
+    <message>
+        <source>None flagged: even at the slow end of the range the job meets the {0:g}-day deadline.</source>
+        <translation>特になし：幅の遅い側でも {0:g} 日の期限に間に合います。</translation>
+    </message>
+    <message>
+        <source>None flagged.</source>
+        <translation>特になし。</translation>
+    </message>
+    <message>
+        <source>Choose one of the ways to make it feasible above, change it in the plan and plan again.</source>
+        <translation>上の「実現する方法」から一つを選び、計画を変えて立て直してください。</translation>
+    </message>
+    <message>
+        <source>Ask two vendors for {0} server(s) with {1} and check {2:.1f} kW of power and cooling at the site.</source>
+        <translation>{1} を載せたサーバー {0} 台の見積もりを2社から取り、設置場所の電力 {2:.1f} kW と冷却を確認する。</translation>
+    </message>
+    <message>
+        <source>Reserve your {0} for the time above.</source>
+        <translation>手持ちの {0} を上の期間だけ確保する。</translation>
+    </message>
+    <message>
+        <source>two cloud providers</source>
+        <translation>クラウド事業者2社</translation>
+    </message>
+    <message>
+        <source>Ask {0} for {1} and its price; this plan assumes {2} per GPU-hour.</source>
+        <translation>{0} に {1} の空きと価格を問い合わせる。この計画は GPU 1時間あたり {2} を想定しています。</translation>
+    </message>
+    <message>
+        <source>Run a pilot of an hour on one server and record its speed (Tools → I measured a run): later plans use the measured speed instead of the estimate.</source>
+        <translation>サーバー1台で1時間の試行を行い、速度を記録する（ツール → 測定実績を記録）。以後の計画は見積もりの代わりに測定した速度を使います。</translation>
+    </message>
+    <message>
+        <source>Load-test {0} with {1} simultaneous users and these prompt lengths before committing.</source>
+        <translation>契約の前に、同時 {1} ユーザーとこのプロンプト長で {0} の負荷試験を行う。</translation>
+    </message>
+    <message>
+        <source>Check the prices and assumptions in section {0} against your own quotes.</source>
+        <translation>第 {0} 節の価格と前提を、手元の見積もりと照らし合わせる。</translation>
     </message>
     <message>
         <source>met</source>
