@@ -9,6 +9,8 @@ use the original names) and subset to ASCII, Latin-1, general punctuation/symbol
 
     pip install fonttools noto-cjk-sans-jp-regular noto-cjk-sans-jp-bold
     python3 packaging/make_fonts.py        # writes resources/fonts/GPUPlannerSansJP-{Regular,Bold}.otf
+
+An empty, zero-width glyph is added for U+2060, U+200B and U+FEFF (see add_joiners).
 """
 
 from __future__ import annotations
@@ -75,13 +77,60 @@ def build(weight: str) -> Path:
         cff.fontNames = [ps]
         top = cff.topDictIndex[0]
         top.FullName, top.FamilyName = f"{FAMILY} {weight}", FAMILY
+    add_joiners(font)
     OUT.mkdir(parents=True, exist_ok=True)
     out = OUT / f"{ps}.otf"
     font.save(str(out))
     return out
 
 
+JOINERS = (0x2060, 0x200B, 0xFEFF)  # WORD JOINER, ZERO WIDTH SPACE, ZERO WIDTH NO-BREAK SPACE
+JOINER_GLYPH = "cid65000"
+
+
+def add_joiners(font: TTFont) -> None:
+    """Map the zero-width format characters to an empty glyph with no advance. Noto CJK has none, so
+    Qt drew the word joiners the report puts in Japanese words (app.present.html.keep_words) with a
+    fallback font, which the PDF then embedded (DejaVu here, whatever the system has elsewhere)."""
+    from fontTools.misc.psCharStrings import T2CharString
+
+    order = list(font.getGlyphOrder())
+    if JOINER_GLYPH in order:
+        return
+    cff = font["CFF "].cff
+    top = cff.topDictIndex[0]
+    cs = top.CharStrings
+    cs.charStringsIndex.append(T2CharString(program=["endchar"], private=top.FDArray[0].Private, globalSubrs=cff.GlobalSubrs))
+    cs.charStrings[JOINER_GLYPH] = len(cs.charStringsIndex) - 1
+    if top.charset[-1] != JOINER_GLYPH:  # the charset may be the glyph order itself
+        top.charset.append(JOINER_GLYPH)
+    top.FDSelect.gidArray.append(0)
+    font.setGlyphOrder([*order, JOINER_GLYPH])
+    font["hmtx"].metrics[JOINER_GLYPH] = (0, 0)
+    if "vmtx" in font:
+        font["vmtx"].metrics[JOINER_GLYPH] = (0, 0)
+    font["maxp"].numGlyphs = len(order) + 1
+    for table in font["cmap"].tables:
+        if table.isUnicode():
+            for cp in JOINERS:
+                table.cmap[cp] = JOINER_GLYPH
+
+
+def add_joiners_to_shipped() -> None:
+    """The step alone, on the fonts in resources/fonts (what this checkout did: no Noto download)."""
+    for w in ("Regular", "Bold"):
+        path = OUT / f"GPUPlannerSansJP-{w}.otf"
+        font = TTFont(str(path))
+        add_joiners(font)
+        font.save(str(path))
+
+
 if __name__ == "__main__":
+    import sys
+
+    if sys.argv[1:] == ["--joiners-only"]:
+        add_joiners_to_shipped()
+        raise SystemExit(0)
     for w in ("Regular", "Bold"):
         p = build(w)
         print(f"{p} {p.stat().st_size / 1e6:.1f} MB")

@@ -4,7 +4,9 @@ figures become ``<img src="chart://name">`` resources the Qt layer renders from 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Collection, Mapping
+from contextvars import ContextVar
 from typing import Any
 
 from app.present.document import (
@@ -39,8 +41,26 @@ table.box { background-color: #f3f6fb; border: 1px solid #c5d3ea; }
 """
 
 
+_JAPANESE: ContextVar[bool] = ContextVar("japanese", default=False)
+WJ = "\u2060"  # WORD JOINER: no line break here (UAX #14), no glyph, not in the copied text
+_KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc-\u30ff]{2,}")  # a katakana word (・ stays a break)
+_NUMBER_UNIT = re.compile(r"\d(?:[万億兆]?円|[万億兆]|か月|時間|日|年|枚|台|分|秒)")
+_NUMBER_LATIN_UNIT = re.compile(r"(\d) (?=[A-Za-z%日時年か枚台分秒])")
+
+
+def keep_words(text: str) -> str:
+    """Japanese line breaking for narrow table cells (JIS X 4051's unbreakable units): Qt may break
+    between any two kana, so "クラウドでレンタル" wrapped as "…レンタ" / "ル" and "約37.5万円" as
+    "万" / "円". Word joiners hold katakana words and numbers with their units together; a space
+    between a number and its unit ("0.9 kW", "14.6 日") becomes a no-break space."""
+    text = _KATAKANA.sub(lambda m: WJ.join(m.group(0)), text)
+    text = _NUMBER_UNIT.sub(lambda m: WJ.join(m.group(0)), text)
+    return _NUMBER_LATIN_UNIT.sub("\\1\u00a0", text)
+
+
 def esc(v: Any) -> str:
-    return html.escape("" if v is None else str(v))
+    text = "" if v is None else str(v)
+    return html.escape(keep_words(text) if _JAPANESE.get() else text)
 
 
 def inline(content: Inline) -> str:
@@ -84,8 +104,8 @@ def _kv(kv: KeyValues) -> str:
 
 class Breaks:
     """Where the PDF's pages must break, found by laying the document out (app.ui.report.pdf):
-    ``headings``, the ordinals of the top-level h2/h3 headings that start a new page (kept with what
-    follows them); ``rows``, per grid table (by ordinal, in document order, nested ones included) the
+    ``headings``, the ordinals of the top-level h2/h3 headings and lead-in paragraphs that start a new
+    page (kept with what follows them); ``rows``, per grid table (by ordinal, in document order, nested ones included) the
     body rows that start a new page. Counters number them while the HTML is written."""
 
     def __init__(self, headings: Collection[int] = (), rows: Mapping[int, Collection[int]] | None = None):
@@ -101,6 +121,11 @@ class Breaks:
         return self.rows.get(self._table - 1, ())
 
 
+def lead_in(text: str) -> bool:
+    """A paragraph that introduces the next block: it ends with a colon."""
+    return text.rstrip().endswith((":", "："))
+
+
 def _brk(on: bool) -> str:
     return ' style="page-break-before: always"' if on else ""
 
@@ -109,7 +134,9 @@ def block(b: Any, breaks: Breaks | None = None) -> str:
     """One block as HTML; ``breaks`` (top-level blocks only) numbers its headings and tables."""
     breaks = breaks or Breaks()  # nested in a column: a fresh counter that never breaks
     if isinstance(b, Paragraph):
-        return f'<p class="{b.style}">{inline(b.content)}</p>' if b.style else f"<p>{inline(b.content)}</p>"
+        # a lead-in ("What would change the decision:") is kept with what follows, like a heading
+        brk = _brk(breaks.next_heading()) if lead_in("".join(r.text for r in b.content)) else ""
+        return f'<p class="{b.style}"{brk}>{inline(b.content)}</p>' if b.style else f"<p{brk}>{inline(b.content)}</p>"
     if isinstance(b, Heading):
         return f"<h3{_brk(breaks.next_heading())}>{esc(b.text)}</h3>"
     if isinstance(b, Bullets):
@@ -138,7 +165,14 @@ def _in_column(b: Any, breaks: Breaks) -> str:
 
 def to_html(doc: ReportDocument, font: str, breaks: Breaks | None = None) -> str:
     """The document as HTML; ``breaks``, the page breaks the PDF's pagination asks for."""
-    breaks = breaks or Breaks()
+    token = _JAPANESE.set(doc.lang == "ja")
+    try:
+        return _html(doc, font, breaks or Breaks())
+    finally:
+        _JAPANESE.reset(token)
+
+
+def _html(doc: ReportDocument, font: str, breaks: Breaks) -> str:
     out = [f"<html><head><style>{STYLE % {'font': font}}</style></head><body>",
            f"<h1>{esc(doc.title)}</h1>", f'<p class="sub">{esc(doc.subtitle)}</p>']
     out += [block(b, breaks) for b in doc.lead]

@@ -261,7 +261,7 @@ def _choices(c: _Ctx) -> Table | None:
     cost_head = translate("Report", "Cost of the job") if c.training else translate("Report", "Cost over {0:g} years").format(c.s.years)
     return Table([translate("Report", "Way"), translate("Report", "GPUs"),
                   translate("Report", "Time") if c.training else translate("Report", "Speed"), cost_head,
-                  translate("Report", "Up front"), translate("Report", "Note")], rows, widths=[17, 19, 11, 12, 11, 30])
+                  translate("Report", "Up front"), translate("Report", "Note")], rows, widths=[20, 19, 11, 12, 11, 27])
 
 
 def _main_risk(c: _Ctx, best: Option) -> str:
@@ -648,7 +648,7 @@ def _sources(c: _Ctx) -> Section:
     srows = [[runs(name(e)), runs(e.source or translate("Report", "entered by the user")),
               runs(_dated(e.as_of, c, priced=e.kind in ("price", "server_price", "offer", "api")))] for e in shown]
     return Section(translate("Report", "Assumptions and sources"), [
-        Table([translate("Report", "Assumption"), translate("Report", "Value"), translate("Report", "Source")], arows, [22, 14, 64]),
+        Table([translate("Report", "Assumption"), translate("Report", "Value"), translate("Report", "Source")], arows, [25, 13, 62]),
         Heading(translate("Report", "Catalog entries used")),
         Table([translate("Report", "Entry"), translate("Report", "Source"), translate("Report", "As of")], srows, [26, 60, 14])], page_break_before=True)
 

@@ -1,5 +1,5 @@
-"""Page breaks where a reader expects them (issue 19): a heading is never left at the foot of a page
-without what it heads, and a table row is never cut in two (the table closes and opens again on the
+"""Page breaks where a reader expects them (issue 19): a heading (or a lead-in paragraph ending in a
+colon) is never left at the foot of a page without what it heads, and a table row is never cut in two (the table closes and opens again on the
 next page with its header).
 
 Qt's QTextDocument paginates line by line: it has no keep-with-next, and a row whose cells have
@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QTextBlock, QTextDocument, QTextFrame, QTextTable
 
-from app.present.html import Breaks
+from app.present.html import Breaks, lead_in
 
 MAX_PASSES = 40
 TOP_SLACK_PX = 30  # a heading this close to the top of its page is already at the top
@@ -73,7 +73,7 @@ def first_problem(doc: QTextDocument, page_h: float, splits: dict[int, set[int]]
                 if page(_line_bottom(lay, blk, 0) - 2 * EPS) != page(pending[1]):
                     return ("heading", pending[0], 0)
                 pending = None
-            if blk.blockFormat().headingLevel() in (2, 3):
+            if blk.blockFormat().headingLevel() in (2, 3) or (blk.textList() is None and lead_in(blk.text())):
                 top = lay.blockBoundingRect(blk).top()
                 if (top + EPS) % page_h > TOP_SLACK_PX:
                     pending = (heading, top)

@@ -116,3 +116,20 @@ def test_the_main_risk_is_the_deadline_when_the_slow_end_misses_it(tmp_path, cap
     assert best["job_s"] < days * 86400 < best["job_s_range"][1]  # the case this test is about
     first = " ".join(_plan_pdf(tmp_path, "--gpu", "h100-sxm", "--gpus", "8", "--deadline-days", f"{days:.3f}")[0].split())
     assert "The deadline: the estimate uses" in first and "the job would miss it" in first
+
+
+def test_japanese_cells_do_not_break_katakana_words_or_numbers_from_their_units(tmp_path):
+    """Issue 19, 7: in the narrow cells of page 1 "クラウドでレンタル" wrapped as "…レンタ" / "ル" and
+    "約37.5万円" as "万" / "円" (W3C JLREQ §3.1.7: numbers with their units are unbreakable)."""
+    import re
+
+    path = tmp_path / "ja.pdf"
+    assert main(["plan", "--goal", "finetune", "--model", "llama-3.1-70b", "--method", "lora", "--tokens", "200M",
+                 "--budget", "3000万円", "--deadline-days", "30", "--own", "h100-sxm:8", "--lang", "ja",
+                 "--pdf", str(path)]) == 0
+    first = subprocess.run(["pdftotext", "-enc", "UTF-8", "-f", "1", "-l", "1", str(path), "-"], capture_output=True,
+                           text=True, check=True).stdout
+    assert "クラウドでレンタル" in first and "購入（オンプレ）" in first
+    assert not re.findall(r"[\u30a1-\u30fa\u30fc]\n[\u30a1-\u30fa\u30fc]", first), "a katakana word is broken"
+    assert not re.findall(r"[0-9万億]\n[万億円日]", first), "a number is broken from its unit"
+    assert "\u2060" not in first  # the word joiners hold the words together but are not in the copied text
