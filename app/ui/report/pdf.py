@@ -187,6 +187,8 @@ def _render(chart, width: int = 660, height: int = 380):
     chart.view.resize(width, height)
     chart.view.scene().setSceneRect(0, 0, width, height)
     chart.view.ci.setGeometry(chart.view.scene().sceneRect())
+    if hasattr(chart, "before_export"):  # charts whose labels are placed for the drawn size
+        chart.before_export()
     exporter = ex.ImageExporter(chart.view.scene())
     exporter.parameters()["width"] = CHART_WIDTH_PX
     exporter.parameters()["antialias"] = True
