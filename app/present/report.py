@@ -30,6 +30,7 @@ from app.present.document import (
     runs,
 )
 from app.present.fields import flag
+from app.present.palette import line_key
 from app.present.text.assumptions import assumption_name, assumption_source, assumption_value
 from app.present.text.format import (
     engine_name,
@@ -599,7 +600,7 @@ def _scaling(c: _Ctx) -> Section:
             "lang": c.lang, "deployment": s.deployment.value}
     return Section(translate("Report", "More or fewer GPUs"), [
         Paragraph(runs(translate("Report", "Time and cost against the number of GPUs for the leading GPU types; the dashed lines are the deadline and the budget."))),
-        Figure("scaling", "scaling", data, size=(660, 330))])
+        Figure("scaling", "scaling", data, size=(660, 330)), Paragraph(runs(line_key(data["series"])), "small")])
 
 
 def _published(c: _Ctx) -> Section:
@@ -690,7 +691,8 @@ def build_compare_report(cmp: Any, lang: str, date: dt.date | None = None) -> Re
                 Paragraph(runs(translate("Report", "Each plan's recommended GPU type, drawn on the same axes."))),
                 Figure("compare_scaling", "scaling", {"series": series, "training": first.is_training, "deadline_s": None,
                                                       "budget": None, "currency": first.currency, "lang": lang,
-                                                      "deployment": first.deployment.value}, size=(660, 330))]))
+                                                      "deployment": first.deployment.value}, size=(660, 330)),
+                Paragraph(runs(line_key(series)), "small")]))
         for name, o in zip(cmp.names, cmp.outcomes, strict=True):
             blocks: list[Block] = []
             srows = swing_rows(o, lang)

@@ -3842,6 +3842,45 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     </message>
 </context>
 <context>
+    <name>Palette</name>
+    <message>
+        <source>blue</source>
+        <translation>青</translation>
+    </message>
+    <message>
+        <source>red</source>
+        <translation>赤</translation>
+    </message>
+    <message>
+        <source>green</source>
+        <translation>緑</translation>
+    </message>
+    <message>
+        <source>purple</source>
+        <translation>紫</translation>
+    </message>
+    <message>
+        <source>orange</source>
+        <translation>橙</translation>
+    </message>
+    <message>
+        <source>brown</source>
+        <translation>茶</translation>
+    </message>
+    <message>
+        <source>{0}, {1}</source>
+        <translation>{0}＝{1}</translation>
+    </message>
+    <message>
+        <source>Lines: {0}.</source>
+        <translation>線の色：{0}。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
     <name>PlanWizard</name>
     <message>
         <source>Start over</source>

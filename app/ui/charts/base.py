@@ -8,10 +8,12 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.present.palette import COLOURS
+
 pg.setConfigOptions(antialias=True, foreground="#202020", background="w")
 LEGEND_TEXT = "9pt"
 
-PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b")
+PALETTE = COLOURS  # app.present.palette: the PDF names them in words
 
 
 def log10(v: float) -> float:
@@ -20,18 +22,26 @@ def log10(v: float) -> float:
 
 def nice_log_ticks(lo: float, hi: float, fmt=None) -> list[tuple[float, str]]:
     """1-2-5 ticks between lo and hi for a log axis, as (log10 position, label): pyqtgraph's own log
-    ticks crowd into overlapping '2·10¹ 3·10¹ …' labels."""
+    ticks crowd into overlapping '2·10¹ 3·10¹ …' labels. A range of less than a decade gets finer
+    steps (1, 1.5, 2, 3, 4, 5, 7), so an axis never has a single label."""
     if not (lo > 0 and hi > 0):
         return []
     fmt = fmt or (lambda v: f"{v:,.0f}" if v >= 1 else f"{v:g}")
-    out = []
-    e = math.floor(math.log10(lo))
-    while 10 ** e <= hi * 1.0001:
-        for m in (1, 2, 5):
-            v = m * 10 ** e
-            if lo / 1.0001 <= v <= hi * 1.0001:
-                out.append((math.log10(v), fmt(v)))
-        e += 1
+
+    def ticks(mantissas) -> list[tuple[float, str]]:
+        out = []
+        e = math.floor(math.log10(lo))
+        while 10 ** e <= hi * 1.0001:
+            for m in mantissas:
+                v = m * 10 ** e
+                if lo / 1.0001 <= v <= hi * 1.0001:
+                    out.append((math.log10(v), fmt(v)))
+            e += 1
+        return out
+
+    out = ticks((1, 2, 5))
+    if len(out) < 3:
+        out = ticks((1, 1.5, 2, 3, 4, 5, 7))
     if len(out) > 8:  # too many: keep the decades
         out = [t for t in out if abs(10 ** t[0] / 10 ** round(t[0]) - 1) < 1e-6] or out
     return out
@@ -105,6 +115,10 @@ class ChartPanel(QWidget):
 
     def plots(self) -> list[pg.PlotItem]:
         return [i for i in self.view.ci.items if isinstance(i, pg.PlotItem)]
+
+    def legends(self) -> list[pg.LegendItem]:
+        """The chart's legends (the PDF enlarges their labels for print)."""
+        return [p.legend for p in self.plots() if getattr(p, "legend", None) is not None]
 
     def export(self, path: str) -> None:
         """Write the whole chart to PNG or SVG (by extension), all or nothing: drawn into memory,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 
+from app.present.palette import drawn_series
 from app.present.text.format import fmt_duration, fmt_money, money_axis_label
 from app.ui.charts.base import LEGEND_TEXT, PALETTE, ChartPanel, log10, nice_log_ticks
 
@@ -17,7 +18,10 @@ class ScalingChart(ChartPanel):
             p.setLogMode(x=True, y=True)
             p.showGrid(x=True, y=True, alpha=0.25)
             p.setLabel("bottom", self.tr("GPUs"))
-        self.time_legend = self.time_plot.addLegend(offset=(-10, 10), labelTextSize=LEGEND_TEXT)
+        # The legend has its own row under both plots: series named "plan: GPU" are wider than a plot,
+        # and a legend anchored inside the time plot covered it (or, wider still, left the image)
+        self.time_legend = pg.LegendItem(labelTextSize=LEGEND_TEXT, colCount=2, frame=False)
+        self.view.addItem(self.time_legend, row=1, col=0, colspan=2)
         self.curves: dict[str, tuple[pg.PlotDataItem, pg.PlotDataItem]] = {}
         # Items are kept and given new data on each plan (a new item in the scene costs ~5 ms):
         # slot i holds the time curve, the cost curve and their hover points of the i-th series.
@@ -29,6 +33,19 @@ class ScalingChart(ChartPanel):
         self.deadline_line: pg.InfiniteLine | None = None
         self.budget_line: pg.InfiniteLine | None = None
 
+    def legends(self) -> list[pg.LegendItem]:
+        return []  # none in the exported image: the report names the lines in words (palette.line_key)
+
+    def before_export(self) -> None:
+        """The PDF's image has no legend row (its labels do not scale with the export)."""
+        if self.time_legend.scene() is not None:
+            self.view.ci.removeItem(self.time_legend)
+        self.view.ci.layout.activate()
+
+    def after_export(self) -> None:
+        if self.time_legend.scene() is None:
+            self.view.addItem(self.time_legend, row=1, col=0, colspan=2)
+
     def _slot(self, i: int, name: str):
         """The items of series ``i`` (created on first use), its legend entry named ``name``."""
         if i < len(self._slots):
@@ -38,7 +55,8 @@ class ScalingChart(ChartPanel):
                     label.setText(name)
             return self._slots[i]
         color = PALETTE[i % len(PALETTE)]
-        tc = self.time_plot.plot([], [], pen=pg.mkPen(color, width=2), name=name)
+        tc = self.time_plot.plot([], [], pen=pg.mkPen(color, width=2))
+        self.time_legend.addItem(tc, name)
         cc = self.cost_plot.plot([], [], pen=pg.mkPen(color, width=2))
         th, ch = self.hoverable([], [], [], color), self.hoverable([], [], [], color)
         self.time_plot.addItem(th)
@@ -51,6 +69,7 @@ class ScalingChart(ChartPanel):
             tc, cc, th, ch = self._slots.pop()
             for plot, item in ((self.time_plot, tc), (self.cost_plot, cc), (self.time_plot, th), (self.cost_plot, ch)):
                 plot.removeItem(item)
+            self.time_legend.removeItem(tc)
 
     @staticmethod
     def _show_line(plot, line: pg.InfiniteLine, pos: float | None) -> pg.InfiniteLine | None:
@@ -69,8 +88,7 @@ class ScalingChart(ChartPanel):
         self.time_plot.setLabel("left", self.tr("days") if training else self.tr("seconds per request"))
         self.cost_plot.setLabel("left", money_axis_label(currency, deployment))
         scale = 86400.0 if training else 1.0
-        drawn = [(name, [p for p in points if p.fits]) for name, points in series.items()]
-        drawn = [(name, pts) for name, pts in drawn if pts]
+        drawn = [(name, [p for p in series[name] if p.fits]) for name in drawn_series(series)]
         self._drop_slots(len(drawn))
         for i, (name, pts) in enumerate(drawn):
             color = PALETTE[i % len(PALETTE)]

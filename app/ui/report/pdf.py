@@ -194,10 +194,20 @@ def _render(chart, width: int = 660, height: int = 380):
     exporter.parameters()["antialias"] = True
     # Legend labels are HTML text the exporter does not enlarge with the rest of the scene: at
     # CHART_WIDTH_PX they printed at 2-3 pt (issue 19). Scale them for the export, then put them back.
-    labels = [lab for plot in chart.plots() if getattr(plot, "legend", None) is not None for _, lab in plot.legend.items]
+    legends = chart.legends()
+    labels = [lab for legend in legends for _, lab in legend.items]
     factor = CHART_WIDTH_PX / width
+
+    def relayout() -> None:  # the legend's grid follows its labels' new size (entries overlapped)
+        for legend in legends:
+            legend.layout.invalidate()
+            legend.layout.activate()
+            legend.updateSize()
+        chart.view.ci.layout.activate()
+
     for lab in labels:
         lab.setText(lab.text, size=f"{LEGEND_PT * factor:.1f}pt")
+    relayout()
     try:
         # Opaque (the exporter fills the background): without the alpha channel the PDF writer embeds
         # no soft mask. The conversion is also the copy that detaches the image from the exporter.
@@ -205,6 +215,9 @@ def _render(chart, width: int = 660, height: int = 380):
     finally:
         for lab in labels:
             lab.setText(lab.text, size=f"{LEGEND_PT}pt")
+        relayout()
+        if hasattr(chart, "after_export"):
+            chart.after_export()
 
 
 _CHARTS: dict = {}
