@@ -3,6 +3,9 @@ which (a legend drawn inside the exported chart image did not survive the export
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from typing import Any
+
 from app.i18n import QT_TRANSLATE_NOOP, translate
 
 PALETTE = (
@@ -16,12 +19,12 @@ PALETTE = (
 COLOURS = tuple(c for c, _ in PALETTE)
 
 
-def drawn_series(series: dict) -> list[str]:
+def drawn_series(series: Mapping[str, Sequence[Any]]) -> list[str]:
     """The series a scaling chart draws, in colour order: those with a point that fits."""
     return [name for name, points in series.items() if any(p.fits for p in points)]
 
 
-def line_key(series: dict) -> str:
+def line_key(series: Mapping[str, Sequence[Any]]) -> str:
     """"Lines: blue, A; red, B." for the series of a scaling chart."""
     parts = [translate("Palette", "{0}, {1}").format(translate("Palette", PALETTE[i % len(PALETTE)][1]), name)
              for i, name in enumerate(drawn_series(series))]

@@ -595,12 +595,13 @@ def _relevant_cost(c: _Ctx) -> float | None:
 
 def _scaling(c: _Ctx) -> Section:
     s = c.s
-    data = {"series": {c.out.gpu_name(g): pts for g, pts in c.out.curves.items()}, "training": c.training,
+    series = {c.out.gpu_name(g): pts for g, pts in c.out.curves.items()}
+    data = {"series": series, "training": c.training,
             "deadline_s": (s.deadline_days or 0) * 86400.0 or None, "budget": s.budget, "currency": c.cur,
             "lang": c.lang, "deployment": s.deployment.value}
     return Section(translate("Report", "More or fewer GPUs"), [
         Paragraph(runs(translate("Report", "Time and cost against the number of GPUs for the leading GPU types; the dashed lines are the deadline and the budget."))),
-        Figure("scaling", "scaling", data, size=(660, 330)), Paragraph(runs(line_key(data["series"])), "small")])
+        Figure("scaling", "scaling", data, size=(660, 330)), Paragraph(runs(line_key(series)), "small")])
 
 
 def _published(c: _Ctx) -> Section:
