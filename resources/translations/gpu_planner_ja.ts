@@ -729,10 +729,6 @@
         <translation>削除(&amp;V)</translation>
     </message>
     <message>
-        <source>On-premises and limits</source>
-        <translation>オンプレと上限</translation>
-    </message>
-    <message>
         <source>At most GPUs</source>
         <translation>GPU枚数の上限</translation>
     </message>
@@ -863,6 +859,10 @@
     <message>
         <source>&amp;Years (horizon)</source>
         <translation>期間（年）(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Advanced: prices, utilisation, limits and assumptions</source>
+        <translation>詳細設定：価格・利用効率・上限・前提</translation>
     </message>
     <message>
         <source>Hover over a field to see where its default comes from.</source>

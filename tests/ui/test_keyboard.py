@@ -23,6 +23,10 @@ def _key(text: str) -> str | None:
 
 
 def _keys_on(page) -> list[tuple[str, str]]:
+    from app.ui.wizard.common import Collapsible
+
+    for section in page.findChildren(Collapsible):  # advanced settings count when they are open
+        section.set_expanded(True)
     out = []
     for w in page.findChildren(QLabel) + page.findChildren(QAbstractButton) + page.findChildren(QGroupBox):
         text = w.title() if isinstance(w, QGroupBox) else w.text()

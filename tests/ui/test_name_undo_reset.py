@@ -4,6 +4,7 @@ after a confirmation."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from app.ui.wizard import PageId
 
@@ -61,6 +62,9 @@ def test_prices_and_mfu_can_be_set_in_the_wizard_and_findings_name_fields(qtbot,
     s.update(goal="finetune", model="llama-3.1-8b", samples="10000", currency="USD")
     window.wizard.setCurrentId(PageId.BUDGET)
     page = window.wizard.currentPage()
+    # they sit in the collapsed advanced section, which a click (or Space on its title) opens
+    assert not page.mfu.isVisibleTo(page) and not page.advanced.is_expanded()
+    qtbot.mouseClick(page.advanced.toggle, Qt.MouseButton.LeftButton)
     assert page.mfu.isVisibleTo(page) and page.cloud_price.isVisibleTo(page)
     qtbot.keyClicks(page.cloud_price, "2.5")
     qtbot.keyClicks(page.mfu, "0.3")

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.core import assumptions as A
 from app.present.text.assumptions import field_help, source_sentence
-from app.ui.wizard.common import BoundPage, explanation, scrolling_layout
+from app.ui.wizard.common import BoundPage, Collapsible, explanation, scrolling_layout
 
 
 class BudgetPage(BoundPage):
@@ -75,7 +75,7 @@ class BudgetPage(BoundPage):
         ol.addLayout(row)
         self.widgets["own"] = self.own_table
 
-        more = QGroupBox(self.tr("On-premises and limits"))
+        more = QGroupBox()
         g = QGridLayout(more)
         self.max_gpus = self.spin("max_gpus", self.tr("At most GPUs"), 1, 1_000_000, self.tr("Largest cluster to consider."))
         self.power = self.line("power_limit_kw", self.tr("Power limit (kW)"), self.tr("none"),
@@ -114,10 +114,11 @@ class BudgetPage(BoundPage):
             g.addWidget(lab, i // 2, (i % 2) * 2)
             g.addWidget(w, i // 2, (i % 2) * 2 + 1)
 
+        self.advanced = Collapsible(self.tr("Advanced: prices, utilisation, limits and assumptions"), more)
         lay = scrolling_layout(self)
         lay.addWidget(money)
         lay.addWidget(own)
-        lay.addWidget(more)
+        lay.addWidget(self.advanced)
         lay.addWidget(explanation(self.tr("Hover over a field to see where its default comes from.")))
         lay.addWidget(self.error_label)
         self.load()
@@ -159,8 +160,18 @@ class BudgetPage(BoundPage):
                 own[c.currentData()] = own.get(c.currentData(), 0) + sp.value()
         self.session.update(own=own)
 
+    ADVANCED = ("cloud_price", "gpu_price", "mfu", "max_gpus", "power_limit_kw", "electricity_price_per_kwh", "pue",
+                "fx_jpy_per_usd", "hours_per_day", "days_per_month", "years", "network")
+
+    def _on_session_validity(self, errors: dict) -> None:
+        if any(k in errors for k in self.ADVANCED) and hasattr(self, "advanced"):
+            self.advanced.set_expanded(True)  # a field in error is never hidden
+        super()._on_session_validity(errors)
+
     def load(self) -> None:
         super().load()
+        if any(self.session.draft.get(k) not in (None, "") for k in self.ADVANCED):
+            self.advanced.set_expanded(True)  # the plan sets one of them: show it
         own = self.session.draft.get("own") or {}
         current: dict[str, int] = {}
         for r in range(self.own_table.rowCount()):

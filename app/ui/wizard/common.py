@@ -11,7 +11,7 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import TypeVar
 
-from PySide6.QtCore import QSignalBlocker
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QScrollArea,
     QSpinBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
     QWizardPage,
@@ -169,3 +170,38 @@ def explanation(text: str) -> QLabel:
     lab.setWordWrap(True)
     lab.setStyleSheet("color: #404040")
     return lab
+
+
+class Collapsible(QWidget):
+    """A titled section whose body shows or hides under a toggle (the usual QToolButton-with-arrow
+    idiom; Qt has no collapsible group box): advanced settings stay out of a manager's way but one
+    click, Space or the title's Alt key away."""
+
+    def __init__(self, title: str, body: QWidget, expanded: bool = False, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.toggle = QToolButton()
+        self.toggle.setText(title)
+        self.toggle.setCheckable(True)
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle.setAutoRaise(True)
+        self.toggle.setStyleSheet("QToolButton { font-weight: bold; }")
+        self.body = body
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.toggle)
+        lay.addWidget(body)
+        self.toggle.toggled.connect(self._show)
+        self.set_expanded(expanded)
+
+    def _show(self, on: bool) -> None:
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+        self.body.setVisible(on)
+
+    def set_expanded(self, on: bool) -> None:
+        if self.toggle.isChecked() != on:
+            self.toggle.setChecked(on)
+        else:
+            self._show(on)
+
+    def is_expanded(self) -> bool:
+        return self.toggle.isChecked()

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QHBoxLayout
 
 from app.core import assumptions as A
 from app.core.precision import WEIGHT_BITS
-from app.present.text.assumptions import source_sentence
+from app.present.text.assumptions import field_help, source_sentence
 from app.present.text.format import fmt_count
 from app.ui.wizard.common import BoundPage, explanation, scrolling_layout
 from app.ui.wizard.data_count import DataCounter
@@ -45,7 +45,8 @@ class DataPage(BoundPage):
             (self.tr("PyTorch FSDP (torchtitan)"), "fsdp"),
             (self.tr("torchtune"), "torchtune")],
             self.tr("The framework decides how much memory each parameter costs (8 to 20 bytes) and what can be "
-                    "split over GPUs; the plan offloads to host RAM only when nothing fits otherwise."))
+                    "split over GPUs; the plan offloads to host RAM only when nothing fits otherwise.")
+            + "\n" + source_sentence("bytes_per_param_accounting"))
         tf.addRow(self.tr("Trainin&g stack"), self.stack)
         # --- fine-tuning ---
         self.ft_box = QGroupBox(self.tr("Fine-tuning"))
@@ -97,7 +98,8 @@ class DataPage(BoundPage):
             (self.tr("vLLM (uses 90% of GPU memory)"), "vllm"), (self.tr("SGLang"), "sglang"),
             (self.tr("TensorRT-LLM"), "trtllm"), (self.tr("TGI (Hugging Face, maintenance mode)"), "tgi"),
             (self.tr("llama.cpp (can run layers on the CPU)"), "llama.cpp")],
-            self.tr("Engines reserve part of the GPU for themselves; llama.cpp can keep layers that do not fit in system RAM, much slower."))
+            self.tr("Engines reserve part of the GPU for themselves; llama.cpp can keep layers that do not fit in system RAM, much slower.")
+            + "\n" + field_help("engine"))
         inf.addRow(self.tr("Serving &engine"), self.engine)
         self.sla_box = self._service_box()
 
