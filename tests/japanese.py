@@ -12,7 +12,7 @@ import re
 # Written in Latin letters in Japanese technical text too.
 LATIN_TERMS = set("""
 GPU GPUs HFU TPU GGUF AWQ GPTQ Instinct Infinity Fabric ICI RoCE LLM LoRA QLoRA BF16 FP8 FP16 FP32 TF32 INT8 INT4 NF4 KV GQA MoE MFU MBU PUE ZeRO FSDP TP PP DP Z
-NVLink PCIe Gen InfiniBand IB Ethernet GbE JPY USD kW kWh TDP CUDA cuBLAS NCCL TFLOPS TFLOP FLOP FLOPs
+NVLink PCIe Gen InfiniBand IB Ethernet GbE JPY USD kW kWh TDP CUDA cuBLAS NCCL TFLOPS TFLOP FLOP FLOPs FLOPS NVMe
 GiB MiB TiB TB GB MB ms CSV PDF JSON Markdown SVG PNG AdamW Adam SGD Megatron DeepSpeed vLLM PyTorch
 Chinchilla Hoffmann Dettmers Kaplan Korthikanti Rajbhandari Narayanan Touvron Hu et al Table Figure arXiv ZeRO Llama Qwen
 AMD NVIDIA Intel Gaudi Swallow tok Q8_0 Q4_K_M q4_k_m q8_0 fp8 bf16 fp16 int8 int4 nf4 x e K M B T

@@ -30,6 +30,7 @@ from app.present.document import (
     runs,
 )
 from app.present.fields import flag
+from app.present.glossary import glossary
 from app.present.palette import line_key
 from app.present.text.assumptions import assumption_name, assumption_source, assumption_value
 from app.present.text.format import (
@@ -63,20 +64,6 @@ GOAL_NAMES = {
     "scratch": QT_TRANSLATE_NOOP("Report", "Training from scratch (a new model)"),
 }
 
-GLOSSARY = (
-    (QT_TRANSLATE_NOOP("Report", "GPU"), QT_TRANSLATE_NOOP("Report", "The processor that does the arithmetic of AI models. Its memory (VRAM) decides what fits.")),
-    (QT_TRANSLATE_NOOP("Report", "Parameters"), QT_TRANSLATE_NOOP("Report", "The numbers a model learns; 7B = 7 billion. Memory grows with them.")),
-    (QT_TRANSLATE_NOOP("Report", "Tokens"), QT_TRANSLATE_NOOP("Report", "Pieces of text the model reads; about one per Japanese character or 0.75 English words.")),
-    (QT_TRANSLATE_NOOP("Report", "Inference"), QT_TRANSLATE_NOOP("Report", "Using a trained model to answer requests.")),
-    (QT_TRANSLATE_NOOP("Report", "Fine-tuning / LoRA / QLoRA"), QT_TRANSLATE_NOOP("Report", "Adjusting a model with your examples; LoRA trains small add-ons, QLoRA does so on a 4-bit copy of the model.")),
-    (QT_TRANSLATE_NOOP("Report", "Continued pre-training"), QT_TRANSLATE_NOOP("Report", "Training an existing model further on a large body of new text (e.g. Japanese).")),
-    (QT_TRANSLATE_NOOP("Report", "MFU"), QT_TRANSLATE_NOOP("Report", "Model FLOPs utilisation: the share of the GPU's peak arithmetic the job really uses (typically 30-50%).")),
-    (QT_TRANSLATE_NOOP("Report", "Tensor / pipeline / data parallelism"), QT_TRANSLATE_NOOP("Report", "Ways to split one model or job over many GPUs; tensor parallelism needs fast links (NVLink).")),
-    (QT_TRANSLATE_NOOP("Report", "ZeRO / FSDP"), QT_TRANSLATE_NOOP("Report", "Spreading optimizer states, gradients and weights over GPUs to save memory.")),
-    (QT_TRANSLATE_NOOP("Report", "NVLink / PCIe / InfiniBand"), QT_TRANSLATE_NOOP("Report", "Links between GPUs inside a server (NVLink fast, PCIe slower) and between servers (InfiniBand, Ethernet).")),
-    (QT_TRANSLATE_NOOP("Report", "PUE"), QT_TRANSLATE_NOOP("Report", "Power usage effectiveness: data-centre power per unit of IT power (cooling etc.); 1.5 means +50%.")),
-    (QT_TRANSLATE_NOOP("Report", "Break-even"), QT_TRANSLATE_NOOP("Report", "The amount of use after which buying GPUs costs less than renting them.")),
-)
 
 MEMORY_PARTS = {
     "weights": QT_TRANSLATE_NOOP("Report", "weights"),
@@ -668,7 +655,7 @@ def _dated(as_of: str, c: _Ctx, priced: bool) -> str:
 
 
 def _glossary() -> Section:
-    return Section(translate("Report", "Glossary"), [KeyValues([(_tr(k), runs(_tr(v))) for k, v in GLOSSARY])])
+    return Section(translate("Report", "Glossary"), [KeyValues([(k, runs(v)) for k, v in glossary()])])
 
 
 def build_compare_report(cmp: Any, lang: str, date: dt.date | None = None) -> ReportDocument:

@@ -150,6 +150,8 @@ class MainWindow(QMainWindow):
             self.session.update(currency=default_currency(lang))
         self.session.revalidate()
         self._build_ui()
+        if self._glossary is not None:
+            self._glossary.retranslate()
         self.wizard.restart()
         while self.wizard.currentId() != page and self.wizard.currentId() < page and self.wizard.currentPage().isComplete():
             before = self.wizard.currentId()
@@ -205,7 +207,21 @@ class MainWindow(QMainWindow):
         self._action(t, self.tr("I &measured a run…"), self.show_measured_run)
         self._action(t, self.tr("&Settings…"), self.show_settings, QKeySequence.StandardKey.Preferences)
         h = self.menuBar().addMenu(self.tr("&Help"))
+        self._action(h, self.tr("&Glossary of terms"), self.show_glossary, QKeySequence.StandardKey.HelpContents)
         self._action(h, self.tr("&About"), self.about)
+
+    _glossary = None
+
+    def show_glossary(self) -> None:
+        """The glossary panel at the window's right (F1), its filter ready for typing."""
+        from app.ui.glossary import GlossaryDock
+
+        if self._glossary is None:
+            self._glossary = GlossaryDock(self)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self._glossary)
+        self._glossary.show()
+        self._glossary.raise_()
+        self._glossary.filter.setFocus()
 
     def show_compare(self) -> None:
         from app.ui.compare_dialog import CompareDialog

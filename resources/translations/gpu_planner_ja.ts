@@ -3325,6 +3325,21 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
     </message>
 </context>
 <context>
+    <name>GlossaryDock</name>
+    <message>
+        <source>Glossary</source>
+        <translation>用語集</translation>
+    </message>
+    <message>
+        <source>Find a term</source>
+        <translation>用語を検索</translation>
+    </message>
+    <message>
+        <source>No term matches “{0}”.</source>
+        <translation>「{0}」に合う用語はありません。</translation>
+    </message>
+</context>
+<context>
     <name>GoalPage</name>
     <message>
         <source>What do you want to do?</source>
@@ -3535,6 +3550,10 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
     <message>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Glossary of terms</source>
+        <translation>用語集(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;About</source>
@@ -3959,102 +3978,6 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
     <message>
         <source>Training from scratch (a new model)</source>
         <translation>フルスクラッチ学習（新しいモデル）</translation>
-    </message>
-    <message>
-        <source>GPU</source>
-        <translation>GPU</translation>
-    </message>
-    <message>
-        <source>The processor that does the arithmetic of AI models. Its memory (VRAM) decides what fits.</source>
-        <translation>AIモデルの計算を担うプロセッサ。搭載メモリ（VRAM）で載せられるモデルの大きさが決まります。</translation>
-    </message>
-    <message>
-        <source>Parameters</source>
-        <translation>パラメータ</translation>
-    </message>
-    <message>
-        <source>The numbers a model learns; 7B = 7 billion. Memory grows with them.</source>
-        <translation>モデルが学習する数値。7B は70億。多いほどメモリが必要です。</translation>
-    </message>
-    <message>
-        <source>Tokens</source>
-        <translation>トークン</translation>
-    </message>
-    <message>
-        <source>Pieces of text the model reads; about one per Japanese character or 0.75 English words.</source>
-        <translation>モデルが読む文章の単位。日本語ではおよそ1文字1トークン、英語では0.75語程度。</translation>
-    </message>
-    <message>
-        <source>Inference</source>
-        <translation>推論</translation>
-    </message>
-    <message>
-        <source>Using a trained model to answer requests.</source>
-        <translation>学習済みモデルを使って問い合わせに答えること。</translation>
-    </message>
-    <message>
-        <source>Fine-tuning / LoRA / QLoRA</source>
-        <translation>ファインチューニング / LoRA / QLoRA</translation>
-    </message>
-    <message>
-        <source>Adjusting a model with your examples; LoRA trains small add-ons, QLoRA does so on a 4-bit copy of the model.</source>
-        <translation>自社の事例でモデルを調整すること。LoRA は小さな追加部分だけを学習し、QLoRA はそれを4ビットに量子化したモデル上で行います。</translation>
-    </message>
-    <message>
-        <source>Continued pre-training</source>
-        <translation>継続事前学習</translation>
-    </message>
-    <message>
-        <source>Training an existing model further on a large body of new text (e.g. Japanese).</source>
-        <translation>既存モデルを大量の新しい文章（日本語など）でさらに学習させること。</translation>
-    </message>
-    <message>
-        <source>MFU</source>
-        <translation>MFU</translation>
-    </message>
-    <message>
-        <source>Model FLOPs utilisation: the share of the GPU&apos;s peak arithmetic the job really uses (typically 30-50%).</source>
-        <translation>モデルFLOPs利用率。GPUの理論演算性能のうち実際に使えている割合（通常30〜50%）。</translation>
-    </message>
-    <message>
-        <source>Tensor / pipeline / data parallelism</source>
-        <translation>テンソル並列 / パイプライン並列 / データ並列</translation>
-    </message>
-    <message>
-        <source>Ways to split one model or job over many GPUs; tensor parallelism needs fast links (NVLink).</source>
-        <translation>1つのモデルや学習を複数GPUに分ける方法。テンソル並列には高速な接続（NVLink）が必要です。</translation>
-    </message>
-    <message>
-        <source>ZeRO / FSDP</source>
-        <translation>ZeRO / FSDP</translation>
-    </message>
-    <message>
-        <source>Spreading optimizer states, gradients and weights over GPUs to save memory.</source>
-        <translation>オプティマイザ状態・勾配・重みをGPU間で分割し、メモリを節約する手法。</translation>
-    </message>
-    <message>
-        <source>NVLink / PCIe / InfiniBand</source>
-        <translation>NVLink / PCIe / InfiniBand</translation>
-    </message>
-    <message>
-        <source>Links between GPUs inside a server (NVLink fast, PCIe slower) and between servers (InfiniBand, Ethernet).</source>
-        <translation>サーバー内のGPU間接続（NVLinkは高速、PCIeは低速）とサーバー間接続（InfiniBand、Ethernet）。</translation>
-    </message>
-    <message>
-        <source>PUE</source>
-        <translation>PUE</translation>
-    </message>
-    <message>
-        <source>Power usage effectiveness: data-centre power per unit of IT power (cooling etc.); 1.5 means +50%.</source>
-        <translation>電力使用効率。IT機器の電力に対するデータセンター全体の電力（冷却など）。1.5 なら +50%。</translation>
-    </message>
-    <message>
-        <source>Break-even</source>
-        <translation>損益分岐点</translation>
-    </message>
-    <message>
-        <source>The amount of use after which buying GPUs costs less than renting them.</source>
-        <translation>GPUを購入した方がレンタルより安くなる利用量。</translation>
     </message>
     <message>
         <source>Memory per parameter in training</source>
@@ -4517,8 +4440,268 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>アクティベーション</translation>
     </message>
     <message>
+        <source>Parameters</source>
+        <translation>パラメータ</translation>
+    </message>
+    <message>
+        <source>The numbers a model learns; 7B = 7 billion. Memory grows with them.</source>
+        <translation>モデルが学習する数値。7B は70億。多いほどメモリが必要です。</translation>
+    </message>
+    <message>
+        <source>Active parameters (MoE)</source>
+        <translation>アクティブパラメータ（MoE）</translation>
+    </message>
+    <message>
+        <source>A mixture-of-experts model runs only some of its experts for each token: compute follows the active parameters, memory the total.</source>
+        <translation>MoE（専門家混合）モデルはトークンごとに一部の専門家だけを動かします。計算量はアクティブパラメータ、メモリは総パラメータで決まります。</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>トークン</translation>
+    </message>
+    <message>
+        <source>Pieces of text the model reads; about one per Japanese character or 0.75 English words.</source>
+        <translation>モデルが読む文章の単位。日本語ではおよそ1文字1トークン、英語では0.75語程度。</translation>
+    </message>
+    <message>
+        <source>Context length</source>
+        <translation>コンテキスト長</translation>
+    </message>
+    <message>
+        <source>How many tokens the model sees at once, prompt and answer together; the KV cache grows with it.</source>
+        <translation>モデルが一度に扱えるトークン数（プロンプトと回答の合計）。長いほどKVキャッシュが増えます。</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>エポック</translation>
+    </message>
+    <message>
+        <source>One pass over the training data.</source>
+        <translation>学習データを1周すること。</translation>
+    </message>
+    <message>
+        <source>Inference</source>
+        <translation>推論</translation>
+    </message>
+    <message>
+        <source>Using a trained model to answer requests.</source>
+        <translation>学習済みモデルを使って問い合わせに答えること。</translation>
+    </message>
+    <message>
+        <source>Fine-tuning / LoRA / QLoRA</source>
+        <translation>ファインチューニング / LoRA / QLoRA</translation>
+    </message>
+    <message>
+        <source>Adjusting a model with your examples; LoRA trains small add-ons, QLoRA does so on a 4-bit copy of the model.</source>
+        <translation>自社の事例でモデルを調整すること。LoRA は小さな追加部分だけを学習し、QLoRA はそれを4ビットに量子化したモデル上で行います。</translation>
+    </message>
+    <message>
+        <source>Continued pre-training</source>
+        <translation>継続事前学習</translation>
+    </message>
+    <message>
+        <source>Training an existing model further on a large body of new text (e.g. Japanese).</source>
+        <translation>既存モデルを大量の新しい文章（日本語など）でさらに学習させること。</translation>
+    </message>
+    <message>
+        <source>Training from scratch</source>
+        <translation>フルスクラッチ学習</translation>
+    </message>
+    <message>
+        <source>Training a new model from random weights, usually on 20 or more tokens per parameter.</source>
+        <translation>ランダムな重みから新しいモデルを学習すること。通常、パラメータあたり20トークン以上を使います。</translation>
+    </message>
+    <message>
+        <source>Chinchilla</source>
+        <translation>Chinchilla</translation>
+    </message>
+    <message>
+        <source>Hoffmann et al. 2022: for a given amount of compute, a model trains best on about 20 tokens per parameter.</source>
+        <translation>Hoffmann ら（2022）：同じ計算量なら、パラメータあたり約20トークンで学習するのが最も効率的という結果。</translation>
+    </message>
+    <message>
+        <source>FLOP / FLOPS</source>
+        <translation>FLOP / FLOPS</translation>
+    </message>
+    <message>
+        <source>Floating-point operations, the arithmetic of a model; FLOPS is operations per second, a GPU&apos;s speed.</source>
+        <translation>浮動小数点演算の回数（モデルの計算量）。FLOPS は1秒あたりの回数で、GPUの速さを表します。</translation>
+    </message>
+    <message>
+        <source>6·N·D</source>
+        <translation>6·N·D</translation>
+    </message>
+    <message>
+        <source>Training compute: about 6 operations per parameter (N) per token (D), 2 for the forward pass and 4 for the backward pass.</source>
+        <translation>学習の計算量。パラメータ（N）1個・トークン（D）1個あたり約6回の演算（順伝播2回、逆伝播4回）。</translation>
+    </message>
+    <message>
+        <source>MFU</source>
+        <translation>MFU</translation>
+    </message>
+    <message>
+        <source>Model FLOPs utilisation: the share of the GPU&apos;s peak arithmetic the job really uses (typically 30-50%).</source>
+        <translation>モデルFLOPs利用率。GPUの理論演算性能のうち実際に使えている割合（通常30〜50%）。</translation>
+    </message>
+    <message>
+        <source>HFU</source>
+        <translation>HFU</translation>
+    </message>
+    <message>
+        <source>Hardware FLOPs utilisation: like MFU, but also counting the arithmetic of recomputation and attention.</source>
+        <translation>ハードウェアFLOPs利用率。MFUと同様ですが、再計算とアテンションの演算も数えます。</translation>
+    </message>
+    <message>
+        <source>Precision (BF16, FP8)</source>
+        <translation>数値形式（BF16、FP8）</translation>
+    </message>
+    <message>
+        <source>The number format of weights and arithmetic: fewer bits take less memory and run faster, at some cost in accuracy.</source>
+        <translation>重みと演算に使う数値の形式。ビット数が少ないほどメモリが少なく速くなりますが、精度は多少落ちます。</translation>
+    </message>
+    <message>
+        <source>Quantisation (AWQ, GPTQ, GGUF)</source>
+        <translation>量子化（AWQ、GPTQ、GGUF）</translation>
+    </message>
+    <message>
+        <source>Storing a model&apos;s weights in fewer bits (often 4) to serve it from less memory.</source>
+        <translation>モデルの重みを少ないビット数（多くは4ビット）で持ち、少ないメモリで推論できるようにすること。</translation>
+    </message>
+    <message>
+        <source>GPU</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <source>The processor that does the arithmetic of AI models. Its memory (VRAM) decides what fits.</source>
+        <translation>AIモデルの計算を担うプロセッサ。搭載メモリ（VRAM）で載せられるモデルの大きさが決まります。</translation>
+    </message>
+    <message>
+        <source>Optimizer states</source>
+        <translation>オプティマイザ状態</translation>
+    </message>
+    <message>
+        <source>What the optimizer (AdamW) keeps for each parameter it trains: two running averages, usually 8 bytes in all.</source>
+        <translation>オプティマイザ（AdamW）が学習するパラメータごとに持つ値。2つの移動平均で、通常は合わせて8バイト。</translation>
+    </message>
+    <message>
+        <source>Activations / recomputation</source>
+        <translation>アクティベーション / 再計算</translation>
+    </message>
+    <message>
+        <source>Intermediate results kept for the backward pass; recomputation drops them and computes them again, saving memory for about a third more compute.</source>
+        <translation>逆伝播のために保持する途中結果。再計算はこれを捨てて計算し直し、約3分の1の計算増と引き換えにメモリを節約します。</translation>
+    </message>
+    <message>
         <source>KV cache</source>
         <translation>KVキャッシュ</translation>
+    </message>
+    <message>
+        <source>Serving: the attention keys and values of every token of every conversation in progress; it grows with context length and users.</source>
+        <translation>推論で、進行中のすべての会話の全トークンについてアテンションのキーと値を保持するメモリ。コンテキスト長と利用者数に比例して増えます。</translation>
+    </message>
+    <message>
+        <source>Offload</source>
+        <translation>オフロード</translation>
+    </message>
+    <message>
+        <source>Keeping optimizer states or weights in the computer&apos;s memory or on NVMe disks when the GPUs cannot hold them; slower.</source>
+        <translation>GPUに載りきらないオプティマイザ状態や重みを、CPU側のメモリやNVMeディスクに置くこと。遅くなります。</translation>
+    </message>
+    <message>
+        <source>Tensor / pipeline / data parallelism</source>
+        <translation>テンソル並列 / パイプライン並列 / データ並列</translation>
+    </message>
+    <message>
+        <source>Ways to split one model or job over many GPUs; tensor parallelism needs fast links (NVLink).</source>
+        <translation>1つのモデルや学習を複数GPUに分ける方法。テンソル並列には高速な接続（NVLink）が必要です。</translation>
+    </message>
+    <message>
+        <source>Context / expert parallelism</source>
+        <translation>コンテキスト並列 / エキスパート並列</translation>
+    </message>
+    <message>
+        <source>Splitting long sequences (context) or a mixture-of-experts model&apos;s experts (expert) over GPUs.</source>
+        <translation>長い系列（コンテキスト並列）やMoEモデルの専門家（エキスパート並列）を複数GPUに分けること。</translation>
+    </message>
+    <message>
+        <source>ZeRO / FSDP</source>
+        <translation>ZeRO / FSDP</translation>
+    </message>
+    <message>
+        <source>Spreading optimizer states, gradients and weights over GPUs to save memory.</source>
+        <translation>オプティマイザ状態・勾配・重みをGPU間で分割し、メモリを節約する手法。</translation>
+    </message>
+    <message>
+        <source>Global batch</source>
+        <translation>グローバルバッチ</translation>
+    </message>
+    <message>
+        <source>Sequences processed in one training step over all GPUs; it limits how many GPUs can share the work.</source>
+        <translation>全GPUで1ステップに処理する系列の数。作業を分け合えるGPU数の上限を決めます。</translation>
+    </message>
+    <message>
+        <source>NVLink / PCIe / InfiniBand</source>
+        <translation>NVLink / PCIe / InfiniBand</translation>
+    </message>
+    <message>
+        <source>Links between GPUs inside a server (NVLink fast, PCIe slower) and between servers (InfiniBand, Ethernet).</source>
+        <translation>サーバー内のGPU間接続（NVLinkは高速、PCIeは低速）とサーバー間接続（InfiniBand、Ethernet）。</translation>
+    </message>
+    <message>
+        <source>Time to first token</source>
+        <translation>最初のトークンまでの時間</translation>
+    </message>
+    <message>
+        <source>How long a user waits before the answer starts: the time to read the prompt (prefill).</source>
+        <translation>回答が始まるまでの待ち時間。プロンプトを読み込む時間（プリフィル）です。</translation>
+    </message>
+    <message>
+        <source>Tokens/s per user</source>
+        <translation>1ユーザーあたりのトークン/秒</translation>
+    </message>
+    <message>
+        <source>How fast the answer is written for one user (decode speed).</source>
+        <translation>1人の利用者に対して回答が書き出される速さ（デコード速度）。</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>スループット</translation>
+    </message>
+    <message>
+        <source>Tokens per second the servers produce for all users together.</source>
+        <translation>サーバーが全利用者に対して合計で1秒間に生成するトークン数。</translation>
+    </message>
+    <message>
+        <source>N+1</source>
+        <translation>N+1</translation>
+    </message>
+    <message>
+        <source>One spare replica, so the service level holds while one server is down.</source>
+        <translation>予備のレプリカを1つ持ち、サーバーが1台止まってもサービス水準を保つ構成。</translation>
+    </message>
+    <message>
+        <source>On-demand / spot / reserved</source>
+        <translation>オンデマンド / スポット / リザーブド</translation>
+    </message>
+    <message>
+        <source>Cloud prices: by the hour; cheaper but may be interrupted; cheaper for a commitment of a year or more.</source>
+        <translation>クラウドの料金体系：時間単位の従量課金、安いが中断されうる枠、1年以上の契約で安くなる枠。</translation>
+    </message>
+    <message>
+        <source>PUE</source>
+        <translation>PUE</translation>
+    </message>
+    <message>
+        <source>Power usage effectiveness: data-centre power per unit of IT power (cooling etc.); 1.5 means +50%.</source>
+        <translation>電力使用効率。IT機器の電力に対するデータセンター全体の電力（冷却など）。1.5 なら +50%。</translation>
+    </message>
+    <message>
+        <source>Break-even</source>
+        <translation>損益分岐点</translation>
+    </message>
+    <message>
+        <source>The amount of use after which buying GPUs costs less than renting them.</source>
+        <translation>GPUを購入した方がレンタルより安くなる利用量。</translation>
     </message>
     <message>
         <source>runtime overhead</source>
