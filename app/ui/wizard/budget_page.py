@@ -121,6 +121,7 @@ class BudgetPage(BoundPage):
         lay.addWidget(self.advanced)
         lay.addWidget(explanation(self.tr("Hover over a field to see where its default comes from.")))
         lay.addWidget(self.error_label)
+        lay.addStretch(1)  # the sections keep their height; the space left goes below them
         self.load()
 
     # ----- owned GPUs -------------------------------------------------------------------------

@@ -20,13 +20,21 @@ from PySide6.QtWidgets import (
     QTableView,
     QTabWidget,
     QTextBrowser,
-    QVBoxLayout,
 )
 
 from app.present.fields import for_gui
 from app.present.text.format import fmt_bytes, fmt_duration, fmt_money, layout_label, stack_name, utilisation_text
 from app.present.text.messages import finding_message, labels_text, suggestion_message, verdict_message
-from app.ui.wizard.common import BoundPage
+from app.ui.wizard.common import BoundPage, scrolling_layout
+
+
+class _Splitter(QSplitter):
+    """A splitter that asks for no more than its minimum: in the page's scroll area it then takes the
+    height there is, and the page scrolls only when even the minimum does not fit (the scroll area
+    sizes a page with wrapping labels by its preferred height, which the tables made ~1,000 px)."""
+
+    def sizeHint(self):  # noqa: N802 - Qt override
+        return self.minimumSizeHint()
 
 
 class ResultPage(BoundPage):
@@ -78,12 +86,15 @@ class ResultPage(BoundPage):
         # small minimums: on a laptop screen the splitter shares what there is instead of the page scrolling
         self.table.setMinimumHeight(90)
         self.tabs.setMinimumHeight(160)
-        split = QSplitter(Qt.Orientation.Vertical)
+        split = _Splitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
         split.addWidget(self.tabs)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
-        lay = QVBoxLayout(self)  # no scroll area: the splitter shares the height (its panes scroll)
+        # In a scroll area like the other pages: at 150-200% scaling on a 1366 x 768 laptop the page's
+        # minimum (verdict, key figures, table and tabs) is taller than the screen, and Back and Next
+        # went below its edge. When there is room the splitter takes all of it, as before.
+        lay = scrolling_layout(self)
         lay.addWidget(self.verdict)
         lay.addWidget(self.key_figures)
         lay.addWidget(self.suggestions)
