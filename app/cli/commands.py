@@ -125,7 +125,9 @@ def cmd_plan(a: argparse.Namespace) -> int:
         out = with_sensitivity(out, catalog())
     except ValueError as e:
         raise UsageError(translate("CLI", "invalid input: {0}").format(e)) from None
-    name = a.name or scenario.model.name
+    from app.present.text.format import model_name
+
+    name = a.name or model_name(scenario.model)  # "custom model" in the report's language
     if a.save:
         _save(a.save, request, name)
     if a.pdf:

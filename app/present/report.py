@@ -383,11 +383,11 @@ def _asked(c: _Ctx) -> Section:
         cons.append(translate("Report", "no deadline: the {0:g}-day target").format(s.target_days))
     cons.append({"any": translate("Report", "cloud or on-premises"), "cloud": translate("Report", "cloud only"), "onprem": translate("Report", "on-premises only")}[s.deployment.value])
     if s.own:
-        cons.append(translate("Report", "own GPUs: {0}").format(", ".join(f"{n} × {c.out.gpu_name(g)}" for g, n in s.own.items())))
+        cons.append(translate("Report", "own GPUs: {0}").format(translate("Report", ", ").join(f"{n} × {c.out.gpu_name(g)}" for g, n in s.own.items())))
     if s.power_limit_kw:
         cons.append(translate("Report", "power limit {0:g} kW").format(s.power_limit_kw))
     cons.append(translate("Report", "at most {0:,} GPUs").format(s.max_gpus))
-    rows.append((translate("Report", "Constraints"), runs("; ".join(cons))))
+    rows.append((translate("Report", "Constraints"), runs(translate("Report", "; ").join(cons))))
     return Section(translate("Report", "What was asked"), [KeyValues(rows)])
 
 
@@ -495,7 +495,7 @@ def _alternatives(c: _Ctx) -> Section:
     ]
     if c.p.rejected_summary:
         blocks.append(Paragraph(runs(translate("Report", "{0} configurations evaluated in all; not listed: {1}.").format(
-            c.p.evaluated, ", ".join(f"{n} {finding_reason(k)}" for k, n in c.p.rejected_summary.items()))), "small"))
+            c.p.evaluated, translate("Report", ", ").join(f"{n} {finding_reason(k)}" for k, n in c.p.rejected_summary.items()))), "small"))
     return Section(translate("Report", "Alternatives"), blocks)
 
 
@@ -624,6 +624,8 @@ def _sources(c: _Ctx) -> Section:
              + by_kind["model"] + by_kind["measurement"] + by_kind["api"])
 
     def name(e: Any) -> str:
+        if e.kind == "model":
+            return model_name(e)  # "custom model" in the report's language
         if e.kind == "offer":
             return f"{e.name} ({pricing_text(c.out.offers[e.id].pricing)})"
         if e.kind == "price":

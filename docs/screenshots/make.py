@@ -20,7 +20,7 @@ sys.path.insert(0, str(OUT.parent.parent))
 os.environ.setdefault("GPU_PLANNER_DATA_DIR", tempfile.mkdtemp())  # never the user's own catalog
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QScrollArea  # noqa: E402
 
 
 def main() -> None:
@@ -69,6 +69,14 @@ def main() -> None:
         else:
             w.session.update(deadline_days="60", budget="1M", currency="USD")
         shot("4-budget")
+        budget = wiz.page_at(PageId.BUDGET)
+        budget.advanced.set_expanded(True)
+        budget.advanced.ensurePolished()
+        scroll = budget.findChild(QScrollArea)
+        if scroll is not None:
+            scroll.ensureWidgetVisible(budget.advanced.toggle, 0, 0)
+        shot("4b-budget-advanced")
+        budget.advanced.set_expanded(False)
         wiz.next()
         wait_plan()
         page = wiz.page_at(PageId.RESULT)
@@ -78,6 +86,11 @@ def main() -> None:
                              (page.sensitivity, "sensitivity"), (page.sources, "sources")):
             page.tabs.setCurrentWidget(widget)
             shot(f"6-{name}")
+        w.show_glossary()  # Help → Glossary (F1)
+        w._glossary.filter.setText("KV")
+        shot("9-glossary")
+        w._glossary.filter.clear()
+        w._glossary.close()
         compare()
         own_files(wiz)
         serving(wiz)

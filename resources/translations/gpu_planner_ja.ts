@@ -4996,6 +4996,10 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>期限なし：目標 {0:g} 日</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>What was asked</source>
         <translation>検討条件</translation>
     </message>

@@ -133,3 +133,18 @@ def test_catalog_import_errors_are_japanese(tmp_path, capsys):
     assert code == 2
     assert "2 行目、列 memory_gib：'lots' は 数値 > 0 かつ <= 100000 ではありません" in text, text
     assert not english([text], catalog_words(default_catalog()) | CLI_NAMES | {"memory_gib"})
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_japanese_report_of_a_custom_model_names_it_in_japanese_with_full_width_punctuation(tmp_path, capsys):
+    """Issue 19, 7: "custom model" was left in English (the title and the sources), and lists in the
+    constraints and the ruled-out counts were joined with ASCII "; " and ", "."""
+    pdf = tmp_path / "ja.pdf"
+    code, text = _run(capsys, "plan", "--goal", "scratch", "--params", "8B", "--tokens", "1T", "--budget", "3億円",
+                      "--deadline-days", "60", "--pdf", str(pdf))
+    assert code == 0, text
+    body = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "custom" not in body.lower() and "カスタムモデル" in body
+    body = re.sub(r"「[^」]*」|https?://\S+", " ", body)  # citations are quoted as published
+    jp = "[\u3040-\u30ff\u4e00-\u9fff]"
+    assert not re.findall(rf"{jp}[,;]|[,;] ?{jp}", body), "ASCII punctuation in a Japanese sentence"
