@@ -7,6 +7,7 @@ point keeps its hover text). Used by app.ui.charts.runs on screen and in the PDF
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 Box = tuple[float, float, float, float]  # left, top, width, height (y grows downwards)
@@ -33,15 +34,20 @@ def _candidates(p: tuple[float, float], size: tuple[float, float], gap: float):
 def place(points: Sequence[tuple[float, float]], sizes: Sequence[tuple[float, float]], bounds: Box,
           order: Sequence[int] | None = None, gap: float = 5.0, marker: float = 4.0) -> list[tuple[Box, bool] | None]:
     """For each point, (its label's box, whether it needs a leader line) or None (left out)."""
-    markers = [(x - marker, y - marker, 2 * marker, 2 * marker) for x, y in points]
+    markers = sorted((x - marker, y - marker, 2 * marker, 2 * marker) for x, y in points)
+    lefts = [m[0] for m in markers]
     placed: list[Box] = []
+
+    def near_markers(box: Box) -> list[Box]:  # those whose left edge is within reach (sorted by x)
+        return markers[bisect_left(lefts, box[0] - 2 * marker):bisect_right(lefts, box[0] + box[2])]
+
     out: list[tuple[Box, bool] | None] = [None] * len(points)
     bx, by, bw, bh = bounds
     for i in order if order is not None else range(len(points)):
         for box, leader in _candidates(points[i], sizes[i], gap):
             if box[0] < bx or box[1] < by or box[0] + box[2] > bx + bw or box[1] + box[3] > by + bh:
                 continue
-            if any(_overlap(box, b) for b in placed) or any(_overlap(box, m, 0.0) for m in markers):
+            if any(_overlap(box, b) for b in placed) or any(_overlap(box, m, 0.0) for m in near_markers(box)):
                 continue
             if leader and _crosses(points[i], leader_end(points[i], box), placed):
                 continue  # a leader line through another label reads as pointing at it
