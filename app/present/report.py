@@ -657,7 +657,10 @@ def _dated(as_of: str, c: _Ctx, priced: bool) -> str:
 
 
 def _glossary() -> Section:
-    return Section(translate("Report", "Glossary"), [KeyValues([(k, runs(v)) for k, v in glossary()])])
+    """A grid table (not key–value rows): across a page break it opens again with its header, and no
+    term is parted from its explanation."""
+    return Section(translate("Report", "Glossary"), [Table([translate("Report", "Term"), translate("Report", "Meaning")],
+                                                         [[[Run(k, bold=True)], runs(v)] for k, v in glossary()], widths=[28, 72])])
 
 
 def build_compare_report(cmp: Any, lang: str, date: dt.date | None = None) -> ReportDocument:

@@ -5064,6 +5064,14 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>{0}：API の価格</translation>
     </message>
     <message>
+        <source>Term</source>
+        <translation>用語</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>意味</translation>
+    </message>
+    <message>
         <source>Each plan was planned in full with the same catalog; the rows before “Recommendation” are the inputs that differ.</source>
         <translation>各プランを同じカタログで計画し直した結果です。「推奨」より上の行が異なる入力です。</translation>
     </message>

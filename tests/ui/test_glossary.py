@@ -34,4 +34,4 @@ def test_the_report_glossary_is_the_same_list():
     from app.present.report import _glossary
 
     section = _glossary()
-    assert [k for k, _ in section.blocks[0].rows] == [t for t, _ in glossary()]
+    assert ["".join(r.text for r in row[0]) for row in section.blocks[0].rows] == [t for t, _ in glossary()]

@@ -70,7 +70,8 @@ def first_problem(doc: QTextDocument, page_h: float, splits: dict[int, set[int]]
                     return ("row", places[0][0], places[0][1] + row)
         elif blk.isValid() and blk.text().strip():
             if pending is not None:
-                if page(_line_bottom(lay, blk, 0) - 2 * EPS) != page(pending[1]):
+                # the heading keeps two lines of its paragraph (or all of a one-line one) on its page
+                if page(_line_bottom(lay, blk, 1) - 2 * EPS) != page(pending[1]):
                     return ("heading", pending[0], 0)
                 pending = None
             if blk.blockFormat().headingLevel() in (2, 3) or (blk.textList() is None and lead_in(blk.text())):
