@@ -641,7 +641,7 @@ def _sources(c: _Ctx) -> Section:
     return Section(translate("Report", "Assumptions and sources"), [
         Table([translate("Report", "Assumption"), translate("Report", "Value"), translate("Report", "Source")], arows, [25, 13, 62]),
         Heading(translate("Report", "Catalog entries used")),
-        Table([translate("Report", "Entry"), translate("Report", "Source"), translate("Report", "As of")], srows, [26, 60, 14])], page_break_before=True)
+        Table([translate("Report", "Entry"), translate("Report", "Source"), translate("Report", "As of")], srows, [26, 60, 14])])
 
 
 def _dated(as_of: str, c: _Ctx, priced: bool) -> str:

@@ -18,6 +18,7 @@ from PySide6.QtGui import QTextBlock, QTextDocument, QTextFrame, QTextTable
 from app.present.html import Breaks, lead_in
 
 MAX_PASSES = 40
+SHORT_SECTION = 0.3  # a section shorter than this share of a page is kept on one page
 TOP_SLACK_PX = 30  # a heading this close to the top of its page is already at the top
 EPS = 1.0  # Qt places lines on a 1/64 px grid: a page that starts at 964.67 puts its first line at 964.66
 
@@ -74,13 +75,30 @@ def first_problem(doc: QTextDocument, page_h: float, splits: dict[int, set[int]]
                 if page(_line_bottom(lay, blk, 1) - 2 * EPS) != page(pending[1]):
                     return ("heading", pending[0], 0)
                 pending = None
-            if blk.blockFormat().headingLevel() in (2, 3) or (blk.textList() is None and lead_in(blk.text())):
+            level = blk.blockFormat().headingLevel()
+            if level in (2, 3) or (blk.textList() is None and lead_in(blk.text())):
                 top = lay.blockBoundingRect(blk).top()
                 if (top + EPS) % page_h > TOP_SLACK_PX:
+                    end = _short_section_end(lay, blk, top + SHORT_SECTION * page_h) if level == 2 else None
+                    if end is not None and page(end - 2 * EPS) != page(top):
+                        return ("heading", heading, 0)  # a short section is not split: it starts the next page
                     pending = (heading, top)
                 heading += 1
         it += 1
     return None
+
+
+def _short_section_end(lay, heading: QTextBlock, limit: float) -> float | None:
+    """The bottom of the section a heading starts (up to the next h2 heading), or None when the
+    section reaches below ``limit`` (too long to be kept together)."""
+    bottom = lay.blockBoundingRect(heading).bottom()
+    blk = heading.next()
+    while blk.isValid() and blk.blockFormat().headingLevel() != 2:
+        bottom = max(bottom, lay.blockBoundingRect(blk).bottom())
+        if bottom > limit:
+            return None
+        blk = blk.next()
+    return bottom
 
 
 def _pieces(splits: dict[int, set[int]]):

@@ -133,3 +133,25 @@ def test_japanese_cells_do_not_break_katakana_words_or_numbers_from_their_units(
     assert not re.findall(r"[\u30a1-\u30fa\u30fc]\n[\u30a1-\u30fa\u30fc]", first), "a katakana word is broken"
     assert not re.findall(r"[0-9万億]\n[万億円日]", first), "a number is broken from its unit"
     assert "\u2060" not in first  # the word joiners hold the words together but are not in the copied text
+
+
+def test_a_short_section_is_not_split_over_two_pages(qapp, tmp_path):
+    """A section shorter than a third of a page that would start at the foot of one page starts the
+    next page instead (the Japanese report's three findings were split, two lines on a page)."""
+    from app.present.document import Bullets
+    from app.ui.report.pdf import write_pdf
+
+    sections = []
+    for k in range(6):  # with these lengths Short4 fell across a page boundary
+        filler = Paragraph(runs(" ".join(f"f{k}w{i}" for i in range(360 + 37 * k))))
+        short = Bullets([runs(f"first{k} " + "item " * 20), runs("item " * 20), runs("item " * 20 + f" last{k}")])
+        sections += [Section(f"Long{k}", [filler]), Section(f"Short{k}", [short])]
+    report = ReportDocument(title="Pages", subtitle="", lead=[], sections=sections, footer="footer", lang="en")
+    path = tmp_path / "short.pdf"
+    write_pdf(report, path)
+    where = {}
+    for n, text in enumerate(_pages(path)):
+        for word in text.split():
+            where.setdefault(word, n)
+    for k in range(6):
+        assert where[f"Short{k}"] == where[f"first{k}"] == where[f"last{k}"], f"section Short{k} is split"
