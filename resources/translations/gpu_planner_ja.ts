@@ -2656,6 +2656,10 @@ The details were written to {1}. Your plan is autosaved and the app keeps runnin
         <translation>推論エンジン(&amp;E)</translation>
     </message>
     <message>
+        <source>Advanced: software that runs the job</source>
+        <translation>詳細設定：実行するソフトウェア</translation>
+    </message>
+    <message>
         <source>Service level (optional)</source>
         <translation>サービスレベル（任意）</translation>
     </message>

@@ -47,6 +47,23 @@ def test_each_advanced_field_says_where_its_default_comes_from(window):
     assert "default vLLM" in data.engine.toolTip()
 
 
+def test_the_stack_and_the_engine_sit_in_the_data_pages_advanced_section(qtbot, window):
+    s = window.session
+    s.update(goal="finetune", model="llama-3.1-8b", samples="10000")
+    window.wizard.setCurrentId(PageId.DATA)
+    data = window.wizard.currentPage()
+    assert not data.advanced.is_expanded() and not data.stack.isVisibleTo(data)
+    data.advanced.set_expanded(True)
+    assert data.stack.isVisibleTo(data) and not data.engine.isVisibleTo(data)  # the engine is for serving
+    s.update(goal="inference")
+    data.load()
+    assert data.engine.isVisibleTo(data) and not data.stack.isVisibleTo(data)
+    data.advanced.set_expanded(False)
+    s.update(engine="llama.cpp")
+    data.load()
+    assert data.advanced.is_expanded()  # a plan that chose an engine shows it
+
+
 def test_enter_advances(qtbot, window):
     s = window.session
     s.update(goal="finetune", model="llama-3.1-8b", samples="10000")

@@ -62,6 +62,7 @@ def test_the_serving_page_keys_are_unique_with_the_wizard_buttons(qtbot, window)
     wiz = window.wizard
     wiz.setCurrentId(PageId.DATA)
     page = wiz.currentPage()
+    page.advanced.set_expanded(True)  # the engine's field sits in the advanced section
     keys = []
     for lab in page.findChildren(QLabel):
         m = re.search(r"&(\w)", lab.text().replace("&&", ""))

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QHBoxLayout
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QWidget
 
 from app.core import assumptions as A
 from app.core.precision import WEIGHT_BITS
 from app.present.text.assumptions import field_help, source_sentence
 from app.present.text.format import fmt_count
-from app.ui.wizard.common import BoundPage, explanation, scrolling_layout
+from app.ui.wizard.common import BoundPage, Collapsible, explanation, scrolling_layout
 from app.ui.wizard.data_count import DataCounter
 
 PRECISIONS = ("bf16", "fp8", "fp16", "fp32")
@@ -47,7 +47,6 @@ class DataPage(BoundPage):
             self.tr("The framework decides how much memory each parameter costs (8 to 20 bytes) and what can be "
                     "split over GPUs; the plan offloads to host RAM only when nothing fits otherwise.")
             + "\n" + source_sentence("bytes_per_param_accounting"))
-        tf.addRow(self.tr("Trainin&g stack"), self.stack)
         # --- fine-tuning ---
         self.ft_box = QGroupBox(self.tr("Fine-tuning"))
         ff = QFormLayout(self.ft_box)
@@ -100,11 +99,16 @@ class DataPage(BoundPage):
             (self.tr("llama.cpp (can run layers on the CPU)"), "llama.cpp")],
             self.tr("Engines reserve part of the GPU for themselves; llama.cpp can keep layers that do not fit in system RAM, much slower.")
             + "\n" + field_help("engine"))
-        inf.addRow(self.tr("Serving &engine"), self.engine)
         self.sla_box = self._service_box()
+        # the software that runs the job: defaults suit most plans, so they sit in a closed section
+        adv = QWidget()
+        self.advanced_form = QFormLayout(adv)
+        self.advanced_form.addRow(self.tr("Trainin&g stack"), self.stack)
+        self.advanced_form.addRow(self.tr("Serving &engine"), self.engine)
+        self.advanced = Collapsible(self.tr("Advanced: software that runs the job"), adv)
 
         lay = scrolling_layout(self)
-        for w in (self.train_box, self.ft_box, self.prec_box, self.inf_box, self.sla_box):
+        for w in (self.train_box, self.ft_box, self.prec_box, self.inf_box, self.sla_box, self.advanced):
             lay.addWidget(w)
         lay.addStretch(1)
         lay.addWidget(self.error_label)
@@ -146,6 +150,10 @@ class DataPage(BoundPage):
         self.ft_box.setVisible(goal == "finetune")
         self.inf_box.setVisible(not training)
         self.sla_box.setVisible(not training)
+        self.advanced_form.setRowVisible(self.stack, training)
+        self.advanced_form.setRowVisible(self.engine, not training)
+        if d.get("stack" if training else "engine") is not None:
+            self.advanced.set_expanded(True)  # the plan chose one: show it
         self.lora_rank.setEnabled(self.shown_value("method") in ("lora", "qlora"))
         chosen = d.get("precision_choices") or [d.get("precision") or self.session.default("precision")]
         for p, cb in self.prec_checks.items():
