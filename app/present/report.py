@@ -32,6 +32,7 @@ from app.present.document import (
 from app.present.fields import flag
 from app.present.glossary import glossary
 from app.present.palette import line_key
+from app.present.risk import main_risk
 from app.present.text.assumptions import assumption_name, assumption_source, assumption_value
 from app.present.text.format import (
     engine_name,
@@ -157,7 +158,7 @@ def _decision(c: _Ctx, sources_no: int) -> list[Block]:
         choices = _choices(c)
         if choices is not None:
             blocks += [Heading(translate("Report", "Rent, buy or use your own")), choices]
-        blocks += [Heading(translate("Report", "Main risk")), Paragraph(runs(_main_risk(c, best)))]
+        blocks += [Heading(translate("Report", "Main risk")), Paragraph(runs(main_risk(c.out, c.lang)))]
     blocks += [Heading(translate("Report", "Next steps")), Bullets([runs(x) for x in _next_steps(c, sources_no)])]
     if c.training:
         blocks.append(Paragraph(runs(translate("Report", "Time ranges are ×{0:.2f} to ×{1:.2f} of the estimate: 80% of published training runs fall inside, predicted without seeing them (docs/time.md); cost ranges follow the time.").format(
@@ -250,32 +251,6 @@ def _choices(c: _Ctx) -> Table | None:
     return Table([translate("Report", "Way"), translate("Report", "GPUs"),
                   translate("Report", "Time") if c.training else translate("Report", "Speed"), cost_head,
                   translate("Report", "Up front"), translate("Report", "Note")], rows, widths=[20, 19, 11, 12, 11, 27])
-
-
-def _main_risk(c: _Ctx, best: Option) -> str:
-    """The one risk to read first: the deadline or the budget at the slow end of the time range, else
-    the recommended option's first error or warning."""
-    s = c.s
-    if c.training and best.job_s is not None and best.job_s_range is not None and s.deadline_days:
-        hi = best.job_s_range[1]
-        share = best.job_s / (s.deadline_days * 86400)
-        if hi > s.deadline_days * 86400:
-            return translate("Report", "The deadline: the estimate uses {0:.0%} of the {1:g} days, but at the slow end of the range ({2}) the job would miss it.").format(
-                share, s.deadline_days, fmt_duration(hi))
-    costs = c.out.option_costs[0] if c.out.option_costs else None
-    decision = str(c.p.verdict.params.get("decision") or "")
-    if s.budget and costs is not None:
-        rng = costs.onprem_range if decision in ("buy", "own") else costs.cloud_range
-        if rng is not None and rng[1] > s.budget:
-            return translate("Report", "The budget: at the slow end of the time range the cost would be {0}, over the budget of {1}.").format(
-                c.money(rng[1]), c.money(s.budget))
-    risk = next((f for f in best.findings if f.severity == "error"), None) or next(
-        (f for f in best.findings if f.severity == "warning"), None)
-    if risk is not None:
-        return finding_message(risk.code, risk.params, c.lang, c.cur)
-    if c.training and best.job_s is not None and s.deadline_days:
-        return translate("Report", "None flagged: even at the slow end of the range the job meets the {0:g}-day deadline.").format(s.deadline_days)
-    return translate("Report", "None flagged.")
 
 
 def _next_steps(c: _Ctx, sources_no: int) -> list[str]:

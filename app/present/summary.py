@@ -44,7 +44,7 @@ DECISIONS = {"rent": QT_TRANSLATE_NOOP("Summary", "rent in the cloud"), "buy": Q
 
 def key_figures(out: PlanOutcome, lang: str) -> list[tuple[str, str]]:
     """The decision in a few figures, for the top of the result page: what to get, how long (or how
-    fast), how much, rent/buy/own, and the main risk (the recommended option's first warning)."""
+    fast), how much, rent/buy/own, and the main risk (app.present.risk, the same as on page 1 of the report)."""
     best, s = out.best, out.scenario
     if best is None:
         return []
@@ -63,10 +63,9 @@ def key_figures(out: PlanOutcome, lang: str) -> list[tuple[str, str]]:
     decision = out.plan.verdict.params.get("decision") if out.plan.verdict.feasible else None
     if decision in DECISIONS:
         rows.append((translate("Summary", "Decision"), translate("Summary", DECISIONS[str(decision)])))
-    risk = next((f for f in best.findings if f.severity == "error"), None) or next(
-        (f for f in best.findings if f.severity == "warning"), None)
-    rows.append((translate("Summary", "Main risk"), finding_message(risk.code, risk.params, lang, cur) if risk
-                 else translate("Summary", "none flagged")))
+    from app.present.risk import main_risk
+
+    rows.append((translate("Summary", "Main risk"), main_risk(out, lang)))
     return rows
 
 

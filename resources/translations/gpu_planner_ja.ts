@@ -5971,10 +5971,6 @@ Catalog {1}. Every figure carries its source and date (Tools → Catalog).</sour
         <translation>主なリスク</translation>
     </message>
     <message>
-        <source>none flagged</source>
-        <translation>指摘なし</translation>
-    </message>
-    <message>
         <source>rented</source>
         <translation>レンタル</translation>
     </message>
