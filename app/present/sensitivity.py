@@ -88,6 +88,26 @@ def compare_document(cmp: Any, lang: str) -> dict[str, Any]:
             "results": [key_results(o, lang) for o in cmp.outcomes]}
 
 
+def _named(field: str, v: Any, outcome: Any) -> str:
+    """An input as the reader knows it: the model's name (not its catalog id), LoRA or "full", the
+    stack's and engine's product names, yes/no; other values as ``_cell`` writes them."""
+    from app.present.text.format import engine_name, method_text, model_name, stack_name
+
+    if v is None or isinstance(v, dict | list):
+        return _cell(v)
+    if field == "model":
+        return model_name(outcome.scenario.model)
+    if field == "method":
+        return method_text(str(v))
+    if field == "stack":
+        return stack_name(str(v))
+    if field == "engine":
+        return engine_name(str(v))
+    if isinstance(v, bool):
+        return translate("Compare", "yes") if v else translate("Compare", "no")
+    return _cell(v)
+
+
 def _cell(v: Any) -> str:
     from app.present.text.format import fmt_count
 
@@ -109,7 +129,8 @@ def compare_rows(cmp: Any, lang: str) -> tuple[list[str], list[list[str]]]:
     from app.present.fields import label
 
     header = [translate("Compare", "Input")] + list(cmp.names)
-    rows = [[label(d["field"]) if label(d["field"]) != d["field"] else d["field"], *(_cell(v) for v in d["values"])]
+    rows = [[label(d["field"]) if label(d["field"]) != d["field"] else d["field"],
+             *(_named(d["field"], v, o) for v, o in zip(d["values"], cmp.outcomes, strict=True))]
             for d in cmp.differences()]
     res = [key_results(o, lang) for o in cmp.outcomes]
     rows.append([translate("Compare", "Recommendation"),

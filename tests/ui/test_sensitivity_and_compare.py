@@ -57,7 +57,7 @@ def test_compare_the_current_plan_with_a_variant(qtbot, window, tmp_path):
     qtbot.waitUntil(lambda: d.comparison is not None, timeout=30000)
     cells = [[d.table.item(r, c).text() for c in range(d.table.columnCount())] for r in range(d.table.rowCount())]
     method = next(r for r in cells if r[0] == "Method")
-    assert method[1:] == ["lora", "full"]
+    assert method[1:] == ["LoRA", "full"]  # as written, not the request's ids
     assert any(r[0] == "Recommendation" for r in cells) and d.pdf_button.isEnabled()
     full = d.comparison.outcomes[1]
     assert full.scenario.method.value == "full" and full.plan.workload.trainable_params > d.comparison.outcomes[0].plan.workload.trainable_params
