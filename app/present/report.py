@@ -260,7 +260,8 @@ def _next_steps(c: _Ctx, sources_no: int) -> list[str]:
     if best is None or not c.p.verdict.feasible:
         steps.append(translate("Report", "Choose one of the ways to make it feasible above, change it in the plan and plan again."))
     if best is not None:
-        decision = str(c.p.verdict.params.get("decision") or "")
+        # an infeasible plan has no decision: quotes for the way the recommended option is priced
+        decision = str(c.p.verdict.params.get("decision") or ("rent" if best.cost.cloud_price_per_gpu_hour is not None else "buy"))
         what = f"{best.gpu_count} × {best.gpu_name}"
         if decision == "buy":
             steps.append(translate("Report", "Ask two vendors for {0} server(s) with {1} and check {2:.1f} kW of power and cooling at the site.").format(
