@@ -39,6 +39,7 @@ def paginate(build: Callable[[Breaks], QTextDocument], page_h: float) -> QTextDo
             rows.setdefault(key, set()).add(row)
         else:  # the same break again: it did not help, keep what we have
             break
+        doc = None  # type: ignore[assignment]  # free this layout before the next one is built (peak memory)
         doc = build(Breaks(headings, rows))
     return doc
 
