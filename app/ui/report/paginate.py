@@ -1,6 +1,7 @@
 """Page breaks where a reader expects them (issue 19): a heading (or a lead-in paragraph ending in a
-colon) is never left at the foot of a page without what it heads, and a table row is never cut in two (the table closes and opens again on the
-next page with its header).
+colon) is never left at the foot of a page without what it heads, a short section is not split over
+two pages, and a table row is never cut in two (the table closes and opens again on the next page
+with its header).
 
 Qt's QTextDocument paginates line by line: it has no keep-with-next, and a row whose cells have
 several lines is split across pages. So the document is laid out, the first such problem is found
