@@ -8,7 +8,7 @@ several lines is split across pages. So the document is laid out, the first such
 from the layout's positions, the HTML is written again with a page break there
 (app.present.html.Breaks), and so on until no problem remains. Each pass moves content only
 downwards from the fix, so the passes end; a row or heading that cannot be helped (a row taller than
-a page, a heading already at the top of one) is left as it is."""
+a page, a heading already at the top of one, a break that did not help) is left as it is."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def paginate(build: Callable[[Breaks], QTextDocument], page_h: float) -> QTextDo
     rows: dict[int, set[int]] = {}
     doc = build(Breaks())
     for _ in range(MAX_PASSES):
-        problem = first_problem(doc, page_h, rows)
+        problem = first_problem(doc, page_h, rows, headings)
         if problem is None:
             break
         kind, key, row = problem
@@ -38,19 +38,23 @@ def paginate(build: Callable[[Breaks], QTextDocument], page_h: float) -> QTextDo
             headings.add(key)
         elif kind == "row" and row not in rows.get(key, set()):
             rows.setdefault(key, set()).add(row)
-        else:  # the same break again: it did not help, keep what we have
+        else:  # first_problem skips the breaks already made; a repeat would loop
             break
         doc = None  # type: ignore[assignment]  # free this layout before the next one is built (peak memory)
         doc = build(Breaks(headings, rows))
     return doc
 
 
-def first_problem(doc: QTextDocument, page_h: float, splits: dict[int, set[int]] | None = None) -> tuple[str, int, int] | None:
+def first_problem(doc: QTextDocument, page_h: float, splits: dict[int, set[int]] | None = None,
+                  made: set[int] | None = None) -> tuple[str, int, int] | None:
     """The first stranded heading ("heading", its ordinal, 0) or split table row ("row", the table's
-    ordinal, the body row), in document order; None when there is none. ``splits``, the row breaks
-    the document was written with: a table split at a row is two Qt tables."""
+    ordinal, the body row), in document order; None when there is none. ``splits`` and ``made``, the
+    row and heading breaks the document was written with (a table split at a row is two Qt tables):
+    where one did not help (a heading before a figure taller than the rest of its page, say) the
+    problem is left as it is and the search goes on after it."""
     lay = doc.documentLayout()
-    pieces = _pieces(splits or {})
+    splits, made = splits or {}, made or set()
+    pieces = _pieces(splits)
 
     def page(y: float) -> int:  # of a top (a bottom is passed less EPS)
         return int((y + EPS) // page_h)
@@ -62,19 +66,21 @@ def first_problem(doc: QTextDocument, page_h: float, splits: dict[int, set[int]]
         frame, blk = it.currentFrame(), it.currentBlock()
         if frame is not None:
             if pending is not None:
-                if page(_first_bottom(lay, frame) - 2 * EPS) != page(pending[1]):
+                if page(_first_bottom(lay, frame) - 2 * EPS) != page(pending[1]) and pending[0] not in made:
                     return ("heading", pending[0], 0)
                 pending = None
             grids = [t for t in _tables(frame) if _is_grid(t)]
             places = [next(pieces) for _ in grids]
             if grids and grids[0] is frame and isinstance(frame, QTextTable):
-                row = _split_row(lay, frame, page_h)
+                table, start = places[0]
+                done = {r - start for r in splits.get(table, ())}  # breaks made in this piece, by its own rows
+                row = _split_row(lay, frame, page_h, done)
                 if row is not None:
-                    return ("row", places[0][0], places[0][1] + row)
+                    return ("row", table, start + row)
         elif blk.isValid() and blk.text().strip():
             if pending is not None:
                 # the heading keeps two lines of its paragraph (or all of a one-line one) on its page
-                if page(_line_bottom(lay, blk, 1) - 2 * EPS) != page(pending[1]):
+                if page(_line_bottom(lay, blk, 1) - 2 * EPS) != page(pending[1]) and pending[0] not in made:
                     return ("heading", pending[0], 0)
                 pending = None
             level = blk.blockFormat().headingLevel()
@@ -82,7 +88,7 @@ def first_problem(doc: QTextDocument, page_h: float, splits: dict[int, set[int]]
                 top = lay.blockBoundingRect(blk).top()
                 if (top + EPS) % page_h > TOP_SLACK_PX:
                     end = _short_section_end(lay, blk, top + SHORT_SECTION * page_h) if level == 2 else None
-                    if end is not None and page(end - 2 * EPS) != page(top):
+                    if end is not None and page(end - 2 * EPS) != page(top) and heading not in made:
                         return ("heading", heading, 0)  # a short section is not split: it starts the next page
                     pending = (heading, top)
                 heading += 1
@@ -161,8 +167,9 @@ def _first_bottom(lay, frame: QTextFrame) -> float:
     return lay.frameBoundingRect(frame).top()
 
 
-def _split_row(lay, t: QTextTable, page_h: float) -> int | None:
-    """The first body row that runs over a page boundary and would fit on a page of its own."""
+def _split_row(lay, t: QTextTable, page_h: float, made: set[int]) -> int | None:
+    """The first body row that runs over a page boundary and would fit on a page of its own (``made``:
+    whether a break before a body row was already asked for)."""
     hdr = t.format().headerRowCount()
     head_h = _row_span(lay, t, 0)[1] - _row_span(lay, t, 0)[0] if hdr else 0.0
     for r in range(hdr, t.rows()):
@@ -173,5 +180,7 @@ def _split_row(lay, t: QTextTable, page_h: float) -> int | None:
             continue  # taller than a page: it has to be split
         if r == hdr and (lay.frameBoundingRect(t).top() + EPS) % page_h <= TOP_SLACK_PX:
             continue  # the table already starts a page
+        if r - hdr in made:
+            continue
         return r - hdr
     return None
