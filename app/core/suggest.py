@@ -10,15 +10,23 @@ from app.core.cost import prices_for
 from app.core.precision import weight_bytes_per_param
 from app.core.results import Suggestion, Verdict
 from app.core.scenario import Deployment, Goal, Method, Scenario
-from app.core.search import Candidate, SearchCaches, search
+from app.core.search import Candidate, SearchCaches, can_meet, search
 from app.core.select import miss_ratio, sort_key
 from app.core.service import ServiceLevel, serve
 from app.core.specs import CloudOffer, GpuSpec, model_from_params
 from app.core.workload import workload as compute_workload
 
 
+def _unreachable(s: Scenario, gpus: list[GpuSpec]) -> bool:
+    """No accelerator can meet the service level even with one user per replica (search.can_meet,
+    an upper bound): a search of the variant would find nothing viable, so it is not run."""
+    return not s.is_training and s.has_service_level and not any(can_meet(s, g) for g in gpus)
+
+
 def _best_viable(s: Scenario, gpus: list[GpuSpec], offers: list[CloudOffer], caches: SearchCaches | None = None
                  ) -> Candidate | None:
+    if _unreachable(s, gpus):
+        return None
     cands, _ = search(s, gpus, offers, caches)
     viable = [c for c in cands if c.viable]
     return min(viable, key=lambda c: sort_key(s, c)) if viable else None
@@ -84,7 +92,7 @@ def _largest_viable_model(s: Scenario, gpus: list[GpuSpec], offers: list[CloudOf
 
     def attempt(n: float) -> tuple[Candidate | None, list[Candidate]]:
         v = s.model_copy(update={"model": model_from_params(n, n * share)})
-        found, _ = search(v, pool, offers)
+        found, _ = search(v, pool, offers)  # run even when unreachable: its nearest miss guides the next size
         viable = [c for c in found if c.viable]
         return (min(viable, key=lambda c: sort_key(v, c)) if viable else None), found
 
