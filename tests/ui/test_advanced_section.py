@@ -71,3 +71,17 @@ def test_enter_advances(qtbot, window):
     page.budget.setFocus()
     qtbot.keyClick(page.budget, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.wizard.currentId() == PageId.RESULT, timeout=5000)
+
+
+def test_a_field_focused_by_its_alt_key_is_scrolled_into_view(qtbot, window):
+    """On a short window the advanced fields sit below the fold; Alt+K (or Tab) focusing the network
+    field scrolls the page to it (a mnemonic alone moved the focus out of sight)."""
+    s = window.session
+    s.update(goal="finetune", model="llama-3.1-8b", samples="10000")
+    window.resize(1000, 480)
+    page = _budget(window)
+    page.advanced.set_expanded(True)
+    qtbot.wait(20)
+    assert page.network.visibleRegion().isEmpty()  # below the fold at first
+    page.network.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    qtbot.waitUntil(lambda: not page.network.visibleRegion().isEmpty(), timeout=2000)

@@ -13,6 +13,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
@@ -151,12 +152,29 @@ def set_widget_value(w: QWidget, value) -> None:
         w.setChecked(bool(value))
 
 
+class _PageScrollArea(QScrollArea):
+    """A page's scroll area that follows the focus: an Alt key (a label's buddy) moves the focus to a
+    field below the fold without scrolling to it, as Tab does. Connected to the application's
+    focusChanged through a method, so the connection ends with the page."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._follow)
+
+    def _follow(self, _old: QWidget | None, new: QWidget | None) -> None:
+        inner = self.widget()
+        if new is not None and inner is not None and inner.isAncestorOf(new):
+            self.ensureWidgetVisible(new, 20, 20)
+
+
 def scrolling_layout(page: QWidget) -> QVBoxLayout:
     """The layout to fill a page with, inside a scroll area: on a small screen (1366 x 768, or 150-200%
     scaling) the page scrolls instead of pushing Back and Next below the edge of the screen."""
     outer = QVBoxLayout(page)
     outer.setContentsMargins(0, 0, 0, 0)
-    area = QScrollArea(page)
+    area = _PageScrollArea(page)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     inner = QWidget()
